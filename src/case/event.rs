@@ -1,0 +1,232 @@
+//! Events: the source of truth of a case. Every command appends one; the
+//! projected fields of a case are computed from them by `replay`.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use rand::Rng;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::{Report, Reporter, Resolution};
+use crate::id::{CROCKFORD, CaseId};
+use crate::policy::Slas;
+
+/// A ULID: 48 bits of milliseconds and 80 random bits in 26 Crockford base32
+/// characters. Sorting ids as strings sorts events by time, and two clones can
+/// mint ids offline without colliding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EventId(u128);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid event id {0:?}: expected 26 Crockford base32 characters")]
+pub struct InvalidEventId(String);
+
+const RANDOM_BITS: u32 = 80;
+
+impl EventId {
+    /// A fresh id for an event recorded at `at`, strictly after `after` so a
+    /// case's events stay in order even when the clock is fixed or steps back.
+    pub fn next(at: DateTime<Utc>, after: Option<Self>, rng: &mut impl Rng) -> Self {
+        let millis = u128::from(at.timestamp_millis().max(0).unsigned_abs()) & ((1 << 48) - 1);
+        let random = rng.random::<u128>() & ((1 << RANDOM_BITS) - 1);
+        let fresh = Self((millis << RANDOM_BITS) | random);
+        match after {
+            Some(prev) if fresh <= prev => Self(prev.0 + 1 + (random & 0xFFFF)),
+            _ => fresh,
+        }
+    }
+
+    /// The millisecond timestamp part, for ordering diagnostics.
+    pub fn millis(self) -> u64 {
+        (self.0 >> RANDOM_BITS) as u64
+    }
+}
+
+impl fmt::Display for EventId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = [0u8; 26];
+        for (i, slot) in out.iter_mut().enumerate() {
+            let shift = 5 * (25 - i);
+            *slot = CROCKFORD[((self.0 >> shift) & 31) as usize];
+        }
+        f.write_str(std::str::from_utf8(&out).expect("alphabet is ASCII"))
+    }
+}
+
+impl std::str::FromStr for EventId {
+    type Err = InvalidEventId;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let invalid = || InvalidEventId(s.to_owned());
+        if s.len() != 26 || s.as_bytes()[0] > b'7' {
+            return Err(invalid());
+        }
+        let mut value: u128 = 0;
+        for c in s.bytes() {
+            let digit = CROCKFORD.iter().position(|&a| a == c).ok_or_else(invalid)?;
+            value = (value << 5) | digit as u128;
+        }
+        Ok(Self(value))
+    }
+}
+
+impl Serialize for EventId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for EventId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// One entry of a case's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: EventId,
+    /// When the event was recorded.
+    pub at: DateTime<Utc>,
+    /// Who recorded it: `Name <email>` from the commit identity.
+    pub by: String,
+    #[serde(flatten)]
+    pub kind: EventKind,
+    /// Set when `--force` overrode the state machine: why it was forced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forced: Option<String>,
+}
+
+/// What happened. The `kind` tag and field names are part of the file format.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(
+    tag = "kind",
+    rename_all = "kebab-case",
+    rename_all_fields = "snake_case"
+)]
+pub enum EventKind {
+    Opened {
+        case: CaseId,
+        title: String,
+        received_at: DateTime<Utc>,
+        reporter: Reporter,
+        report: Report,
+        /// The policy durations in force when the case was opened.
+        policy: Slas,
+    },
+    Acknowledged {
+        acknowledged_at: DateTime<Utc>,
+    },
+    Confirmed,
+    Rejected {
+        #[serde(flatten)]
+        resolution: Resolution,
+    },
+    Withdrawn {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    Paused {
+        reason: String,
+    },
+    Resumed,
+}
+
+impl EventKind {
+    /// A short verb phrase for commit messages and the timeline.
+    pub fn action(&self) -> &'static str {
+        match self {
+            Self::Opened { .. } => "open",
+            Self::Acknowledged { .. } => "acknowledge",
+            Self::Confirmed => "confirm",
+            Self::Rejected { .. } => "reject",
+            Self::Withdrawn { .. } => "withdraw",
+            Self::Paused { .. } => "pause",
+            Self::Resumed => "resume",
+        }
+    }
+}
+
+impl Event {
+    /// One line for the timeline, without private text beyond what the
+    /// store already holds (the timeline is a private view).
+    pub fn describe(&self) -> String {
+        let text = match &self.kind {
+            EventKind::Opened {
+                title, received_at, ..
+            } => format!(
+                "opened \"{title}\" (received {})",
+                crate::clock::rfc3339(*received_at)
+            ),
+            EventKind::Acknowledged { acknowledged_at } => format!(
+                "acknowledged (reply sent {})",
+                crate::clock::rfc3339(*acknowledged_at)
+            ),
+            EventKind::Confirmed => "confirmed the problem".to_owned(),
+            EventKind::Rejected { resolution } => {
+                let reason = serde_json::to_value(resolution.reason)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                match &resolution.duplicate_of {
+                    Some(of) => format!("rejected: {reason} of {of}"),
+                    None => format!("rejected: {reason}"),
+                }
+            }
+            EventKind::Withdrawn { reason } => match reason {
+                Some(reason) => format!("withdrawn: {reason}"),
+                None => "withdrawn".to_owned(),
+            },
+            EventKind::Paused { reason } => format!("paused the clocks: {reason}"),
+            EventKind::Resumed => "resumed the clocks".to_owned(),
+        };
+        match &self.forced {
+            Some(reason) => format!("{text} [forced: {reason}]"),
+            None => text,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_and_sort_by_time() {
+        let mut rng = rand::rng();
+        let early: DateTime<Utc> = "2026-03-02T09:00:00Z".parse().unwrap();
+        let late: DateTime<Utc> = "2026-03-02T09:00:01Z".parse().unwrap();
+        let a = EventId::next(early, None, &mut rng);
+        let b = EventId::next(late, None, &mut rng);
+        assert!(a.to_string() < b.to_string());
+        assert_eq!(a.to_string().parse::<EventId>().unwrap(), a);
+        assert_eq!(a.millis(), early.timestamp_millis() as u64);
+    }
+
+    #[test]
+    fn ids_stay_ordered_when_the_clock_stands_still() {
+        let mut rng = rand::rng();
+        let now: DateTime<Utc> = "2026-03-02T09:00:00Z".parse().unwrap();
+        let mut prev = EventId::next(now, None, &mut rng);
+        for _ in 0..1000 {
+            let next = EventId::next(now, Some(prev), &mut rng);
+            assert!(next > prev);
+            assert!(next.to_string() > prev.to_string());
+            prev = next;
+        }
+    }
+
+    #[test]
+    fn malformed_ids_are_refused() {
+        for bad in [
+            "",
+            "01ARZ3NDEKTSV4RRFFQ69G5FA",
+            "01ARZ3NDEKTSV4RRFFQ69G5FAVX",
+            "81ARZ3NDEKTSV4RRFFQ69G5FAV",
+            "01ARZ3NDEKTSV4RRFFQ69G5FAU",
+        ] {
+            assert!(bad.parse::<EventId>().is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,416 @@
+//! A case: the projected fields of one report, computed from its events.
+//!
+//! Nothing here does I/O. Commands call the methods below (`acknowledge`,
+//! ...), which check the move, append one typed event and project it; the
+//! same projection (`replay::apply`) rebuilds a case from its events alone.
+
+mod event;
+mod replay;
+mod state;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+pub use event::{Event, EventId, EventKind, InvalidEventId};
+pub use replay::{ReplayError, replay};
+pub use state::{State, Transition};
+
+use crate::clock::Pause;
+use crate::error::{Error, Result};
+use crate::id::CaseId;
+use crate::policy::{Package, Slas};
+
+/// Version of the case file format.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One report, as stored in `cases/<ID>.json`. Field order is the file's key order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Case {
+    pub schema_version: u32,
+    pub id: CaseId,
+    pub title: String,
+    pub state: State,
+    pub received_at: DateTime<Utc>,
+    pub acknowledged_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub confirmed_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub fixed_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub closed_at: Option<DateTime<Utc>>,
+    pub reporter: Reporter,
+    pub report: Report,
+    pub severity: Option<Severity>,
+    pub cwe: Vec<String>,
+    pub affected: Vec<Affected>,
+    /// The fix matrix: a decision per maintained release, by release name.
+    pub releases: BTreeMap<String, ReleaseStatus>,
+    pub fixes: Vec<Fix>,
+    pub credits: Vec<Credit>,
+    pub embargo_until: Option<DateTime<Utc>>,
+    /// The disclosure deadline: `embargo_until`, else `received_at + disclose_within`
+    /// (before paused time is added back; see `clock::due_with_pauses`).
+    pub deadline: DateTime<Utc>,
+    /// The SLA durations in force when the case was opened.
+    pub policy: Slas,
+    pub paused: Option<Paused>,
+    /// Every stretch of paused time, so clocks can skip it without replaying.
+    #[serde(default)]
+    pub pauses: Vec<PauseSpan>,
+    pub identifiers: Identifiers,
+    pub notes: Vec<Note>,
+    pub contacts: Vec<Contact>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub resolution: Option<Resolution>,
+    pub events: Vec<Event>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reporter {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub handle: Option<String>,
+}
+
+impl Reporter {
+    /// The name to show: the name, else the handle, else the email.
+    pub fn display(&self) -> Option<&str> {
+        self.name
+            .as_deref()
+            .or(self.handle.as_deref())
+            .or(self.email.as_deref())
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    pub description: Option<String>,
+    pub reproduction: Option<String>,
+    pub impact: Option<String>,
+    pub remediation: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Severity {
+    /// The CVSS vector, e.g. `CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H`.
+    pub cvss: String,
+    pub score: f64,
+    /// `none`, `low`, `medium`, `high` or `critical`.
+    pub rating: String,
+}
+
+/// An affected package in OSV's shape, so exports are lossless.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Affected {
+    pub package: Package,
+    #[serde(default)]
+    pub ranges: Vec<Range>,
+    #[serde(default)]
+    pub versions: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Range {
+    #[serde(rename = "type")]
+    pub kind: RangeType,
+    pub events: Vec<RangeEvent>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum RangeType {
+    Semver,
+    Ecosystem,
+    Git,
+}
+
+/// One OSV range event: `{"introduced": "1.0.0"}`, `{"fixed": "1.4.2"}`, ...
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RangeEvent {
+    Introduced(String),
+    Fixed(String),
+    LastAffected(String),
+    Limit(String),
+}
+
+/// A maintained release's row in the fix matrix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReleaseStatus {
+    pub decision: Decision,
+    pub reason: Option<String>,
+    /// Set by `disclose release`; a manual decision is not recomputed from `affected`.
+    pub manual: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Decision {
+    Affected,
+    NotAffected,
+    Unknown,
+    WontFix,
+    Eol,
+}
+
+/// A fix for one maintained release. Released when it has a `version`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fix {
+    pub release: String,
+    pub commits: Vec<String>,
+    pub pr: Option<String>,
+    pub version: Option<String>,
+    pub released_at: Option<DateTime<Utc>>,
+}
+
+/// OSV / CVE 5 credit types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum CreditType {
+    Finder,
+    Reporter,
+    Analyst,
+    Coordinator,
+    RemediationDeveloper,
+    RemediationReviewer,
+    RemediationVerifier,
+    Tool,
+    Sponsor,
+    Other,
+}
+
+/// Whether a person agreed to be named in the advisory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Consent {
+    Pending,
+    Granted,
+    Declined,
+    Anonymous,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Credit {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: CreditType,
+    pub consent: Consent,
+    #[serde(default)]
+    pub contact: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paused {
+    pub reason: String,
+    pub since: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PauseSpan {
+    pub reason: String,
+    pub since: DateTime<Utc>,
+    pub until: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Identifiers {
+    /// The public advisory ID, assigned by `publish`.
+    pub advisory: Option<String>,
+    pub cve: Option<String>,
+    pub ghsa: Option<String>,
+    /// Other names of this case, e.g. an old ID after a renumbering.
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub text: String,
+    pub private: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    ToReporter,
+    FromReporter,
+}
+
+/// A message exchanged with the reporter (private; never exported).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub direction: Direction,
+    pub text: String,
+}
+
+/// Why a case was closed without a fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RejectReason {
+    Duplicate,
+    Invalid,
+    OutOfScope,
+    WontFix,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resolution {
+    pub reason: RejectReason,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<CaseId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// What `open` needs to start a case.
+#[derive(Debug, Clone, Default)]
+pub struct NewCase {
+    pub title: String,
+    pub received_at: Option<DateTime<Utc>>,
+    pub reporter: Reporter,
+    pub report: Report,
+}
+
+impl Case {
+    /// A new case from its first event.
+    pub fn open(id: CaseId, new: NewCase, slas: Slas, at: DateTime<Utc>, by: &str) -> Self {
+        let kind = EventKind::Opened {
+            case: id,
+            title: new.title,
+            received_at: new.received_at.unwrap_or(at),
+            reporter: new.reporter,
+            report: new.report,
+            policy: slas,
+        };
+        let event = Event {
+            id: EventId::next(at, None, &mut rand::rng()),
+            at,
+            by: by.to_owned(),
+            kind,
+            forced: None,
+        };
+        replay(vec![event]).expect("an opened event always replays")
+    }
+
+    /// Appends an event recorded at `at` by `by`, projects it, and returns it.
+    pub fn record(
+        &mut self,
+        kind: EventKind,
+        at: DateTime<Utc>,
+        by: &str,
+        forced: Option<String>,
+    ) -> &Event {
+        let last = self.events.last().map(|e| e.id);
+        let event = Event {
+            id: EventId::next(at, last, &mut rand::rng()),
+            at,
+            by: by.to_owned(),
+            kind,
+            forced,
+        };
+        replay::apply(self, &event);
+        self.events.push(event);
+        self.events.last().expect("just pushed")
+    }
+
+    /// Checks a state move. Refused moves name the moves that are possible;
+    /// `force` lets any move through and returns the reason to record.
+    pub fn check_move(
+        &self,
+        transition: Transition,
+        force: Option<&str>,
+    ) -> Result<Option<String>> {
+        if self.state.allows(transition) {
+            return Ok(None);
+        }
+        if let Some(reason) = force {
+            let reason = if reason.is_empty() {
+                format!("forced {} from {}", transition.command(), self.state)
+            } else {
+                reason.to_owned()
+            };
+            return Ok(Some(reason));
+        }
+        let possible: Vec<String> = self
+            .state
+            .possible()
+            .iter()
+            .map(|t| format!("`disclose {} {}`", t.command(), self.id))
+            .collect();
+        let hint = if possible.is_empty() {
+            format!("{} is closed; pass --force to move it anyway", self.id)
+        } else {
+            format!(
+                "possible from {}: {}; or pass --force to move it anyway",
+                self.state,
+                possible.join(", ")
+            )
+        };
+        Err(Error::refused(format!(
+            "cannot {} {}: it is {}",
+            transition.command(),
+            self.id,
+            self.describe_state()
+        ))
+        .with_hint(hint))
+    }
+
+    fn describe_state(&self) -> String {
+        match (self.state, self.acknowledged_at) {
+            (State::Acknowledged, Some(at)) => {
+                format!("already acknowledged (at {})", crate::clock::rfc3339(at))
+            }
+            (state, _) => state.to_string(),
+        }
+    }
+
+    /// Records the acknowledgement of the report (`new` -> `acknowledged`).
+    pub fn acknowledge(
+        &mut self,
+        acknowledged_at: DateTime<Utc>,
+        at: DateTime<Utc>,
+        by: &str,
+        force: Option<&str>,
+    ) -> Result<&Event> {
+        let forced = self.check_move(Transition::Acknowledge, force)?;
+        if acknowledged_at < self.received_at {
+            return Err(Error::input(format!(
+                "--at {} is before the report was received ({})",
+                crate::clock::rfc3339(acknowledged_at),
+                crate::clock::rfc3339(self.received_at)
+            )));
+        }
+        Ok(self.record(EventKind::Acknowledged { acknowledged_at }, at, by, forced))
+    }
+
+    /// The stretches of paused time, for the clocks.
+    pub fn pause_spans(&self) -> Vec<Pause> {
+        self.pauses
+            .iter()
+            .map(|p| Pause {
+                since: p.since,
+                until: p.until,
+            })
+            .collect()
+    }
+
+    /// When the reporter last heard from the team (or the report arrived).
+    pub fn last_reporter_update(&self) -> DateTime<Utc> {
+        self.contacts
+            .iter()
+            .filter(|c| c.direction == Direction::ToReporter)
+            .map(|c| c.at)
+            .chain(self.acknowledged_at)
+            .chain([self.received_at])
+            .max()
+            .unwrap_or(self.received_at)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,61 @@
+//! `disclose ack`: record that the reporter has been answered.
+
+use crate::clock::{Timestamp, rfc3339};
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::id::CaseRef;
+
+/// Record the acknowledgement of a report
+///
+/// Moves the case from `new` to `acknowledged` and stamps `acknowledged_at`,
+/// which stops the acknowledgement clock and starts the reporter-update clock.
+/// Acknowledging twice is refused unless --force, which is recorded as an event.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  \
+    disclose ack K7Q\n  \
+    disclose ack DISC-2026-K7Q3M --at 2026-03-02T11:30:00Z")]
+pub struct AckArgs {
+    /// Case to acknowledge, e.g. DISC-2026-K7Q3M or a unique part such as K7Q
+    pub id: CaseRef,
+    /// When the reply was sent (RFC 3339; default: now)
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<Timestamp>,
+    /// Acknowledge even if the state does not allow it (recorded as an event)
+    #[arg(long)]
+    pub force: bool,
+    /// Why the move was forced (with --force)
+    #[arg(long, value_name = "TEXT", requires = "force")]
+    pub reason: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: &AckArgs) -> Result<()> {
+    let now = ctx.now();
+    let acknowledged_at = args.at.map_or(now, |t| t.0);
+    if acknowledged_at > now {
+        return Err(Error::input(format!(
+            "--at {} is in the future (now is {})",
+            rfc3339(acknowledged_at),
+            rfc3339(now)
+        )));
+    }
+    let force = args.force.then(|| args.reason.as_deref().unwrap_or(""));
+    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+        case.acknowledge(acknowledged_at, cx.now, cx.by, force)?;
+        Ok(())
+    })?;
+    if ctx.ui.json() {
+        ctx.ui.print_json(&case)?;
+    }
+    let late = case.policy.ack_within.after(case.received_at) < acknowledged_at;
+    ctx.ui.status(&format!(
+        "Acknowledged {} ({}){}",
+        case.id,
+        case.title,
+        if late {
+            " — later than the policy's promise"
+        } else {
+            ""
+        }
+    ));
+    Ok(())
+}

@@ -1,0 +1,82 @@
+//! `disclose init`: create the case store and its policy.
+
+use crate::context::Ctx;
+use crate::duration::Duration;
+use crate::error::Result;
+use crate::input;
+use crate::policy::Policy;
+use crate::store::Store;
+
+/// Create a case store and its policy
+///
+/// Makes a private git repository (mode 0700) holding `policy.json` and an
+/// empty `cases/` directory, and commits it. Refuses a directory inside
+/// another repository's work tree, where a committed case could leak (for
+/// example into the public project repository), unless --allow-nested.
+///
+/// A store is also created on the first write to the default location, so
+/// `init` is only needed to set the policy or pick a place.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  \
+    disclose init --project poet --contact security@po.et\n  \
+    disclose --dir ~/security/cases init --ack-within 2bd --disclose-within 60d")]
+pub struct InitArgs {
+    /// Project name, used in advisory IDs and the rendered SECURITY.md
+    #[arg(long, value_name = "NAME")]
+    pub project: Option<String>,
+    /// Where reporters write, e.g. security@example.org
+    #[arg(long, value_name = "EMAIL")]
+    pub contact: Option<String>,
+    /// Prefix of case IDs
+    #[arg(long, value_name = "PREFIX", default_value = crate::policy::DEFAULT_PREFIX, value_parser = parse_prefix)]
+    pub id_prefix: String,
+    /// Answer new reports within this long (48h, 2bd, ...)
+    #[arg(long, value_name = "DURATION", default_value = "48h")]
+    pub ack_within: Duration,
+    /// Update the reporter at least this often
+    #[arg(long, value_name = "DURATION", default_value = "7d")]
+    pub update_every: Duration,
+    /// Publish within this long of receiving a report
+    #[arg(long, value_name = "DURATION", default_value = "90d")]
+    pub disclose_within: Duration,
+    /// Create the store even inside another git repository's work tree
+    #[arg(long)]
+    pub allow_nested: bool,
+}
+
+fn parse_prefix(s: &str) -> Result<String, crate::id::InvalidPrefix> {
+    crate::id::validate_prefix(s).map(|()| s.to_owned())
+}
+
+pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
+    let (root, source) = ctx.location()?;
+    let project = input::optional(&ctx.ui, args.project.as_deref(), "Project name")?;
+    let contact = input::optional(&ctx.ui, args.contact.as_deref(), "Security contact email")?;
+    if let Some(contact) = &contact
+        && !contact.starts_with("http")
+    {
+        input::check_email(contact, "--contact")?;
+    }
+    let policy = Policy {
+        project,
+        contact,
+        id_prefix: args.id_prefix.clone(),
+        ack_within: args.ack_within,
+        update_every: args.update_every,
+        disclose_within: args.disclose_within,
+        ..Policy::default()
+    };
+    let who = ctx.identity_for(None)?;
+    Store::create(&root, &policy, args.allow_nested, &who, ctx.now())?;
+    ctx.ui.status(&format!(
+        "Created a case store at {} ({source}).\nNext: `disclose open --title ...` when a report arrives.",
+        root.display()
+    ));
+    if ctx.ui.json() {
+        ctx.ui.print_json(&serde_json::json!({
+            "store": root,
+            "policy": policy,
+        }))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,34 @@
+//! `disclose log`: a case's timeline, from its events.
+
+use crate::clock::human;
+use crate::context::Ctx;
+use crate::error::Result;
+use crate::id::CaseRef;
+
+/// Show a case's timeline
+///
+/// One line per event, oldest first: when, who, and what happened. With
+/// --json, prints the events as stored.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  disclose log K7Q\n  disclose log K7Q --json | jq '.[].kind'")]
+pub struct LogArgs {
+    /// Case whose timeline to show, e.g. DISC-2026-K7Q3M or K7Q
+    pub id: CaseRef,
+}
+
+pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<()> {
+    let (_, case) = ctx.read_case(&args.id)?;
+    if ctx.ui.json() {
+        return ctx.ui.print_json(&case.events);
+    }
+    let mut out = format!("{}  {}\n", case.id, case.title);
+    for event in &case.events {
+        out.push_str(&format!(
+            "{}  {}  ({})\n",
+            human(event.at),
+            event.describe(),
+            event.by
+        ));
+    }
+    ctx.ui.print(&out)
+}

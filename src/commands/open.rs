@@ -1,0 +1,122 @@
+//! `disclose open`: start a case for a new report.
+
+use std::path::PathBuf;
+
+use crate::case::{Case, NewCase, Report, Reporter};
+use crate::clock::{Timestamp, rfc3339};
+use crate::context::Ctx;
+use crate::deadlines::Clocks;
+use crate::error::{Error, Result};
+use crate::input;
+
+/// Open a case for a new vulnerability report
+///
+/// Prints the new case ID on stdout (alone with -q, the whole case with
+/// --json). The policy's durations in force now are copied into the case,
+/// so later policy changes do not move its deadlines. The reporter is added
+/// as a FINDER credit with consent `pending`.
+///
+/// On a terminal, a missing title is prompted for; with --no-input or no
+/// terminal, the command fails naming the flag.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  \
+    disclose open --title 'Path traversal in upload' --reporter-name 'Ada L.' --reporter-email ada@example.org\n  \
+    id=$(disclose open -q --title 'XSS in admin panel' --description-file report.txt)\n  \
+    mail-body | disclose open --title 'RCE via template' --description-file -")]
+pub struct OpenArgs {
+    /// One-line summary of the problem
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// Reporter's name (as they want to be credited)
+    #[arg(long, value_name = "NAME")]
+    pub reporter_name: Option<String>,
+    /// Reporter's email (private: never exported)
+    #[arg(long, value_name = "EMAIL")]
+    pub reporter_email: Option<String>,
+    /// Reporter's handle, e.g. a GitHub user name
+    #[arg(long, value_name = "HANDLE")]
+    pub reporter_handle: Option<String>,
+    /// When the report arrived (RFC 3339 or YYYY-MM-DD; default: now)
+    #[arg(long, value_name = "TIME")]
+    pub received: Option<Timestamp>,
+    /// What the reporter found
+    #[arg(long, value_name = "TEXT", conflicts_with = "description_file")]
+    pub description: Option<String>,
+    /// Read the description from a file, or from stdin with `-`
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub description_file: Option<PathBuf>,
+    /// Steps to reproduce
+    #[arg(long, value_name = "TEXT")]
+    pub reproduction: Option<String>,
+    /// What an attacker gains
+    #[arg(long, value_name = "TEXT")]
+    pub impact: Option<String>,
+    /// Suggested fix or workaround
+    #[arg(long, value_name = "TEXT")]
+    pub remediation: Option<String>,
+}
+
+fn text(value: Option<&String>) -> Option<String> {
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+pub fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
+    let now = ctx.now();
+    // Validate everything before the store is touched (or created).
+    let title = input::required(&ctx.ui, args.title.as_deref(), "--title", "Title")?;
+    if let Some(email) = &args.reporter_email {
+        input::check_email(email, "--reporter-email")?;
+    }
+    if let Some(received) = args.received
+        && received.0 > now
+    {
+        return Err(Error::input(format!(
+            "--received {} is in the future (now is {})",
+            rfc3339(received.0),
+            rfc3339(now)
+        )));
+    }
+    let description = match &args.description_file {
+        Some(path) => text(Some(&input::read_text(path, "--description-file")?)),
+        None => text(args.description.as_ref()),
+    };
+    let new = NewCase {
+        title,
+        received_at: args.received.map(|t| t.0),
+        reporter: Reporter {
+            name: text(args.reporter_name.as_ref()),
+            email: text(args.reporter_email.as_ref()),
+            handle: text(args.reporter_handle.as_ref()),
+        },
+        report: Report {
+            description,
+            reproduction: text(args.reproduction.as_ref()),
+            impact: text(args.impact.as_ref()),
+            remediation: text(args.remediation.as_ref()),
+        },
+    };
+
+    let store = ctx.store_for_write()?;
+    let case = ctx.transact(&store, |tx, by| {
+        let id = tx.new_case_id();
+        let case = Case::open(id, new, tx.store().policy().slas(), now, by);
+        tx.set_message(format!("{}: open", case.id));
+        tx.write(&case);
+        Ok(case)
+    })?;
+
+    if ctx.ui.json() {
+        ctx.ui.print_json(&case)?;
+    } else {
+        ctx.ui.println(case.id.as_str())?;
+    }
+    let clocks = Clocks::of(&case, now);
+    let ack = clocks
+        .acknowledgement
+        .and_then(|c| c.due_at())
+        .map(|due| format!("; acknowledge by {}", crate::clock::human(due)))
+        .unwrap_or_default();
+    ctx.ui
+        .status(&format!("Opened {}: {}{ack}", case.id, case.title));
+    Ok(())
+}

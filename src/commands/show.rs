@@ -1,0 +1,120 @@
+//! `disclose show`: one case, readable or as JSON.
+
+use serde::Serialize;
+
+use crate::case::Case;
+use crate::clock::{human, relative};
+use crate::context::Ctx;
+use crate::deadlines::{ClockView, Clocks};
+use crate::error::Result;
+use crate::id::CaseRef;
+
+/// Show one case in full
+///
+/// Prints the report, the reporter, the state and every running clock. With
+/// --json, prints the case file's fields plus the computed `clocks`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  disclose show K7Q\n  disclose show DISC-2026-K7Q3M --json | jq .clocks"
+)]
+pub struct ShowArgs {
+    /// Case to show, e.g. DISC-2026-K7Q3M or a unique part such as K7Q
+    pub id: CaseRef,
+}
+
+/// A case with its clocks, as `show --json` and `status --json` print it.
+#[derive(Debug, Serialize)]
+pub struct CaseWithClocks<'a> {
+    #[serde(flatten)]
+    pub case: &'a Case,
+    pub clocks: Clocks,
+}
+
+pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<()> {
+    let (_, case) = ctx.read_case(&args.id)?;
+    let now = ctx.now();
+    let clocks = Clocks::of(&case, now);
+    if ctx.ui.json() {
+        return ctx.ui.print_json(&CaseWithClocks {
+            case: &case,
+            clocks,
+        });
+    }
+    ctx.ui.print(&render(&case, &clocks, now))
+}
+
+fn clock_line(name: &str, clock: Option<ClockView>, now: chrono::DateTime<chrono::Utc>) -> String {
+    match clock {
+        None => String::new(),
+        Some(c) => match c.due_at() {
+            Some(at) => format!("  {name:<14}{} ({})\n", human(at), relative(at, now)),
+            None => format!("  {name:<14}paused\n"),
+        },
+    }
+}
+
+/// The readable form of a case.
+pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) -> String {
+    let mut out = format!("{}  {}\n", case.id, case.title);
+    out.push_str(&format!("  {:<14}{}\n", "state", case.state));
+    if let Some(paused) = &case.paused {
+        out.push_str(&format!(
+            "  {:<14}since {} ({})\n",
+            "paused",
+            human(paused.since),
+            paused.reason
+        ));
+    }
+    out.push_str(&format!(
+        "  {:<14}{}\n",
+        "received",
+        human(case.received_at)
+    ));
+    if let Some(at) = case.acknowledged_at {
+        out.push_str(&format!("  {:<14}{}\n", "acknowledged", human(at)));
+    }
+    out.push_str(&clock_line("ack due", clocks.acknowledgement, now));
+    out.push_str(&clock_line("update due", clocks.reporter_update, now));
+    out.push_str(&clock_line("deadline", clocks.disclosure, now));
+    if let Some(until) = case.embargo_until {
+        out.push_str(&format!("  {:<14}{}\n", "embargo until", human(until)));
+    }
+    let r = &case.reporter;
+    if r.name.is_some() || r.email.is_some() || r.handle.is_some() {
+        let mut who = r.name.clone().unwrap_or_default();
+        if let Some(handle) = &r.handle {
+            who.push_str(&format!(" (@{handle})"));
+        }
+        if let Some(email) = &r.email {
+            who.push_str(&format!(" <{email}>"));
+        }
+        out.push_str(&format!("  {:<14}{}\n", "reporter", who.trim()));
+    }
+    if let Some(resolution) = &case.resolution {
+        let reason = serde_json::to_value(resolution.reason).unwrap_or_default();
+        out.push_str(&format!(
+            "  {:<14}{}\n",
+            "resolution",
+            reason.as_str().unwrap_or_default()
+        ));
+    }
+    for (label, text) in [
+        ("Description", &case.report.description),
+        ("Reproduction", &case.report.reproduction),
+        ("Impact", &case.report.impact),
+        ("Remediation", &case.report.remediation),
+    ] {
+        if let Some(text) = text {
+            out.push_str(&format!("\n{label}:\n"));
+            for line in text.lines() {
+                out.push_str(&format!("  {line}\n"));
+            }
+        }
+    }
+    out.push_str(&format!(
+        "\n{} events; `disclose log {}` shows the timeline\n",
+        case.events.len(),
+        case.id
+    ));
+    out
+}

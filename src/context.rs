@@ -1,0 +1,154 @@
+//! What every command gets: the printer, the clock, the environment, and the
+//! store, located at once but opened only when a command asks for it.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+
+use crate::case::Case;
+use crate::clock::Clock;
+use crate::env::Env;
+use crate::error::{Error, Result};
+use crate::id::CaseRef;
+use crate::paths::{self, StoreSource};
+use crate::policy::Policy;
+use crate::store::{self, Identity, Store, Tx};
+use crate::ui::Ui;
+
+pub struct Ctx {
+    pub ui: Ui,
+    pub clock: Clock,
+    pub env: Env,
+    dir: Option<PathBuf>,
+}
+
+impl Ctx {
+    pub fn new(ui: Ui, env: Env, dir: Option<PathBuf>) -> Result<Self> {
+        let clock = Clock::from_env(env.now.as_deref())?;
+        Ok(Self {
+            ui,
+            clock,
+            env,
+            dir,
+        })
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// Where the store is, and which rule chose it.
+    pub fn location(&self) -> Result<(PathBuf, StoreSource)> {
+        paths::resolve_store(self.dir.as_deref(), &self.env)
+    }
+
+    /// The store if it exists yet. Read commands use this to greet a newcomer.
+    pub fn existing_store(&self) -> Result<Option<Store>> {
+        let (root, _) = self.location()?;
+        if store::exists(&root) {
+            Store::open(&root).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// The store, which must exist (for commands that name a case).
+    pub fn store(&self) -> Result<Store> {
+        let (root, source) = self.location()?;
+        if store::exists(&root) || root.exists() {
+            return Store::open(&root);
+        }
+        Err(Error::input(format!(
+            "there is no case store at {} ({source}) yet",
+            root.display()
+        ))
+        .with_hint(
+            "open a case with `disclose open --title ...` or create the store with `disclose init`",
+        ))
+    }
+
+    /// The store, created with the default policy if this is the first write.
+    pub fn store_for_write(&self) -> Result<Store> {
+        let (root, source) = self.location()?;
+        if store::exists(&root) {
+            return Store::open(&root);
+        }
+        let who = self.identity_for(None)?;
+        let store = Store::create(&root, &Policy::default(), false, &who, self.now())?;
+        self.ui.status(&format!(
+            "Created a new case store at {} ({source}).",
+            root.display()
+        ));
+        Ok(store)
+    }
+
+    /// The commit identity for changes to `store` (or, before it exists, the user's).
+    pub fn identity_for(&self, store: Option<&Store>) -> Result<Identity> {
+        let (name, email) = (
+            self.env.author_name.as_deref(),
+            self.env.author_email.as_deref(),
+        );
+        match store {
+            Some(store) => store.identity(name, email),
+            None => store::global_identity(name, email),
+        }
+    }
+
+    /// Reads one case named by the user.
+    pub fn read_case(&self, typed: &CaseRef) -> Result<(Store, Case)> {
+        let store = self.store()?;
+        let id = store.resolve(typed)?;
+        let case = store.read(&id)?;
+        Ok((store, case))
+    }
+
+    /// Changes one case in one commit: resolves the ID, reads the case under
+    /// the lock, lets `change` append its event, writes and commits
+    /// `<ID>: <action>`. Returns the changed case.
+    pub fn change_case(
+        &self,
+        typed: &CaseRef,
+        change: impl FnOnce(&mut Case, &ChangeCtx<'_>) -> Result<()>,
+    ) -> Result<(Store, Case)> {
+        let store = self.store()?;
+        let id = store.resolve(typed)?;
+        let who = self.identity_for(Some(&store))?;
+        let now = self.now();
+        let by = who.by();
+        let case = store.transaction(&who, now, |tx| {
+            let mut case = tx.read(&id)?;
+            let before = case.events.len();
+            let cx = ChangeCtx {
+                now,
+                by: &by,
+                policy: tx.store().policy(),
+            };
+            change(&mut case, &cx)?;
+            if case.events.len() > before {
+                let action = case.events[before].kind.action();
+                tx.set_message(format!("{id}: {action}"));
+                tx.write(&case);
+            }
+            Ok(case)
+        })?;
+        Ok((store, case))
+    }
+
+    /// Runs a transaction with this run's identity and clock.
+    pub fn transact<T>(
+        &self,
+        store: &Store,
+        f: impl FnOnce(&mut Tx<'_>, &str) -> Result<T>,
+    ) -> Result<T> {
+        let who = self.identity_for(Some(store))?;
+        let by = who.by();
+        store.transaction(&who, self.now(), |tx| f(tx, &by))
+    }
+}
+
+/// What a case change may need besides the case.
+pub struct ChangeCtx<'a> {
+    pub now: DateTime<Utc>,
+    pub by: &'a str,
+    pub policy: &'a Policy,
+}

@@ -1,0 +1,86 @@
+//! Values the user supplies beyond plain flags: text from a file or stdin,
+//! and prompts on a terminal. Every prompt has a flag, so scripts never hang.
+
+use std::io::Read as _;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::ui::Ui;
+
+/// Reads text from `path`, or from stdin when `path` is `-`.
+pub fn read_text(path: &Path, flag: &str) -> Result<String> {
+    let mut text = String::new();
+    if path == Path::new("-") {
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| Error::input(format!("{flag} -: cannot read stdin: {e}")))?;
+    } else {
+        let bytes = std::fs::read(path)
+            .map_err(|e| Error::input(format!("{flag} {}: {e}", path.display())))?;
+        text = String::from_utf8(bytes).map_err(|_| {
+            Error::input(format!(
+                "{flag} {}: the file is not UTF-8 text",
+                path.display()
+            ))
+        })?;
+    }
+    Ok(text)
+}
+
+/// A required value: the flag's, else a prompt, else an error naming the flag.
+pub fn required(ui: &Ui, value: Option<&str>, flag: &str, prompt: &str) -> Result<String> {
+    if let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) {
+        return Ok(v.to_owned());
+    }
+    if value.is_some() {
+        return Err(Error::input(format!("{flag} must not be empty")));
+    }
+    if !ui.can_prompt() {
+        return Err(Error::input(format!(
+            "missing {flag} (no terminal to prompt on; pass {flag} or run interactively)"
+        )));
+    }
+    let answer: String = dialoguer::Input::new()
+        .with_prompt(prompt)
+        .interact_text()
+        .map_err(|e| Error::input(format!("{flag}: prompt failed: {e}")))?;
+    let answer = answer.trim().to_owned();
+    if answer.is_empty() {
+        return Err(Error::input(format!("{flag} must not be empty")));
+    }
+    Ok(answer)
+}
+
+/// An optional value: the flag's, else (on a terminal) a prompt that may be left empty.
+pub fn optional(ui: &Ui, value: Option<&str>, prompt: &str) -> Result<Option<String>> {
+    if let Some(v) = value {
+        let v = v.trim();
+        return Ok((!v.is_empty()).then(|| v.to_owned()));
+    }
+    if !ui.can_prompt() {
+        return Ok(None);
+    }
+    let answer: String = dialoguer::Input::new()
+        .with_prompt(format!("{prompt} (optional)"))
+        .allow_empty(true)
+        .interact_text()
+        .map_err(|e| Error::input(format!("prompt failed: {e}")))?;
+    let answer = answer.trim().to_owned();
+    Ok((!answer.is_empty()).then_some(answer))
+}
+
+/// A plausible email address: one `@`, something either side, no spaces.
+pub fn check_email(value: &str, flag: &str) -> Result<()> {
+    let ok = value.split('@').count() == 2
+        && value.split('@').all(|p| !p.is_empty())
+        && !value
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>');
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::input(format!(
+            "{flag} {value:?} is not an email address"
+        )))
+    }
+}

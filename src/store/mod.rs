@@ -1,0 +1,392 @@
+//! The case store: a private git repository of JSON files.
+//!
+//! ```text
+//! <store>/policy.json              the team's promises
+//! <store>/cases/<ID>.json          one case a file
+//! <store>/advisories/<public id>/  what `publish` wrote
+//! <store>/attachments/<ID>/        files that came with a report
+//! <store>/templates/<name>.txt     overrides of the reply drafts
+//! ```
+//!
+//! Every change goes through `Store::transaction`: take the lock, read, build
+//! the new bytes in memory, write them atomically, make one commit. If the
+//! commit fails the previous bytes are put back, so a failed command changes
+//! nothing.
+
+mod fs;
+mod git;
+mod lock;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike as _, Utc};
+use serde::Serialize;
+
+pub use git::Identity;
+
+use crate::case::Case;
+use crate::error::{Error, Result};
+use crate::id::{CaseId, CaseRef};
+use crate::policy::Policy;
+
+pub const POLICY_FILE: &str = "policy.json";
+pub const CASES_DIR: &str = "cases";
+const LOCK_FILE: &str = "disclose.lock";
+
+/// An opened store.
+#[derive(Debug)]
+pub struct Store {
+    root: PathBuf,
+    policy: Policy,
+}
+
+/// Pretty JSON with a trailing newline: the on-disk form of every file.
+pub fn to_json_bytes<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).expect("model types always serialise");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Whether `root` holds a store (a policy file in a git work tree).
+pub fn exists(root: &Path) -> bool {
+    root.join(POLICY_FILE).is_file() && root.join(".git").exists()
+}
+
+impl Store {
+    /// Opens the store at `root`; it must exist.
+    pub fn open(root: &Path) -> Result<Self> {
+        if !exists(root) {
+            return Err(Error::store(format!(
+                "{} is not a disclose store (no {POLICY_FILE} in a git repository)",
+                root.display()
+            ))
+            .with_hint("create one with `disclose init --dir PATH`"));
+        }
+        let policy = read_policy(&root.join(POLICY_FILE))?;
+        Ok(Self {
+            root: root.to_path_buf(),
+            policy,
+        })
+    }
+
+    /// Creates a store at `root` with `policy` and commits it.
+    ///
+    /// Refuses a directory inside another repository's work tree unless
+    /// `allow_nested`, because a case committed there (say, the public
+    /// project repository) leaks; and refuses a non-empty directory that is
+    /// not a store, so a mistyped `--dir` cannot turn a folder into one.
+    pub fn create(
+        root: &Path,
+        policy: &Policy,
+        allow_nested: bool,
+        who: &Identity,
+        at: DateTime<Utc>,
+    ) -> Result<Self> {
+        if exists(root) {
+            return Err(Error::refused(format!(
+                "a case store already exists at {}",
+                root.display()
+            ))
+            .with_hint("edit its policy with `disclose policy`, or pick another --dir"));
+        }
+        if let Some(work_tree) = git::enclosing_work_tree(root) {
+            let own = root.exists() && same_dir(&work_tree, root);
+            if !own && !allow_nested {
+                return Err(Error::refused(format!(
+                    "{} is inside the git work tree of {}; a case committed there could leak \
+                     (for example into a public project repository)",
+                    root.display(),
+                    work_tree.display()
+                ))
+                .with_hint("choose a directory outside any repository, or pass --allow-nested if that repository is private too"));
+            }
+        }
+        if root.exists() && !is_empty_dir(root)? {
+            return Err(Error::input(format!(
+                "{} is not empty and is not a case store",
+                root.display()
+            ))
+            .with_hint("point --dir at a new or empty directory"));
+        }
+        fs::create_private_dir(root)?;
+        let repo = match git::enclosing_work_tree(root) {
+            Some(w) if same_dir(&w, root) => git::open(root)?,
+            _ => git::init(root)?,
+        };
+        fs::write_atomic(&root.join(POLICY_FILE), &to_json_bytes(policy))?;
+        fs::create_private_dir(&root.join(CASES_DIR))?;
+        fs::write_atomic(&root.join(CASES_DIR).join(".keep"), b"")?;
+        git::commit_all(&repo, "init: create case store", who, at)?;
+        Self::open(root)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    pub fn case_path(&self, id: &CaseId) -> PathBuf {
+        self.root.join(CASES_DIR).join(id.file_name())
+    }
+
+    /// The commit identity, from this store's git config and then the fallbacks.
+    pub fn identity(&self, name: Option<&str>, email: Option<&str>) -> Result<Identity> {
+        let repo = git::open(&self.root)?;
+        git::identity(Some(&repo), name, email)
+    }
+
+    /// The IDs of every case file, sorted. Files in `cases/` whose names are
+    /// not case IDs come back as errors, so nothing is skipped silently.
+    pub fn case_ids(&self) -> Result<(Vec<CaseId>, Vec<Error>)> {
+        let dir = self.root.join(CASES_DIR);
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Default::default()),
+            Err(e) => return Err(Error::io(format!("read {}", dir.display()), e)),
+        };
+        let mut ids = Vec::new();
+        let mut odd = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io(format!("read {}", dir.display()), e))?;
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.') {
+                continue;
+            }
+            match name.strip_suffix(".json").map(str::parse::<CaseId>) {
+                Some(Ok(id)) => ids.push(id),
+                _ => odd.push(Error::store(format!(
+                    "{}: not a case file (expected cases/PREFIX-YYYY-XXXXX.json)",
+                    entry.path().display()
+                ))),
+            }
+        }
+        ids.sort();
+        Ok((ids, odd))
+    }
+
+    /// Reads one case.
+    pub fn read(&self, id: &CaseId) -> Result<Case> {
+        let path = self.case_path(id);
+        let bytes = fs::read_optional(&path)?.ok_or_else(|| self.no_such_case(id))?;
+        parse_case(&path, id, &bytes)
+    }
+
+    /// Reads every case; broken files are returned beside the readable ones.
+    pub fn read_all(&self) -> Result<(Vec<Case>, Vec<Error>)> {
+        let (ids, mut errors) = self.case_ids()?;
+        let mut cases = Vec::with_capacity(ids.len());
+        for id in ids {
+            match self.read(&id) {
+                Ok(case) => cases.push(case),
+                Err(e) => errors.push(e),
+            }
+        }
+        Ok((cases, errors))
+    }
+
+    /// Turns what the user typed into the ID of an existing case.
+    pub fn resolve(&self, typed: &CaseRef) -> Result<CaseId> {
+        if let CaseRef::Full(id) = typed {
+            return if self.case_path(id).is_file() {
+                Ok(id.clone())
+            } else {
+                Err(self.no_such_case(id))
+            };
+        }
+        let (ids, _) = self.case_ids()?;
+        let matches: Vec<CaseId> = ids.into_iter().filter(|id| typed.matches(id)).collect();
+        match matches.as_slice() {
+            [one] => Ok(one.clone()),
+            [] => Err(Error::input(format!(
+                "no case matches {typed} in {}",
+                self.root.display()
+            ))
+            .with_hint("list the cases with `disclose status --all`")),
+            many => Err(Error::input(format!(
+                "{typed} is ambiguous: it matches {}",
+                many.iter()
+                    .map(CaseId::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+            .with_hint("type more characters of the ID")),
+        }
+    }
+
+    fn no_such_case(&self, id: &CaseId) -> Error {
+        Error::input(format!("no case {id} in {}", self.root.display()))
+            .with_hint("list the cases with `disclose status --all`")
+    }
+
+    /// Runs `f` under the store lock and commits what it wrote as one commit.
+    pub fn transaction<T>(
+        &self,
+        who: &Identity,
+        at: DateTime<Utc>,
+        f: impl FnOnce(&mut Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let git_dir = self.root.join(".git");
+        let _lock = lock::StoreLock::acquire(&git_dir.join(LOCK_FILE))?;
+        let mut tx = Tx {
+            store: self,
+            at,
+            writes: BTreeMap::new(),
+            message: None,
+        };
+        let value = f(&mut tx)?;
+        let Tx {
+            writes, message, ..
+        } = tx;
+        if writes.is_empty() {
+            return Ok(value);
+        }
+        let message = message.expect("a transaction that writes sets its commit message");
+        self.apply(writes, &message, who, at)?;
+        Ok(value)
+    }
+
+    fn apply(
+        &self,
+        writes: BTreeMap<String, Option<Vec<u8>>>,
+        message: &str,
+        who: &Identity,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        let repo = git::open(&self.root)?;
+        let mut previous: Vec<(PathBuf, Option<Vec<u8>>)> = Vec::new();
+        let result = (|| {
+            for (rel, bytes) in &writes {
+                let path = self.root.join(rel);
+                previous.push((path.clone(), fs::read_optional(&path)?));
+                match bytes {
+                    Some(bytes) => fs::write_atomic(&path, bytes)?,
+                    None => std::fs::remove_file(&path)
+                        .map_err(|e| Error::io(format!("remove {}", path.display()), e))?,
+                }
+            }
+            let paths: Vec<String> = writes.keys().cloned().collect();
+            git::commit(&repo, &paths, message, who, at)
+        })();
+        if let Err(err) = result {
+            // Put the tree back as it was; the commit never happened.
+            for (path, bytes) in previous.into_iter().rev() {
+                let _ = match bytes {
+                    Some(bytes) => fs::write_atomic(&path, &bytes),
+                    None => std::fs::remove_file(&path).or(Ok(())),
+                };
+            }
+            return Err(err);
+        }
+        Ok(())
+    }
+}
+
+/// The changes of one transaction, held in memory until it commits.
+pub struct Tx<'a> {
+    store: &'a Store,
+    at: DateTime<Utc>,
+    writes: BTreeMap<String, Option<Vec<u8>>>,
+    message: Option<String>,
+}
+
+impl Tx<'_> {
+    pub fn store(&self) -> &Store {
+        self.store
+    }
+
+    /// Sets the commit message, e.g. `DISC-2026-K7Q3M: acknowledge`.
+    pub fn set_message(&mut self, message: impl Into<String>) {
+        self.message = Some(message.into());
+    }
+
+    /// Reads a case as this transaction sees it (its own writes included).
+    pub fn read(&self, id: &CaseId) -> Result<Case> {
+        let rel = case_rel(id);
+        match self.writes.get(&rel) {
+            Some(Some(bytes)) => parse_case(&self.store.case_path(id), id, bytes),
+            Some(None) => Err(self.store.no_such_case(id)),
+            None => self.store.read(id),
+        }
+    }
+
+    pub fn write(&mut self, case: &Case) {
+        self.writes
+            .insert(case_rel(&case.id), Some(to_json_bytes(case)));
+    }
+
+    pub fn write_policy(&mut self, policy: &Policy) {
+        self.writes
+            .insert(POLICY_FILE.to_owned(), Some(to_json_bytes(policy)));
+    }
+
+    /// Stages a file at a store-relative path built by the caller from
+    /// validated parts (never from raw user input).
+    pub fn write_file(&mut self, rel: &str, bytes: Vec<u8>) {
+        debug_assert!(
+            !rel.split('/')
+                .any(|c| c.is_empty() || c == "." || c == "..")
+        );
+        self.writes.insert(rel.to_owned(), Some(bytes));
+    }
+
+    /// Picks an unused random ID for a new case.
+    pub fn new_case_id(&self) -> CaseId {
+        let prefix = &self.store.policy.id_prefix;
+        let mut rng = rand::rng();
+        loop {
+            let id = CaseId::random(prefix, self.at.year(), &mut rng);
+            if !self.store.case_path(&id).exists() && !self.writes.contains_key(&case_rel(&id)) {
+                return id;
+            }
+        }
+    }
+}
+
+fn case_rel(id: &CaseId) -> String {
+    format!("{CASES_DIR}/{}", id.file_name())
+}
+
+fn parse_case(path: &Path, id: &CaseId, bytes: &[u8]) -> Result<Case> {
+    let case: Case = serde_json::from_slice(bytes).map_err(|e| Error::bad_file(path, e))?;
+    if &case.id != id {
+        return Err(Error::store(format!(
+            "{}: the file holds case {} (expected {id})",
+            path.display(),
+            case.id
+        )));
+    }
+    Ok(case)
+}
+
+pub fn read_policy(path: &Path) -> Result<Policy> {
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::io(format!("read {}", path.display()), e))?;
+    let policy: Policy = serde_json::from_slice(&bytes).map_err(|e| Error::bad_file(path, e))?;
+    crate::id::validate_prefix(&policy.id_prefix)
+        .map_err(|e| Error::store(format!("{}: id_prefix: {e}", path.display())))?;
+    Ok(policy)
+}
+
+fn is_empty_dir(dir: &Path) -> Result<bool> {
+    let mut entries =
+        std::fs::read_dir(dir).map_err(|e| Error::io(format!("read {}", dir.display()), e))?;
+    Ok(entries.all(|e| e.is_ok_and(|e| e.file_name() == ".git")))
+}
+
+fn same_dir(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// The user's commit identity before any store exists (global git config,
+/// then the environment's fallbacks).
+pub fn global_identity(name: Option<&str>, email: Option<&str>) -> Result<Identity> {
+    git::identity(None, name, email)
+}

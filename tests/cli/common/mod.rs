@@ -1,0 +1,211 @@
+//! The hermetic test environment every integration test goes through: a
+//! temporary HOME and store, a fixed identity, and a clock that moves one
+//! minute per command.
+
+#![allow(dead_code, unreachable_pub)]
+
+use std::cell::Cell;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, TimeDelta, Utc};
+use tempfile::TempDir;
+
+pub const START: &str = "2026-03-02T09:00:00Z";
+
+pub struct TestEnv {
+    _tmp: TempDir,
+    pub root: PathBuf,
+    pub home: PathBuf,
+    pub store: PathBuf,
+    ticks: Cell<i64>,
+}
+
+impl TestEnv {
+    /// An environment whose store does not exist yet.
+    pub fn new() -> Self {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().canonicalize().unwrap();
+        let home = root.join("home");
+        std::fs::create_dir_all(&home).unwrap();
+        Self {
+            store: root.join("store"),
+            root,
+            home,
+            _tmp: tmp,
+            ticks: Cell::new(0),
+        }
+    }
+
+    /// An environment with an initialised store.
+    pub fn init() -> Self {
+        let env = Self::new();
+        env.disclose().arg("init").assert().success();
+        env
+    }
+
+    /// An environment whose store is a copy of `tests/fixtures/stores/<name>`,
+    /// committed as the store's first commit.
+    pub fn with_store(name: &str) -> Self {
+        let env = Self::new();
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/stores")
+            .join(name);
+        copy_dir(&fixture, &env.store);
+        let mut opts = git2::RepositoryInitOptions::new();
+        opts.initial_head("main");
+        let repo = git2::Repository::init_opts(&env.store, &opts).unwrap();
+        let mut index = repo.index().unwrap();
+        index
+            .add_all(["*"], git2::IndexAddOption::DEFAULT, None)
+            .unwrap();
+        index.write().unwrap();
+        let tree = repo.find_tree(index.write_tree().unwrap()).unwrap();
+        let sig = git2::Signature::now("Fixture", "fixture@example.org").unwrap();
+        repo.commit(Some("HEAD"), &sig, &sig, "fixture", &tree, &[])
+            .unwrap();
+        env
+    }
+
+    /// The time the next command will see.
+    pub fn now(&self) -> DateTime<Utc> {
+        START.parse::<DateTime<Utc>>().unwrap() + TimeDelta::minutes(self.ticks.get())
+    }
+
+    /// Moves the clock forward.
+    pub fn advance(&self, by: TimeDelta) {
+        self.ticks.set(self.ticks.get() + by.num_minutes());
+    }
+
+    fn tick(&self) -> String {
+        let now = self.now();
+        self.ticks.set(self.ticks.get() + 1);
+        now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    }
+
+    /// `disclose` in this environment, at the next tick of the clock.
+    #[must_use = "assert on the result: .success(), .code(2), ..."]
+    pub fn disclose(&self) -> assert_cmd::Command {
+        let now = self.tick();
+        self.disclose_at(&now)
+    }
+
+    /// `disclose` with `DISCLOSE_NOW` set to `now`.
+    #[must_use = "assert on the result: .success(), .code(2), ..."]
+    pub fn disclose_at(&self, now: &str) -> assert_cmd::Command {
+        assert_cmd::Command::from_std(self.command_at(now))
+    }
+
+    /// A plain process for `disclose` at the next tick, for tests that spawn.
+    pub fn command(&self) -> std::process::Command {
+        let now = self.tick();
+        self.command_at(&now)
+    }
+
+    fn command_at(&self, now: &str) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("disclose"));
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", &self.home)
+            .env("XDG_CONFIG_HOME", self.home.join(".config"))
+            .env("XDG_DATA_HOME", self.home.join(".local/share"))
+            .env("DISCLOSE_DIR", &self.store)
+            .env("DISCLOSE_NOW", now)
+            .env("DISCLOSE_AUTHOR_NAME", "Test Maintainer")
+            .env("DISCLOSE_AUTHOR_EMAIL", "maintainer@example.org")
+            .current_dir(&self.root);
+        cmd
+    }
+
+    /// Opens a case with `title` (and extra args) and returns its ID.
+    pub fn open(&self, title: &str, extra: &[&str]) -> String {
+        let out = self
+            .disclose()
+            .args(["open", "-q", "--title", title])
+            .args(extra)
+            .assert()
+            .success();
+        let id = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        id.trim().to_owned()
+    }
+
+    /// The case file of `id`, parsed.
+    pub fn case(&self, id: &str) -> serde_json::Value {
+        let path = self.store.join("cases").join(format!("{id}.json"));
+        serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+    }
+
+    /// The IDs of every case file.
+    pub fn case_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = std::fs::read_dir(self.store.join("cases"))
+            .unwrap()
+            .filter_map(|e| {
+                let name = e.unwrap().file_name().to_string_lossy().into_owned();
+                name.strip_suffix(".json").map(str::to_owned)
+            })
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    /// Commits on HEAD, newest first: (message, "Name <email>").
+    pub fn commits(&self) -> Vec<(String, String)> {
+        let repo = git2::Repository::open(&self.store).unwrap();
+        let mut walk = repo.revwalk().unwrap();
+        walk.push_head().unwrap();
+        walk.map(|oid| {
+            let commit = repo.find_commit(oid.unwrap()).unwrap();
+            let author = commit.author();
+            (
+                commit.message().unwrap().to_owned(),
+                format!("{} <{}>", author.name().unwrap(), author.email().unwrap()),
+            )
+        })
+        .collect()
+    }
+
+    /// Every file of the store (git's included, the lock file excluded), for
+    /// "changed nothing" assertions.
+    pub fn snapshot_bytes(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        let mut out = BTreeMap::new();
+        if self.store.exists() {
+            snapshot(&self.store, &self.store, &mut out);
+        }
+        out
+    }
+}
+
+fn snapshot(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            snapshot(root, &path, out);
+        } else if path.file_name().is_some_and(|n| n != "disclose.lock") {
+            let rel = path.strip_prefix(root).unwrap().to_path_buf();
+            out.insert(rel, std::fs::read(&path).unwrap());
+        }
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// stdout of a finished command as a string.
+pub fn stdout(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(assert.get_output().stdout.clone()).unwrap()
+}
+
+/// stderr of a finished command as a string.
+pub fn stderr(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(assert.get_output().stderr.clone()).unwrap()
+}

@@ -1,0 +1,63 @@
+//! Store-wide guarantees: replay reproduces the stored fields, failed
+//! commands change nothing, files stay private.
+
+use disclose::case::{Case, replay};
+
+use crate::common::TestEnv;
+
+#[test]
+fn replaying_stored_events_reproduces_the_stored_case() {
+    let env = TestEnv::init();
+    let a = env.open("one", &["--reporter-name", "Ada", "--description", "d"]);
+    let b = env.open("two", &["--reporter-handle", "eve"]);
+    env.disclose().args(["ack", &a]).assert().success();
+    env.disclose().args(["ack", &a, "--force"]).assert().success();
+    env.disclose().args(["ack", &b, "--at", "2026-03-02T09:02:30+00:00"]).assert().success();
+    for id in env.case_ids() {
+        let text = std::fs::read_to_string(env.store.join("cases").join(format!("{id}.json"))).unwrap();
+        let stored: Case = serde_json::from_str(&text).unwrap();
+        let replayed = replay(stored.events.clone()).unwrap();
+        assert_eq!(replayed, stored, "{id}");
+        let mut bytes = serde_json::to_string_pretty(&replayed).unwrap();
+        bytes.push('\n');
+        assert_eq!(bytes, text, "{id}: byte-identical after replay");
+    }
+}
+
+#[test]
+fn a_hand_edited_case_with_a_mismatched_id_is_reported() {
+    let env = TestEnv::with_store("two-open-cases");
+    let from = env.store.join("cases/DISC-2026-P6AV1.json");
+    std::fs::rename(&from, env.store.join("cases/DISC-2026-AAAAA.json")).unwrap();
+    env.disclose()
+        .args(["show", "DISC-2026-AAAAA"])
+        .assert()
+        .code(3)
+        .stderr(predicates::str::contains("holds case DISC-2026-P6AV1"));
+}
+
+#[test]
+fn a_stray_file_in_cases_is_reported_not_skipped() {
+    let env = TestEnv::with_store("two-open-cases");
+    std::fs::write(env.store.join("cases/notes.json"), "{}").unwrap();
+    env.disclose()
+        .arg("status")
+        .assert()
+        .code(3)
+        .stderr(predicates::str::contains("notes.json: not a case file"));
+}
+
+#[test]
+fn the_work_tree_is_clean_after_every_command() {
+    let env = TestEnv::init();
+    let id = env.open("x", &[]);
+    env.disclose().args(["ack", &id]).assert().success();
+    let repo = git2::Repository::open(&env.store).unwrap();
+    assert!(repo.statuses(None).unwrap().is_empty());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let path = env.store.join("cases").join(format!("{id}.json"));
+        assert_eq!(std::fs::metadata(path).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+}
