@@ -7,9 +7,11 @@ use chrono::{DateTime, Utc};
 use rand::Rng;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{Report, Reporter, Resolution};
+use std::collections::BTreeMap;
+
+use super::{Credit, Decision, Direction, Range, Report, Reporter, Resolution, Severity};
 use crate::id::{CROCKFORD, CaseId};
-use crate::policy::Slas;
+use crate::policy::{Package, Slas};
 
 /// A ULID: 48 bits of milliseconds and 80 random bits in 26 Crockford base32
 /// characters. Sorting ids as strings sorts events by time, and two clones can
@@ -131,6 +133,78 @@ pub enum EventKind {
         reason: String,
     },
     Resumed,
+    /// Ranges or versions of one package are affected. `releases` holds the
+    /// matrix decisions derived from the whole `affected` list at the time,
+    /// applied to rows not set by hand.
+    AffectedAdded {
+        package: Package,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        ranges: Vec<Range>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        versions: Vec<String>,
+        #[serde(default)]
+        releases: BTreeMap<String, Decision>,
+    },
+    /// Ranges or versions no longer affected; with neither, the whole package.
+    AffectedRemoved {
+        package: Package,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        ranges: Vec<Range>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        versions: Vec<String>,
+        #[serde(default)]
+        releases: BTreeMap<String, Decision>,
+    },
+    /// A maintained release's row of the fix matrix, set by hand.
+    ReleaseDecided {
+        release: String,
+        decision: Decision,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    /// A fix for one release: commits and PR (prepared), a version (released).
+    FixLinked {
+        release: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        commits: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pr: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        version: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        released_at: Option<DateTime<Utc>>,
+    },
+    SeverityAssessed {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        severity: Option<Severity>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        cwe: Vec<String>,
+    },
+    NoteAdded {
+        text: String,
+        private: bool,
+    },
+    /// A message to or from the reporter (it resets the reporter-update clock).
+    ContactLogged {
+        direction: Direction,
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        message_id: Option<String>,
+    },
+    /// Adds a credit, or updates the one with the same name and type.
+    CreditSet {
+        credit: Credit,
+    },
+    /// Sets (or, with `None`, clears) the agreed disclosure instant.
+    EmbargoSet {
+        until: Option<DateTime<Utc>>,
+    },
+    IdentifiersAssigned {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cve: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ghsa: Option<String>,
+    },
 }
 
 impl EventKind {
@@ -144,6 +218,16 @@ impl EventKind {
             Self::Withdrawn { .. } => "withdraw",
             Self::Paused { .. } => "pause",
             Self::Resumed => "resume",
+            Self::AffectedAdded { .. } => "add affected",
+            Self::AffectedRemoved { .. } => "remove affected",
+            Self::ReleaseDecided { .. } => "decide release",
+            Self::FixLinked { .. } => "link fix",
+            Self::SeverityAssessed { .. } => "assess severity",
+            Self::NoteAdded { .. } => "add note",
+            Self::ContactLogged { .. } => "log contact",
+            Self::CreditSet { .. } => "credit",
+            Self::EmbargoSet { .. } => "set embargo",
+            Self::IdentifiersAssigned { .. } => "assign identifiers",
         }
     }
 }
@@ -180,6 +264,83 @@ impl Event {
             },
             EventKind::Paused { reason } => format!("paused the clocks: {reason}"),
             EventKind::Resumed => "resumed the clocks".to_owned(),
+            EventKind::AffectedAdded {
+                package,
+                ranges,
+                versions,
+                ..
+            } => format!(
+                "affected: {} {}",
+                package.name,
+                super::affected_words(ranges, versions)
+            ),
+            EventKind::AffectedRemoved {
+                package,
+                ranges,
+                versions,
+                ..
+            } if ranges.is_empty() && versions.is_empty() => {
+                format!("not affected: {} (removed)", package.name)
+            }
+            EventKind::AffectedRemoved {
+                package,
+                ranges,
+                versions,
+                ..
+            } => format!(
+                "removed from affected: {} {}",
+                package.name,
+                super::affected_words(ranges, versions)
+            ),
+            EventKind::ReleaseDecided {
+                release,
+                decision,
+                reason,
+            } => match reason {
+                Some(reason) => format!("release {release}: {} ({reason})", decision.as_str()),
+                None => format!("release {release}: {}", decision.as_str()),
+            },
+            EventKind::FixLinked {
+                release, version, ..
+            } => match version {
+                Some(v) => format!("fix for {release} released in {v}"),
+                None => format!("fix for {release} prepared"),
+            },
+            EventKind::SeverityAssessed { severity, cwe } => {
+                let mut parts = Vec::new();
+                if let Some(s) = severity {
+                    parts.push(format!("{} {} ({})", s.rating, s.score, s.cvss));
+                }
+                if !cwe.is_empty() {
+                    parts.push(cwe.join(", "));
+                }
+                format!("severity: {}", parts.join("; "))
+            }
+            EventKind::NoteAdded { private, .. } => {
+                if *private {
+                    "added a private note".to_owned()
+                } else {
+                    "added a public note".to_owned()
+                }
+            }
+            EventKind::ContactLogged { direction, .. } => match direction {
+                Direction::ToReporter => "wrote to the reporter".to_owned(),
+                Direction::FromReporter => "heard from the reporter".to_owned(),
+            },
+            EventKind::CreditSet { credit } => format!(
+                "credit: {} as {:?}, consent {}",
+                credit.name,
+                credit.kind,
+                credit.consent.as_str()
+            ),
+            EventKind::EmbargoSet { until } => match until {
+                Some(until) => format!("embargo until {}", crate::clock::rfc3339(*until)),
+                None => "embargo lifted".to_owned(),
+            },
+            EventKind::IdentifiersAssigned { cve, ghsa } => {
+                let ids: Vec<&str> = cve.iter().chain(ghsa.iter()).map(String::as_str).collect();
+                format!("assigned {}", ids.join(", "))
+            }
         };
         match &self.forced {
             Some(reason) => format!("{text} [forced: {reason}]"),

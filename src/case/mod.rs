@@ -267,6 +267,51 @@ pub struct Resolution {
     pub note: Option<String>,
 }
 
+impl Decision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Affected => "affected",
+            Self::NotAffected => "not-affected",
+            Self::Unknown => "unknown",
+            Self::WontFix => "wont-fix",
+            Self::Eol => "eol",
+        }
+    }
+}
+
+impl Consent {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Granted => "granted",
+            Self::Declined => "declined",
+            Self::Anonymous => "anonymous",
+        }
+    }
+}
+
+/// `>= 1.0.0, < 1.4.2` style words for OSV range events, for timelines.
+pub(crate) fn affected_words(ranges: &[Range], versions: &[String]) -> String {
+    let mut parts: Vec<String> = ranges
+        .iter()
+        .map(|r| {
+            r.events
+                .iter()
+                .map(|e| match e {
+                    RangeEvent::Introduced(v) if v == "0" => "all versions".to_owned(),
+                    RangeEvent::Introduced(v) => format!(">= {v}"),
+                    RangeEvent::Fixed(v) => format!("< {v}"),
+                    RangeEvent::LastAffected(v) => format!("<= {v}"),
+                    RangeEvent::Limit(v) => format!("limit {v}"),
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .collect();
+    parts.extend(versions.iter().cloned());
+    parts.join("; ")
+}
+
 /// What `open` needs to start a case.
 #[derive(Debug, Clone, Default)]
 pub struct NewCase {
@@ -386,6 +431,30 @@ impl Case {
             )));
         }
         Ok(self.record(EventKind::Acknowledged { acknowledged_at }, at, by, forced))
+    }
+
+    /// Whether every affected release has a released fix or a wont-fix/eol
+    /// decision, and at least one release is in the matrix.
+    pub fn matrix_complete(&self) -> bool {
+        let mut any = false;
+        for (name, row) in &self.releases {
+            match row.decision {
+                Decision::NotAffected => {}
+                Decision::WontFix | Decision::Eol => any = true,
+                Decision::Unknown => return false,
+                Decision::Affected => {
+                    any = true;
+                    let released = self
+                        .fixes
+                        .iter()
+                        .any(|f| &f.release == name && f.version.is_some());
+                    if !released {
+                        return false;
+                    }
+                }
+            }
+        }
+        any
     }
 
     /// The stretches of paused time, for the clocks.

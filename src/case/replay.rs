@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 
 use super::{
-    Case, Consent, Credit, CreditType, Event, EventKind, Identifiers, PauseSpan, Paused,
-    SCHEMA_VERSION, State,
+    Affected, Case, Consent, Contact, Credit, CreditType, Decision, Event, EventKind, Fix,
+    Identifiers, Note, PauseSpan, Paused, ReleaseStatus, SCHEMA_VERSION, State,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -102,6 +102,7 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
         EventKind::Confirmed => {
             case.confirmed_at.get_or_insert(event.at);
             case.state = State::Confirmed;
+            mark_fixed_when_complete(case, event);
         }
         EventKind::Rejected { resolution } => {
             case.resolution = Some(resolution.clone());
@@ -127,6 +128,182 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
                 open.until = Some(event.at);
             }
         }
+        EventKind::AffectedAdded {
+            package,
+            ranges,
+            versions,
+            releases,
+        } => {
+            let entry = match case.affected.iter().position(|a| &a.package == package) {
+                Some(i) => &mut case.affected[i],
+                None => {
+                    case.affected.push(Affected {
+                        package: package.clone(),
+                        ranges: Vec::new(),
+                        versions: Vec::new(),
+                    });
+                    case.affected.last_mut().expect("just pushed")
+                }
+            };
+            for range in ranges {
+                if !entry.ranges.contains(range) {
+                    entry.ranges.push(range.clone());
+                }
+            }
+            for version in versions {
+                if !entry.versions.contains(version) {
+                    entry.versions.push(version.clone());
+                }
+            }
+            derive_releases(case, releases, event);
+        }
+        EventKind::AffectedRemoved {
+            package,
+            ranges,
+            versions,
+            releases,
+        } => {
+            if ranges.is_empty() && versions.is_empty() {
+                case.affected.retain(|a| &a.package != package);
+            } else if let Some(entry) = case.affected.iter_mut().find(|a| &a.package == package) {
+                entry.ranges.retain(|r| !ranges.contains(r));
+                entry.versions.retain(|v| !versions.contains(v));
+            }
+            case.affected
+                .retain(|a| !a.ranges.is_empty() || !a.versions.is_empty());
+            derive_releases(case, releases, event);
+        }
+        EventKind::ReleaseDecided {
+            release,
+            decision,
+            reason,
+        } => {
+            case.releases.insert(
+                release.clone(),
+                ReleaseStatus {
+                    decision: *decision,
+                    reason: reason.clone(),
+                    manual: true,
+                },
+            );
+            mark_fixed_when_complete(case, event);
+        }
+        EventKind::FixLinked {
+            release,
+            commits,
+            pr,
+            version,
+            released_at,
+        } => {
+            let fix = match case.fixes.iter().position(|f| &f.release == release) {
+                Some(i) => &mut case.fixes[i],
+                None => {
+                    case.fixes.push(Fix {
+                        release: release.clone(),
+                        commits: Vec::new(),
+                        pr: None,
+                        version: None,
+                        released_at: None,
+                    });
+                    case.fixes.last_mut().expect("just pushed")
+                }
+            };
+            for commit in commits {
+                if !fix.commits.contains(commit) {
+                    fix.commits.push(commit.clone());
+                }
+            }
+            if pr.is_some() {
+                fix.pr.clone_from(pr);
+            }
+            if version.is_some() {
+                fix.version.clone_from(version);
+                fix.released_at = Some(released_at.unwrap_or(event.at));
+            }
+            // A fix for a release means the release is affected, whatever was derived.
+            let row = case
+                .releases
+                .entry(release.clone())
+                .or_insert(ReleaseStatus {
+                    decision: Decision::Affected,
+                    reason: None,
+                    manual: false,
+                });
+            if matches!(row.decision, Decision::Unknown | Decision::NotAffected) {
+                row.decision = Decision::Affected;
+            }
+            mark_fixed_when_complete(case, event);
+        }
+        EventKind::SeverityAssessed { severity, cwe } => {
+            if severity.is_some() {
+                case.severity.clone_from(severity);
+            }
+            if !cwe.is_empty() {
+                case.cwe.clone_from(cwe);
+            }
+        }
+        EventKind::NoteAdded { text, private } => case.notes.push(Note {
+            at: event.at,
+            by: event.by.clone(),
+            text: text.clone(),
+            private: *private,
+        }),
+        EventKind::ContactLogged {
+            direction, text, ..
+        } => case.contacts.push(Contact {
+            at: event.at,
+            by: event.by.clone(),
+            direction: *direction,
+            text: text.clone(),
+        }),
+        EventKind::CreditSet { credit } => {
+            match case
+                .credits
+                .iter_mut()
+                .find(|c| c.name == credit.name && c.kind == credit.kind)
+            {
+                Some(existing) => *existing = credit.clone(),
+                None => case.credits.push(credit.clone()),
+            }
+        }
+        EventKind::EmbargoSet { until } => {
+            case.embargo_until = *until;
+            case.deadline =
+                until.unwrap_or_else(|| case.policy.disclose_within.after(case.received_at));
+        }
+        EventKind::IdentifiersAssigned { cve, ghsa } => {
+            if cve.is_some() {
+                case.identifiers.cve.clone_from(cve);
+            }
+            if ghsa.is_some() {
+                case.identifiers.ghsa.clone_from(ghsa);
+            }
+        }
+    }
+}
+
+/// Applies derived matrix decisions to the rows nobody set by hand.
+fn derive_releases(case: &mut Case, derived: &BTreeMap<String, Decision>, event: &Event) {
+    for (name, decision) in derived {
+        let row = case.releases.entry(name.clone()).or_insert(ReleaseStatus {
+            decision: *decision,
+            reason: None,
+            manual: false,
+        });
+        let has_fix = case.fixes.iter().any(|f| &f.release == name);
+        if !row.manual && !has_fix {
+            row.decision = *decision;
+        }
+    }
+    mark_fixed_when_complete(case, event);
+}
+
+/// A confirmed case whose every affected release is released-fixed or
+/// decided wont-fix/eol moves to `fixed`.
+fn mark_fixed_when_complete(case: &mut Case, event: &Event) {
+    if case.state == State::Confirmed && case.matrix_complete() {
+        case.state = State::Fixed;
+        case.fixed_at = Some(event.at);
     }
 }
 

@@ -10,7 +10,10 @@ fn ack_moves_new_to_acknowledged_in_one_commit() {
     env.disclose().args(["ack", &id]).assert().success();
     let case = env.case(&id);
     assert_eq!(case["state"], "acknowledged");
-    assert_eq!(case["acknowledged_at"], at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+    assert_eq!(
+        case["acknowledged_at"],
+        at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    );
     assert_eq!(case["events"][1]["kind"], "acknowledged");
     let commits = env.commits();
     assert_eq!(commits.len(), 3);
@@ -39,10 +42,19 @@ fn acknowledging_twice_is_refused_unless_forced() {
     let out = env.disclose().args(["ack", &id]).assert().code(1);
     let err = stderr(&out);
     assert!(err.contains("already acknowledged"), "{err}");
-    assert!(err.contains("disclose confirm"), "lists possible moves: {err}");
+    assert!(
+        err.contains("disclose confirm"),
+        "lists possible moves: {err}"
+    );
     assert_eq!(before, env.snapshot_bytes());
     env.disclose()
-        .args(["ack", &id, "--force", "--reason", "second reply after bounce"])
+        .args([
+            "ack",
+            &id,
+            "--force",
+            "--reason",
+            "second reply after bounce",
+        ])
         .assert()
         .success();
     let case = env.case(&id);
@@ -55,7 +67,13 @@ fn bad_ids_exit_2_and_change_nothing() {
     let env = TestEnv::init();
     env.open("x", &[]);
     let before = env.snapshot_bytes();
-    for bad in ["../x", "DISC-2026-1/../../etc", "/etc/passwd", "", "DISC-2026-K7Q3\u{1}"] {
+    for bad in [
+        "../x",
+        "DISC-2026-1/../../etc",
+        "/etc/passwd",
+        "",
+        "DISC-2026-K7Q3\u{1}",
+    ] {
         env.disclose()
             .args(["ack", bad])
             .assert()
@@ -82,13 +100,12 @@ fn an_ambiguous_part_lists_the_matches() {
         }
         ids.push(id);
     };
-    let out = env
-        .disclose()
-        .args(["ack", &a[10..11]])
-        .assert()
-        .code(2);
+    let out = env.disclose().args(["ack", &a[10..11]]).assert().code(2);
     let err = stderr(&out);
-    assert!(err.contains("ambiguous") && err.contains(&a) && err.contains(&b), "{err}");
+    assert!(
+        err.contains("ambiguous") && err.contains(&a) && err.contains(&b),
+        "{err}"
+    );
 }
 
 #[test]

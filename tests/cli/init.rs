@@ -40,7 +40,15 @@ fn init_creates_a_private_store_with_default_policy_and_one_commit() {
 fn init_takes_durations_and_prefix() {
     let env = TestEnv::new();
     env.disclose()
-        .args(["init", "--ack-within", "2bd", "--disclose-within", "60d", "--id-prefix", "POET"])
+        .args([
+            "init",
+            "--ack-within",
+            "2bd",
+            "--disclose-within",
+            "60d",
+            "--id-prefix",
+            "POET",
+        ])
         .assert()
         .success();
     let id = env.open("x", &[]);

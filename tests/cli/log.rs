@@ -9,9 +9,18 @@ fn log_lists_events_oldest_first() {
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], format!("{id}  Path traversal"));
-    assert!(lines[1].starts_with("2026-03-02 09:01 UTC  opened \"Path traversal\""), "{text}");
-    assert!(lines[1].ends_with("(Test Maintainer <maintainer@example.org>)"), "{text}");
-    assert!(lines[2].starts_with("2026-03-02 09:02 UTC  acknowledged"), "{text}");
+    assert!(
+        lines[1].starts_with("2026-03-02 09:01 UTC  opened \"Path traversal\""),
+        "{text}"
+    );
+    assert!(
+        lines[1].ends_with("(Test Maintainer <maintainer@example.org>)"),
+        "{text}"
+    );
+    assert!(
+        lines[2].starts_with("2026-03-02 09:02 UTC  acknowledged"),
+        "{text}"
+    );
     assert_eq!(lines.len(), 3);
 }
 
@@ -19,7 +28,11 @@ fn log_lists_events_oldest_first() {
 fn log_json_prints_the_stored_events() {
     let env = TestEnv::init();
     let id = env.open("x", &[]);
-    let out = env.disclose().args(["log", &id, "--json"]).assert().success();
+    let out = env
+        .disclose()
+        .args(["log", &id, "--json"])
+        .assert()
+        .success();
     let events: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(events, env.case(&id)["events"]);
 }

@@ -12,7 +12,11 @@ fn open_creates_the_default_store_and_says_where() {
         .assert()
         .success();
     let default = env.home.join(".local/share/disclose/cases");
-    assert!(stderr(&out).contains(&default.display().to_string()), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&default.display().to_string()),
+        "{}",
+        stderr(&out)
+    );
     assert!(default.join("policy.json").is_file());
     let id = stdout(&out).trim().to_owned();
     assert!(default.join("cases").join(format!("{id}.json")).is_file());
@@ -56,7 +60,10 @@ fn open_records_every_field_and_one_commit() {
     assert_eq!(case["credits"][0]["type"], "FINDER");
     assert_eq!(case["credits"][0]["consent"], "pending");
     assert_eq!(case["events"][0]["kind"], "opened");
-    assert_eq!(case["events"][0]["by"], "Test Maintainer <maintainer@example.org>");
+    assert_eq!(
+        case["events"][0]["by"],
+        "Test Maintainer <maintainer@example.org>"
+    );
     let commits = env.commits();
     assert_eq!(commits.len(), 2);
     assert_eq!(commits[0].0, format!("{id}: open"));
@@ -70,7 +77,14 @@ fn open_reads_the_description_from_stdin() {
     let env = TestEnv::init();
     let out = env
         .disclose()
-        .args(["open", "-q", "--title", "From a mail", "--description-file", "-"])
+        .args([
+            "open",
+            "-q",
+            "--title",
+            "From a mail",
+            "--description-file",
+            "-",
+        ])
         .write_stdin("Line one\nLine two\n")
         .assert()
         .success();
@@ -168,5 +182,8 @@ fn two_opens_at_the_same_moment_both_succeed() {
     assert!(messages.contains(&format!("{idb}: open")));
     assert_eq!(messages.len(), 3);
     let repo = git2::Repository::open(&env.store).unwrap();
-    assert!(repo.statuses(None).unwrap().is_empty(), "work tree is clean");
+    assert!(
+        repo.statuses(None).unwrap().is_empty(),
+        "work tree is clean"
+    );
 }

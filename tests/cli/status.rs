@@ -28,7 +28,10 @@ fn status_lists_open_cases_most_urgent_first() {
         .success();
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    assert!(lines[0].starts_with("ID") && lines[0].contains("DEADLINE"), "{text}");
+    assert!(
+        lines[0].starts_with("ID") && lines[0].contains("DEADLINE"),
+        "{text}"
+    );
     assert!(lines[1].starts_with(TRAVERSAL), "{text}");
     assert!(lines[1].contains("1h overdue"), "{text}");
     assert!(lines[2].starts_with(XSS), "{text}");
@@ -58,15 +61,27 @@ fn status_hides_closed_cases_unless_all() {
     let env = TestEnv::init();
     let id = env.open("x", &[]);
     let out = env.disclose().args(["status", "--json"]).assert().success();
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&stdout(&out)).unwrap()[0]["id"], id.as_str());
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&stdout(&out)).unwrap()[0]["id"],
+        id.as_str()
+    );
     // Close it by hand-editing the state, as a later command would.
     let path = env.store.join("cases").join(format!("{id}.json"));
-    let text = std::fs::read_to_string(&path).unwrap().replace("\"state\": \"new\"", "\"state\": \"withdrawn\"");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"state\": \"new\"", "\"state\": \"withdrawn\"");
     std::fs::write(&path, text).unwrap();
     let out = env.disclose().args(["status", "--json"]).assert().success();
     assert_eq!(stdout(&out).trim(), "[]");
-    let out = env.disclose().args(["status", "--json", "--all"]).assert().success();
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&stdout(&out)).unwrap()[0]["id"], id.as_str());
+    let out = env
+        .disclose()
+        .args(["status", "--json", "--all"])
+        .assert()
+        .success();
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&stdout(&out)).unwrap()[0]["id"],
+        id.as_str()
+    );
 }
 
 #[test]
@@ -76,9 +91,19 @@ fn status_lists_readable_cases_when_one_file_is_broken() {
     assert!(stdout(&out).contains(TRAVERSAL), "{}", stdout(&out));
     let err = stderr(&out);
     let broken = env.store.join("cases").join(format!("{XSS}.json"));
-    assert!(err.contains(&format!("error: {}:", broken.display())), "{err}");
+    assert!(
+        err.contains(&format!("error: {}:", broken.display())),
+        "{err}"
+    );
     // The JSON error names its line and column.
-    assert!(err.contains("line") || err.split(':').nth(2).is_some_and(|l| l.parse::<u32>().is_ok()), "{err}");
+    assert!(
+        err.contains("line")
+            || err
+                .split(':')
+                .nth(2)
+                .is_some_and(|l| l.parse::<u32>().is_ok()),
+        "{err}"
+    );
 }
 
 #[test]
@@ -91,6 +116,12 @@ fn show_of_a_broken_file_names_it_with_line_and_column() {
     assert!(err.starts_with(&prefix), "{err}");
     let rest = &err[prefix.len()..];
     let mut parts = rest.split(':');
-    assert!(parts.next().unwrap().parse::<u32>().is_ok(), "line in {err}");
-    assert!(parts.next().unwrap().parse::<u32>().is_ok(), "column in {err}");
+    assert!(
+        parts.next().unwrap().parse::<u32>().is_ok(),
+        "line in {err}"
+    );
+    assert!(
+        parts.next().unwrap().parse::<u32>().is_ok(),
+        "column in {err}"
+    );
 }

@@ -11,10 +11,17 @@ fn replaying_stored_events_reproduces_the_stored_case() {
     let a = env.open("one", &["--reporter-name", "Ada", "--description", "d"]);
     let b = env.open("two", &["--reporter-handle", "eve"]);
     env.disclose().args(["ack", &a]).assert().success();
-    env.disclose().args(["ack", &a, "--force"]).assert().success();
-    env.disclose().args(["ack", &b, "--at", "2026-03-02T09:02:30+00:00"]).assert().success();
+    env.disclose()
+        .args(["ack", &a, "--force"])
+        .assert()
+        .success();
+    env.disclose()
+        .args(["ack", &b, "--at", "2026-03-02T09:02:30+00:00"])
+        .assert()
+        .success();
     for id in env.case_ids() {
-        let text = std::fs::read_to_string(env.store.join("cases").join(format!("{id}.json"))).unwrap();
+        let text =
+            std::fs::read_to_string(env.store.join("cases").join(format!("{id}.json"))).unwrap();
         let stored: Case = serde_json::from_str(&text).unwrap();
         let replayed = replay(stored.events.clone()).unwrap();
         assert_eq!(replayed, stored, "{id}");
@@ -58,6 +65,9 @@ fn the_work_tree_is_clean_after_every_command() {
     {
         use std::os::unix::fs::PermissionsExt as _;
         let path = env.store.join("cases").join(format!("{id}.json"));
-        assert_eq!(std::fs::metadata(path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(
+            std::fs::metadata(path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
     }
 }
