@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{ack, init, log, open, show, status};
+use crate::commands::{complete_ids, completions, man, policy};
 use crate::ui::ColorChoice;
 
 /// Track private vulnerability reports from first email to published advisory.
@@ -55,6 +56,11 @@ pub enum Command {
     Show(show::ShowArgs),
     Status(status::StatusArgs),
     Log(log::LogArgs),
+    Policy(policy::PolicyArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
+    #[command(name = "__complete-ids", hide = true)]
+    CompleteIds(complete_ids::CompleteIdsArgs),
 }
 
 #[cfg(test)]

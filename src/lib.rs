@@ -19,6 +19,9 @@ pub mod policy;
 pub mod store;
 pub mod ui;
 
+pub mod docs;
+pub mod security_md;
+
 pub use error::{Error, Result};
 pub use ui::report;
 

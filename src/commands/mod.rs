@@ -7,6 +7,11 @@ pub mod open;
 pub mod show;
 pub mod status;
 
+pub mod complete_ids;
+pub mod completions;
+pub mod man;
+pub mod policy;
+
 use crate::cli::Command;
 use crate::context::Ctx;
 use crate::error::Result;
@@ -19,5 +24,9 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Show(args) => show::run(ctx, &args),
         Command::Status(args) => status::run(ctx, &args),
         Command::Log(args) => log::run(ctx, &args),
+        Command::Policy(args) => policy::run(ctx, &args),
+        Command::Completions(args) => completions::run(ctx, &args),
+        Command::Man(args) => man::run(ctx, &args),
+        Command::CompleteIds(args) => complete_ids::run(ctx, &args),
     }
 }

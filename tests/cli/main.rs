@@ -10,3 +10,7 @@ mod open;
 mod show;
 mod status;
 mod store;
+
+mod generated;
+mod help;
+mod policy;
