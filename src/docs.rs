@@ -54,10 +54,15 @@ fn visible_command() -> Command {
 
 /// The completion script for `shell`.
 pub fn completion(shell: Shell) -> String {
+    completion_for(visible_command(), shell)
+}
+
+fn completion_for(mut cmd: Command, shell: Shell) -> String {
     let mut buf = Vec::new();
-    clap_complete::generate(shell, &mut visible_command(), BIN, &mut buf);
+    clap_complete::generate(shell, &mut cmd, BIN, &mut buf);
     let script = String::from_utf8(buf).expect("clap_complete writes UTF-8");
-    let ids = IdArgs::of(&command());
+    cmd.build();
+    let ids = IdArgs::of(&cmd);
     match shell {
         Shell::Bash => script + &bash_ids(&ids),
         Shell::Zsh => zsh_ids(&script, &ids),
@@ -73,6 +78,8 @@ pub fn completion(shell: Shell) -> String {
 struct IdArgs {
     positional: Vec<Vec<String>>,
     commands: Vec<Vec<String>>,
+    /// The clap names of ID positionals (zsh names positionals by them).
+    positional_names: Vec<String>,
     options: Vec<String>,
     valued: Vec<String>,
 }
@@ -106,6 +113,8 @@ impl IdArgs {
         ids.options.dedup();
         ids.valued.sort();
         ids.valued.dedup();
+        ids.positional_names.sort();
+        ids.positional_names.dedup();
         ids
     }
 
@@ -123,6 +132,9 @@ impl IdArgs {
             self.commands.push(path.clone());
             if cmd.get_positionals().next().is_some_and(is_id) {
                 self.positional.push(path.clone());
+            }
+            for arg in cmd.get_positionals().filter(|a| is_id(a)) {
+                self.positional_names.push(arg.get_id().to_string());
             }
         }
         for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
@@ -208,26 +220,7 @@ fi
     )
 }
 
-fn zsh_ids(script: &str, ids: &IdArgs) -> String {
-    // clap_complete writes an ID argument as `...:ID:_default'` (options) or
-    // `':id -- help:_default'` (positionals); point both at the store.
-    let mut out = String::new();
-    for line in script.lines() {
-        let trimmed = line.trim_start();
-        let is_id_line = trimmed.starts_with("':id -- ")
-            || (ids.options.iter().any(|o| {
-                trimmed.starts_with(&format!("'{o}=")) || trimmed.starts_with(&format!("'{o}+"))
-            }) && line.contains(":ID:"));
-        if is_id_line && line.contains(":_default'") {
-            out.push_str(&line.replacen(":_default'", ":_disclose_case_ids'", 1));
-        } else {
-            out.push_str(line);
-        }
-        out.push('\n');
-    }
-    out.push_str(
-        r#"
-# Case IDs from the store: added to the generated script by disclose's docs.rs.
+const ZSH_IDS: &str = r#"# Case IDs from the store: added to the generated script by disclose's docs.rs.
 (( $+functions[_disclose_case_ids] )) ||
 _disclose_case_ids() {
     local -a ids dir
@@ -241,8 +234,32 @@ _disclose_case_ids() {
     ids=(${(f)"$(command disclose $dir __complete-ids "$PREFIX" 2>/dev/null)"})
     compadd -U -a ids
 }
-"#,
-    );
+
+"#;
+
+fn zsh_ids(script: &str, ids: &IdArgs) -> String {
+    // clap_complete writes an ID argument as `'--opt=[help]:ID:_default'`
+    // (options) or `':id -- help:_default'` (positionals); point both at the store.
+    let mut out = String::new();
+    for line in script.lines() {
+        // The helper must exist before the script's last lines run `_disclose`.
+        if line.starts_with("if [ \"$funcstack[1]\" = \"_disclose\" ]") {
+            out.push_str(ZSH_IDS);
+        }
+        let trimmed = line.trim_start();
+        let is_id_line = ids.positional_names.iter().any(|name| {
+            trimmed.starts_with(&format!("':{name} -- "))
+                || trimmed.starts_with(&format!("':{name}:"))
+        }) || (ids.options.iter().any(|o| {
+            trimmed.starts_with(&format!("'{o}=")) || trimmed.starts_with(&format!("'{o}+"))
+        }) && line.contains(":ID:"));
+        if is_id_line && line.contains(":_default'") {
+            out.push_str(&line.replacen(":_default'", ":_disclose_case_ids'", 1));
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
     out
 }
 
@@ -469,4 +486,78 @@ pub fn write_all(root: &Path) -> std::io::Result<()> {
         std::fs::write(root.join(rel), text)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{Arg, ArgAction, Command};
+
+    use super::*;
+
+    /// A command with an ID in each place one can be: positional, nested
+    /// positional and an option.
+    fn sample() -> Command {
+        let id = || Arg::new("id").value_name(ID_VALUE).required(true);
+        Command::new(BIN)
+            .arg(
+                Arg::new("dir")
+                    .long("dir")
+                    .global(true)
+                    .action(ArgAction::Set),
+            )
+            .subcommand(Command::new("ack").arg(id()))
+            .subcommand(
+                Command::new("reject").arg(id()).arg(
+                    Arg::new("duplicate_of")
+                        .long("duplicate-of")
+                        .value_name(ID_VALUE),
+                ),
+            )
+            .subcommand(Command::new("case").subcommand(Command::new("note").arg(id())))
+            .subcommand(Command::new("status"))
+    }
+
+    #[test]
+    fn id_arguments_are_found_wherever_they_are() {
+        let mut cmd = sample();
+        cmd.build();
+        let ids = IdArgs::of(&cmd);
+        assert_eq!(
+            ids.positional,
+            [
+                vec!["ack".to_owned()],
+                vec!["reject".to_owned()],
+                vec!["case".to_owned(), "note".to_owned()]
+            ]
+        );
+        assert_eq!(ids.options, ["--duplicate-of"]);
+        assert!(ids.valued.contains(&"--dir".to_owned()));
+    }
+
+    #[test]
+    fn zsh_script_defines_the_helper_before_running_and_uses_it_for_ids() {
+        let script = completion_for(sample(), Shell::Zsh);
+        let helper = script.find("_disclose_case_ids() {").unwrap();
+        let dispatch = script
+            .find("if [ \"$funcstack[1]\" = \"_disclose\" ]")
+            .unwrap();
+        assert!(helper < dispatch);
+        assert_eq!(
+            script.matches(":_disclose_case_ids'").count(),
+            4,
+            "{script}"
+        );
+    }
+
+    #[test]
+    fn fish_script_completes_ids_for_each_id_argument() {
+        let script = completion_for(sample(), Shell::Fish);
+        for line in [
+            "-n \"__fish_disclose_using_subcommand ack\" -f -a \"(__fish_disclose_case_ids)\"",
+            "__fish_disclose_using_subcommand case; and __fish_seen_subcommand_from note",
+            "-l duplicate-of -f -r -a \"(__fish_disclose_case_ids)\"",
+        ] {
+            assert!(script.contains(line), "{line} missing from\n{script}");
+        }
+    }
 }

@@ -228,6 +228,11 @@ fn bash_completes_case_ids_from_the_store() {
             .iter()
             .all(|w| !w.starts_with("DISC-"))
     );
+    env.disclose()
+        .args(["__complete-ids", "disc-2026-"])
+        .assert()
+        .success()
+        .stdout(format!("{}\n{}\n", ids[0], ids[1]));
     // With no store there is nothing to offer, and no error either.
     let empty = TestEnv::new();
     assert_eq!(
