@@ -1150,7 +1150,7 @@ _disclose_with_ids() {
     local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
     local id_options=()
     local valued=('--ack-within' '--at' '--check' '--color' '--contact' '--description' '--description-file' '--dir' '--disclose-within' '--id-prefix' '--impact' '--out' '--project' '--range' '--reason' '--received' '--release' '--remediation' '--reporter-email' '--reporter-handle' '--reporter-name' '--reproduction' '--title' '--update-every' '--write')
-    local commands=('init' 'open' 'ack' 'show' 'status' 'log' 'policy' 'policy show' 'policy set' 'policy release' 'policy release add' 'policy release remove' 'policy release help' 'policy release help add' 'policy release help remove' 'policy release help help' 'policy render' 'policy help' 'policy help show' 'policy help set' 'policy help release' 'policy help release add' 'policy help release remove' 'policy help render' 'policy help help' 'completions' 'man' 'help' 'help init' 'help open' 'help ack' 'help show' 'help status' 'help log' 'help policy' 'help policy show' 'help policy set' 'help policy release' 'help policy release add' 'help policy release remove' 'help policy render' 'help completions' 'help man' 'help help')
+    local commands=('init' 'open' 'ack' 'show' 'status' 'log' 'policy' 'policy show' 'policy set' 'policy release' 'policy release add' 'policy release remove' 'policy render' 'completions' 'man')
     local id_commands=('ack' 'show' 'log')
     if _disclose_is_one_of "$prev" "${id_options[@]}"; then
         _disclose_case_ids "$cur"

@@ -137,7 +137,10 @@ impl IdArgs {
                 self.positional_names.push(arg.get_id().to_string());
             }
         }
-        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        for sub in cmd
+            .get_subcommands()
+            .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+        {
             path.push(sub.get_name().to_owned());
             self.walk(sub, path);
             path.pop();

@@ -240,3 +240,46 @@ fn bash_completes_case_ids_from_the_store() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn zsh_helper_lists_case_ids_from_the_store() {
+    let env = TestEnv::with_store("two-open-cases");
+    if env
+        .program("zsh")
+        .args(["-f", "-c", "true"])
+        .output()
+        .is_err()
+    {
+        let mut out = std::io::stdout().lock();
+        let _ = std::io::Write::write_all(&mut out, b"skipped: zsh is not installed\n");
+        return;
+    }
+    // compadd only exists inside a completion widget; a stand-in prints what it is given.
+    let program = format!(
+        r#"compdef() {{ : }}
+source '{}'
+compadd() {{ local n=${{@[-1]}}; print -l -- ${{(P)n}} }}
+words=(disclose ack '')
+CURRENT=3
+PREFIX=''
+_disclose_case_ids
+"#,
+        root().join("completions/_disclose").display()
+    );
+    let out = env
+        .program("zsh")
+        .args(["-f", "-c", &program])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(listed, env.case_ids());
+}

@@ -62,7 +62,7 @@ fn help_of_every_command_matches_the_snapshot() {
         panic!(
             "--help output changed (first difference at line {}: {:?}); review it, then run \
              `DISCLOSE_BLESS=1 cargo test --test cli help` and commit tests/cli/snapshots/help.txt \
-             (and regenerate completions/ and man/ with `DISCLOSE_BLESS=1 cargo test --test cli generated`)",
+             (`DISCLOSE_BLESS=1 cargo test --test cli -- generated help` also regenerates completions/ and man/)",
             first + 1,
             text.lines().nth(first).unwrap_or("<end>")
         );
