@@ -1,5 +1,5 @@
 //! Completions and man pages come from the clap definitions, so `--help`,
-//! `man disclose` and <TAB> can never disagree. The same functions feed the
+//! `man disclose` and tab completion can never disagree. The same functions feed the
 //! `completions` and `man` commands and the checked-in `completions/` and
 //! `man/` files (kept fresh by a test).
 //!
