@@ -190,11 +190,10 @@ impl Policy {
 
     /// Adds a maintained release; a name already in use is refused.
     pub fn add_release(&mut self, release: MaintainedRelease) -> Result<()> {
-        if self.release(&release.name).is_some() {
+        if let Some(existing) = self.release(&release.name) {
             return Err(Error::input(format!(
                 "release {:?} is already maintained ({})",
-                release.name,
-                self.release(&release.name).map_or("", |r| r.range.as_str())
+                release.name, existing.range
             ))
             .with_hint(format!(
                 "remove it first with `disclose policy release remove {}`",
