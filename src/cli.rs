@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
-    ack, affected, assign, confirm, contact, credit, fix, init, log, note, open, pause, reject,
-    release, resume, severity, show, status, withdraw,
+    ack, affected, assign, complete_ids, completions, confirm, contact, credit, fix, init, log,
+    man, note, open, pause, policy, reject, release, resume, severity, show, status, withdraw,
 };
 use crate::ui::ColorChoice;
 
@@ -71,6 +71,11 @@ pub enum Command {
     Show(show::ShowArgs),
     Status(status::StatusArgs),
     Log(log::LogArgs),
+    Policy(policy::PolicyArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
+    #[command(name = "__complete-ids", hide = true)]
+    CompleteIds(complete_ids::CompleteIdsArgs),
 }
 
 #[cfg(test)]

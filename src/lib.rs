@@ -21,6 +21,9 @@ pub mod severity;
 pub mod store;
 pub mod ui;
 
+pub mod docs;
+pub mod security_md;
+
 pub use error::{Error, Result};
 pub use ui::report;
 

@@ -21,6 +21,11 @@ pub mod show;
 pub mod status;
 pub mod withdraw;
 
+pub mod complete_ids;
+pub mod completions;
+pub mod man;
+pub mod policy;
+
 use crate::cli::Command;
 use crate::context::Ctx;
 use crate::error::Result;
@@ -46,5 +51,9 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Show(args) => show::run(ctx, &args),
         Command::Status(args) => status::run(ctx, &args),
         Command::Log(args) => log::run(ctx, &args),
+        Command::Policy(args) => policy::run(ctx, &args),
+        Command::Completions(args) => completions::run(ctx, &args),
+        Command::Man(args) => man::run(ctx, &args),
+        Command::CompleteIds(args) => complete_ids::run(ctx, &args),
     }
 }

@@ -16,3 +16,7 @@ mod states;
 mod status;
 mod store;
 mod workflow;
+
+mod generated;
+mod help;
+mod policy;

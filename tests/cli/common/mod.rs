@@ -102,8 +102,26 @@ impl TestEnv {
         self.command_at(&now)
     }
 
+    /// Another program (a shell, `man`) in this environment, with the
+    /// `disclose` under test first on its PATH.
+    pub fn program(&self, program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+        let bin = Path::new(assert_cmd::cargo::cargo_bin!("disclose"));
+        let mut path = vec![bin.parent().unwrap().to_path_buf()];
+        path.extend(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        ));
+        let now = self.tick();
+        let mut cmd = self.hermetic(program, &now);
+        cmd.env("PATH", std::env::join_paths(path).unwrap());
+        cmd
+    }
+
     fn command_at(&self, now: &str) -> std::process::Command {
-        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("disclose"));
+        self.hermetic(assert_cmd::cargo::cargo_bin!("disclose"), now)
+    }
+
+    fn hermetic(&self, program: impl AsRef<std::ffi::OsStr>, now: &str) -> std::process::Command {
+        let mut cmd = std::process::Command::new(program);
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", &self.home)
