@@ -1,0 +1,1 @@
+//! Tests of the tree merge and the convergence property.
