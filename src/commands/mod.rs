@@ -1,11 +1,14 @@
 //! Dispatch: one arm per subcommand, each in its own file.
 
 pub mod ack;
+pub mod clone;
 pub mod init;
 pub mod log;
 pub mod open;
+pub mod remote;
 pub mod show;
 pub mod status;
+pub mod sync;
 
 use crate::cli::Command;
 use crate::context::Ctx;
@@ -19,5 +22,8 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Show(args) => show::run(ctx, &args),
         Command::Status(args) => status::run(ctx, &args),
         Command::Log(args) => log::run(ctx, &args),
+        Command::Clone(args) => clone::run(ctx, &args),
+        Command::Remote(args) => remote::run(ctx, &args),
+        Command::Sync(args) => sync::run(ctx, &args),
     }
 }

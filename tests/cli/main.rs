@@ -10,3 +10,4 @@ mod open;
 mod show;
 mod status;
 mod store;
+mod sync;
