@@ -11,3 +11,4 @@ mod show;
 mod status;
 mod store;
 mod sync;
+mod sync_network;

@@ -392,3 +392,54 @@ fn a_bad_remote_url_exits_2_and_changes_nothing() {
     }
     assert_eq!(before, env.snapshot_bytes());
 }
+
+#[derive(Debug, Clone)]
+enum Step {
+    Open(usize),
+    /// Acknowledge the n-th case (if any) the clone has.
+    Ack(usize, usize),
+    Sync(usize),
+}
+
+fn step() -> impl proptest::strategy::Strategy<Value = Step> {
+    use proptest::prelude::*;
+    prop_oneof![
+        (0..2usize).prop_map(Step::Open),
+        ((0..2usize), (0..3usize)).prop_map(|(c, n)| Step::Ack(c, n)),
+        (0..2usize).prop_map(Step::Sync),
+    ]
+}
+
+proptest::proptest! {
+    // Each case drives the binary a dozen times: keep the count small.
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 4, ..Default::default() })]
+
+    #[test]
+    fn two_clones_converge_whatever_the_interleaving(
+        steps in proptest::collection::vec(step(), 1..7)
+    ) {
+        let team = Team::new();
+        let clones = [&team.a, &team.b];
+        let mut opened = Vec::new();
+        for step in &steps {
+            match step {
+                Step::Open(c) => opened.push(clones[*c].open("report", &[])),
+                Step::Ack(c, n) => {
+                    let ids = clones[*c].case_ids();
+                    if let Some(id) = ids.get(n % ids.len().max(1)) {
+                        // Refused when already acknowledged; either way nothing is lost.
+                        let _ = clones[*c].disclose().args(["ack", id]).output().unwrap();
+                    }
+                }
+                Step::Sync(c) => {
+                    clones[*c].sync();
+                }
+            }
+        }
+        team.converge();
+        let mut ids = team.a.case_ids();
+        ids.sort();
+        opened.sort();
+        proptest::prop_assert_eq!(ids, opened);
+    }
+}
