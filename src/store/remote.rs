@@ -216,3 +216,29 @@ pub(crate) fn unpushed(repo: &Repository) -> Result<Unpushed> {
         oldest: oldest.and_then(|t| Utc.timestamp_opt(t, 0).single()),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unpushed_changes_are_stale_after_the_given_age() {
+        let now: DateTime<Utc> = "2026-03-03T09:00:00Z".parse().unwrap();
+        let day = chrono::TimeDelta::days(1);
+        let old = Unpushed {
+            commits: 2,
+            oldest: Some(now - chrono::TimeDelta::hours(25)),
+        };
+        let fresh = Unpushed {
+            commits: 1,
+            oldest: Some(now - chrono::TimeDelta::hours(3)),
+        };
+        let none = Unpushed {
+            commits: 0,
+            oldest: None,
+        };
+        assert!(old.older_than(now, day));
+        assert!(!fresh.older_than(now, day));
+        assert!(!none.older_than(now, day));
+    }
+}

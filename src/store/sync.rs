@@ -343,10 +343,18 @@ fn tree_files(repo: &Repository, commit: Option<Oid>) -> Result<Files, git2::Err
     let mut failed = None;
     tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
         if entry.kind() == Some(git2::ObjectType::Blob) {
+            let path = format!("{dir}{}", entry.name().unwrap_or_default());
+            // A store holds plain files at plain paths; anything else in a
+            // fetched tree (a link, `..`, `.git`) could write outside the store.
+            if entry.filemode() == 0o120_000 || !safe_path(&path) {
+                failed = Some(git2::Error::from_str(&format!(
+                    "the tree holds {path:?}, which is not a plain file at a safe path"
+                )));
+                return git2::TreeWalkResult::Abort;
+            }
             match repo.find_blob(entry.id()) {
                 Ok(blob) => {
-                    let name = entry.name().unwrap_or_default();
-                    files.insert(format!("{dir}{name}"), blob.content().to_vec());
+                    files.insert(path, blob.content().to_vec());
                 }
                 Err(e) => {
                     failed = Some(e);
@@ -360,6 +368,17 @@ fn tree_files(repo: &Repository, commit: Option<Oid>) -> Result<Files, git2::Err
         Some(e) => Err(e),
         None => Ok(files),
     }
+}
+
+fn safe_path(path: &str) -> bool {
+    !path.contains('\\')
+        && path.split('/').all(|part| {
+            !part.is_empty()
+                && part != "."
+                && part != ".."
+                && !part.eq_ignore_ascii_case(".git")
+                && !part.chars().any(char::is_control)
+        })
 }
 
 fn build_tree(repo: &Repository, files: &Files) -> Result<Oid, git2::Error> {
@@ -437,4 +456,32 @@ fn make_private(dir: &Path) {
     }
     #[cfg(not(unix))]
     let _ = dir;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_path;
+
+    #[test]
+    fn only_plain_paths_inside_the_store_are_safe() {
+        for ok in [
+            "policy.json",
+            "cases/DISC-2026-K7Q3M.json",
+            "attachments/X/a b.txt",
+        ] {
+            assert!(safe_path(ok), "{ok}");
+        }
+        for bad in [
+            "../x",
+            "cases/../../x",
+            ".git/config",
+            "a/.GIT/x",
+            "/abs",
+            "a//b",
+            "a\\b",
+            "./x",
+        ] {
+            assert!(!safe_path(bad), "{bad}");
+        }
+    }
 }
