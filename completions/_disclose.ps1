@@ -53,6 +53,9 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Show, edit and publish the policy (SLAs, contact, maintained releases)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write every page to a directory')
+            [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Clone the team''s case store')
+            [CompletionResult]::new('remote', 'remote', [CompletionResultType]::ParameterValue, 'Show or record the team''s remote')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Fetch, merge and push the team''s changes')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -64,6 +67,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--update-every', '--update-every', [CompletionResultType]::ParameterName, 'Update the reporter at least this often')
             [CompletionResult]::new('--disclose-within', '--disclose-within', [CompletionResultType]::ParameterName, 'Publish within this long of receiving a report')
             [CompletionResult]::new('--release', '--release', [CompletionResultType]::ParameterName, 'A maintained release as NAME=REQ, e.g. 1.4=''>=1.4.0, <1.5.0'' (repeatable)')
+            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Record the team''s private remote (see `disclose remote`, `disclose sync`)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--allow-nested', '--allow-nested', [CompletionResultType]::ParameterName, 'Create the store even inside another git repository''s work tree')
@@ -533,6 +537,90 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'disclose;clone' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'disclose;remote' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Record URL as the team''s remote (replacing the one recorded)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the recorded remote and how many local changes it lacks')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'disclose;remote;set' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'disclose;remote;show' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'disclose;remote;help' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Record URL as the team''s remote (replacing the one recorded)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the recorded remote and how many local changes it lacks')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'disclose;remote;help;set' {
+            break
+        }
+        'disclose;remote;help;show' {
+            break
+        }
+        'disclose;remote;help;help' {
+            break
+        }
+        'disclose;sync' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--no-push', '--no-push', [CompletionResultType]::ParameterName, 'Fetch and merge only; leave local changes unpushed')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'disclose;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a case store and its policy')
             [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a case for a new vulnerability report')
@@ -556,6 +644,9 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Show, edit and publish the policy (SLAs, contact, maintained releases)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write every page to a directory')
+            [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Clone the team''s case store')
+            [CompletionResult]::new('remote', 'remote', [CompletionResultType]::ParameterValue, 'Show or record the team''s remote')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Fetch, merge and push the team''s changes')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -647,6 +738,23 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             break
         }
         'disclose;help;man' {
+            break
+        }
+        'disclose;help;clone' {
+            break
+        }
+        'disclose;help;remote' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Record URL as the team''s remote (replacing the one recorded)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the recorded remote and how many local changes it lacks')
+            break
+        }
+        'disclose;help;remote;set' {
+            break
+        }
+        'disclose;help;remote;show' {
+            break
+        }
+        'disclose;help;sync' {
             break
         }
         'disclose;help;help' {

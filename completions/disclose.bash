@@ -25,6 +25,9 @@ _disclose() {
             disclose,assign)
                 cmd="disclose__subcmd__assign"
                 ;;
+            disclose,clone)
+                cmd="disclose__subcmd__clone"
+                ;;
             disclose,completions)
                 cmd="disclose__subcmd__completions"
                 ;;
@@ -70,6 +73,9 @@ _disclose() {
             disclose,release)
                 cmd="disclose__subcmd__release"
                 ;;
+            disclose,remote)
+                cmd="disclose__subcmd__remote"
+                ;;
             disclose,resume)
                 cmd="disclose__subcmd__resume"
                 ;;
@@ -82,6 +88,9 @@ _disclose() {
             disclose,status)
                 cmd="disclose__subcmd__status"
                 ;;
+            disclose,sync)
+                cmd="disclose__subcmd__sync"
+                ;;
             disclose,withdraw)
                 cmd="disclose__subcmd__withdraw"
                 ;;
@@ -93,6 +102,9 @@ _disclose() {
                 ;;
             disclose__subcmd__help,assign)
                 cmd="disclose__subcmd__help__subcmd__assign"
+                ;;
+            disclose__subcmd__help,clone)
+                cmd="disclose__subcmd__help__subcmd__clone"
                 ;;
             disclose__subcmd__help,completions)
                 cmd="disclose__subcmd__help__subcmd__completions"
@@ -139,6 +151,9 @@ _disclose() {
             disclose__subcmd__help,release)
                 cmd="disclose__subcmd__help__subcmd__release"
                 ;;
+            disclose__subcmd__help,remote)
+                cmd="disclose__subcmd__help__subcmd__remote"
+                ;;
             disclose__subcmd__help,resume)
                 cmd="disclose__subcmd__help__subcmd__resume"
                 ;;
@@ -150,6 +165,9 @@ _disclose() {
                 ;;
             disclose__subcmd__help,status)
                 cmd="disclose__subcmd__help__subcmd__status"
+                ;;
+            disclose__subcmd__help,sync)
+                cmd="disclose__subcmd__help__subcmd__sync"
                 ;;
             disclose__subcmd__help,withdraw)
                 cmd="disclose__subcmd__help__subcmd__withdraw"
@@ -171,6 +189,12 @@ _disclose() {
                 ;;
             disclose__subcmd__help__subcmd__policy__subcmd__release,remove)
                 cmd="disclose__subcmd__help__subcmd__policy__subcmd__release__subcmd__remove"
+                ;;
+            disclose__subcmd__help__subcmd__remote,set)
+                cmd="disclose__subcmd__help__subcmd__remote__subcmd__set"
+                ;;
+            disclose__subcmd__help__subcmd__remote,show)
+                cmd="disclose__subcmd__help__subcmd__remote__subcmd__show"
                 ;;
             disclose__subcmd__policy,help)
                 cmd="disclose__subcmd__policy__subcmd__help"
@@ -226,6 +250,24 @@ _disclose() {
             disclose__subcmd__policy__subcmd__release__subcmd__help,remove)
                 cmd="disclose__subcmd__policy__subcmd__release__subcmd__help__subcmd__remove"
                 ;;
+            disclose__subcmd__remote,help)
+                cmd="disclose__subcmd__remote__subcmd__help"
+                ;;
+            disclose__subcmd__remote,set)
+                cmd="disclose__subcmd__remote__subcmd__set"
+                ;;
+            disclose__subcmd__remote,show)
+                cmd="disclose__subcmd__remote__subcmd__show"
+                ;;
+            disclose__subcmd__remote__subcmd__help,help)
+                cmd="disclose__subcmd__remote__subcmd__help__subcmd__help"
+                ;;
+            disclose__subcmd__remote__subcmd__help,set)
+                cmd="disclose__subcmd__remote__subcmd__help__subcmd__set"
+                ;;
+            disclose__subcmd__remote__subcmd__help,show)
+                cmd="disclose__subcmd__remote__subcmd__help__subcmd__show"
+                ;;
             *)
                 ;;
         esac
@@ -233,7 +275,7 @@ _disclose() {
 
     case "${cmd}" in
         disclose)
-            opts="-q -h -V --dir --json --no-input --quiet --color --help --version init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man help"
+            opts="-q -h -V --dir --json --no-input --quiet --color --help --version init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -362,6 +404,31 @@ _disclose() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__clone)
+            opts="-q -h -V --dir --json --no-input --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --dir)
                     COMPREPLY=()
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -546,7 +613,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__help)
-            opts="init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man help"
+            opts="init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -588,6 +655,20 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__help__subcmd__assign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__help__subcmd__clone)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -895,6 +976,48 @@ _disclose() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        disclose__subcmd__help__subcmd__remote)
+            opts="set show"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__help__subcmd__remote__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__help__subcmd__remote__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         disclose__subcmd__help__subcmd__resume)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -951,6 +1074,20 @@ _disclose() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        disclose__subcmd__help__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         disclose__subcmd__help__subcmd__withdraw)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -966,7 +1103,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__init)
-            opts="-q -h -V --project --contact --id-prefix --ack-within --update-every --disclose-within --release --allow-nested --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --project --contact --id-prefix --ack-within --update-every --disclose-within --release --allow-nested --remote --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -997,6 +1134,10 @@ _disclose() {
                     return 0
                     ;;
                 --release)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1678,6 +1819,137 @@ _disclose() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        disclose__subcmd__remote)
+            opts="-q -h -V --dir --json --no-input --quiet --color --help --version set show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__remote__subcmd__help)
+            opts="set show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__remote__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__remote__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__remote__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__remote__subcmd__set)
+            opts="-q -h -V --dir --json --no-input --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__remote__subcmd__show)
+            opts="-q -h -V --dir --json --no-input --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         disclose__subcmd__resume)
             opts="-q -h -V --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1786,6 +2058,31 @@ _disclose() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        disclose__subcmd__sync)
+            opts="-q -h -V --no-push --dir --json --no-input --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         disclose__subcmd__withdraw)
             opts="-q -h -V --reason --force --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1846,8 +2143,8 @@ _disclose_is_one_of() {
 _disclose_with_ids() {
     local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
     local id_options=('--duplicate-of')
-    local valued=('--ack-within' '--at' '--check' '--color' '--commit' '--consent' '--contact' '--cve' '--cvss' '--cwe' '--description' '--description-file' '--dir' '--disclose-within' '--duplicate-of' '--ecosystem' '--fixed' '--ghsa' '--id-prefix' '--impact' '--introduced' '--last-affected' '--name' '--note' '--out' '--package' '--pr' '--project' '--range' '--reason' '--received' '--release' '--released' '--remediation' '--reporter-email' '--reporter-handle' '--reporter-name' '--reproduction' '--title' '--type' '--update-every' '--version' '--write')
-    local commands=('init' 'open' 'ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'assign' 'show' 'status' 'log' 'policy' 'policy show' 'policy set' 'policy release' 'policy release add' 'policy release remove' 'policy render' 'completions' 'man')
+    local valued=('--ack-within' '--at' '--check' '--color' '--commit' '--consent' '--contact' '--cve' '--cvss' '--cwe' '--description' '--description-file' '--dir' '--disclose-within' '--duplicate-of' '--ecosystem' '--fixed' '--ghsa' '--id-prefix' '--impact' '--introduced' '--last-affected' '--name' '--note' '--out' '--package' '--pr' '--project' '--range' '--reason' '--received' '--release' '--released' '--remediation' '--remote' '--reporter-email' '--reporter-handle' '--reporter-name' '--reproduction' '--title' '--type' '--update-every' '--version' '--write')
+    local commands=('init' 'open' 'ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'assign' 'show' 'status' 'log' 'policy' 'policy show' 'policy set' 'policy release' 'policy release add' 'policy release remove' 'policy render' 'completions' 'man' 'clone' 'remote' 'remote set' 'remote show' 'sync')
     local id_commands=('ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'assign' 'show' 'log')
     if _disclose_is_one_of "$prev" "${id_options[@]}"; then
         _disclose_case_ids "$cur"

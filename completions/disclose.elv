@@ -50,6 +50,9 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand policy 'Show, edit and publish the policy (SLAs, contact, maintained releases)'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page, or write every page to a directory'
+            cand clone 'Clone the team''s case store'
+            cand remote 'Show or record the team''s remote'
+            cand sync 'Fetch, merge and push the team''s changes'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'disclose;init'= {
@@ -60,6 +63,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --update-every 'Update the reporter at least this often'
             cand --disclose-within 'Publish within this long of receiving a report'
             cand --release 'A maintained release as NAME=REQ, e.g. 1.4=''>=1.4.0, <1.5.0'' (repeatable)'
+            cand --remote 'Record the team''s private remote (see `disclose remote`, `disclose sync`)'
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
             cand --allow-nested 'Create the store even inside another git repository''s work tree'
@@ -489,6 +493,81 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'disclose;clone'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;remote'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set 'Record URL as the team''s remote (replacing the one recorded)'
+            cand show 'Print the recorded remote and how many local changes it lacks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'disclose;remote;set'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;remote;show'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;remote;help'= {
+            cand set 'Record URL as the team''s remote (replacing the one recorded)'
+            cand show 'Print the recorded remote and how many local changes it lacks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'disclose;remote;help;set'= {
+        }
+        &'disclose;remote;help;show'= {
+        }
+        &'disclose;remote;help;help'= {
+        }
+        &'disclose;sync'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --no-push 'Fetch and merge only; leave local changes unpushed'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'disclose;help'= {
             cand init 'Create a case store and its policy'
             cand open 'Open a case for a new vulnerability report'
@@ -512,6 +591,9 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand policy 'Show, edit and publish the policy (SLAs, contact, maintained releases)'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page, or write every page to a directory'
+            cand clone 'Clone the team''s case store'
+            cand remote 'Show or record the team''s remote'
+            cand sync 'Fetch, merge and push the team''s changes'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'disclose;help;init'= {
@@ -575,6 +657,18 @@ set edit:completion:arg-completer[disclose] = {|@words|
         &'disclose;help;completions'= {
         }
         &'disclose;help;man'= {
+        }
+        &'disclose;help;clone'= {
+        }
+        &'disclose;help;remote'= {
+            cand set 'Record URL as the team''s remote (replacing the one recorded)'
+            cand show 'Print the recorded remote and how many local changes it lacks'
+        }
+        &'disclose;help;remote;set'= {
+        }
+        &'disclose;help;remote;show'= {
+        }
+        &'disclose;help;sync'= {
         }
         &'disclose;help;help'= {
         }

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
-    ack, affected, assign, complete_ids, completions, confirm, contact, credit, fix, init, log,
-    man, note, open, pause, policy, reject, release, resume, severity, show, status, withdraw,
+    ack, affected, assign, clone, complete_ids, completions, confirm, contact, credit, fix, init,
+    log, man, note, open, pause, policy, reject, release, remote, resume, severity, show, status,
+    sync, withdraw,
 };
 use crate::ui::ColorChoice;
 
@@ -76,6 +77,9 @@ pub enum Command {
     Man(man::ManArgs),
     #[command(name = "__complete-ids", hide = true)]
     CompleteIds(complete_ids::CompleteIdsArgs),
+    Clone(clone::CloneArgs),
+    Remote(remote::RemoteArgs),
+    Sync(sync::SyncArgs),
 }
 
 #[cfg(test)]

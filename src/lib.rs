@@ -14,6 +14,7 @@ pub mod env;
 pub mod error;
 pub mod id;
 pub mod input;
+pub mod merge;
 pub mod paths;
 pub mod policy;
 pub mod ranges;

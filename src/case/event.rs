@@ -205,6 +205,12 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         ghsa: Option<String>,
     },
+    /// `sync` gave the case a new ID because the remote already had a
+    /// different case under the old one; the old ID becomes an alias.
+    Renumbered {
+        from: CaseId,
+        to: CaseId,
+    },
 }
 
 impl EventKind {
@@ -228,6 +234,7 @@ impl EventKind {
             Self::CreditSet { .. } => "credit",
             Self::EmbargoSet { .. } => "set embargo",
             Self::IdentifiersAssigned { .. } => "assign identifiers",
+            Self::Renumbered { .. } => "renumber",
         }
     }
 }
@@ -340,6 +347,9 @@ impl Event {
             EventKind::IdentifiersAssigned { cve, ghsa } => {
                 let ids: Vec<&str> = cve.iter().chain(ghsa.iter()).map(String::as_str).collect();
                 format!("assigned {}", ids.join(", "))
+            }
+            EventKind::Renumbered { from, to } => {
+                format!("renumbered from {from} to {to} (the ID was taken on the remote)")
             }
         };
         match &self.forced {

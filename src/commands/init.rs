@@ -20,7 +20,8 @@ use crate::store::Store;
 #[command(after_help = "Examples:\n  \
     disclose init --project poet --contact security@po.et\n  \
     disclose --dir ~/security/cases init --ack-within 2bd --disclose-within 60d\n  \
-    disclose init --release 1.4='>=1.4.0, <1.5.0' --release 2.x='>=2.0.0'")]
+    disclose init --release 1.4='>=1.4.0, <1.5.0' --release 2.x='>=2.0.0'\n  \
+    disclose init --project poet --remote git@github.com:poet/security-cases.git")]
 pub struct InitArgs {
     /// Project name, used in advisory IDs and the rendered SECURITY.md
     #[arg(long, value_name = "NAME")]
@@ -46,6 +47,9 @@ pub struct InitArgs {
     /// Create the store even inside another git repository's work tree
     #[arg(long)]
     pub allow_nested: bool,
+    /// Record the team's private remote (see `disclose remote`, `disclose sync`)
+    #[arg(long, value_name = "URL")]
+    pub remote: Option<String>,
 }
 
 fn parse_prefix(s: &str) -> Result<String, crate::id::InvalidPrefix> {
@@ -81,16 +85,28 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
         maintained_releases: with_releases.maintained_releases,
         ..Policy::default()
     };
+    let remote = args
+        .remote
+        .as_deref()
+        .map(|url| super::remote::normalize_url(url, "--remote"))
+        .transpose()?;
     let who = ctx.identity_for(None)?;
-    Store::create(&root, &policy, args.allow_nested, &who, ctx.now())?;
+    let store = Store::create(&root, &policy, args.allow_nested, &who, ctx.now())?;
     ctx.ui.status(&format!(
         "Created a case store at {} ({source}).\nNext: `disclose open --title ...` when a report arrives.",
         root.display()
     ));
+    if let Some(url) = &remote {
+        store.set_remote(url)?;
+        ctx.ui.status(&format!(
+            "Recorded {url} as the team's remote; `disclose sync` pushes the store there."
+        ));
+    }
     if ctx.ui.json() {
         ctx.ui.print_json(&serde_json::json!({
             "store": root,
             "policy": policy,
+            "remote": remote,
         }))?;
     }
     Ok(())

@@ -3,6 +3,7 @@
 pub mod ack;
 pub mod affected;
 pub mod assign;
+pub mod clone;
 pub mod confirm;
 pub mod contact;
 pub mod credit;
@@ -25,6 +26,8 @@ pub mod complete_ids;
 pub mod completions;
 pub mod man;
 pub mod policy;
+pub mod remote;
+pub mod sync;
 
 use crate::cli::Command;
 use crate::context::Ctx;
@@ -55,5 +58,8 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Completions(args) => completions::run(ctx, &args),
         Command::Man(args) => man::run(ctx, &args),
         Command::CompleteIds(args) => complete_ids::run(ctx, &args),
+        Command::Clone(args) => clone::run(ctx, &args),
+        Command::Remote(args) => remote::run(ctx, &args),
+        Command::Sync(args) => sync::run(ctx, &args),
     }
 }

@@ -20,3 +20,5 @@ mod workflow;
 mod generated;
 mod help;
 mod policy;
+mod sync;
+mod sync_network;
