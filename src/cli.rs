@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{ack, init, log, open, show, status};
+use crate::commands::{check, embargo, stats};
 use crate::ui::ColorChoice;
 
 /// Track private vulnerability reports from first email to published advisory.
@@ -55,6 +56,9 @@ pub enum Command {
     Show(show::ShowArgs),
     Status(status::StatusArgs),
     Log(log::LogArgs),
+    Check(check::CheckArgs),
+    Embargo(embargo::EmbargoArgs),
+    Stats(stats::StatsArgs),
 }
 
 #[cfg(test)]

@@ -19,6 +19,10 @@ pub mod policy;
 pub mod store;
 pub mod ui;
 
+pub mod embargo;
+pub mod report;
+pub mod stats;
+
 pub use error::{Error, Result};
 pub use ui::report;
 

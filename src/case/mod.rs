@@ -18,6 +18,7 @@ pub use replay::{ReplayError, replay};
 pub use state::{State, Transition};
 
 use crate::clock::Pause;
+use crate::embargo::Preset;
 use crate::error::{Error, Result};
 use crate::id::CaseId;
 use crate::policy::{Package, Slas};
@@ -50,6 +51,9 @@ pub struct Case {
     pub fixes: Vec<Fix>,
     pub credits: Vec<Credit>,
     pub embargo_until: Option<DateTime<Utc>>,
+    /// The reporter's policy the embargo came from (`project-zero`, ...), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub embargo_preset: Option<Preset>,
     /// The disclosure deadline: `embargo_until`, else `received_at + disclose_within`
     /// (before paused time is added back; see `clock::due_with_pauses`).
     pub deadline: DateTime<Utc>,

@@ -39,6 +39,10 @@ pub struct InitArgs {
     /// Publish within this long of receiving a report
     #[arg(long, value_name = "DURATION", default_value = "90d")]
     pub disclose_within: Duration,
+    /// Adopt a reporter's disclosure policy as the team default instead of
+    /// --disclose-within: project-zero, project-zero+grace, cert-cc, zdi or a number of days
+    #[arg(long, value_name = "PRESET", conflicts_with = "disclose_within")]
+    pub preset: Option<crate::embargo::Preset>,
     /// Create the store even inside another git repository's work tree
     #[arg(long)]
     pub allow_nested: bool,
@@ -63,7 +67,10 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
         id_prefix: args.id_prefix.clone(),
         ack_within: args.ack_within,
         update_every: args.update_every,
-        disclose_within: args.disclose_within,
+        disclose_within: args
+            .preset
+            .map_or(args.disclose_within, |p| Duration::days(p.days())),
+        disclose_preset: args.preset,
         ..Policy::default()
     };
     let who = ctx.identity_for(None)?;

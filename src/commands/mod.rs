@@ -7,6 +7,10 @@ pub mod open;
 pub mod show;
 pub mod status;
 
+pub mod check;
+pub mod embargo;
+pub mod stats;
+
 use crate::cli::Command;
 use crate::context::Ctx;
 use crate::error::Result;
@@ -19,5 +23,8 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Show(args) => show::run(ctx, &args),
         Command::Status(args) => status::run(ctx, &args),
         Command::Log(args) => log::run(ctx, &args),
+        Command::Check(args) => check::run(ctx, &args),
+        Command::Embargo(args) => embargo::run(ctx, &args),
+        Command::Stats(args) => stats::run(ctx, &args),
     }
 }
