@@ -2,11 +2,11 @@
 
 use comfy_table::{Cell, Color};
 
-use crate::case::Case;
+use crate::case::{Case, Decision};
 use crate::clock::relative;
 use crate::commands::show::CaseWithClocks;
 use crate::context::Ctx;
-use crate::deadlines::{ClockView, Clocks};
+use crate::deadlines::{ClockKind, ClockView, Clocks};
 use crate::error::{Error, Result};
 
 /// List open cases and their clocks
@@ -75,7 +75,9 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
             .status(&format!("{what} in {}.", store.root().display()));
     } else {
         let mut table = ctx.ui.table();
-        table.set_header(["ID", "TITLE", "STATE", "AGE", "ACK", "DEADLINE", "NEXT"]);
+        table.set_header([
+            "ID", "TITLE", "STATE", "AGE", "ACK", "DEADLINE", "FIXES", "NEXT",
+        ]);
         for (case, clocks) in &rows {
             table.add_row(vec![
                 Cell::new(case.id.as_str()),
@@ -88,6 +90,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
                 Cell::new(crate::clock::span(now - case.received_at)),
                 clock_cell(ctx, clocks.acknowledgement, now, "done"),
                 clock_cell(ctx, clocks.disclosure, now, "-"),
+                fixes_cell(ctx, case, clocks),
                 next_cell(ctx, clocks, now),
             ]);
         }
@@ -101,11 +104,44 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
     }
 }
 
+/// Red once overdue; yellow within a day, or for the deadline and fix
+/// clocks within `check`'s default --warn-within (7 days), so a yellow cell
+/// is what `check` warns about.
 fn urgency_color(clock: &ClockView) -> Option<Color> {
+    let warn_minutes = match clock.kind {
+        ClockKind::Disclosure | ClockKind::FixCoverage => 7 * 24 * 60,
+        ClockKind::Acknowledgement | ClockKind::ReporterUpdate => 24 * 60,
+    };
     match clock.minutes_left {
         Some(m) if m < 0 => Some(Color::Red),
-        Some(m) if m < 24 * 60 => Some(Color::Yellow),
+        Some(m) if m < warn_minutes => Some(Color::Yellow),
         _ => None,
+    }
+}
+
+/// The fix matrix in brief: the affected releases still without a released
+/// fix, coloured by the deadline they must beat.
+fn fixes_cell(ctx: &Ctx, case: &Case, clocks: &Clocks) -> Cell {
+    let Some(clock) = clocks.fix_coverage else {
+        let words = if case.releases.is_empty() {
+            "-"
+        } else if case.matrix_complete() {
+            "done"
+        } else if case
+            .releases
+            .values()
+            .any(|r| r.decision == Decision::Unknown)
+        {
+            "undecided"
+        } else {
+            "not affected"
+        };
+        return Cell::new(words);
+    };
+    let text = format!("missing {}", clocks.missing_fixes.join(", "));
+    match urgency_color(&clock) {
+        Some(color) => ctx.ui.paint(&text, color),
+        None => Cell::new(text),
     }
 }
 

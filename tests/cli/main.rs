@@ -10,3 +10,8 @@ mod open;
 mod show;
 mod status;
 mod store;
+
+mod check;
+mod embargo;
+mod model_cases;
+mod stats;
