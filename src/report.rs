@@ -437,3 +437,125 @@ pub fn unpushed(since: DateTime<Utc>, now: DateTime<Utc>) -> Option<Finding> {
         ),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::{Decision, EventKind, NewCase};
+    use crate::policy::Policy;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    fn case(id: &str) -> Case {
+        Case::open(
+            id.parse().unwrap(),
+            NewCase {
+                title: "t".into(),
+                ..NewCase::default()
+            },
+            Policy::default().slas(),
+            at("2026-03-02T09:00:00Z"),
+            "M",
+        )
+    }
+
+    fn kinds(findings: &[Finding]) -> Vec<(FindingKind, Severity)> {
+        findings.iter().map(|f| (f.kind, f.severity)).collect()
+    }
+
+    #[test]
+    fn acknowledgement_is_overdue_strictly_after_its_due_time() {
+        let c = case("DISC-2026-A0001");
+        let opts = Options::default();
+        assert!(judge(&c, at("2026-03-04T09:00:00Z"), opts).is_empty());
+        assert_eq!(
+            kinds(&judge(&c, at("2026-03-04T09:01:00Z"), opts)),
+            [(FindingKind::AcknowledgementOverdue, Severity::Error)]
+        );
+    }
+
+    #[test]
+    fn fix_findings_name_each_release_without_a_released_fix() {
+        let mut c = case("DISC-2026-A0001");
+        let t = at("2026-03-03T09:00:00Z");
+        c.acknowledge(t, t, "M", None).unwrap();
+        for name in ["1.4", "1.5"] {
+            c.record(
+                EventKind::ReleaseDecided {
+                    release: name.into(),
+                    decision: Decision::Affected,
+                    reason: None,
+                },
+                t,
+                "M",
+                None,
+            );
+        }
+        // Keep the reporter informed so only the deadline clocks speak.
+        c.record(
+            EventKind::ContactLogged {
+                direction: crate::case::Direction::ToReporter,
+                text: "x".into(),
+                message_id: None,
+            },
+            at("2026-05-29T09:00:00Z"),
+            "M",
+            None,
+        );
+        let found = judge(&c, at("2026-05-30T09:00:00Z"), Options::default());
+        let releases: Vec<_> = found.iter().filter_map(|f| f.release.as_deref()).collect();
+        assert_eq!(releases, ["1.4", "1.5"]);
+        assert!(found.iter().all(|f| f.severity == Severity::Warning));
+    }
+
+    #[test]
+    fn findings_are_grouped_by_case_errors_first() {
+        let late = case("DISC-2026-A0001");
+        let later = case("DISC-2026-A0002");
+        let state = StoreState {
+            unreadable: vec![Unreadable {
+                case: None,
+                file: "cases/notes.txt".into(),
+                error: "not a case file".into(),
+            }],
+            unpushed_since: Some(at("2026-03-01T00:00:00Z")),
+        };
+        let report = check(
+            &[later, late],
+            &state,
+            at("2026-03-05T09:00:00Z"),
+            Options::default(),
+        );
+        let subjects: Vec<_> = report
+            .findings
+            .iter()
+            .map(|f| (f.case.as_ref().map(CaseId::as_str), f.kind))
+            .collect();
+        assert_eq!(
+            subjects,
+            [
+                (Some("DISC-2026-A0001"), FindingKind::AcknowledgementOverdue),
+                (Some("DISC-2026-A0002"), FindingKind::AcknowledgementOverdue),
+                (None, FindingKind::UnreadableCase),
+                (None, FindingKind::UnpushedCommits),
+            ]
+        );
+        assert_eq!(report.summary.errors, 3);
+        assert_eq!(report.summary.warnings, 1);
+        assert_eq!(report.summary.cases_with_errors, 2);
+        assert_eq!(report.summary.open_cases, 2);
+    }
+
+    #[test]
+    fn unpushed_commits_warn_after_a_day() {
+        let since = at("2026-03-02T09:00:00Z");
+        assert!(unpushed(since, at("2026-03-03T09:00:00Z")).is_none());
+        let f = unpushed(since, at("2026-03-03T09:01:00Z")).unwrap();
+        assert_eq!(
+            (f.kind, f.severity),
+            (FindingKind::UnpushedCommits, Severity::Warning)
+        );
+    }
+}

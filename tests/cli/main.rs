@@ -15,3 +15,4 @@ mod check;
 mod embargo;
 mod model_cases;
 mod stats;
+mod status_clocks;
