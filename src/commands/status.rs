@@ -2,7 +2,7 @@
 
 use comfy_table::{Cell, Color};
 
-use crate::case::{Case, Decision};
+use crate::case::Case;
 use crate::clock::relative;
 use crate::commands::show::CaseWithClocks;
 use crate::context::Ctx;
@@ -76,7 +76,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
     } else {
         let mut table = ctx.ui.table();
         table.set_header([
-            "ID", "TITLE", "STATE", "AGE", "ACK", "DEADLINE", "FIXES", "NEXT",
+            "ID", "TITLE", "STATE", "AGE", "ACK", "DEADLINE", "NEXT", "RELEASES",
         ]);
         for (case, clocks) in &rows {
             table.add_row(vec![
@@ -90,8 +90,8 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
                 Cell::new(crate::clock::span(now - case.received_at)),
                 clock_cell(ctx, clocks.acknowledgement, now, "done"),
                 clock_cell(ctx, clocks.disclosure, now, "-"),
-                fixes_cell(ctx, case, clocks),
                 next_cell(ctx, clocks, now),
+                releases_cell(ctx, case, clocks),
             ]);
         }
         ctx.ui.println(&table.to_string())?;
@@ -119,27 +119,11 @@ fn urgency_color(clock: &ClockView) -> Option<Color> {
     }
 }
 
-/// The fix matrix in brief: the affected releases still without a released
-/// fix, coloured by the deadline they must beat.
-fn fixes_cell(ctx: &Ctx, case: &Case, clocks: &Clocks) -> Cell {
-    let Some(clock) = clocks.fix_coverage else {
-        let words = if case.releases.is_empty() {
-            "-"
-        } else if case.matrix_complete() {
-            "done"
-        } else if case
-            .releases
-            .values()
-            .any(|r| r.decision == Decision::Unknown)
-        {
-            "undecided"
-        } else {
-            "not affected"
-        };
-        return Cell::new(words);
-    };
-    let text = format!("missing {}", clocks.missing_fixes.join(", "));
-    match urgency_color(&clock) {
+/// The fix matrix in brief, coloured by the deadline its missing fixes
+/// must beat (the fix-coverage clock).
+fn releases_cell(ctx: &Ctx, case: &Case, clocks: &Clocks) -> Cell {
+    let text = case.matrix_compact();
+    match clocks.fix_coverage.as_ref().and_then(urgency_color) {
         Some(color) => ctx.ui.paint(&text, color),
         None => Cell::new(text),
     }

@@ -4,12 +4,18 @@
 mod common;
 
 mod ack;
+mod affected;
+mod fix;
 mod init;
 mod log;
+mod notes;
 mod open;
+mod severity;
 mod show;
+mod states;
 mod status;
 mod store;
+mod workflow;
 
 mod check;
 mod embargo;

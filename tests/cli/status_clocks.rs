@@ -32,11 +32,11 @@ fn status_shows_missing_fixes_and_the_next_due_item_most_urgent_first() {
         .success();
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    assert!(lines[0].contains("FIXES"), "{text}");
+    assert!(lines[0].contains("RELEASES"), "{text}");
     assert!(lines[1].starts_with("DISC-2026-A0002"), "{text}");
     assert!(lines[1].contains("ack 6d overdue"), "{text}");
     assert!(lines[2].starts_with("DISC-2026-A0001"), "{text}");
-    assert!(lines[2].contains("missing 1.5"), "{text}");
+    assert!(lines[2].contains("1.4 fixed · 1.5 open"), "{text}");
     assert!(lines[2].contains("fix in 3d"), "{text}");
     assert!(!text.contains('\u{1b}'), "no colour when piped: {text}");
 
