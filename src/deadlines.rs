@@ -252,4 +252,48 @@ mod tests {
         assert!(!clocks.acknowledgement.unwrap().overdue);
         assert!(clocks.next.is_none());
     }
+
+    #[test]
+    fn a_team_project_zero_default_moves_the_deadline_after_the_last_fix() {
+        let mut slas = Policy::default().slas();
+        slas.preset = Some(crate::embargo::Preset::ProjectZero { grace: false });
+        let mut c = Case::open(
+            "DISC-2026-K7Q3M".parse().unwrap(),
+            NewCase {
+                title: "t".into(),
+                ..NewCase::default()
+            },
+            slas,
+            at("2026-03-02T09:00:00Z"),
+            "M",
+        );
+        let t = at("2026-03-03T09:00:00Z");
+        c.record(
+            EventKind::ReleaseDecided {
+                release: "1.4".into(),
+                decision: Decision::Affected,
+                reason: None,
+            },
+            t,
+            "M",
+            None,
+        );
+        assert_eq!(disclosure_due(&c), Due::At(at("2026-05-31T09:00:00Z")));
+        assert_eq!(missing_fixes(&c).collect::<Vec<_>>(), ["1.4"]);
+        c.record(
+            EventKind::FixLinked {
+                release: "1.4".into(),
+                commits: Vec::new(),
+                pr: None,
+                version: Some("1.4.2".into()),
+                released_at: Some(at("2026-03-10T09:00:00Z")),
+            },
+            t,
+            "M",
+            None,
+        );
+        assert_eq!(missing_fixes(&c).count(), 0);
+        assert_eq!(fixes_released_at(&c), Some(at("2026-03-10T09:00:00Z")));
+        assert_eq!(disclosure_due(&c), Due::At(at("2026-04-09T09:00:00Z")));
+    }
 }

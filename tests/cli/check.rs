@@ -611,3 +611,107 @@ fn check_changes_nothing() {
     env.disclose_at(MIXED_NOW).args(["check"]).assert().code(1);
     assert_eq!(before, env.snapshot_bytes());
 }
+
+/// The triage commands drive the same clocks: contact resets the update
+/// clock, pause stops them, and released fixes clear `fix-missing` and move
+/// a Project Zero deadline to 30 days after the last fix.
+#[test]
+fn the_triage_commands_move_the_clocks_check_reads() {
+    let env = TestEnv::with_store("three-releases");
+    let at = |now: &str, args: &[&str]| {
+        env.disclose_at(now).args(args).assert().success();
+    };
+    let id = env.open("Path traversal", &["--received", RECEIVED]);
+    at("2026-03-02T12:00:00Z", &["ack", &id]);
+    at("2026-03-03T09:00:00Z", &["confirm", &id]);
+    at(
+        "2026-03-03T09:01:00Z",
+        &["affected", &id, "--range", ">=1.0.0, <1.5.3"],
+    );
+    at(
+        "2026-03-03T09:02:00Z",
+        &["embargo", &id, "--preset", "project-zero"],
+    );
+    at(
+        "2026-03-20T09:00:00Z",
+        &["fix", &id, "--release", "1.4", "--version", "1.4.2"],
+    );
+    // The last word to the reporter was the acknowledgement: overdue.
+    let out = env
+        .disclose_at("2026-03-20T09:01:00Z")
+        .args(["check", "--format", "json"])
+        .assert()
+        .code(1);
+    assert_eq!(
+        kinds(&json(&out)),
+        vec![pair("reporter-update-overdue", "error")]
+    );
+    at(
+        "2026-05-27T09:00:00Z",
+        &["contact", &id, "--to-reporter", "1.5 fix on its way"],
+    );
+    let out = env
+        .disclose_at("2026-05-28T09:00:00Z")
+        .args(["check", "--format", "json"])
+        .assert()
+        .success();
+    let report = json(&out);
+    assert_eq!(
+        kinds(&report),
+        vec![
+            pair("disclosure-deadline", "warning"),
+            pair("fix-missing", "warning")
+        ]
+    );
+    assert_eq!(report["findings"][1]["release"], "1.5");
+    // Released fixes for every affected release: Project Zero discloses 30
+    // days after the last one.
+    at(
+        "2026-05-28T10:00:00Z",
+        &["fix", &id, "--release", "1.5", "--version", "1.5.3"],
+    );
+    assert_eq!(env.case(&id)["state"], "fixed");
+    at(
+        "2026-06-19T09:00:00Z",
+        &["contact", &id, "--to-reporter", "fixed; advisory on 06-27"],
+    );
+    env.disclose_at("2026-06-20T09:00:00Z")
+        .args(["check", "--strict", "--warn-within", "3d"])
+        .assert()
+        .success();
+    let out = env
+        .disclose_at("2026-06-24T09:00:00Z")
+        .args(["check", "--format", "json"])
+        .assert()
+        .success();
+    let report = json(&out);
+    assert_eq!(kinds(&report), vec![pair("disclosure-deadline", "warning")]);
+    assert_eq!(report["findings"][0]["due"], "2026-06-27T10:00:00Z");
+}
+
+#[test]
+fn pausing_with_the_command_stops_the_acknowledgement_clock() {
+    let env = TestEnv::init();
+    let id = env.open("t", &["--received", RECEIVED]);
+    env.disclose_at("2026-03-03T09:00:00Z")
+        .args(["pause", &id, "--reason", "waiting-on-reporter"])
+        .assert()
+        .success();
+    env.disclose_at("2026-04-03T09:00:00Z")
+        .args(["check"])
+        .assert()
+        .success();
+    env.disclose_at("2026-04-03T09:00:00Z")
+        .args(["resume", &id])
+        .assert()
+        .success();
+    // 24h were left when it paused: due 2026-04-04T09:00Z.
+    env.disclose_at("2026-04-04T08:59:00Z")
+        .args(["check"])
+        .assert()
+        .success();
+    env.disclose_at("2026-04-04T09:01:00Z")
+        .args(["check"])
+        .assert()
+        .code(1);
+}
