@@ -56,6 +56,9 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Clone the team''s case store')
             [CompletionResult]::new('remote', 'remote', [CompletionResultType]::ParameterValue, 'Show or record the team''s remote')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Fetch, merge and push the team''s changes')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check open cases against the policy (for CI)')
+            [CompletionResult]::new('embargo', 'embargo', [CompletionResultType]::ParameterValue, 'Set the disclosure deadline of a case')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Show the team''s record: time to acknowledge, fix and publish')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -67,6 +70,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--update-every', '--update-every', [CompletionResultType]::ParameterName, 'Update the reporter at least this often')
             [CompletionResult]::new('--disclose-within', '--disclose-within', [CompletionResultType]::ParameterName, 'Publish within this long of receiving a report')
             [CompletionResult]::new('--release', '--release', [CompletionResultType]::ParameterName, 'A maintained release as NAME=REQ, e.g. 1.4=''>=1.4.0, <1.5.0'' (repeatable)')
+            [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'Adopt a reporter''s disclosure policy as the team default instead of --disclose-within: project-zero, project-zero+grace, cert-cc, zdi or a number of days')
             [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Record the team''s private remote (see `disclose remote`, `disclose sync`)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
@@ -621,6 +625,54 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'disclose;check' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (--json is the same as --format json)')
+            [CompletionResult]::new('--warn-within', '--warn-within', [CompletionResultType]::ParameterName, 'Warn about deadlines due within this long (48h, 7d, 5bd, ...)')
+            [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Check only these cases (full IDs or unique parts)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Fail (exit 1) on warnings too')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'disclose;embargo' {
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'The agreed instant: YYYY-MM-DD or RFC 3339 with an offset')
+            [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'The reporter''s policy: project-zero, cert-cc, zdi, or a number of days')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'With --preset project-zero: add Project Zero''s 14-day grace')
+            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Lift the embargo')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'disclose;stats' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Count only cases received on or after this date (YYYY-MM-DD or RFC 3339)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'disclose;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a case store and its policy')
             [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a case for a new vulnerability report')
@@ -647,6 +699,9 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Clone the team''s case store')
             [CompletionResult]::new('remote', 'remote', [CompletionResultType]::ParameterValue, 'Show or record the team''s remote')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Fetch, merge and push the team''s changes')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check open cases against the policy (for CI)')
+            [CompletionResult]::new('embargo', 'embargo', [CompletionResultType]::ParameterValue, 'Set the disclosure deadline of a case')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Show the team''s record: time to acknowledge, fix and publish')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -755,6 +810,15 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             break
         }
         'disclose;help;sync' {
+            break
+        }
+        'disclose;help;check' {
+            break
+        }
+        'disclose;help;embargo' {
+            break
+        }
+        'disclose;help;stats' {
             break
         }
         'disclose;help;help' {

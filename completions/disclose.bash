@@ -25,6 +25,9 @@ _disclose() {
             disclose,assign)
                 cmd="disclose__subcmd__assign"
                 ;;
+            disclose,check)
+                cmd="disclose__subcmd__check"
+                ;;
             disclose,clone)
                 cmd="disclose__subcmd__clone"
                 ;;
@@ -39,6 +42,9 @@ _disclose() {
                 ;;
             disclose,credit)
                 cmd="disclose__subcmd__credit"
+                ;;
+            disclose,embargo)
+                cmd="disclose__subcmd__embargo"
                 ;;
             disclose,fix)
                 cmd="disclose__subcmd__fix"
@@ -85,6 +91,9 @@ _disclose() {
             disclose,show)
                 cmd="disclose__subcmd__show"
                 ;;
+            disclose,stats)
+                cmd="disclose__subcmd__stats"
+                ;;
             disclose,status)
                 cmd="disclose__subcmd__status"
                 ;;
@@ -103,6 +112,9 @@ _disclose() {
             disclose__subcmd__help,assign)
                 cmd="disclose__subcmd__help__subcmd__assign"
                 ;;
+            disclose__subcmd__help,check)
+                cmd="disclose__subcmd__help__subcmd__check"
+                ;;
             disclose__subcmd__help,clone)
                 cmd="disclose__subcmd__help__subcmd__clone"
                 ;;
@@ -117,6 +129,9 @@ _disclose() {
                 ;;
             disclose__subcmd__help,credit)
                 cmd="disclose__subcmd__help__subcmd__credit"
+                ;;
+            disclose__subcmd__help,embargo)
+                cmd="disclose__subcmd__help__subcmd__embargo"
                 ;;
             disclose__subcmd__help,fix)
                 cmd="disclose__subcmd__help__subcmd__fix"
@@ -162,6 +177,9 @@ _disclose() {
                 ;;
             disclose__subcmd__help,show)
                 cmd="disclose__subcmd__help__subcmd__show"
+                ;;
+            disclose__subcmd__help,stats)
+                cmd="disclose__subcmd__help__subcmd__stats"
                 ;;
             disclose__subcmd__help,status)
                 cmd="disclose__subcmd__help__subcmd__status"
@@ -275,7 +293,7 @@ _disclose() {
 
     case "${cmd}" in
         disclose)
-            opts="-q -h -V --dir --json --no-input --quiet --color --help --version init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync help"
+            opts="-q -h -V --dir --json --no-input --quiet --color --help --version init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -401,6 +419,43 @@ _disclose() {
                     return 0
                     ;;
                 --ghsa)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__check)
+            opts="-q -h -V --format --warn-within --strict --case --dir --json --no-input --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json github" -- "${cur}"))
+                    return 0
+                    ;;
+                --warn-within)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --case)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -567,6 +622,39 @@ _disclose() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        disclose__subcmd__embargo)
+            opts="-q -h -V --until --preset --grace --clear --dir --json --no-input --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         disclose__subcmd__fix)
             opts="-q -h --release --commit --pr --version --released --dir --json --no-input --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -613,7 +701,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__help)
-            opts="init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync help"
+            opts="init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -655,6 +743,20 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__help__subcmd__assign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__help__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -725,6 +827,20 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__help__subcmd__credit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__help__subcmd__embargo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1060,6 +1176,20 @@ _disclose() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        disclose__subcmd__help__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         disclose__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1103,7 +1233,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__init)
-            opts="-q -h -V --project --contact --id-prefix --ack-within --update-every --disclose-within --release --allow-nested --remote --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --project --contact --id-prefix --ack-within --update-every --disclose-within --release --preset --allow-nested --remote --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1134,6 +1264,10 @@ _disclose() {
                     return 0
                     ;;
                 --release)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2033,6 +2167,35 @@ _disclose() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        disclose__subcmd__stats)
+            opts="-q -h -V --since --dir --json --no-input --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         disclose__subcmd__status)
             opts="-q -h -V --all --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2142,10 +2305,10 @@ _disclose_is_one_of() {
 
 _disclose_with_ids() {
     local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
-    local id_options=('--duplicate-of')
-    local valued=('--ack-within' '--at' '--check' '--color' '--commit' '--consent' '--contact' '--cve' '--cvss' '--cwe' '--description' '--description-file' '--dir' '--disclose-within' '--duplicate-of' '--ecosystem' '--fixed' '--ghsa' '--id-prefix' '--impact' '--introduced' '--last-affected' '--name' '--note' '--out' '--package' '--pr' '--project' '--range' '--reason' '--received' '--release' '--released' '--remediation' '--remote' '--reporter-email' '--reporter-handle' '--reporter-name' '--reproduction' '--title' '--type' '--update-every' '--version' '--write')
-    local commands=('init' 'open' 'ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'assign' 'show' 'status' 'log' 'policy' 'policy show' 'policy set' 'policy release' 'policy release add' 'policy release remove' 'policy render' 'completions' 'man' 'clone' 'remote' 'remote set' 'remote show' 'sync')
-    local id_commands=('ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'assign' 'show' 'log')
+    local id_options=('--case' '--duplicate-of')
+    local valued=('--ack-within' '--at' '--case' '--check' '--color' '--commit' '--consent' '--contact' '--cve' '--cvss' '--cwe' '--description' '--description-file' '--dir' '--disclose-within' '--duplicate-of' '--ecosystem' '--fixed' '--format' '--ghsa' '--id-prefix' '--impact' '--introduced' '--last-affected' '--name' '--note' '--out' '--package' '--pr' '--preset' '--project' '--range' '--reason' '--received' '--release' '--released' '--remediation' '--remote' '--reporter-email' '--reporter-handle' '--reporter-name' '--reproduction' '--since' '--title' '--type' '--until' '--update-every' '--version' '--warn-within' '--write')
+    local commands=('init' 'open' 'ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'assign' 'show' 'status' 'log' 'policy' 'policy show' 'policy set' 'policy release' 'policy release add' 'policy release remove' 'policy render' 'completions' 'man' 'clone' 'remote' 'remote set' 'remote show' 'sync' 'check' 'embargo' 'stats')
+    local id_commands=('ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'assign' 'show' 'log' 'embargo')
     if _disclose_is_one_of "$prev" "${id_options[@]}"; then
         _disclose_case_ids "$cur"
         return 0

@@ -53,6 +53,9 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand clone 'Clone the team''s case store'
             cand remote 'Show or record the team''s remote'
             cand sync 'Fetch, merge and push the team''s changes'
+            cand check 'Check open cases against the policy (for CI)'
+            cand embargo 'Set the disclosure deadline of a case'
+            cand stats 'Show the team''s record: time to acknowledge, fix and publish'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'disclose;init'= {
@@ -63,6 +66,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --update-every 'Update the reporter at least this often'
             cand --disclose-within 'Publish within this long of receiving a report'
             cand --release 'A maintained release as NAME=REQ, e.g. 1.4=''>=1.4.0, <1.5.0'' (repeatable)'
+            cand --preset 'Adopt a reporter''s disclosure policy as the team default instead of --disclose-within: project-zero, project-zero+grace, cert-cc, zdi or a number of days'
             cand --remote 'Record the team''s private remote (see `disclose remote`, `disclose sync`)'
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
@@ -568,6 +572,51 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'disclose;check'= {
+            cand --format 'Output format (--json is the same as --format json)'
+            cand --warn-within 'Warn about deadlines due within this long (48h, 7d, 5bd, ...)'
+            cand --case 'Check only these cases (full IDs or unique parts)'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --strict 'Fail (exit 1) on warnings too'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;embargo'= {
+            cand --until 'The agreed instant: YYYY-MM-DD or RFC 3339 with an offset'
+            cand --preset 'The reporter''s policy: project-zero, cert-cc, zdi, or a number of days'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --grace 'With --preset project-zero: add Project Zero''s 14-day grace'
+            cand --clear 'Lift the embargo'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;stats'= {
+            cand --since 'Count only cases received on or after this date (YYYY-MM-DD or RFC 3339)'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'disclose;help'= {
             cand init 'Create a case store and its policy'
             cand open 'Open a case for a new vulnerability report'
@@ -594,6 +643,9 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand clone 'Clone the team''s case store'
             cand remote 'Show or record the team''s remote'
             cand sync 'Fetch, merge and push the team''s changes'
+            cand check 'Check open cases against the policy (for CI)'
+            cand embargo 'Set the disclosure deadline of a case'
+            cand stats 'Show the team''s record: time to acknowledge, fix and publish'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'disclose;help;init'= {
@@ -669,6 +721,12 @@ set edit:completion:arg-completer[disclose] = {|@words|
         &'disclose;help;remote;show'= {
         }
         &'disclose;help;sync'= {
+        }
+        &'disclose;help;check'= {
+        }
+        &'disclose;help;embargo'= {
+        }
+        &'disclose;help;stats'= {
         }
         &'disclose;help;help'= {
         }

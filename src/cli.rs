@@ -10,6 +10,7 @@ use crate::commands::{
     log, man, note, open, pause, policy, reject, release, remote, resume, severity, show, status,
     sync, withdraw,
 };
+use crate::commands::{check, embargo, stats};
 use crate::ui::ColorChoice;
 
 /// Track private vulnerability reports from first email to published advisory.
@@ -80,6 +81,9 @@ pub enum Command {
     Clone(clone::CloneArgs),
     Remote(remote::RemoteArgs),
     Sync(sync::SyncArgs),
+    Check(check::CheckArgs),
+    Embargo(embargo::EmbargoArgs),
+    Stats(stats::StatsArgs),
 }
 
 #[cfg(test)]

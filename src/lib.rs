@@ -23,7 +23,10 @@ pub mod store;
 pub mod ui;
 
 pub mod docs;
+pub mod embargo;
+pub mod report;
 pub mod security_md;
+pub mod stats;
 
 pub use error::{Error, Result};
 pub use ui::report;

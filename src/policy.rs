@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::duration::Duration;
+use crate::embargo::Preset;
 use crate::error::{Error, Result};
 
 pub const DEFAULT_PREFIX: &str = "DISC";
@@ -35,6 +36,10 @@ pub struct Policy {
     pub maintained_releases: Vec<MaintainedRelease>,
     /// The package a case is about when none is named.
     pub default_package: Option<Package>,
+    /// A reporter's disclosure policy adopted as the team default
+    /// (`disclose init --preset`); `disclose_within` holds its days.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disclose_preset: Option<Preset>,
 }
 
 impl Default for Policy {
@@ -50,6 +55,7 @@ impl Default for Policy {
             disclose_within: Duration::days(90),
             maintained_releases: Vec::new(),
             default_package: None,
+            disclose_preset: None,
         }
     }
 }
@@ -61,6 +67,7 @@ impl Policy {
             ack_within: self.ack_within,
             update_every: self.update_every,
             disclose_within: self.disclose_within,
+            preset: self.disclose_preset,
         }
     }
 }
@@ -262,6 +269,9 @@ pub struct Slas {
     pub ack_within: Duration,
     pub update_every: Duration,
     pub disclose_within: Duration,
+    /// The team's default preset, whose rules apply when no embargo is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preset: Option<Preset>,
 }
 
 impl Default for Slas {

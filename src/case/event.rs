@@ -10,6 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
 use super::{Credit, Decision, Direction, Range, Report, Reporter, Resolution, Severity};
+use crate::embargo::Preset;
 use crate::id::{CROCKFORD, CaseId};
 use crate::policy::{Package, Slas};
 
@@ -198,6 +199,10 @@ pub enum EventKind {
     /// Sets (or, with `None`, clears) the agreed disclosure instant.
     EmbargoSet {
         until: Option<DateTime<Utc>>,
+        /// The reporter's policy `until` was computed from, so its rules
+        /// (Project Zero's "30 days after a fix") can be applied later.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        preset: Option<Preset>,
     },
     IdentifiersAssigned {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -340,9 +345,14 @@ impl Event {
                 credit.kind.as_str(),
                 credit.consent.as_str()
             ),
-            EventKind::EmbargoSet { until } => match until {
-                Some(until) => format!("embargo until {}", crate::clock::rfc3339(*until)),
-                None => "embargo lifted".to_owned(),
+            EventKind::EmbargoSet { until, preset } => match (until, preset) {
+                (Some(until), Some(preset)) => {
+                    format!("embargo until {} ({preset})", crate::clock::rfc3339(*until))
+                }
+                (Some(until), None) => {
+                    format!("embargo until {}", crate::clock::rfc3339(*until))
+                }
+                (None, _) => "embargo lifted".to_owned(),
             },
             EventKind::IdentifiersAssigned { cve, ghsa } => {
                 let ids: Vec<&str> = cve.iter().chain(ghsa.iter()).map(String::as_str).collect();

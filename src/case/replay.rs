@@ -72,6 +72,7 @@ pub fn replay(events: Vec<Event>) -> Result<Case, ReplayError> {
         fixes: Vec::new(),
         credits,
         embargo_until: None,
+        embargo_preset: None,
         deadline: policy.disclose_within.after(*received_at),
         policy: *policy,
         paused: None,
@@ -266,8 +267,9 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
                 None => case.credits.push(credit.clone()),
             }
         }
-        EventKind::EmbargoSet { until } => {
+        EventKind::EmbargoSet { until, preset } => {
             case.embargo_until = *until;
+            case.embargo_preset = until.and(*preset);
             case.deadline =
                 until.unwrap_or_else(|| case.policy.disclose_within.after(case.received_at));
         }

@@ -44,6 +44,10 @@ pub struct InitArgs {
     /// A maintained release as NAME=REQ, e.g. 1.4='>=1.4.0, <1.5.0' (repeatable)
     #[arg(long = "release", value_name = "NAME=REQ", value_parser = parse_release)]
     pub releases: Vec<MaintainedRelease>,
+    /// Adopt a reporter's disclosure policy as the team default instead of
+    /// --disclose-within: project-zero, project-zero+grace, cert-cc, zdi or a number of days
+    #[arg(long, value_name = "PRESET", conflicts_with = "disclose_within")]
+    pub preset: Option<crate::embargo::Preset>,
     /// Create the store even inside another git repository's work tree
     #[arg(long)]
     pub allow_nested: bool,
@@ -81,7 +85,10 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
         id_prefix: args.id_prefix.clone(),
         ack_within: args.ack_within,
         update_every: args.update_every,
-        disclose_within: args.disclose_within,
+        disclose_within: args
+            .preset
+            .map_or(args.disclose_within, |p| Duration::days(p.days())),
+        disclose_preset: args.preset,
         maintained_releases: with_releases.maintained_releases,
         ..Policy::default()
     };

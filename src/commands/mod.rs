@@ -22,11 +22,14 @@ pub mod show;
 pub mod status;
 pub mod withdraw;
 
+pub mod check;
 pub mod complete_ids;
 pub mod completions;
+pub mod embargo;
 pub mod man;
 pub mod policy;
 pub mod remote;
+pub mod stats;
 pub mod sync;
 
 use crate::cli::Command;
@@ -61,5 +64,8 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Clone(args) => clone::run(ctx, &args),
         Command::Remote(args) => remote::run(ctx, &args),
         Command::Sync(args) => sync::run(ctx, &args),
+        Command::Check(args) => check::run(ctx, &args),
+        Command::Embargo(args) => embargo::run(ctx, &args),
+        Command::Stats(args) => stats::run(ctx, &args),
     }
 }

@@ -144,7 +144,9 @@ fn scalar_writes(event: &Event) -> Vec<(Field, Value)> {
             }
             out
         }
-        EventKind::EmbargoSet { until } => vec![(Field::EmbargoUntil, json(until))],
+        EventKind::EmbargoSet { until, preset } => {
+            vec![(Field::EmbargoUntil, json(&(until, preset)))]
+        }
         EventKind::IdentifiersAssigned { cve, ghsa } => {
             let mut out = Vec::new();
             if let Some(cve) = cve {

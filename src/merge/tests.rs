@@ -210,7 +210,15 @@ impl World {
                     }
                     Cmd::Embargo(_, days) => {
                         let until = Some(at(0) + TimeDelta::days(*days));
-                        case.record(EventKind::EmbargoSet { until }, now, BY, None);
+                        case.record(
+                            EventKind::EmbargoSet {
+                                until,
+                                preset: None,
+                            },
+                            now,
+                            BY,
+                            None,
+                        );
                     }
                     _ => {}
                 }

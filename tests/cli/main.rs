@@ -17,8 +17,13 @@ mod status;
 mod store;
 mod workflow;
 
+mod check;
+mod embargo;
 mod generated;
 mod help;
+mod model_cases;
 mod policy;
+mod stats;
+mod status_clocks;
 mod sync;
 mod sync_network;

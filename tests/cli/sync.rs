@@ -137,12 +137,14 @@ fn a_field_set_on_both_sides_is_reported() {
         &id,
         EventKind::EmbargoSet {
             until: Some("2026-04-01T00:00:00Z".parse().unwrap()),
+            preset: None,
         },
     );
     team.b.record(
         &id,
         EventKind::EmbargoSet {
             until: Some("2026-05-01T00:00:00Z".parse().unwrap()),
+            preset: None,
         },
     );
     team.a.sync();
