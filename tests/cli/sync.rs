@@ -445,3 +445,35 @@ proptest::proptest! {
         proptest::prop_assert_eq!(ids, opened);
     }
 }
+
+#[test]
+fn check_warns_when_local_changes_wait_more_than_a_day_to_be_pushed() {
+    let env = TestEnv::new();
+    let remote = env.bare_remote("remote.git");
+    env.disclose()
+        .args(["init", "--remote"])
+        .arg(&remote)
+        .assert()
+        .success();
+    env.sync();
+    let id = env.open("x", &[]);
+    env.disclose().args(["ack", &id]).assert().success();
+    let findings = |now: &str| {
+        let out = env
+            .disclose_at(now)
+            .args(["check", "--format", "json"])
+            .assert()
+            .success();
+        let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["kind"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert!(!findings("2026-03-02T12:00:00Z").contains(&"unpushed-commits".to_owned()));
+    assert!(findings("2026-03-03T12:00:00Z").contains(&"unpushed-commits".to_owned()));
+    env.sync();
+    assert!(!findings("2026-03-03T12:01:00Z").contains(&"unpushed-commits".to_owned()));
+}
