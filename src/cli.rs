@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{ack, init, log, open, show, status};
+use crate::commands::{export, publish};
 use crate::ui::ColorChoice;
 
 /// Track private vulnerability reports from first email to published advisory.
@@ -55,6 +56,8 @@ pub enum Command {
     Show(show::ShowArgs),
     Status(status::StatusArgs),
     Log(log::LogArgs),
+    Export(export::ExportArgs),
+    Publish(publish::PublishArgs),
 }
 
 #[cfg(test)]

@@ -32,6 +32,11 @@ pub struct Policy {
     pub maintained_releases: Vec<MaintainedRelease>,
     /// The package a case is about when none is named.
     pub default_package: Option<Package>,
+    /// Whether `publish` waits for a CVE ID (`disclose assign ID --cve ...`).
+    pub require_cve: bool,
+    /// The project's public source repository (`https://...`), for links to
+    /// fix commits and pull requests and for GIT ranges in OSV records.
+    pub repository: Option<String>,
 }
 
 impl Default for Policy {
@@ -47,6 +52,8 @@ impl Default for Policy {
             disclose_within: Duration::days(90),
             maintained_releases: Vec::new(),
             default_package: None,
+            require_cve: false,
+            repository: None,
         }
     }
 }

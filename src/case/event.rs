@@ -205,6 +205,13 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         ghsa: Option<String>,
     },
+    /// The advisory went public under `advisory`; `forced_reason` says why it
+    /// was published while the readiness list still had open items.
+    Published {
+        advisory: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        forced_reason: Option<String>,
+    },
 }
 
 impl EventKind {
@@ -228,6 +235,7 @@ impl EventKind {
             Self::CreditSet { .. } => "credit",
             Self::EmbargoSet { .. } => "set embargo",
             Self::IdentifiersAssigned { .. } => "assign identifiers",
+            Self::Published { .. } => "publish",
         }
     }
 }
@@ -341,6 +349,13 @@ impl Event {
                 let ids: Vec<&str> = cve.iter().chain(ghsa.iter()).map(String::as_str).collect();
                 format!("assigned {}", ids.join(", "))
             }
+            EventKind::Published {
+                advisory,
+                forced_reason,
+            } => match forced_reason {
+                Some(reason) => format!("published as {advisory} (readiness overridden: {reason})"),
+                None => format!("published as {advisory}"),
+            },
         };
         match &self.forced {
             Some(reason) => format!("{text} [forced: {reason}]"),

@@ -1,9 +1,11 @@
 //! Dispatch: one arm per subcommand, each in its own file.
 
 pub mod ack;
+pub mod export;
 pub mod init;
 pub mod log;
 pub mod open;
+pub mod publish;
 pub mod show;
 pub mod status;
 
@@ -19,5 +21,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Show(args) => show::run(ctx, &args),
         Command::Status(args) => status::run(ctx, &args),
         Command::Log(args) => log::run(ctx, &args),
+        Command::Export(args) => export::run(ctx, &args),
+        Command::Publish(args) => publish::run(ctx, &args),
     }
 }
