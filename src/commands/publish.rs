@@ -206,7 +206,9 @@ fn advisory_id(store: &Store, policy: &Policy, now: DateTime<Utc>) -> Result<Str
         .and_then(readiness::project_code)
         .ok_or_else(|| {
             Error::input("the policy has no project name, which the advisory ID is made from")
-                .with_hint("set it with `disclose policy set project NAME`")
+                .with_hint(
+                    "set it with `disclose policy set project NAME` (or `project` in policy.json)",
+                )
         })?;
     let (cases, _) = store.read_all()?;
     let taken: Vec<String> = cases

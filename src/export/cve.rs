@@ -178,13 +178,13 @@ pub(super) fn missing(p: &PublicCase) -> Vec<(&'static str, &'static str)> {
     if p.vendor.as_deref().is_none_or(|v| v.trim().is_empty()) {
         out.push((
             "the vendor name in the policy (`vendor`)",
-            "disclose policy set vendor NAME",
+            "disclose policy set vendor NAME (or set `vendor` in policy.json)",
         ));
     }
     if !p.cna_org_id.as_deref().is_some_and(is_uuid_v4) {
         out.push((
             "the CNA's organisation UUID in the policy (`cna_org_id`)",
-            "disclose policy set cna_org_id UUID",
+            "disclose policy set cna_org_id UUID (or set `cna_org_id` in policy.json)",
         ));
     }
     out
@@ -386,7 +386,7 @@ pub(super) fn render(p: &PublicCase, modified: DateTime<Utc>) -> Result<String> 
             "a CVE record needs at least one reference URL: a fix commit, a pull request or the repository",
         )
         .with_hint(
-            "set the repository with `disclose policy set repository https://...`, or link a fix PR by URL",
+            "set `repository` in policy.json (`disclose policy set repository https://...`), or link a fix PR by URL",
         ));
     }
     let vendor = p.vendor.clone().unwrap_or_default();

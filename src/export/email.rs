@@ -19,7 +19,7 @@ pub(super) fn render(p: &PublicCase, now: DateTime<Utc>) -> Result<String> {
         .filter(|c| is_address(c))
         .ok_or_else(|| {
             Error::input("the announcement email needs a contact address in the policy (`contact`)")
-                .with_hint("set one with `disclose policy set contact security@example.org`")
+                .with_hint("set one with `disclose policy set contact security@example.org` (or `contact` in policy.json)")
         })?;
     let domain = contact.rsplit('@').next().unwrap_or("localhost");
     let at = p.published_at.unwrap_or(now);

@@ -12,7 +12,7 @@
 
 use std::cmp::Ordering;
 
-use semver::{Comparator, Op, Version, VersionReq};
+use semver::Version;
 
 use crate::case::{Affected, Case, Decision, Range, RangeEvent, RangeType};
 use crate::policy::MaintainedRelease;
@@ -115,70 +115,23 @@ struct Line {
     hi: Option<Version>,
 }
 
+/// The release's versions from its requirement, with the parser the triage
+/// commands use, as an inclusive start and an exclusive end.
 fn line_of(range: &str) -> Option<Line> {
-    let req = VersionReq::parse(range).ok()?;
-    let mut lo: Option<Version> = None;
-    let mut hi: Option<Version> = None;
-    let mut raise = |v: Version| {
-        if lo.as_ref().is_none_or(|l| v > *l) {
-            lo = Some(v);
-        }
+    let req = crate::ranges::release_req(range).ok()?;
+    let interval = crate::ranges::Interval::of_req(&req);
+    let after = |v: &Version| Version::new(v.major, v.minor, v.patch + 1);
+    let lo = match interval.low {
+        None => Version::new(0, 0, 0),
+        Some((v, true)) => v,
+        Some((v, false)) => after(&v),
     };
-    let lower = |v: Version, hi: &mut Option<Version>| {
-        if hi.as_ref().is_none_or(|h| v < *h) {
-            *hi = Some(v);
-        }
+    let hi = match interval.high {
+        None => None,
+        Some((v, false)) => Some(v),
+        Some((v, true)) => Some(after(&v)),
     };
-    for c in &req.comparators {
-        let base = base_version(c);
-        match c.op {
-            Op::GreaterEq => raise(base),
-            Op::Greater => raise(next_after(c)),
-            Op::Less => lower(base, &mut hi),
-            Op::LessEq => lower(next_after(c), &mut hi),
-            Op::Exact | Op::Tilde | Op::Caret | Op::Wildcard => {
-                let top = match c.op {
-                    Op::Exact | Op::Wildcard => next_after(c),
-                    Op::Tilde => match c.minor {
-                        Some(m) => Version::new(c.major, m + 1, 0),
-                        None => Version::new(c.major + 1, 0, 0),
-                    },
-                    _ => caret_top(c),
-                };
-                raise(base);
-                lower(top, &mut hi);
-            }
-            _ => return None,
-        }
-    }
-    Some(Line {
-        lo: lo.unwrap_or(Version::new(0, 0, 0)),
-        hi,
-    })
-}
-
-fn base_version(c: &Comparator) -> Version {
-    let mut v = Version::new(c.major, c.minor.unwrap_or(0), c.patch.unwrap_or(0));
-    v.pre = c.pre.clone();
-    v
-}
-
-/// The first version above everything the comparator names: `1.4.2` -> `1.4.3`, `1.4` -> `1.5.0`.
-fn next_after(c: &Comparator) -> Version {
-    match (c.minor, c.patch) {
-        (None, _) => Version::new(c.major + 1, 0, 0),
-        (Some(m), None) => Version::new(c.major, m + 1, 0),
-        (Some(m), Some(p)) => Version::new(c.major, m, p + 1),
-    }
-}
-
-fn caret_top(c: &Comparator) -> Version {
-    match (c.major, c.minor, c.patch) {
-        (0, Some(0), Some(p)) => Version::new(0, 0, p + 1),
-        (0, Some(m), _) => Version::new(0, m + 1, 0),
-        (0, None, _) => Version::new(1, 0, 0),
-        (major, _, _) => Version::new(major + 1, 0, 0),
-    }
+    Some(Line { lo, hi })
 }
 
 /// One maintained release as the exports see it.

@@ -78,7 +78,7 @@ pub fn check(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Vec<OpenItem> 
     if names.is_empty() {
         out.push(item(
             "no maintained release has a decision",
-            format!("disclose release {id} NAME --decision affected|not-affected|wont-fix|eol"),
+            format!("disclose release {id} NAME affected|not-affected|wont-fix|eol"),
         ));
     }
     for name in names {
@@ -113,7 +113,7 @@ pub fn check(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Vec<OpenItem> 
     if case.title.trim().is_empty() || !has_text {
         out.push(item(
             "no public summary: the advisory needs a title and a description, impact or public note",
-            format!("disclose note {id} --public TEXT"),
+            format!("disclose note {id} --public 'TEXT'"),
         ));
     }
     let any_range = case
@@ -134,7 +134,7 @@ pub fn check(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Vec<OpenItem> 
         out.push(item(
             format!("consent to credit {} is still pending", credit.name),
             format!(
-                "disclose credit {id} '{}' --consent granted|declined|anonymous",
+                "disclose credit {id} --name '{}' --consent granted|declined|anonymous",
                 credit.name
             ),
         ));
@@ -160,13 +160,13 @@ pub fn check(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Vec<OpenItem> 
     {
         out.push(item(
             "the announcement email needs a contact address in the policy (`contact`)",
-            "disclose policy set contact security@example.org",
+            "disclose policy set contact security@example.org (or set `contact` in policy.json)",
         ));
     }
     if policy.project.as_deref().and_then(project_code).is_none() {
         out.push(item(
             "the advisory ID needs the project name in the policy (`project`)",
-            "disclose policy set project NAME",
+            "disclose policy set project NAME (or set `project` in policy.json)",
         ));
     }
     out

@@ -4,9 +4,15 @@
 mod common;
 
 mod ack;
+mod affected;
+mod fix;
 mod init;
 mod log;
+mod notes;
 mod open;
+mod severity;
 mod show;
+mod states;
 mod status;
 mod store;
+mod workflow;
