@@ -10,7 +10,7 @@ use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::export::readiness::{self, OpenItem};
 use crate::export::{self, Format};
-use crate::id::CaseRef;
+use crate::id::{CaseId, CaseRef};
 use crate::policy::Policy;
 use crate::store::Store;
 
@@ -73,17 +73,20 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
     }
     if args.dry_run {
         let case = store.read(&id)?;
-        let plan = plan(&store, case, ctx.now(), "dry run", force)?;
-        let target = target(&store, args.out.as_deref(), &plan.advisory)?;
-        return dry_run(ctx, &plan, &target, force.is_some());
+        let now = ctx.now();
+        let items = readiness::check(&case, store.policy(), now);
+        let planned = plan(&store, case, items.clone(), now, "dry run", force)
+            .and_then(|plan| Ok((target(&store, args.out.as_deref(), &plan.advisory)?, plan)));
+        return dry_run(ctx, &id, &items, planned, force.is_some());
     }
     let now = ctx.now();
     let (plan, target) = ctx.transact(&store, |tx, by| {
         let case = tx.read(&id)?;
-        let plan = plan(tx.store(), case, now, by, force)?;
-        if !plan.items.is_empty() && force.is_none() {
-            return Err(refusal(&plan));
+        let items = readiness::check(&case, tx.store().policy(), now);
+        if !items.is_empty() && force.is_none() && case.state != State::Published {
+            return Err(refusal(&id, &items));
         }
+        let plan = plan(tx.store(), case, items, now, by, force)?;
         let target = target(tx.store(), args.out.as_deref(), &plan.advisory)?;
         if let Target::Store(dir) = &target {
             for (format, text) in &plan.files {
@@ -146,6 +149,7 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
 fn plan(
     store: &Store,
     mut case: Case,
+    items: Vec<OpenItem>,
     now: DateTime<Utc>,
     by: &str,
     force: Option<&str>,
@@ -162,7 +166,6 @@ fn plan(
             case.id
         )));
     }
-    let items = readiness::check(&case, policy, now);
     let advisory = advisory_id(store, policy, now)?;
     let forced = case.check_move(Transition::Publish, force.or(Some("")))?;
     let forced = if force.is_some() { forced } else { None };
@@ -281,57 +284,67 @@ fn list(items: &[OpenItem]) -> String {
         .join("\n")
 }
 
-fn refusal(plan: &Plan) -> Error {
+fn refusal(id: &CaseId, items: &[OpenItem]) -> Error {
     Error::refused(format!(
-        "{} is not ready to publish: {} open item(s)\n{}",
-        plan.case.id,
-        plan.items.len(),
-        list(&plan.items)
+        "{id} is not ready to publish: {} open item(s)\n{}",
+        items.len(),
+        list(items)
     ))
     .with_hint("close them, or publish anyway with --force --reason TEXT (recorded in the case)")
 }
 
-fn dry_run(ctx: &Ctx, plan: &Plan, target: &Target, forced: bool) -> Result<()> {
-    let dir = match target {
-        Target::Store(rel) => format!("{rel}/ (in the store)"),
-        Target::Outside(p) => format!("{}/", p.display()),
-    };
-    let mut text = format!(
-        "Dry run: {} would be published as {}.\nFiles in {dir}:\n",
-        plan.case.id, plan.advisory
-    );
-    for (format, body) in &plan.files {
-        text.push_str(&format!(
-            "  {} ({} bytes)\n",
-            format.file_name(),
-            body.len()
-        ));
+fn dry_run(
+    ctx: &Ctx,
+    id: &CaseId,
+    items: &[OpenItem],
+    planned: Result<(Target, Plan)>,
+    forced: bool,
+) -> Result<()> {
+    let mut text = String::new();
+    match &planned {
+        Ok((target, plan)) => {
+            let dir = match target {
+                Target::Store(rel) => format!("{rel}/ (in the store)"),
+                Target::Outside(p) => format!("{}/", p.display()),
+            };
+            text.push_str(&format!(
+                "Dry run: {id} would be published as {}.\nFiles in {dir}:\n",
+                plan.advisory
+            ));
+            for (format, body) in &plan.files {
+                text.push_str(&format!(
+                    "  {} ({} bytes)\n",
+                    format.file_name(),
+                    body.len()
+                ));
+            }
+            for (format, why) in &plan.skipped {
+                text.push_str(&format!("  {} skipped: {why}\n", format.file_name()));
+            }
+        }
+        Err(e) => text.push_str(&format!("Dry run: {id} cannot be published: {e}\n")),
     }
-    for (format, why) in &plan.skipped {
-        text.push_str(&format!("  {} skipped: {why}\n", format.file_name()));
-    }
-    if plan.items.is_empty() {
+    if items.is_empty() {
         text.push_str("Ready: every readiness item is closed.\n");
     } else {
         text.push_str(&format!(
             "Open items ({}){}:\n{}\n",
-            plan.items.len(),
+            items.len(),
             if forced {
                 ", overridden by --force"
             } else {
                 ""
             },
-            list(&plan.items)
+            list(items)
         ));
     }
     ctx.ui.print(&text)?;
-    if plan.items.is_empty() || forced {
-        Ok(())
-    } else {
-        Err(Error::refused(format!(
-            "{} is not ready to publish: {} open item(s)",
-            plan.case.id,
-            plan.items.len()
-        )))
+    match planned {
+        Err(e) => Err(e),
+        Ok(_) if items.is_empty() || forced => Ok(()),
+        Ok(_) => Err(Error::refused(format!(
+            "{id} is not ready to publish: {} open item(s)",
+            items.len()
+        ))),
     }
 }
