@@ -432,14 +432,12 @@ pub(super) fn render(p: &PublicCase, modified: DateTime<Utc>) -> Result<String> 
         lang: "en",
         value: "Report received".to_owned(),
     }];
-    for f in &p.fixes {
-        if let (Some(v), Some(at)) = (&f.version, f.released_at) {
-            timeline.push(TimelineEntry {
-                time: rfc3339(at),
-                lang: "en",
-                value: format!("{v} released with the fix for {}", f.release),
-            });
-        }
+    for (release, v, at) in p.releases_in_time() {
+        timeline.push(TimelineEntry {
+            time: rfc3339(at),
+            lang: "en",
+            value: format!("{v} released with the fix for {release}"),
+        });
     }
     if let Some(at) = p.published_at {
         timeline.push(TimelineEntry {

@@ -122,10 +122,8 @@ fn body(p: &PublicCase) -> String {
     }
     let _ = writeln!(w, "\nTimeline\n--------\n");
     let _ = writeln!(w, "  {}: report received", date(p.received_at));
-    for f in &p.fixes {
-        if let (Some(v), Some(at)) = (&f.version, f.released_at) {
-            let _ = writeln!(w, "  {}: {v} released", date(at));
-        }
+    for (_, v, at) in p.releases_in_time() {
+        let _ = writeln!(w, "  {}: {v} released", date(at));
     }
     if let Some(at) = p.published_at {
         let _ = writeln!(w, "  {}: advisory published", date(at));

@@ -100,15 +100,8 @@ pub(super) fn render(p: &PublicCase) -> String {
 
     let _ = writeln!(w, "\n## Timeline\n");
     let _ = writeln!(w, "- {}: report received", date(p.received_at));
-    for f in &p.fixes {
-        if let (Some(v), Some(at)) = (&f.version, f.released_at) {
-            let _ = writeln!(
-                w,
-                "- {}: {v} released with the fix for {}",
-                date(at),
-                f.release
-            );
-        }
+    for (release, v, at) in p.releases_in_time() {
+        let _ = writeln!(w, "- {}: {v} released with the fix for {release}", date(at));
     }
     if let Some(at) = p.published_at {
         let _ = writeln!(w, "- {}: advisory published", date(at));

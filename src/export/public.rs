@@ -262,6 +262,17 @@ impl PublicCase {
             .collect()
     }
 
+    /// Released fixes in the order they shipped: (release, version, when).
+    pub fn releases_in_time(&self) -> Vec<(&str, &str, DateTime<Utc>)> {
+        let mut out: Vec<(&str, &str, DateTime<Utc>)> = self
+            .fixes
+            .iter()
+            .filter_map(|f| Some((f.release.as_str(), f.version.as_deref()?, f.released_at?)))
+            .collect();
+        out.sort_by_key(|(_, _, at)| *at);
+        out
+    }
+
     /// A link to a fix commit, when the repository is known and the commit
     /// is a full hash.
     pub fn commit_url(&self, commit: &str) -> Option<String> {
