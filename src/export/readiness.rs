@@ -90,9 +90,7 @@ pub fn check(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Vec<OpenItem> 
         match row.map(|r| r.decision) {
             None | Some(Decision::Unknown) => out.push(item(
                 format!("release {name} has no decision"),
-                format!(
-                    "disclose release {id} {name} --decision affected|not-affected|wont-fix|eol"
-                ),
+                format!("disclose release {id} {name} affected|not-affected|wont-fix|eol"),
             )),
             Some(Decision::Affected) if !released => out.push(item(
                 format!("release {name} is affected and has no released fix"),

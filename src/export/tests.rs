@@ -335,6 +335,43 @@ fn cve_record_has_the_schema_shape() {
     assert_eq!(product["vendor"], "Example Org");
     assert_eq!(product["product"], "demo");
     assert_eq!(product["defaultStatus"], "unaffected");
+    for key in product.as_object().unwrap().keys() {
+        assert!(
+            ["vendor", "product", "repo", "versions", "defaultStatus"].contains(&key.as_str()),
+            "{key}"
+        );
+    }
+    for v in product["versions"].as_array().unwrap() {
+        for key in v.as_object().unwrap().keys() {
+            assert!(
+                [
+                    "version",
+                    "status",
+                    "versionType",
+                    "lessThan",
+                    "lessThanOrEqual"
+                ]
+                .contains(&key.as_str()),
+                "{key}"
+            );
+        }
+        assert!(["affected", "unaffected", "unknown"].contains(&v["status"].as_str().unwrap()));
+        assert!(v.get("lessThan").is_none() || v.get("versionType").is_some());
+    }
+    let meta_keys: Vec<&String> = meta.as_object().unwrap().keys().collect();
+    for key in meta_keys {
+        assert!(
+            [
+                "cveId",
+                "assignerOrgId",
+                "state",
+                "datePublished",
+                "dateUpdated"
+            ]
+            .contains(&key.as_str()),
+            "{key}"
+        );
+    }
     assert_eq!(cna["problemTypes"][0]["descriptions"][0]["cweId"], "CWE-22");
     assert_eq!(cna["problemTypes"][0]["descriptions"][0]["type"], "CWE");
     let cvss = &cna["metrics"][0]["cvssV3_1"];
