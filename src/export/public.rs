@@ -115,9 +115,7 @@ impl Scrubber {
     fn text(&self, text: &str) -> String {
         let mut out = text.to_owned();
         for secret in &self.secrets {
-            if out.contains(secret.as_str()) {
-                out = out.replace(secret.as_str(), REDACTED);
-            }
+            out = replace_words(&out, secret);
         }
         out
     }
@@ -129,6 +127,27 @@ impl Scrubber {
     fn clean(&self, text: &str) -> bool {
         !self.secrets.iter().any(|s| text.contains(s.as_str()))
     }
+}
+
+/// Replaces `secret` where it stands as a whole word, so withholding the
+/// name "Ada" does not mangle "Adapter".
+fn replace_words(text: &str, secret: &str) -> String {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(secret) {
+        let before = rest[..i].chars().next_back().or(out.chars().next_back());
+        let after = rest[i + secret.len()..].chars().next();
+        out.push_str(&rest[..i]);
+        if word(before) || word(after) {
+            out.push_str(secret);
+        } else {
+            out.push_str(REDACTED);
+        }
+        rest = &rest[i + secret.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 impl PublicCase {
@@ -360,6 +379,19 @@ mod tests {
         assert!(
             p.description.unwrap().contains("[redacted]"),
             "email and handle stay out"
+        );
+    }
+
+    #[test]
+    fn only_whole_words_are_scrubbed() {
+        assert_eq!(
+            replace_words("Ada found it; Adapter too", "Ada"),
+            "[redacted] found it; Adapter too"
+        );
+        assert_eq!(replace_words("by Ada.", "Ada"), "by [redacted].");
+        assert_eq!(
+            replace_words("mail a@b.org, please", "a@b.org"),
+            "mail [redacted], please"
         );
     }
 }
