@@ -15,12 +15,16 @@ pub mod error;
 pub mod export;
 pub mod id;
 pub mod input;
+pub mod merge;
 pub mod paths;
 pub mod policy;
 pub mod ranges;
 pub mod severity;
 pub mod store;
 pub mod ui;
+
+pub mod docs;
+pub mod security_md;
 
 pub use error::{Error, Result};
 pub use ui::report;

@@ -1,9 +1,12 @@
 //! The team's promises (`policy.json`): SLA durations, maintained releases,
 //! contact and the identifiers used in published advisories.
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 use crate::duration::Duration;
+use crate::error::{Error, Result};
 
 pub const DEFAULT_PREFIX: &str = "DISC";
 
@@ -69,6 +72,228 @@ impl Policy {
     }
 }
 
+/// The scalar keys `disclose policy set` can change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Key {
+    #[value(name = "project")]
+    Project,
+    #[value(name = "contact")]
+    Contact,
+    #[value(name = "vendor")]
+    Vendor,
+    #[value(name = "cna_org_id", alias = "cna-org-id")]
+    CnaOrgId,
+    #[value(name = "id_prefix", alias = "id-prefix")]
+    IdPrefix,
+    #[value(name = "ack_within", alias = "ack-within")]
+    AckWithin,
+    #[value(name = "update_every", alias = "update-every")]
+    UpdateEvery,
+    #[value(name = "disclose_within", alias = "disclose-within")]
+    DiscloseWithin,
+    #[value(name = "default_package", alias = "default-package")]
+    DefaultPackage,
+    #[value(name = "require_cve", alias = "require-cve")]
+    RequireCve,
+    #[value(name = "repository")]
+    Repository,
+}
+
+impl Key {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Project => "project",
+            Self::Contact => "contact",
+            Self::Vendor => "vendor",
+            Self::CnaOrgId => "cna_org_id",
+            Self::IdPrefix => "id_prefix",
+            Self::AckWithin => "ack_within",
+            Self::UpdateEvery => "update_every",
+            Self::DiscloseWithin => "disclose_within",
+            Self::DefaultPackage => "default_package",
+            Self::RequireCve => "require_cve",
+            Self::Repository => "repository",
+        }
+    }
+
+    /// Whether an empty value clears the key (only optional keys can be cleared).
+    fn optional(self) -> bool {
+        matches!(
+            self,
+            Self::Project
+                | Self::Contact
+                | Self::Vendor
+                | Self::CnaOrgId
+                | Self::DefaultPackage
+                | Self::Repository
+        )
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Policy {
+    /// The current value of `key` as `policy set` takes it (empty when unset).
+    pub fn get(&self, key: Key) -> String {
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        match key {
+            Key::Project => text(&self.project),
+            Key::Contact => text(&self.contact),
+            Key::Vendor => text(&self.vendor),
+            Key::CnaOrgId => text(&self.cna_org_id),
+            Key::IdPrefix => self.id_prefix.clone(),
+            Key::AckWithin => self.ack_within.to_string(),
+            Key::UpdateEvery => self.update_every.to_string(),
+            Key::DiscloseWithin => self.disclose_within.to_string(),
+            Key::DefaultPackage => self
+                .default_package
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            Key::RequireCve => self.require_cve.to_string(),
+            Key::Repository => text(&self.repository),
+        }
+    }
+
+    /// Sets `key` from text, validated as `init`'s flags are. An empty value
+    /// clears an optional key.
+    pub fn set(&mut self, key: Key, value: &str) -> Result<()> {
+        let value = value.trim();
+        let bad = |why: String| Error::input(format!("policy {key}: {why}"));
+        if value.is_empty() {
+            if !key.optional() {
+                return Err(bad("a value is required".to_owned()));
+            }
+            match key {
+                Key::Project => self.project = None,
+                Key::Contact => self.contact = None,
+                Key::Vendor => self.vendor = None,
+                Key::CnaOrgId => self.cna_org_id = None,
+                Key::Repository => self.repository = None,
+                _ => self.default_package = None,
+            }
+            return Ok(());
+        }
+        if value.chars().any(char::is_control) {
+            return Err(bad(format!("{value:?} contains control characters")));
+        }
+        let duration = |v: &str| v.parse::<Duration>().map_err(|e| bad(e.to_string()));
+        match key {
+            Key::Project => self.project = Some(value.to_owned()),
+            Key::Contact => {
+                check_contact(value).map_err(bad)?;
+                self.contact = Some(value.to_owned());
+            }
+            Key::Vendor => self.vendor = Some(value.to_owned()),
+            Key::CnaOrgId => {
+                if !is_uuid(value) {
+                    return Err(bad(format!(
+                        "{value:?} is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)"
+                    )));
+                }
+                self.cna_org_id = Some(value.to_ascii_lowercase());
+            }
+            Key::IdPrefix => {
+                crate::id::validate_prefix(value).map_err(|e| bad(e.to_string()))?;
+                self.id_prefix = value.to_owned();
+            }
+            Key::AckWithin => self.ack_within = duration(value)?,
+            Key::UpdateEvery => self.update_every = duration(value)?,
+            Key::DiscloseWithin => self.disclose_within = duration(value)?,
+            Key::DefaultPackage => self.default_package = Some(value.parse().map_err(bad)?),
+            Key::RequireCve => {
+                self.require_cve = match value {
+                    "true" | "yes" => true,
+                    "false" | "no" => false,
+                    _ => return Err(bad(format!("{value:?} is not true or false"))),
+                };
+            }
+            Key::Repository => {
+                let rest = value
+                    .strip_prefix("https://")
+                    .or(value.strip_prefix("http://"));
+                if rest.is_none_or(|r| r.is_empty() || value.chars().any(char::is_whitespace)) {
+                    return Err(bad(format!(
+                        "{value:?} is not an http(s) URL such as https://github.com/OWNER/REPO"
+                    )));
+                }
+                self.repository = Some(value.trim_end_matches('/').to_owned());
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a maintained release; a name already in use is refused.
+    pub fn add_release(&mut self, release: MaintainedRelease) -> Result<()> {
+        if let Some(existing) = self.release(&release.name) {
+            return Err(Error::input(format!(
+                "release {:?} is already maintained ({})",
+                release.name, existing.range
+            ))
+            .with_hint(format!(
+                "remove it first with `disclose policy release remove {}`",
+                release.name
+            )));
+        }
+        self.maintained_releases.push(release);
+        Ok(())
+    }
+
+    /// Removes a maintained release by name; an unknown name lists the known ones.
+    pub fn remove_release(&mut self, name: &str) -> Result<MaintainedRelease> {
+        let Some(at) = self.maintained_releases.iter().position(|r| r.name == name) else {
+            return Err(self.unknown_release(name));
+        };
+        Ok(self.maintained_releases.remove(at))
+    }
+
+    pub fn release(&self, name: &str) -> Option<&MaintainedRelease> {
+        self.maintained_releases.iter().find(|r| r.name == name)
+    }
+
+    /// The error for a release name the policy does not know.
+    pub fn unknown_release(&self, name: &str) -> Error {
+        let known: Vec<&str> = self
+            .maintained_releases
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect();
+        let known = if known.is_empty() {
+            "the policy maintains no releases".to_owned()
+        } else {
+            format!("known releases: {}", known.join(", "))
+        };
+        Error::input(format!("no maintained release {name:?} ({known})"))
+            .with_hint("list them with `disclose policy`")
+    }
+}
+
+/// A contact is an email address or an http(s) URL (a reporting form).
+pub fn check_contact(value: &str) -> std::result::Result<(), String> {
+    if value.starts_with("https://") || value.starts_with("http://") {
+        let rest = value.split_once("://").map_or("", |(_, r)| r);
+        if rest.is_empty() || value.chars().any(char::is_whitespace) {
+            return Err(format!("{value:?} is not a URL"));
+        }
+        return Ok(());
+    }
+    crate::input::check_email(value, "contact")
+        .map_err(|_| format!("{value:?} is neither an email address nor an http(s) URL"))
+}
+
+fn is_uuid(value: &str) -> bool {
+    let groups: Vec<&str> = value.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.bytes().all(|c| c.is_ascii_hexdigit()))
+}
+
 /// The durations in force when a case was opened, copied into it so a later
 /// policy change does not move old deadlines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,12 +318,74 @@ pub struct MaintainedRelease {
     pub range: String,
 }
 
+impl MaintainedRelease {
+    /// A release with a checked name and a range that parses as a semver requirement.
+    pub fn new(name: &str, range: &str) -> Result<Self> {
+        let name = name.trim();
+        if name.is_empty()
+            || name.len() > 64
+            || name.starts_with('-')
+            || name
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || c == '|')
+        {
+            return Err(Error::input(format!(
+                "invalid release name {name:?}: expected a short name without spaces, e.g. 1.4 or 2.x"
+            )));
+        }
+        let range = range.trim();
+        semver::VersionReq::parse(range).map_err(|e| {
+            Error::input(format!(
+                "invalid range {range:?} for release {name}: {e} (expected a semver requirement such as \">=1.4.0, <1.5.0\")"
+            ))
+        })?;
+        Ok(Self {
+            name: name.to_owned(),
+            range: range.to_owned(),
+        })
+    }
+
+    /// Parses `NAME=REQ`, as `init --release` takes it.
+    pub fn parse_assignment(text: &str) -> Result<Self> {
+        let (name, range) = text.split_once('=').ok_or_else(|| {
+            Error::input(format!(
+                "invalid release {text:?}: expected NAME=REQ, e.g. 1.4='>=1.4.0, <1.5.0'"
+            ))
+        })?;
+        Self::new(name, range)
+    }
+}
+
 /// A package as OSV names it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Package {
     pub ecosystem: String,
     pub name: String,
+}
+
+impl fmt::Display for Package {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.ecosystem, self.name)
+    }
+}
+
+/// `ECOSYSTEM/NAME`, e.g. `crates.io/disclose` or `Go/github.com/org/mod`: the
+/// ecosystem ends at the first `/`, since names may contain more.
+impl std::str::FromStr for Package {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        match s.trim().split_once('/') {
+            Some((eco, name)) if !eco.trim().is_empty() && !name.trim().is_empty() => Ok(Self {
+                ecosystem: eco.trim().to_owned(),
+                name: name.trim().to_owned(),
+            }),
+            _ => Err(format!(
+                "{s:?} is not ECOSYSTEM/NAME (e.g. crates.io/disclose or npm/@scope/name)"
+            )),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -120,5 +407,53 @@ mod tests {
         assert_eq!(p.project.as_deref(), Some("poet"));
         assert_eq!(p.ack_within, Duration::hours(48));
         assert!(serde_json::from_str::<Policy>(r#"{"ack_witin": "1h"}"#).is_err());
+    }
+
+    #[test]
+    fn set_validates_each_key_and_clears_optional_ones() {
+        let mut p = Policy::default();
+        p.set(Key::AckWithin, "3bd").unwrap();
+        assert_eq!(p.ack_within, Duration::business_days(3));
+        assert!(p.set(Key::AckWithin, "soon").is_err());
+        assert!(p.set(Key::AckWithin, "").is_err());
+        assert!(p.set(Key::Contact, "not an email").is_err());
+        p.set(Key::Contact, "https://example.org/report").unwrap();
+        p.set(Key::Contact, "security@example.org").unwrap();
+        assert!(p.set(Key::IdPrefix, "../x").is_err());
+        assert!(p.set(Key::CnaOrgId, "1234").is_err());
+        p.set(Key::CnaOrgId, "8254265B-2729-46b6-b9e3-3dfca2d5bfca")
+            .unwrap();
+        assert_eq!(p.get(Key::CnaOrgId), "8254265b-2729-46b6-b9e3-3dfca2d5bfca");
+        p.set(Key::DefaultPackage, "Go/github.com/org/mod").unwrap();
+        assert_eq!(
+            p.default_package,
+            Some(Package {
+                ecosystem: "Go".into(),
+                name: "github.com/org/mod".into()
+            })
+        );
+        assert!(p.set(Key::DefaultPackage, "disclose").is_err());
+        p.set(Key::Contact, " ").unwrap();
+        assert_eq!(p.contact, None);
+    }
+
+    #[test]
+    fn releases_are_validated_unique_and_removable_by_name() {
+        let mut p = Policy::default();
+        p.add_release(MaintainedRelease::new("1.4", ">=1.4.0, <1.5.0").unwrap())
+            .unwrap();
+        assert!(MaintainedRelease::new("1.5", ">=1.5.0, <").is_err());
+        assert!(MaintainedRelease::new("bad name", "^1").is_err());
+        assert!(
+            p.add_release(MaintainedRelease::new("1.4", "^1.4").unwrap())
+                .is_err()
+        );
+        let err = p.remove_release("9.9").unwrap_err().to_string();
+        assert!(err.contains("1.4"), "{err}");
+        assert_eq!(p.remove_release("1.4").unwrap().range, ">=1.4.0, <1.5.0");
+        assert!(p.maintained_releases.is_empty());
+        let r = MaintainedRelease::parse_assignment("2.x=>=2.0.0").unwrap();
+        assert_eq!((r.name.as_str(), r.range.as_str()), ("2.x", ">=2.0.0"));
+        assert!(MaintainedRelease::parse_assignment("2.x").is_err());
     }
 }

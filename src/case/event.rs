@@ -205,6 +205,12 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         ghsa: Option<String>,
     },
+    /// `sync` gave the case a new ID because the remote already had a
+    /// different case under the old one; the old ID becomes an alias.
+    Renumbered {
+        from: CaseId,
+        to: CaseId,
+    },
     /// The advisory went public under `advisory`; `forced_reason` says why it
     /// was published while the readiness list still had open items.
     Published {
@@ -235,6 +241,7 @@ impl EventKind {
             Self::CreditSet { .. } => "credit",
             Self::EmbargoSet { .. } => "set embargo",
             Self::IdentifiersAssigned { .. } => "assign identifiers",
+            Self::Renumbered { .. } => "renumber",
             Self::Published { .. } => "publish",
         }
     }
@@ -348,6 +355,9 @@ impl Event {
             EventKind::IdentifiersAssigned { cve, ghsa } => {
                 let ids: Vec<&str> = cve.iter().chain(ghsa.iter()).map(String::as_str).collect();
                 format!("assigned {}", ids.join(", "))
+            }
+            EventKind::Renumbered { from, to } => {
+                format!("renumbered from {from} to {to} (the ID was taken on the remote)")
             }
             EventKind::Published {
                 advisory,

@@ -279,6 +279,13 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
                 case.identifiers.ghsa.clone_from(ghsa);
             }
         }
+        EventKind::Renumbered { from, to } => {
+            case.id = to.clone();
+            let old = from.to_string();
+            if !case.identifiers.aliases.contains(&old) {
+                case.identifiers.aliases.push(old);
+            }
+        }
         EventKind::Published { advisory, .. } => {
             case.identifiers.advisory = Some(advisory.clone());
             case.published_at.get_or_insert(event.at);

@@ -3,6 +3,7 @@
 pub mod ack;
 pub mod affected;
 pub mod assign;
+pub mod clone;
 pub mod confirm;
 pub mod contact;
 pub mod credit;
@@ -22,6 +23,13 @@ pub mod severity;
 pub mod show;
 pub mod status;
 pub mod withdraw;
+
+pub mod complete_ids;
+pub mod completions;
+pub mod man;
+pub mod policy;
+pub mod remote;
+pub mod sync;
 
 use crate::cli::Command;
 use crate::context::Ctx;
@@ -48,6 +56,13 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Show(args) => show::run(ctx, &args),
         Command::Status(args) => status::run(ctx, &args),
         Command::Log(args) => log::run(ctx, &args),
+        Command::Policy(args) => policy::run(ctx, &args),
+        Command::Completions(args) => completions::run(ctx, &args),
+        Command::Man(args) => man::run(ctx, &args),
+        Command::CompleteIds(args) => complete_ids::run(ctx, &args),
+        Command::Clone(args) => clone::run(ctx, &args),
+        Command::Remote(args) => remote::run(ctx, &args),
+        Command::Sync(args) => sync::run(ctx, &args),
         Command::Export(args) => export::run(ctx, &args),
         Command::Publish(args) => publish::run(ctx, &args),
     }

@@ -97,6 +97,10 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         ctx.ui.println(&table.to_string())?;
     }
 
+    if let Some(u) = store.unpushed()?.filter(|u| u.commits > 0) {
+        ctx.ui.status(&super::sync::unpushed_line(u.commits));
+    }
+
     if errors.is_empty() {
         Ok(())
     } else {

@@ -183,7 +183,7 @@ pub(super) fn missing(p: &PublicCase) -> Vec<(&'static str, &'static str)> {
     }
     if !p.cna_org_id.as_deref().is_some_and(is_uuid_v4) {
         out.push((
-            "the CNA's organisation UUID in the policy (`cna_org_id`)",
+            "the CNA's organisation UUID (version 4, as the CVE schema requires) in the policy (`cna_org_id`)",
             "disclose policy set cna_org_id UUID (or set `cna_org_id` in policy.json)",
         ));
     }

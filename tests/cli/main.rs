@@ -18,3 +18,9 @@ mod states;
 mod status;
 mod store;
 mod workflow;
+
+mod generated;
+mod help;
+mod policy;
+mod sync;
+mod sync_network;

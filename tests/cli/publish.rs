@@ -529,13 +529,10 @@ fn refuses_without_a_cve_when_the_policy_requires_one() {
         .args(["publish", &id, "--dry-run"])
         .assert()
         .success();
-    let path = env.store.join("policy.json");
-    let policy = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(
-        &path,
-        policy.replace("\"require_cve\": false", "\"require_cve\": true"),
-    )
-    .unwrap();
+    env.disclose()
+        .args(["policy", "set", "require_cve", "true"])
+        .assert()
+        .success();
     assert_only(
         &refusal(&env, &id),
         "the policy requires a CVE ID and none is assigned",
@@ -743,5 +740,39 @@ fn out_dir_into_private_parts_of_the_store_is_refused() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--out"));
+    assert_eq!(before, env.snapshot_bytes());
+}
+
+#[test]
+fn policy_set_takes_the_publishing_keys() {
+    let env = TestEnv::with_store("publish-ready");
+    env.disclose()
+        .args([
+            "policy",
+            "set",
+            "repository",
+            "https://git.example.org/poet/",
+        ])
+        .assert()
+        .success();
+    env.disclose()
+        .args(["policy", "set", "require_cve", "yes"])
+        .assert()
+        .success();
+    let policy: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(env.store.join("policy.json")).unwrap()).unwrap();
+    assert_eq!(policy["repository"], "https://git.example.org/poet");
+    assert_eq!(policy["require_cve"], true);
+    let before = env.snapshot_bytes();
+    env.disclose()
+        .args(["policy", "set", "repository", "git@example.org:poet"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("repository"));
+    env.disclose()
+        .args(["policy", "set", "require_cve", "maybe"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("require_cve"));
     assert_eq!(before, env.snapshot_bytes());
 }
