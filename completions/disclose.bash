@@ -46,6 +46,9 @@ _disclose() {
             disclose,embargo)
                 cmd="disclose__subcmd__embargo"
                 ;;
+            disclose,export)
+                cmd="disclose__subcmd__export"
+                ;;
             disclose,fix)
                 cmd="disclose__subcmd__fix"
                 ;;
@@ -72,6 +75,9 @@ _disclose() {
                 ;;
             disclose,policy)
                 cmd="disclose__subcmd__policy"
+                ;;
+            disclose,publish)
+                cmd="disclose__subcmd__publish"
                 ;;
             disclose,reject)
                 cmd="disclose__subcmd__reject"
@@ -133,6 +139,9 @@ _disclose() {
             disclose__subcmd__help,embargo)
                 cmd="disclose__subcmd__help__subcmd__embargo"
                 ;;
+            disclose__subcmd__help,export)
+                cmd="disclose__subcmd__help__subcmd__export"
+                ;;
             disclose__subcmd__help,fix)
                 cmd="disclose__subcmd__help__subcmd__fix"
                 ;;
@@ -159,6 +168,9 @@ _disclose() {
                 ;;
             disclose__subcmd__help,policy)
                 cmd="disclose__subcmd__help__subcmd__policy"
+                ;;
+            disclose__subcmd__help,publish)
+                cmd="disclose__subcmd__help__subcmd__publish"
                 ;;
             disclose__subcmd__help,reject)
                 cmd="disclose__subcmd__help__subcmd__reject"
@@ -293,7 +305,7 @@ _disclose() {
 
     case "${cmd}" in
         disclose)
-            opts="-q -h -V --dir --json --no-input --quiet --color --help --version init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help"
+            opts="-q -h -V --dir --json --no-input --quiet --color --help --version init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -655,6 +667,50 @@ _disclose() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        disclose__subcmd__export)
+            opts="-q -h -V --format --out --dir --json --no-input --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "markdown release-notes email osv cve" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         disclose__subcmd__fix)
             opts="-q -h --release --commit --pr --version --released --dir --json --no-input --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -701,7 +757,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__help)
-            opts="init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help"
+            opts="init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -841,6 +897,20 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__help__subcmd__embargo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1053,6 +1123,20 @@ _disclose() {
         disclose__subcmd__help__subcmd__policy__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__help__subcmd__publish)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1838,7 +1922,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__policy__subcmd__set)
-            opts="-q -h -V --dir --json --no-input --quiet --color --help --version project contact vendor cna_org_id id_prefix ack_within update_every disclose_within default_package"
+            opts="-q -h -V --dir --json --no-input --quiet --color --help --version project contact vendor cna_org_id id_prefix ack_within update_every disclose_within default_package require_cve repository"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1869,6 +1953,42 @@ _disclose() {
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__publish)
+            opts="-q -h -V --out --dry-run --force --reason --dir --json --no-input --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --dir)
                     COMPREPLY=()
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -2307,8 +2427,8 @@ _disclose_with_ids() {
     local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
     local id_options=('--case' '--duplicate-of')
     local valued=('--ack-within' '--at' '--case' '--check' '--color' '--commit' '--consent' '--contact' '--cve' '--cvss' '--cwe' '--description' '--description-file' '--dir' '--disclose-within' '--duplicate-of' '--ecosystem' '--fixed' '--format' '--ghsa' '--id-prefix' '--impact' '--introduced' '--last-affected' '--name' '--note' '--out' '--package' '--pr' '--preset' '--project' '--range' '--reason' '--received' '--release' '--released' '--remediation' '--remote' '--reporter-email' '--reporter-handle' '--reporter-name' '--reproduction' '--since' '--title' '--type' '--until' '--update-every' '--version' '--warn-within' '--write')
-    local commands=('init' 'open' 'ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'assign' 'show' 'status' 'log' 'policy' 'policy show' 'policy set' 'policy release' 'policy release add' 'policy release remove' 'policy render' 'completions' 'man' 'clone' 'remote' 'remote set' 'remote show' 'sync' 'check' 'embargo' 'stats')
-    local id_commands=('ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'assign' 'show' 'log' 'embargo')
+    local commands=('init' 'open' 'ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'assign' 'show' 'status' 'log' 'policy' 'policy show' 'policy set' 'policy release' 'policy release add' 'policy release remove' 'policy render' 'completions' 'man' 'clone' 'remote' 'remote set' 'remote show' 'sync' 'check' 'embargo' 'stats' 'export' 'publish')
+    local id_commands=('ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'assign' 'show' 'log' 'embargo' 'export' 'publish')
     if _disclose_is_one_of "$prev" "${id_options[@]}"; then
         _disclose_case_ids "$cur"
         return 0

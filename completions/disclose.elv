@@ -56,6 +56,8 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand check 'Check open cases against the policy (for CI)'
             cand embargo 'Set the disclosure deadline of a case'
             cand stats 'Show the team''s record: time to acknowledge, fix and publish'
+            cand export 'Write one advisory format of a case'
+            cand publish 'Publish a fixed case: write its advisory files and mark it published'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'disclose;init'= {
@@ -617,6 +619,36 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'disclose;export'= {
+            cand --format 'Output format'
+            cand --out 'Write to FILE instead of stdout'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;publish'= {
+            cand --out 'Directory for the advisory files (default: advisories/<ID>/ in the store)'
+            cand --reason 'Why publishing was forced (with --force)'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --dry-run 'Show what would be written and every open item; change nothing'
+            cand --force 'Publish even with open items (the reason is recorded as an event)'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'disclose;help'= {
             cand init 'Create a case store and its policy'
             cand open 'Open a case for a new vulnerability report'
@@ -646,6 +678,8 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand check 'Check open cases against the policy (for CI)'
             cand embargo 'Set the disclosure deadline of a case'
             cand stats 'Show the team''s record: time to acknowledge, fix and publish'
+            cand export 'Write one advisory format of a case'
+            cand publish 'Publish a fixed case: write its advisory files and mark it published'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'disclose;help;init'= {
@@ -727,6 +761,10 @@ set edit:completion:arg-completer[disclose] = {|@words|
         &'disclose;help;embargo'= {
         }
         &'disclose;help;stats'= {
+        }
+        &'disclose;help;export'= {
+        }
+        &'disclose;help;publish'= {
         }
         &'disclose;help;help'= {
         }

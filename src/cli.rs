@@ -10,7 +10,7 @@ use crate::commands::{
     log, man, note, open, pause, policy, reject, release, remote, resume, severity, show, status,
     sync, withdraw,
 };
-use crate::commands::{check, embargo, stats};
+use crate::commands::{check, embargo, export, publish, stats};
 use crate::ui::ColorChoice;
 
 /// Track private vulnerability reports from first email to published advisory.
@@ -84,6 +84,8 @@ pub enum Command {
     Check(check::CheckArgs),
     Embargo(embargo::EmbargoArgs),
     Stats(stats::StatsArgs),
+    Export(export::ExportArgs),
+    Publish(publish::PublishArgs),
 }
 
 #[cfg(test)]

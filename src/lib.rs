@@ -12,6 +12,7 @@ pub mod deadlines;
 pub mod duration;
 pub mod env;
 pub mod error;
+pub mod export;
 pub mod id;
 pub mod input;
 pub mod merge;

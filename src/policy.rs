@@ -40,6 +40,11 @@ pub struct Policy {
     /// (`disclose init --preset`); `disclose_within` holds its days.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub disclose_preset: Option<Preset>,
+    /// Whether `publish` waits for a CVE ID (`disclose assign ID --cve ...`).
+    pub require_cve: bool,
+    /// The project's public source repository (`https://...`), for links to
+    /// fix commits and pull requests and for GIT ranges in OSV records.
+    pub repository: Option<String>,
 }
 
 impl Default for Policy {
@@ -56,6 +61,8 @@ impl Default for Policy {
             maintained_releases: Vec::new(),
             default_package: None,
             disclose_preset: None,
+            require_cve: false,
+            repository: None,
         }
     }
 }
@@ -93,6 +100,10 @@ pub enum Key {
     DiscloseWithin,
     #[value(name = "default_package", alias = "default-package")]
     DefaultPackage,
+    #[value(name = "require_cve", alias = "require-cve")]
+    RequireCve,
+    #[value(name = "repository")]
+    Repository,
 }
 
 impl Key {
@@ -107,6 +118,8 @@ impl Key {
             Self::UpdateEvery => "update_every",
             Self::DiscloseWithin => "disclose_within",
             Self::DefaultPackage => "default_package",
+            Self::RequireCve => "require_cve",
+            Self::Repository => "repository",
         }
     }
 
@@ -114,7 +127,12 @@ impl Key {
     fn optional(self) -> bool {
         matches!(
             self,
-            Self::Project | Self::Contact | Self::Vendor | Self::CnaOrgId | Self::DefaultPackage
+            Self::Project
+                | Self::Contact
+                | Self::Vendor
+                | Self::CnaOrgId
+                | Self::DefaultPackage
+                | Self::Repository
         )
     }
 }
@@ -143,6 +161,8 @@ impl Policy {
                 .as_ref()
                 .map(ToString::to_string)
                 .unwrap_or_default(),
+            Key::RequireCve => self.require_cve.to_string(),
+            Key::Repository => text(&self.repository),
         }
     }
 
@@ -160,6 +180,7 @@ impl Policy {
                 Key::Contact => self.contact = None,
                 Key::Vendor => self.vendor = None,
                 Key::CnaOrgId => self.cna_org_id = None,
+                Key::Repository => self.repository = None,
                 _ => self.default_package = None,
             }
             return Ok(());
@@ -191,6 +212,24 @@ impl Policy {
             Key::UpdateEvery => self.update_every = duration(value)?,
             Key::DiscloseWithin => self.disclose_within = duration(value)?,
             Key::DefaultPackage => self.default_package = Some(value.parse().map_err(bad)?),
+            Key::RequireCve => {
+                self.require_cve = match value {
+                    "true" | "yes" => true,
+                    "false" | "no" => false,
+                    _ => return Err(bad(format!("{value:?} is not true or false"))),
+                };
+            }
+            Key::Repository => {
+                let rest = value
+                    .strip_prefix("https://")
+                    .or(value.strip_prefix("http://"));
+                if rest.is_none_or(|r| r.is_empty() || value.chars().any(char::is_whitespace)) {
+                    return Err(bad(format!(
+                        "{value:?} is not an http(s) URL such as https://github.com/OWNER/REPO"
+                    )));
+                }
+                self.repository = Some(value.trim_end_matches('/').to_owned());
+            }
         }
         Ok(())
     }

@@ -216,6 +216,13 @@ pub enum EventKind {
         from: CaseId,
         to: CaseId,
     },
+    /// The advisory went public under `advisory`; `forced_reason` says why it
+    /// was published while the readiness list still had open items.
+    Published {
+        advisory: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        forced_reason: Option<String>,
+    },
 }
 
 impl EventKind {
@@ -240,6 +247,7 @@ impl EventKind {
             Self::EmbargoSet { .. } => "set embargo",
             Self::IdentifiersAssigned { .. } => "assign identifiers",
             Self::Renumbered { .. } => "renumber",
+            Self::Published { .. } => "publish",
         }
     }
 }
@@ -361,6 +369,13 @@ impl Event {
             EventKind::Renumbered { from, to } => {
                 format!("renumbered from {from} to {to} (the ID was taken on the remote)")
             }
+            EventKind::Published {
+                advisory,
+                forced_reason,
+            } => match forced_reason {
+                Some(reason) => format!("published as {advisory} (readiness overridden: {reason})"),
+                None => format!("published as {advisory}"),
+            },
         };
         match &self.forced {
             Some(reason) => format!("{text} [forced: {reason}]"),

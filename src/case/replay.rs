@@ -288,6 +288,11 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
                 case.identifiers.aliases.push(old);
             }
         }
+        EventKind::Published { advisory, .. } => {
+            case.identifiers.advisory = Some(advisory.clone());
+            case.published_at.get_or_insert(event.at);
+            case.state = State::Published;
+        }
     }
 }
 

@@ -7,6 +7,7 @@ pub mod clone;
 pub mod confirm;
 pub mod contact;
 pub mod credit;
+pub mod export;
 pub mod fix;
 mod force;
 pub mod init;
@@ -14,6 +15,7 @@ pub mod log;
 pub mod note;
 pub mod open;
 pub mod pause;
+pub mod publish;
 pub mod reject;
 pub mod release;
 pub mod resume;
@@ -67,5 +69,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Check(args) => check::run(ctx, &args),
         Command::Embargo(args) => embargo::run(ctx, &args),
         Command::Stats(args) => stats::run(ctx, &args),
+        Command::Export(args) => export::run(ctx, &args),
+        Command::Publish(args) => publish::run(ctx, &args),
     }
 }

@@ -81,9 +81,11 @@ pub struct ShowArgs {}
 ///
 /// Values are checked as `disclose init` checks its flags: durations such as
 /// 48h, 7d, 2w or 5bd (business days); the contact is an email address or an
-/// http(s) URL; `cna_org_id` is a UUID; `default_package` is ECOSYSTEM/NAME.
+/// http(s) URL; `cna_org_id` is a UUID; `default_package` is ECOSYSTEM/NAME;
+/// `require_cve` (publish waits for a CVE ID) is true or false; `repository`
+/// is the public source repository's http(s) URL, for links to fixes.
 /// An empty VALUE clears an optional key (project, contact, vendor,
-/// cna_org_id, default_package). Cases keep the durations that were in force
+/// cna_org_id, default_package, repository). Cases keep the durations that were in force
 /// when they were opened, so a change applies to new cases only.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
@@ -290,6 +292,8 @@ fn describe(policy: &Policy) -> String {
         Key::UpdateEvery,
         Key::DiscloseWithin,
         Key::DefaultPackage,
+        Key::RequireCve,
+        Key::Repository,
     ];
     let mut out = String::new();
     for key in keys {

@@ -5,11 +5,13 @@ mod common;
 
 mod ack;
 mod affected;
+mod export;
 mod fix;
 mod init;
 mod log;
 mod notes;
 mod open;
+mod publish;
 mod severity;
 mod show;
 mod states;

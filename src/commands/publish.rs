@@ -1,0 +1,350 @@
+//! `disclose publish`: check the readiness list, assign the public advisory
+//! ID, write every advisory file and mark the case published, in one commit.
+
+use std::path::{Component, Path, PathBuf};
+
+use chrono::{DateTime, Datelike as _, Utc};
+
+use crate::case::{Case, EventKind, State, Transition};
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::export::readiness::{self, OpenItem};
+use crate::export::{self, Format};
+use crate::id::{CaseId, CaseRef};
+use crate::policy::Policy;
+use crate::store::Store;
+
+/// Publish a fixed case: write its advisory files and mark it published
+///
+/// Checks the readiness list as a whole: the case is fixed; the embargo has
+/// passed; every maintained release is released-fixed or decided
+/// not-affected, wont-fix or eol; severity, a public summary and an affected
+/// range are set; no credit's consent is pending; a CVE is assigned when the
+/// policy requires one. While any item is open it refuses (exit 1) and lists
+/// every one with the command that closes it.
+///
+/// Otherwise it assigns the advisory ID (<PROJECT>-SA-<year>-<NNN>), writes
+/// the Markdown advisory, release notes, announcement email, OSV record and
+/// (with a CVE) CVE record into DIR (default: advisories/<ID>/ in the store),
+/// sets published_at and moves the case to `published`, in one commit.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  \
+    disclose publish K7Q --dry-run\n  \
+    disclose publish DISC-2026-K7Q3M\n  \
+    disclose publish K7Q --force --reason 'fix is public upstream; embargo broken'")]
+pub struct PublishArgs {
+    /// Case to publish, e.g. DISC-2026-K7Q3M or a unique part such as K7Q
+    pub id: CaseRef,
+    /// Directory for the advisory files (default: advisories/<ID>/ in the store)
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub out: Option<PathBuf>,
+    /// Show what would be written and every open item; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Publish even with open items (the reason is recorded as an event)
+    #[arg(long, requires = "reason")]
+    pub force: bool,
+    /// Why publishing was forced (with --force)
+    #[arg(long, value_name = "TEXT", requires = "force")]
+    pub reason: Option<String>,
+}
+
+/// Everything a publish would do.
+struct Plan {
+    case: Case,
+    advisory: String,
+    items: Vec<OpenItem>,
+    files: Vec<(Format, String)>,
+    skipped: Vec<(Format, String)>,
+}
+
+/// Where the files go: inside the store (committed) or elsewhere.
+enum Target {
+    Store(String),
+    Outside(PathBuf),
+}
+
+pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
+    let store = ctx.store()?;
+    let id = store.resolve(&args.id)?;
+    let force = args.force.then(|| args.reason.as_deref().unwrap_or(""));
+    if force.is_some_and(|r| r.trim().is_empty()) {
+        return Err(Error::input("--reason must say why publishing is forced"));
+    }
+    if args.dry_run {
+        let case = store.read(&id)?;
+        let now = ctx.now();
+        let items = readiness::check(&case, store.policy(), now);
+        let planned = plan(&store, case, items.clone(), now, "dry run", force)
+            .and_then(|plan| Ok((target(&store, args.out.as_deref(), &plan.advisory)?, plan)));
+        return dry_run(ctx, &id, &items, planned, force.is_some());
+    }
+    let now = ctx.now();
+    let (plan, target) = ctx.transact(&store, |tx, by| {
+        let case = tx.read(&id)?;
+        let items = readiness::check(&case, tx.store().policy(), now);
+        if !items.is_empty() && force.is_none() && case.state != State::Published {
+            return Err(refusal(&id, &items));
+        }
+        let plan = plan(tx.store(), case, items, now, by, force)?;
+        let target = target(tx.store(), args.out.as_deref(), &plan.advisory)?;
+        if let Target::Store(dir) = &target {
+            for (format, text) in &plan.files {
+                tx.write_file(
+                    &format!("{dir}/{}", format.file_name()),
+                    text.clone().into_bytes(),
+                );
+            }
+        }
+        tx.write(&plan.case);
+        tx.set_message(format!("{id}: publish {}", plan.advisory));
+        Ok((plan, target))
+    })?;
+    let written = match &target {
+        Target::Store(dir) => store.root().join(dir),
+        Target::Outside(dir) => {
+            write_outside(dir, &plan.files).map_err(|e| {
+                Error::refused(format!(
+                    "{id} is published as {}, but writing the files failed: {e}",
+                    plan.advisory
+                ))
+                .with_hint(format!(
+                    "write them again with `disclose export {id} --format FORMAT --out FILE`"
+                ))
+            })?;
+            dir.clone()
+        }
+    };
+    for (format, why) in &plan.skipped {
+        ctx.ui
+            .warn(&format!("{} not written: {why}", format.file_name()));
+    }
+    if !plan.items.is_empty() {
+        ctx.ui.warn(&format!(
+            "published with {} open item(s) (forced: {})",
+            plan.items.len(),
+            force.unwrap_or_default()
+        ));
+    }
+    if ctx.ui.json() {
+        ctx.ui.print_json(&serde_json::json!({
+            "case": id,
+            "advisory": plan.advisory,
+            "dir": written,
+            "files": plan.files.iter().map(|(f, _)| f.file_name()).collect::<Vec<_>>(),
+            "forced": !plan.items.is_empty(),
+        }))?;
+    } else {
+        ctx.ui.println(&plan.advisory)?;
+    }
+    ctx.ui.status(&format!(
+        "Published {id} as {} ({} files in {}).",
+        plan.advisory,
+        plan.files.len(),
+        written.display()
+    ));
+    Ok(())
+}
+
+fn plan(
+    store: &Store,
+    mut case: Case,
+    items: Vec<OpenItem>,
+    now: DateTime<Utc>,
+    by: &str,
+    force: Option<&str>,
+) -> Result<Plan> {
+    let policy = store.policy();
+    if case.state == State::Published {
+        return Err(Error::refused(format!(
+            "{} is already published as {}",
+            case.id,
+            case.identifiers.advisory.as_deref().unwrap_or("?")
+        ))
+        .with_hint(format!(
+            "write its files again with `disclose export {} --format FORMAT`",
+            case.id
+        )));
+    }
+    let advisory = advisory_id(store, policy, now)?;
+    let forced = case.check_move(Transition::Publish, force.or(Some("")))?;
+    let forced = if force.is_some() { forced } else { None };
+    let forced_reason = (!items.is_empty())
+        .then(|| force.map(str::to_owned))
+        .flatten();
+    case.record(
+        EventKind::Published {
+            advisory: advisory.clone(),
+            forced_reason,
+        },
+        now,
+        by,
+        forced,
+    );
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for format in Format::ALL {
+        if format == Format::Cve && case.identifiers.cve.is_none() {
+            skipped.push((format, "the case has no CVE ID".to_owned()));
+            continue;
+        }
+        match export::render(&case, policy, format, now) {
+            Ok(text) => files.push((format, text)),
+            Err(e) => skipped.push((format, e.to_string())),
+        }
+    }
+    Ok(Plan {
+        case,
+        advisory,
+        items,
+        files,
+        skipped,
+    })
+}
+
+fn advisory_id(store: &Store, policy: &Policy, now: DateTime<Utc>) -> Result<String> {
+    let code = policy
+        .project
+        .as_deref()
+        .and_then(readiness::project_code)
+        .ok_or_else(|| {
+            Error::input("the policy has no project name, which the advisory ID is made from")
+                .with_hint(
+                    "set it with `disclose policy set project NAME` (or `project` in policy.json)",
+                )
+        })?;
+    let (cases, _) = store.read_all()?;
+    let taken: Vec<String> = cases
+        .iter()
+        .filter_map(|c| c.identifiers.advisory.clone())
+        .collect();
+    Ok(readiness::next_advisory_id(
+        &code,
+        now.year(),
+        taken.iter().map(String::as_str),
+    ))
+}
+
+fn target(store: &Store, out: Option<&Path>, advisory: &str) -> Result<Target> {
+    let Some(out) = out else {
+        return Ok(Target::Store(format!("advisories/{advisory}")));
+    };
+    let abs = std::path::absolute(out)
+        .map_err(|e| Error::io(format!("resolve --out {}", out.display()), e))?;
+    let root = store
+        .root()
+        .canonicalize()
+        .unwrap_or_else(|_| store.root().to_path_buf());
+    let inside = abs
+        .strip_prefix(&root)
+        .or_else(|_| abs.strip_prefix(store.root()));
+    let Ok(rel) = inside else {
+        return Ok(Target::Outside(abs));
+    };
+    let mut parts = Vec::new();
+    for c in rel.components() {
+        match c {
+            Component::Normal(p) => parts.push(p.to_str().ok_or_else(|| {
+                Error::input(format!("--out {}: not valid UTF-8", out.display()))
+            })?),
+            _ => {
+                return Err(Error::input(format!(
+                    "--out {}: use a plain directory path inside the store",
+                    out.display()
+                )));
+            }
+        }
+    }
+    if parts.is_empty() || matches!(parts[0], ".git" | "cases" | "attachments") {
+        return Err(Error::input(format!(
+            "--out {}: advisories cannot go there in the store",
+            out.display()
+        ))
+        .with_hint("leave --out out to use advisories/<ID>/"));
+    }
+    Ok(Target::Store(parts.join("/")))
+}
+
+fn write_outside(dir: &Path, files: &[(Format, String)]) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for (format, text) in files {
+        std::fs::write(dir.join(format.file_name()), text.as_bytes())?;
+    }
+    Ok(())
+}
+
+fn list(items: &[OpenItem]) -> String {
+    items
+        .iter()
+        .map(|i| match &i.fix {
+            Some(fix) => format!("  - {}\n      {fix}", i.what),
+            None => format!("  - {}", i.what),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn refusal(id: &CaseId, items: &[OpenItem]) -> Error {
+    Error::refused(format!(
+        "{id} is not ready to publish: {} open item(s)\n{}",
+        items.len(),
+        list(items)
+    ))
+    .with_hint("close them, or publish anyway with --force --reason TEXT (recorded in the case)")
+}
+
+fn dry_run(
+    ctx: &Ctx,
+    id: &CaseId,
+    items: &[OpenItem],
+    planned: Result<(Target, Plan)>,
+    forced: bool,
+) -> Result<()> {
+    let mut text = String::new();
+    match &planned {
+        Ok((target, plan)) => {
+            let dir = match target {
+                Target::Store(rel) => format!("{rel}/ (in the store)"),
+                Target::Outside(p) => format!("{}/", p.display()),
+            };
+            text.push_str(&format!(
+                "Dry run: {id} would be published as {}.\nFiles in {dir}:\n",
+                plan.advisory
+            ));
+            for (format, body) in &plan.files {
+                text.push_str(&format!(
+                    "  {} ({} bytes)\n",
+                    format.file_name(),
+                    body.len()
+                ));
+            }
+            for (format, why) in &plan.skipped {
+                text.push_str(&format!("  {} skipped: {why}\n", format.file_name()));
+            }
+        }
+        Err(e) => text.push_str(&format!("Dry run: {id} cannot be published: {e}\n")),
+    }
+    if items.is_empty() {
+        text.push_str("Ready: every readiness item is closed.\n");
+    } else {
+        text.push_str(&format!(
+            "Open items ({}){}:\n{}\n",
+            items.len(),
+            if forced {
+                ", overridden by --force"
+            } else {
+                ""
+            },
+            list(items)
+        ));
+    }
+    ctx.ui.print(&text)?;
+    match planned {
+        Err(e) => Err(e),
+        Ok(_) if items.is_empty() || forced => Ok(()),
+        Ok(_) => Err(Error::refused(format!(
+            "{id} is not ready to publish: {} open item(s)",
+            items.len()
+        ))),
+    }
+}

@@ -1,0 +1,509 @@
+//! A CVE JSON 5.2 record with the CNA container, as a CNA submits it.
+//! Serde structs in the schema's key names, so the key order is fixed.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::json;
+use super::markdown::credit_role;
+use super::public::{PublicCase, is_url};
+use super::range_words;
+use crate::case::{RangeEvent, RangeType};
+use crate::clock::rfc3339;
+use crate::error::{Error, Result};
+
+const TITLE_MAX: usize = 256;
+const TEXT_MAX: usize = 4096;
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Record {
+    data_type: &'static str,
+    data_version: &'static str,
+    cve_metadata: Metadata,
+    containers: Containers,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Metadata {
+    cve_id: String,
+    assigner_org_id: String,
+    state: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
+    date_updated: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Containers {
+    cna: Cna,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Cna {
+    provider_metadata: ProviderMetadata,
+    title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_public: Option<String>,
+    descriptions: Vec<Text>,
+    affected: Vec<Product>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    problem_types: Vec<ProblemType>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    metrics: Vec<Metric>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    solutions: Vec<Text>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    workarounds: Vec<Text>,
+    references: Vec<Reference>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    credits: Vec<Credit>,
+    timeline: Vec<TimelineEntry>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ProviderMetadata {
+    org_id: String,
+    date_updated: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Text {
+    lang: &'static str,
+    value: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Product {
+    vendor: String,
+    product: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    repo: Option<String>,
+    versions: Vec<Version>,
+    default_status: &'static str,
+}
+
+#[derive(Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+struct Version {
+    version: String,
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    less_than: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    less_than_or_equal: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct ProblemType {
+    descriptions: Vec<ProblemDescription>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ProblemDescription {
+    lang: &'static str,
+    description: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cwe_id: Option<String>,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct Metric {
+    format: &'static str,
+    scenarios: Vec<Scenario>,
+    #[serde(rename = "cvssV3_1", skip_serializing_if = "Option::is_none")]
+    cvss_v3_1: Option<Cvss>,
+    #[serde(rename = "cvssV3_0", skip_serializing_if = "Option::is_none")]
+    cvss_v3_0: Option<Cvss>,
+    #[serde(rename = "cvssV4_0", skip_serializing_if = "Option::is_none")]
+    cvss_v4_0: Option<Cvss>,
+}
+
+#[derive(Debug, Serialize)]
+struct Scenario {
+    lang: &'static str,
+    value: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Cvss {
+    version: &'static str,
+    vector_string: String,
+    base_score: f64,
+    base_severity: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Reference {
+    url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    tags: Vec<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+struct Credit {
+    lang: &'static str,
+    value: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct TimelineEntry {
+    time: String,
+    lang: &'static str,
+    value: String,
+}
+
+/// What a CVE record needs beyond the case, as (what, how to set it).
+pub(super) fn missing(p: &PublicCase) -> Vec<(&'static str, &'static str)> {
+    let mut out = Vec::new();
+    if !p.cve.as_deref().is_some_and(is_cve_id) {
+        out.push((
+            "a CVE ID on the case",
+            "disclose assign ID --cve CVE-YYYY-NNNN",
+        ));
+    }
+    if p.vendor.as_deref().is_none_or(|v| v.trim().is_empty()) {
+        out.push((
+            "the vendor name in the policy (`vendor`)",
+            "disclose policy set vendor NAME (or set `vendor` in policy.json)",
+        ));
+    }
+    if !p.cna_org_id.as_deref().is_some_and(is_uuid_v4) {
+        out.push((
+            "the CNA's organisation UUID (version 4, as the CVE schema requires) in the policy (`cna_org_id`)",
+            "disclose policy set cna_org_id UUID (or set `cna_org_id` in policy.json)",
+        ));
+    }
+    out
+}
+
+/// `CVE-2026-12345`: the year and 4 to 19 digits.
+pub(super) fn is_cve_id(text: &str) -> bool {
+    let mut parts = text.split('-');
+    let digits = |p: &str, min: usize, max: usize| {
+        (min..=max).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    matches!(
+        (parts.next(), parts.next(), parts.next(), parts.next()),
+        (Some("CVE"), Some(y), Some(n), None) if digits(y, 4, 4) && digits(n, 4, 19)
+    )
+}
+
+/// A random (version 4) UUID, as CVE organisation IDs are.
+fn is_uuid_v4(text: &str) -> bool {
+    let groups: Vec<&str> = text.split('-').collect();
+    let lens = [8, 4, 4, 4, 12];
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip(lens)
+            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+        && groups[2].starts_with('4')
+        && groups[3].starts_with(['8', '9', 'a', 'b', 'A', 'B'])
+}
+
+fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut out: String = text.chars().take(max - 1).collect();
+    out.push('…');
+    out
+}
+
+fn version_type(kind: RangeType, ecosystem: &str) -> &'static str {
+    match (kind, ecosystem) {
+        (RangeType::Git, _) => "git",
+        (RangeType::Semver, _) => "semver",
+        (_, "PyPI") => "python",
+        (_, "Maven") => "maven",
+        (_, "crates.io" | "npm" | "Go" | "Hex" | "Pub") => "semver",
+        _ => "custom",
+    }
+}
+
+fn versions(p: &PublicCase, index: usize) -> Vec<Version> {
+    let pkg = &p.packages[index];
+    let mut out = Vec::new();
+    for range in pkg.ranges.iter().filter(|r| r.kind != RangeType::Git) {
+        let kind = Some(version_type(range.kind, &pkg.package.ecosystem));
+        let mut start: Option<&str> = None;
+        let entry = |start: &str, lt: Option<&str>, le: Option<&str>| Version {
+            version: start.to_owned(),
+            status: "affected",
+            version_type: kind,
+            less_than: lt.map(str::to_owned),
+            less_than_or_equal: le.map(str::to_owned),
+        };
+        for event in &range.events {
+            match event {
+                RangeEvent::Introduced(v) => {
+                    if let Some(s) = start.replace(v) {
+                        out.push(entry(s, Some("*"), None));
+                    }
+                }
+                RangeEvent::Fixed(v) => {
+                    if let Some(s) = start.take() {
+                        out.push(entry(s, Some(v), None));
+                    }
+                }
+                RangeEvent::LastAffected(v) => {
+                    if let Some(s) = start.take() {
+                        out.push(entry(s, None, Some(v)));
+                    }
+                }
+                RangeEvent::Limit(_) => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push(entry(s, Some("*"), None));
+        }
+    }
+    for v in &pkg.versions {
+        out.push(Version {
+            version: v.clone(),
+            status: "affected",
+            version_type: None,
+            less_than: None,
+            less_than_or_equal: None,
+        });
+    }
+    let mut unique = Vec::new();
+    for v in out {
+        if !unique.contains(&v) {
+            unique.push(v);
+        }
+    }
+    unique
+}
+
+fn metric(p: &PublicCase) -> Option<Metric> {
+    let s = p.severity.as_ref()?;
+    let cvss = |version| Cvss {
+        version,
+        vector_string: s.cvss.clone(),
+        base_score: s.score,
+        base_severity: s.rating.to_ascii_uppercase(),
+    };
+    let mut m = Metric {
+        format: "CVSS",
+        scenarios: vec![Scenario {
+            lang: "en",
+            value: "GENERAL",
+        }],
+        cvss_v3_1: None,
+        cvss_v3_0: None,
+        cvss_v4_0: None,
+    };
+    if s.cvss.starts_with("CVSS:3.1/") {
+        m.cvss_v3_1 = Some(cvss("3.1"));
+    } else if s.cvss.starts_with("CVSS:3.0/") {
+        m.cvss_v3_0 = Some(cvss("3.0"));
+    } else if s.cvss.starts_with("CVSS:4.0/") {
+        m.cvss_v4_0 = Some(cvss("4.0"));
+    } else {
+        return None;
+    }
+    Some(m)
+}
+
+fn is_cwe_id(text: &str) -> bool {
+    text.strip_prefix("CWE-").is_some_and(|n| {
+        !n.is_empty()
+            && !n.starts_with('0')
+            && n.len() <= 5
+            && n.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+fn references(p: &PublicCase) -> Vec<Reference> {
+    let mut out = Vec::new();
+    if let (Some(ghsa), Some(repo)) = (&p.ghsa, &p.repository)
+        && repo.starts_with("https://github.com/")
+    {
+        out.push(Reference {
+            url: format!("{}/security/advisories/{ghsa}", repo.trim_end_matches('/')),
+            name: Some(ghsa.clone()),
+            tags: vec!["vendor-advisory"],
+        });
+    }
+    for f in &p.fixes {
+        for c in &f.commits {
+            if let Some(url) = p.commit_url(c) {
+                out.push(Reference {
+                    url,
+                    name: Some(format!("Fix for {}", f.release)),
+                    tags: vec!["patch"],
+                });
+            }
+        }
+        if let Some(url) = f.pr.as_deref().and_then(|pr| p.pr_url(pr)) {
+            out.push(Reference {
+                url,
+                name: Some(format!("Pull request for {}", f.release)),
+                tags: vec!["patch"],
+            });
+        }
+    }
+    if let Some(repo) = p.repository.as_deref().filter(|r| is_url(r)) {
+        out.push(Reference {
+            url: repo.to_owned(),
+            name: None,
+            tags: vec!["product"],
+        });
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    out.retain(|r| seen.insert(r.url.clone()));
+    out
+}
+
+pub(super) fn render(p: &PublicCase, modified: DateTime<Utc>) -> Result<String> {
+    let missing = missing(p);
+    if !missing.is_empty() {
+        let what: Vec<&str> = missing.iter().map(|(w, _)| *w).collect();
+        let how: Vec<String> = missing.iter().map(|(_, h)| format!("`{h}`")).collect();
+        return Err(
+            Error::input(format!("a CVE record needs {}", what.join(", ")))
+                .with_hint(format!("set it with {}", how.join(" and "))),
+        );
+    }
+    let references = references(p);
+    if references.is_empty() {
+        return Err(Error::input(
+            "a CVE record needs at least one reference URL: a fix commit, a pull request or the repository",
+        )
+        .with_hint(
+            "set `repository` in policy.json (`disclose policy set repository https://...`), or link a fix PR by URL",
+        ));
+    }
+    let vendor = p.vendor.clone().unwrap_or_default();
+    let cve = p.cve.clone().unwrap_or_default();
+    let org = p.cna_org_id.clone().unwrap_or_default();
+    let repo = p.repository.clone().filter(|r| is_url(r));
+    let affected = (0..p.packages.len())
+        .map(|i| {
+            let versions = versions(p, i);
+            Product {
+                vendor: vendor.clone(),
+                product: p.packages[i].package.name.clone(),
+                repo: repo.clone(),
+                versions,
+                default_status: "unaffected",
+            }
+        })
+        .collect();
+    let problem_types = p
+        .cwe
+        .iter()
+        .map(|c| ProblemType {
+            descriptions: vec![ProblemDescription {
+                lang: "en",
+                description: c.clone(),
+                cwe_id: is_cwe_id(c).then(|| c.clone()),
+                kind: if is_cwe_id(c) { "CWE" } else { "text" },
+            }],
+        })
+        .collect();
+    let patched = p.patched();
+    let solutions = if patched.is_empty() {
+        Vec::new()
+    } else {
+        let versions: Vec<String> = patched.iter().map(|(r, v)| format!("{v} ({r})")).collect();
+        vec![Text {
+            lang: "en",
+            value: cut(&format!("Upgrade to {}.", versions.join(" or ")), TEXT_MAX),
+        }]
+    };
+    let mut timeline = vec![TimelineEntry {
+        time: rfc3339(p.received_at),
+        lang: "en",
+        value: "Report received".to_owned(),
+    }];
+    for (release, v, at) in p.releases_in_time() {
+        timeline.push(TimelineEntry {
+            time: rfc3339(at),
+            lang: "en",
+            value: format!("{v} released with the fix for {release}"),
+        });
+    }
+    if let Some(at) = p.published_at {
+        timeline.push(TimelineEntry {
+            time: rfc3339(at),
+            lang: "en",
+            value: format!("Advisory {} published", p.id),
+        });
+    }
+    let mut description = p.details();
+    let words: Vec<String> = p
+        .packages
+        .iter()
+        .flat_map(|pkg| pkg.ranges.iter().flat_map(range_words))
+        .collect();
+    if !words.is_empty() {
+        description.push_str(&format!("\n\nAffected versions: {}.", words.join("; ")));
+    }
+    let record = Record {
+        data_type: "CVE_RECORD",
+        data_version: "5.2",
+        cve_metadata: Metadata {
+            cve_id: cve,
+            assigner_org_id: org.clone(),
+            state: "PUBLISHED",
+            date_published: p.published_at.map(rfc3339),
+            date_updated: rfc3339(modified),
+        },
+        containers: Containers {
+            cna: Cna {
+                provider_metadata: ProviderMetadata {
+                    org_id: org,
+                    date_updated: rfc3339(modified),
+                },
+                title: cut(&p.title, TITLE_MAX),
+                date_public: p.published_at.map(rfc3339),
+                descriptions: vec![Text {
+                    lang: "en",
+                    value: cut(&description, TEXT_MAX),
+                }],
+                affected,
+                problem_types,
+                metrics: metric(p).into_iter().collect(),
+                solutions,
+                workarounds: p
+                    .remediation
+                    .iter()
+                    .map(|r| Text {
+                        lang: "en",
+                        value: cut(r, TEXT_MAX),
+                    })
+                    .collect(),
+                references,
+                credits: p
+                    .credits
+                    .iter()
+                    .filter_map(|c| {
+                        Some(Credit {
+                            lang: "en",
+                            value: c.name.clone()?,
+                            kind: credit_role(c.kind),
+                        })
+                    })
+                    .collect(),
+                timeline,
+            },
+        },
+    };
+    Ok(json(&record))
+}

@@ -1,0 +1,242 @@
+//! The announcement as an RFC 5322 message, ready for a project list or
+//! oss-security: From the policy contact, a Subject with the advisory ID and
+//! title, a plain-text body. Date and Message-ID come from the case (and
+//! `now` before it is published), so the same inputs give the same bytes.
+
+use std::fmt::Write as _;
+
+use chrono::{DateTime, Utc};
+
+use super::markdown::{credit_role, severity_line};
+use super::public::PublicCase;
+use super::{date, range_words};
+use crate::error::{Error, Result};
+
+pub(super) fn render(p: &PublicCase, now: DateTime<Utc>) -> Result<String> {
+    let contact = p
+        .contact
+        .as_deref()
+        .filter(|c| is_address(c))
+        .ok_or_else(|| {
+            Error::input("the announcement email needs a contact address in the policy (`contact`)")
+                .with_hint("set one with `disclose policy set contact security@example.org` (or `contact` in policy.json)")
+        })?;
+    let domain = contact.rsplit('@').next().unwrap_or("localhost");
+    let at = p.published_at.unwrap_or(now);
+    let mut subject = format!("[{}] {}", p.id, p.title);
+    if let Some(cve) = &p.cve
+        && cve != &p.id
+    {
+        subject.push_str(&format!(" ({cve})"));
+    }
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "From: {} <{contact}>",
+        phrase(&format!("{} security team", p.product()))
+    );
+    let _ = writeln!(out, "Subject: {}", header_text(&subject));
+    let _ = writeln!(out, "Date: {}", at.format("%a, %d %b %Y %H:%M:%S +0000"));
+    let _ = writeln!(
+        out,
+        "Message-ID: <{}.{}@{}>",
+        message_local(&p.id),
+        at.format("%Y%m%d%H%M%S"),
+        domain
+    );
+    out.push_str("MIME-Version: 1.0\n");
+    out.push_str("Content-Type: text/plain; charset=utf-8\n");
+    out.push_str("Content-Transfer-Encoding: 8bit\n\n");
+    out.push_str(&body(p));
+    Ok(out)
+}
+
+fn body(p: &PublicCase) -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    let _ = writeln!(w, "{}: {}\n", p.id, p.title);
+    if let Some(cve) = &p.cve {
+        let _ = writeln!(w, "CVE: {cve}");
+    }
+    if let Some(sev) = severity_line(p) {
+        let _ = writeln!(w, "Severity: {sev}");
+    }
+    if !p.cwe.is_empty() {
+        let _ = writeln!(w, "Weakness: {}", p.cwe.join(", "));
+    }
+    let _ = writeln!(w, "\nSummary\n-------\n\n{}", p.details());
+    let _ = writeln!(w, "\nAffected versions\n-----------------\n");
+    for pkg in &p.packages {
+        let mut spans: Vec<String> = pkg.ranges.iter().flat_map(range_words).collect();
+        spans.extend(pkg.versions.iter().cloned());
+        let _ = writeln!(
+            w,
+            "  {} ({}): {}",
+            pkg.package.name,
+            pkg.package.ecosystem,
+            spans.join("; ")
+        );
+    }
+    let patched = p.patched();
+    if !patched.is_empty() {
+        let _ = writeln!(w, "\nPatched versions\n----------------\n");
+        for (release, version) in &patched {
+            let _ = writeln!(w, "  {release}: {version}");
+        }
+    }
+    for r in p.releases.iter().filter(|r| r.fixed_in.is_none()) {
+        let reason = r
+            .reason
+            .as_deref()
+            .map(|x| format!(" ({x})"))
+            .unwrap_or_default();
+        let _ = writeln!(w, "  {}: {}{reason}", r.name, r.decision.as_str());
+    }
+    if let Some(remediation) = &p.remediation {
+        let _ = writeln!(w, "\nWorkarounds\n-----------\n\n{remediation}");
+    }
+    let links: Vec<String> = p
+        .fixes
+        .iter()
+        .flat_map(|f| {
+            f.commits
+                .iter()
+                .map(|c| p.commit_url(c).unwrap_or_else(|| format!("commit {c}")))
+                .chain(
+                    f.pr.iter()
+                        .map(|pr| p.pr_url(pr).unwrap_or_else(|| pr.clone())),
+                )
+        })
+        .collect();
+    if !links.is_empty() {
+        let _ = writeln!(w, "\nReferences\n----------\n");
+        for l in links {
+            let _ = writeln!(w, "  {l}");
+        }
+    }
+    if !p.credits.is_empty() {
+        let _ = writeln!(w, "\nCredits\n-------\n");
+        for c in &p.credits {
+            let _ = writeln!(w, "  {} ({})", c.display(), credit_role(c.kind));
+        }
+    }
+    let _ = writeln!(w, "\nTimeline\n--------\n");
+    let _ = writeln!(w, "  {}: report received", date(p.received_at));
+    for (_, v, at) in p.releases_in_time() {
+        let _ = writeln!(w, "  {}: {v} released", date(at));
+    }
+    if let Some(at) = p.published_at {
+        let _ = writeln!(w, "  {}: advisory published", date(at));
+    }
+    if let Some(contact) = &p.contact {
+        let _ = writeln!(w, "\n-- \nReport security problems to {contact}.");
+    }
+    out
+}
+
+fn is_address(text: &str) -> bool {
+    let mut parts = text.split('@');
+    let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && !b"<>()[]\\,;:\"".contains(&b))
+}
+
+/// A Message-ID local part: the ID's letters, digits and dashes.
+fn message_local(id: &str) -> String {
+    id.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// Header text on one line: control characters (a newline would start a new
+/// header) become spaces, and non-ASCII text is an RFC 2047 encoded word.
+fn header_text(text: &str) -> String {
+    let line: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if line.is_ascii() {
+        line
+    } else {
+        encoded_words(&line)
+    }
+}
+
+/// A display name: quoted when it has specials, encoded when not ASCII.
+fn phrase(text: &str) -> String {
+    let line = header_text(text);
+    if line.starts_with("=?") {
+        return line;
+    }
+    let escaped = line.replace('\\', "\\\\").replace('"', "\\\"");
+    format!("\"{escaped}\"")
+}
+
+/// RFC 2047 base64 words, split on character boundaries so each stays short.
+fn encoded_words(text: &str) -> String {
+    let mut words = Vec::new();
+    let mut chunk = String::new();
+    for c in text.chars() {
+        if chunk.len() + c.len_utf8() > 45 {
+            words.push(format!("=?UTF-8?B?{}?=", base64(chunk.as_bytes())));
+            chunk.clear();
+        }
+        chunk.push(c);
+    }
+    if !chunk.is_empty() {
+        words.push(format!("=?UTF-8?B?{}?=", base64(chunk.as_bytes())));
+    }
+    words.join("\n ")
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_stay_on_one_line_and_encode_non_ascii() {
+        assert_eq!(header_text("a\r\nBcc: x@y"), "a  Bcc: x@y");
+        assert_eq!(header_text("Überlauf"), "=?UTF-8?B?w5xiZXJsYXVm?=");
+        assert_eq!(phrase("demo \"x\" team"), "\"demo \\\"x\\\" team\"");
+    }
+
+    #[test]
+    fn base64_pads() {
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+    }
+
+    #[test]
+    fn only_plain_addresses_are_senders() {
+        assert!(is_address("security@example.org"));
+        assert!(!is_address("https://example.org/security"));
+        assert!(!is_address("a@b@c.org"));
+        assert!(!is_address("x <a@b.org>"));
+    }
+}

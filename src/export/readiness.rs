@@ -1,0 +1,202 @@
+//! The readiness list `publish` checks as a whole: every item still open,
+//! each with the command that closes it. Pure: the case, the policy, `now`.
+
+use chrono::{DateTime, Utc};
+
+use super::public::PublicCase;
+use crate::case::{Case, Consent, Decision, State};
+use crate::clock::rfc3339;
+use crate::policy::Policy;
+
+/// One thing that stands between a case and its advisory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenItem {
+    pub what: String,
+    /// The command that closes it, when there is one.
+    pub fix: Option<String>,
+}
+
+fn item(what: impl Into<String>, fix: impl Into<String>) -> OpenItem {
+    OpenItem {
+        what: what.into(),
+        fix: Some(fix.into()),
+    }
+}
+
+/// Every open item, in the order a maintainer would close them.
+pub fn check(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Vec<OpenItem> {
+    let id = &case.id;
+    let mut out = Vec::new();
+    match case.state {
+        State::Fixed => {}
+        State::New => out.push(item(
+            "the case is new, not fixed",
+            format!("disclose ack {id}, then confirm it and release the fixes"),
+        )),
+        State::Acknowledged => out.push(item(
+            "the case is acknowledged, not fixed",
+            format!("disclose confirm {id}, then release the fixes"),
+        )),
+        State::Confirmed => out.push(item(
+            "the case is confirmed, not fixed (it becomes fixed when every affected release has a released fix or a wont-fix/eol decision)",
+            format!("disclose fix {id} --release NAME --version X.Y.Z"),
+        )),
+        State::Published => out.push(OpenItem {
+            what: format!(
+                "the case is already published{}",
+                case.identifiers
+                    .advisory
+                    .as_deref()
+                    .map(|a| format!(" as {a}"))
+                    .unwrap_or_default()
+            ),
+            fix: None,
+        }),
+        State::Rejected | State::Withdrawn => out.push(OpenItem {
+            what: format!("the case is {}, not fixed", case.state),
+            fix: None,
+        }),
+    }
+    if let Some(until) = case.embargo_until
+        && until > now
+    {
+        out.push(item(
+            format!("the embargo lasts until {}", rfc3339(until)),
+            format!("wait, or agree an earlier date: disclose embargo {id} --until TIME"),
+        ));
+    }
+    let mut names: Vec<&str> = policy
+        .maintained_releases
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    for name in case.releases.keys() {
+        if !names.contains(&name.as_str()) {
+            names.push(name);
+        }
+    }
+    if names.is_empty() {
+        out.push(item(
+            "no maintained release has a decision",
+            format!("disclose release {id} NAME affected|not-affected|wont-fix|eol"),
+        ));
+    }
+    for name in names {
+        let row = case.releases.get(name);
+        let released = case
+            .fixes
+            .iter()
+            .any(|f| f.release == name && f.version.is_some());
+        match row.map(|r| r.decision) {
+            None | Some(Decision::Unknown) => out.push(item(
+                format!("release {name} has no decision"),
+                format!("disclose release {id} {name} affected|not-affected|wont-fix|eol"),
+            )),
+            Some(Decision::Affected) if !released => out.push(item(
+                format!("release {name} is affected and has no released fix"),
+                format!("disclose fix {id} --release {name} --version X.Y.Z"),
+            )),
+            Some(_) => {}
+        }
+    }
+    if case.severity.is_none() {
+        out.push(item(
+            "no severity is set",
+            format!("disclose severity {id} --cvss VECTOR"),
+        ));
+    }
+    let public = PublicCase::new(case, policy);
+    let has_text =
+        public.description.is_some() || public.impact.is_some() || !public.notes.is_empty();
+    if case.title.trim().is_empty() || !has_text {
+        out.push(item(
+            "no public summary: the advisory needs a title and a description, impact or public note",
+            format!("disclose note {id} --public 'TEXT'"),
+        ));
+    }
+    let any_range = case
+        .affected
+        .iter()
+        .any(|a| !a.ranges.is_empty() || !a.versions.is_empty());
+    if !any_range {
+        out.push(item(
+            "no affected range is set",
+            format!("disclose affected {id} --range '>=1.0.0, <1.4.2'"),
+        ));
+    }
+    for credit in case
+        .credits
+        .iter()
+        .filter(|c| c.consent == Consent::Pending)
+    {
+        out.push(item(
+            format!("consent to credit {} is still pending", credit.name),
+            format!(
+                "disclose credit {id} --name '{}' --consent granted|declined|anonymous",
+                credit.name
+            ),
+        ));
+    }
+    if policy.require_cve && case.identifiers.cve.is_none() {
+        out.push(item(
+            "the policy requires a CVE ID and none is assigned",
+            format!("disclose assign {id} --cve CVE-YYYY-NNNN"),
+        ));
+    }
+    if case.identifiers.cve.is_some() {
+        for (what, how) in super::cve::missing(&public) {
+            out.push(item(
+                format!("the CVE record needs {what}"),
+                how.replace(" ID ", &format!(" {id} ")),
+            ));
+        }
+    }
+    if !policy
+        .contact
+        .as_deref()
+        .is_some_and(|c| c.contains('@') && !c.contains("://"))
+    {
+        out.push(item(
+            "the announcement email needs a contact address in the policy (`contact`)",
+            "disclose policy set contact security@example.org (or set `contact` in policy.json)",
+        ));
+    }
+    if policy.project.as_deref().and_then(project_code).is_none() {
+        out.push(item(
+            "the advisory ID needs the project name in the policy (`project`)",
+            "disclose policy set project NAME (or set `project` in policy.json)",
+        ));
+    }
+    out
+}
+
+/// The advisory ID prefix from the project name: upper-case letters and
+/// digits, other characters as dashes, so the ID is safe as a directory name.
+pub fn project_code(project: &str) -> Option<String> {
+    let mut code = String::new();
+    for c in project.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            code.push(c.to_ascii_uppercase());
+        } else if !code.ends_with('-') && !code.is_empty() {
+            code.push('-');
+        }
+    }
+    let code = code.trim_end_matches('-').to_owned();
+    (!code.is_empty()).then_some(code)
+}
+
+/// `<PROJECT>-SA-<year>-<NNN>`, one more than the highest number already
+/// used that year.
+pub fn next_advisory_id<'a>(
+    code: &str,
+    year: i32,
+    published: impl IntoIterator<Item = &'a str>,
+) -> String {
+    let prefix = format!("{code}-SA-{year}-");
+    let highest = published
+        .into_iter()
+        .filter_map(|a| a.strip_prefix(&prefix)?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{:03}", highest + 1)
+}

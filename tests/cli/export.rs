@@ -1,0 +1,135 @@
+//! `disclose export`: one format to stdout or a file, deterministic, and
+//! clear about what a CVE record still needs.
+
+use predicates::prelude::*;
+
+use crate::common::{TestEnv, stderr, stdout};
+use crate::publish::{Skip, ready_case};
+
+#[test]
+fn every_format_goes_to_stdout_and_is_deterministic() {
+    let env = TestEnv::with_store("publish-ready");
+    let id = ready_case(&env, Skip::default());
+    for format in ["markdown", "release-notes", "email", "osv", "cve"] {
+        let a = env
+            .disclose_at("2026-04-01T00:00:00Z")
+            .args(["export", &id, "--format", format])
+            .assert()
+            .success();
+        let b = env
+            .disclose_at("2026-04-01T00:00:00Z")
+            .args(["export", &id, "--format", format])
+            .assert()
+            .success();
+        assert_eq!(stdout(&a), stdout(&b), "{format}");
+        assert!(!stdout(&a).is_empty());
+        assert!(stderr(&a).contains("preview"), "{}", stderr(&a));
+    }
+}
+
+#[test]
+fn a_preview_is_named_after_the_cve_and_uses_now_only_for_the_email_date() {
+    let env = TestEnv::with_store("publish-ready");
+    let id = ready_case(&env, Skip::default());
+    let md = env
+        .disclose()
+        .args(["export", &id, "--format", "markdown"])
+        .assert()
+        .success();
+    assert!(
+        stdout(&md).starts_with("# CVE-2026-12345: Path traversal in upload\n"),
+        "{}",
+        stdout(&md)
+    );
+    let osv = |now: &str| {
+        stdout(
+            &env.disclose_at(now)
+                .args(["export", &id, "--format", "osv"])
+                .assert()
+                .success(),
+        )
+    };
+    assert_eq!(osv("2026-04-01T00:00:00Z"), osv("2027-04-01T00:00:00Z"));
+    let mail = env
+        .disclose_at("2026-04-01T00:00:00Z")
+        .args(["export", &id, "--format", "email"])
+        .assert()
+        .success();
+    assert!(
+        stdout(&mail).contains("Date: Wed, 01 Apr 2026 00:00:00 +0000\n"),
+        "{}",
+        stdout(&mail)
+    );
+}
+
+#[test]
+fn out_writes_a_file_and_changes_nothing_in_the_store() {
+    let env = TestEnv::with_store("publish-ready");
+    let id = ready_case(&env, Skip::default());
+    let before = env.snapshot_bytes();
+    let file = env.root.join("osv.json");
+    env.disclose()
+        .args(["export", &id, "--format", "osv", "--out"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout("");
+    let osv: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(osv["id"], "CVE-2026-12345");
+    assert_eq!(before, env.snapshot_bytes());
+}
+
+#[test]
+fn a_cve_record_names_what_is_missing() {
+    let env = TestEnv::with_store("publish-ready");
+    let id = ready_case(
+        &env,
+        Skip {
+            cve: true,
+            ..Skip::default()
+        },
+    );
+    let path = env.store.join("policy.json");
+    let policy = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        policy.replace("\"vendor\": \"Po.et\"", "\"vendor\": null"),
+    )
+    .unwrap();
+    let out = env
+        .disclose()
+        .args(["export", &id, "--format", "cve"])
+        .assert()
+        .code(2);
+    let err = stderr(&out);
+    assert!(err.contains("a CVE ID on the case"), "{err}");
+    assert!(err.contains("`vendor`"), "{err}");
+    assert!(!err.contains("cna_org_id"), "the org id is set: {err}");
+    assert!(
+        err.contains(&"disclose assign ID --cve".to_string()),
+        "{err}"
+    );
+    assert!(err.contains("disclose policy set vendor"), "{err}");
+}
+
+#[test]
+fn bad_format_or_case_is_bad_input() {
+    let env = TestEnv::with_store("publish-ready");
+    let id = ready_case(&env, Skip::default());
+    let before = env.snapshot_bytes();
+    env.disclose()
+        .args(["export", &id, "--format", "pdf"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("pdf"));
+    env.disclose()
+        .args(["export", "DISC-2026-ZZZZZ", "--format", "osv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("DISC-2026-ZZZZZ"));
+    env.disclose()
+        .args(["export", "../../etc", "--format", "osv"])
+        .assert()
+        .code(2);
+    assert_eq!(before, env.snapshot_bytes());
+}
