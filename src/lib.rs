@@ -10,6 +10,7 @@ pub mod commands;
 pub mod context;
 pub mod deadlines;
 pub mod duration;
+pub mod email;
 pub mod env;
 pub mod error;
 pub mod id;
