@@ -5,9 +5,11 @@
 //! Nothing here does I/O: the commands read the bytes and write the store.
 
 mod attachment;
+pub mod import;
 mod mbox;
 mod parse;
 mod sections;
+mod size;
 
 use chrono::{DateTime, Utc};
 
@@ -15,6 +17,7 @@ pub use attachment::{SafeNames, safe_name, sha256_hex};
 pub use mbox::{Thread, split_mbox, threads};
 pub use parse::{EmailError, check_size, parse};
 pub use sections::{ReportSections, clean_subject, reply_text, split_sections};
+pub use size::ByteSize;
 
 /// What `disclose` takes from one message.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use mail_parser::decoders::charsets::map::charset_decoder;
+use mail_parser::decoders::html::html_to_text;
 use mail_parser::{HeaderValue, MessageParser, MimeHeaders as _, PartType};
 
 use super::attachment::sha256_hex;
@@ -22,7 +23,11 @@ pub enum EmailError {
     BrokenMime(String),
     #[error("unknown charset {0:?}")]
     UnknownCharset(String),
-    #[error("the message is {size} bytes, over the limit of {limit} bytes")]
+    #[error(
+        "the message is {}, over the limit of {}",
+        super::ByteSize(*size),
+        super::ByteSize(*limit)
+    )]
     TooLarge { size: usize, limit: usize },
 }
 
@@ -69,9 +74,10 @@ pub fn parse(raw: &[u8]) -> Result<Email, EmailError> {
         .date()
         .filter(|d| d.is_valid())
         .and_then(|d| DateTime::<Utc>::from_timestamp(d.to_timestamp(), 0));
-    let body = match message.body_text(0) {
-        Some(text) => normalise_body(&text),
-        None => String::new(),
+    let body = match message.text_part(0).map(|p| &p.body) {
+        Some(PartType::Text(text)) => normalise_body(text),
+        Some(PartType::Html(html)) => normalise_body(&html_text(html)),
+        _ => String::new(),
     };
     let attachments = message
         .attachments()
@@ -203,7 +209,60 @@ fn clean_line(text: &str) -> String {
         .join(" ")
 }
 
-/// LF line ends, no trailing spaces, no signature, no blank edges.
+/// Tags that end a line of text. The parser's converter only breaks lines
+/// at `<br>` and `</p>`, which would run headings into their paragraphs
+/// and hide the sections of an HTML report.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "table",
+    "section",
+    "article",
+    "hr",
+];
+
+/// HTML to text, with a line break at every block element.
+fn html_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        let Some(end) = tail.find('>') else {
+            rest = tail;
+            break;
+        };
+        let tag = &tail[..=end];
+        out.push_str(tag);
+        let name = tag[1..]
+            .trim_start_matches('/')
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if BLOCK_TAGS.contains(&name.as_str()) {
+            out.push_str("<br>");
+        }
+        rest = &tail[end + 1..];
+    }
+    out.push_str(rest);
+    html_to_text(&out)
+}
+
+/// LF line ends, no trailing spaces, no signature, no blank edges, at most
+/// one blank line in a row.
 fn normalise_body(text: &str) -> String {
     let mut lines = Vec::new();
     for line in text.replace("\r\n", "\n").replace('\r', "\n").lines() {
@@ -214,7 +273,11 @@ fn normalise_body(text: &str) -> String {
             .chars()
             .filter(|&c| c == '\t' || !c.is_control())
             .collect();
-        lines.push(line.trim_end().to_owned());
+        let line = line.trim_end().to_owned();
+        if line.is_empty() && lines.last().is_some_and(String::is_empty) {
+            continue;
+        }
+        lines.push(line);
     }
     lines.join("\n").trim_matches('\n').to_owned()
 }
@@ -234,6 +297,16 @@ mod tests {
         assert_eq!(
             email.date.unwrap().to_rfc3339(),
             "2026-03-01T09:00:00+00:00"
+        );
+    }
+
+    #[test]
+    fn html_blocks_become_lines() {
+        assert_eq!(
+            normalise_body(&html_text(
+                "<div><h3>Impact</h3><p>All &amp; more</p><p>Next<br>line</p></div>"
+            )),
+            "Impact\n\nAll & more\n\nNext\nline"
         );
     }
 

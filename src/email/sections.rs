@@ -74,6 +74,7 @@ fn heading(line: &str) -> Option<(Field, &str)> {
 /// Splits a body into report fields. Without any heading, the whole body
 /// is the description.
 pub fn split_sections(body: &str) -> ReportSections {
+    let body = without_courtesies(body);
     let mut parts: [Vec<&str>; 4] = Default::default();
     let mut current = Field::Description;
     let mut after_heading = false;
@@ -105,6 +106,68 @@ pub fn split_sections(body: &str) -> ReportSections {
         impact: text(&parts[Field::Impact as usize]),
         remediation: text(&parts[Field::Remediation as usize]),
     }
+}
+
+const GREETINGS: &[&str] = &[
+    "hi",
+    "hello",
+    "hey",
+    "dear",
+    "greetings",
+    "good morning",
+    "good afternoon",
+    "good evening",
+    "to whom it may concern",
+];
+const CLOSINGS: &[&str] = &[
+    "thanks",
+    "thank you",
+    "regards",
+    "best",
+    "cheers",
+    "kind regards",
+    "best regards",
+    "sincerely",
+    "br",
+    "many thanks",
+];
+
+/// The body without an opening "Hello," line and a closing "Thanks, Ada"
+/// paragraph, which would otherwise end up in the report's fields.
+fn without_courtesies(body: &str) -> String {
+    let mut paragraphs: Vec<&str> = body.split("\n\n").collect();
+    let starts_with = |p: &str, words: &[&str]| {
+        let lower = p.trim().to_lowercase();
+        words.iter().any(|w| {
+            lower.starts_with(w)
+                && lower[w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+    };
+    if paragraphs.len() > 1 {
+        let first = paragraphs[0];
+        if !first.trim().contains('\n') && first.len() <= 60 && starts_with(first, GREETINGS) {
+            paragraphs.remove(0);
+        }
+    }
+    if paragraphs.len() > 1 {
+        let last = paragraphs[paragraphs.len() - 1].trim();
+        let first_line = last
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches([',', '.', '!', ' '])
+            .to_lowercase();
+        let closing = CLOSINGS.contains(&first_line.as_str())
+            || first_line.starts_with("thanks")
+            || first_line.starts_with("thank you");
+        if last.lines().count() <= 3 && closing {
+            paragraphs.pop();
+        }
+    }
+    paragraphs.join("\n\n")
 }
 
 /// The title a subject stands for: without `Re:`, `Fwd:`, `[SECURITY]` and
@@ -231,6 +294,18 @@ mod tests {
         let s = split_sections("Fix the parser please.\nImpact: total.\n");
         assert_eq!(s.description.as_deref(), Some("Fix the parser please."));
         assert_eq!(s.impact.as_deref(), Some("total."));
+    }
+
+    #[test]
+    fn greetings_and_sign_offs_are_dropped() {
+        let s = split_sections("Hello team,\n\nThe bug.\n\nImpact:\nbad\n\nBest regards,\nAda");
+        assert_eq!(s.description.as_deref(), Some("The bug."));
+        assert_eq!(s.impact.as_deref(), Some("bad"));
+        let s = split_sections("Hi\n\nbest practice is ignored here");
+        assert_eq!(
+            s.description.as_deref(),
+            Some("best practice is ignored here")
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod ack;
 mod init;
 mod log;
 mod open;
+mod open_email;
 mod show;
 mod status;
 mod store;
