@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::commands::{ack, init, log, open, show, status};
+use crate::commands::{
+    ack, affected, assign, confirm, contact, credit, fix, init, log, note, open, pause, reject,
+    release, resume, severity, show, status, withdraw,
+};
 use crate::ui::ColorChoice;
 
 /// Track private vulnerability reports from first email to published advisory.
@@ -52,6 +55,19 @@ pub enum Command {
     Init(init::InitArgs),
     Open(open::OpenArgs),
     Ack(ack::AckArgs),
+    Confirm(confirm::ConfirmArgs),
+    Reject(reject::RejectArgs),
+    Withdraw(withdraw::WithdrawArgs),
+    Pause(pause::PauseArgs),
+    Resume(resume::ResumeArgs),
+    Affected(affected::AffectedArgs),
+    Release(release::ReleaseArgs),
+    Fix(fix::FixArgs),
+    Severity(severity::SeverityArgs),
+    Note(note::NoteArgs),
+    Contact(contact::ContactArgs),
+    Credit(credit::CreditArgs),
+    Assign(assign::AssignArgs),
     Show(show::ShowArgs),
     Status(status::StatusArgs),
     Log(log::LogArgs),

@@ -134,6 +134,15 @@ impl Ctx {
         Ok((store, case))
     }
 
+    /// Prints a changed case with `--json` (mutating commands print nothing
+    /// on stdout otherwise).
+    pub fn print_case_json(&self, case: &Case) -> Result<()> {
+        if self.ui.json() {
+            self.ui.print_json(case)?;
+        }
+        Ok(())
+    }
+
     /// Runs a transaction with this run's identity and clock.
     pub fn transact<T>(
         &self,

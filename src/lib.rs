@@ -17,6 +17,8 @@ pub mod id;
 pub mod input;
 pub mod paths;
 pub mod policy;
+pub mod ranges;
+pub mod severity;
 pub mod store;
 pub mod ui;
 

@@ -342,9 +342,9 @@ impl Event {
                 Direction::FromReporter => "heard from the reporter".to_owned(),
             },
             EventKind::CreditSet { credit } => format!(
-                "credit: {} as {:?}, consent {}",
+                "credit: {} as {}, consent {}",
                 credit.name,
-                credit.kind,
+                credit.kind.as_str(),
                 credit.consent.as_str()
             ),
             EventKind::EmbargoSet { until } => match until {

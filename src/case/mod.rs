@@ -7,6 +7,7 @@
 mod event;
 mod replay;
 mod state;
+mod triage;
 
 use std::collections::BTreeMap;
 
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 pub use event::{Event, EventId, EventKind, InvalidEventId};
 pub use replay::{ReplayError, replay};
 pub use state::{State, Transition};
+pub use triage::{AffectedChange, FixChange, Stamp, derive_decisions};
 
 use crate::clock::Pause;
 use crate::error::{Error, Result};
@@ -325,6 +327,24 @@ impl Decision {
     }
 }
 
+impl CreditType {
+    /// The OSV / CVE 5 name, e.g. `REMEDIATION_DEVELOPER`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Finder => "FINDER",
+            Self::Reporter => "REPORTER",
+            Self::Analyst => "ANALYST",
+            Self::Coordinator => "COORDINATOR",
+            Self::RemediationDeveloper => "REMEDIATION_DEVELOPER",
+            Self::RemediationReviewer => "REMEDIATION_REVIEWER",
+            Self::RemediationVerifier => "REMEDIATION_VERIFIER",
+            Self::Tool => "TOOL",
+            Self::Sponsor => "SPONSOR",
+            Self::Other => "OTHER",
+        }
+    }
+}
+
 impl Consent {
     pub fn as_str(self) -> &'static str {
         match self {
@@ -337,7 +357,7 @@ impl Consent {
 }
 
 /// `>= 1.0.0, < 1.4.2` style words for OSV range events, for timelines.
-pub(crate) fn affected_words(ranges: &[Range], versions: &[String]) -> String {
+pub fn affected_words(ranges: &[Range], versions: &[String]) -> String {
     let mut parts: Vec<String> = ranges
         .iter()
         .map(|r| {

@@ -99,3 +99,247 @@ fn replay_refuses_histories_without_an_opening() {
         Err(ReplayError::NotOpened(_))
     ));
 }
+
+mod props {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::policy::{MaintainedRelease, Package};
+
+    fn policy() -> Policy {
+        Policy {
+            maintained_releases: vec![
+                MaintainedRelease {
+                    name: "1.4".into(),
+                    range: ">=1.4.0, <1.5.0".into(),
+                },
+                MaintainedRelease {
+                    name: "1.5".into(),
+                    range: ">=1.5.0, <1.6.0".into(),
+                },
+            ],
+            default_package: Some(Package {
+                ecosystem: "crates.io".into(),
+                name: "poet".into(),
+            }),
+            ..Policy::default()
+        }
+    }
+
+    /// One command a maintainer might run; most may be refused, which is fine.
+    #[derive(Debug, Clone)]
+    enum Op {
+        Ack,
+        Confirm,
+        Reject,
+        Withdraw,
+        Pause,
+        Resume,
+        Affected(u64, u64),
+        Unaffect,
+        Decide(bool, u8),
+        Fix(bool, u64),
+        Note(bool),
+        Contact(bool),
+        Credit(u8),
+        Severity,
+        Assign,
+        Force,
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            Just(Op::Ack),
+            Just(Op::Confirm),
+            Just(Op::Reject),
+            Just(Op::Withdraw),
+            Just(Op::Pause),
+            Just(Op::Resume),
+            (0u64..3, 0u64..8).prop_map(|(a, b)| Op::Affected(a, b)),
+            Just(Op::Unaffect),
+            (any::<bool>(), 0u8..4).prop_map(|(r, d)| Op::Decide(r, d)),
+            (any::<bool>(), 0u64..9).prop_map(|(r, v)| Op::Fix(r, v)),
+            any::<bool>().prop_map(Op::Note),
+            any::<bool>().prop_map(Op::Contact),
+            (0u8..4).prop_map(Op::Credit),
+            Just(Op::Severity),
+            Just(Op::Assign),
+            Just(Op::Force),
+        ]
+    }
+
+    fn run(case: &mut Case, op: &Op, policy: &Policy, stamp: Stamp<'_>) {
+        let package = Package {
+            ecosystem: "crates.io".into(),
+            name: "poet".into(),
+        };
+        let release = |r: bool| if r { "1.4" } else { "1.5" };
+        let _ = match op {
+            Op::Ack => case
+                .acknowledge(stamp.at, stamp.at, stamp.by, None)
+                .map(drop),
+            Op::Confirm => case.confirm(stamp, None).map(drop),
+            Op::Reject => case
+                .reject(
+                    Resolution {
+                        reason: RejectReason::Invalid,
+                        duplicate_of: None,
+                        note: None,
+                    },
+                    stamp,
+                    None,
+                )
+                .map(drop),
+            Op::Withdraw => case.withdraw(None, stamp, None).map(drop),
+            Op::Pause => case.pause("on-hold".into(), stamp).map(drop),
+            Op::Resume => case.resume(stamp).map(drop),
+            Op::Affected(lo, width) => {
+                let range = crate::ranges::parse_requirement(&format!(
+                    ">=1.{lo}.0, <1.{}.0",
+                    lo + width + 1
+                ))
+                .unwrap();
+                let change = AffectedChange {
+                    package,
+                    ranges: vec![range],
+                    versions: vec![],
+                };
+                case.add_affected(change, policy, stamp).map(drop)
+            }
+            Op::Unaffect => {
+                let change = AffectedChange {
+                    package,
+                    ranges: vec![],
+                    versions: vec![],
+                };
+                case.remove_affected(change, policy, stamp).map(drop)
+            }
+            Op::Decide(r, d) => {
+                let decision = [
+                    Decision::Affected,
+                    Decision::NotAffected,
+                    Decision::WontFix,
+                    Decision::Eol,
+                ][*d as usize];
+                case.decide_release(release(*r), decision, Some("why".into()), policy, stamp)
+                    .map(drop)
+            }
+            Op::Fix(r, v) => {
+                let fix = FixChange {
+                    release: release(*r).into(),
+                    commits: vec!["a".repeat(40)],
+                    version: (*v > 3).then(|| format!("{}.{v}", release(*r))),
+                    ..FixChange::default()
+                };
+                case.link_fix(fix, policy, stamp).map(drop)
+            }
+            Op::Note(p) => case.add_note("n".into(), *p, stamp).map(drop),
+            Op::Contact(to) => {
+                let d = if *to {
+                    Direction::ToReporter
+                } else {
+                    Direction::FromReporter
+                };
+                case.log_contact(d, "m".into(), None, stamp).map(drop)
+            }
+            Op::Credit(c) => {
+                let consent = [
+                    Consent::Pending,
+                    Consent::Granted,
+                    Consent::Declined,
+                    Consent::Anonymous,
+                ][*c as usize];
+                let credit = Credit {
+                    name: "Ada".into(),
+                    kind: CreditType::Finder,
+                    consent,
+                    contact: vec![],
+                };
+                case.set_credit(credit, stamp).map(drop)
+            }
+            Op::Severity => case
+                .assess(
+                    Some(
+                        crate::severity::assess("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")
+                            .unwrap(),
+                    ),
+                    vec!["CWE-22".into()],
+                    stamp,
+                )
+                .map(drop),
+            Op::Assign => case
+                .assign(Some("CVE-2026-1234".into()), None, stamp)
+                .map(drop),
+            Op::Force => case.confirm(stamp, Some("forced")).map(drop),
+        };
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn replay_of_any_sequence_equals_the_incremental_projection(ops in proptest::collection::vec(op(), 0..25)) {
+            let policy = policy();
+            let mut case = sample();
+            let mut t = at("2026-03-02T09:00:00Z");
+            for op in &ops {
+                t += chrono::TimeDelta::hours(5);
+                run(&mut case, op, &policy, Stamp { at: t, by: "M" });
+            }
+            let replayed = replay(case.events.clone()).unwrap();
+            prop_assert_eq!(&replayed, &case);
+            let json = serde_json::to_string_pretty(&case).unwrap();
+            let back: Case = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(back, case);
+        }
+    }
+}
+
+#[test]
+fn decisions_follow_the_release_ranges() {
+    use crate::policy::{MaintainedRelease, Package};
+    let policy = Policy {
+        maintained_releases: vec![
+            MaintainedRelease {
+                name: "1.4".into(),
+                range: ">=1.4.0, <1.5.0".into(),
+            },
+            MaintainedRelease {
+                name: "2.x".into(),
+                range: "^2".into(),
+            },
+        ],
+        ..Policy::default()
+    };
+    let pkg = Package {
+        ecosystem: "npm".into(),
+        name: "p".into(),
+    };
+    let semver = |req: &str| Affected {
+        package: pkg.clone(),
+        ranges: vec![crate::ranges::parse_requirement(req).unwrap()],
+        versions: vec![],
+    };
+    let d = derive_decisions(&[semver("<1.4.3")], &policy);
+    assert_eq!(d["1.4"], Decision::Affected);
+    assert_eq!(d["2.x"], Decision::NotAffected);
+    let d = derive_decisions(&[], &policy);
+    assert_eq!(d["1.4"], Decision::Unknown);
+    let git = Affected {
+        package: pkg.clone(),
+        ranges: vec![
+            crate::ranges::from_bounds(RangeType::Git, Some("0"), Some(&"a".repeat(40)), None)
+                .unwrap(),
+        ],
+        versions: vec![],
+    };
+    assert_eq!(derive_decisions(&[git], &policy)["2.x"], Decision::Unknown);
+    let pinned = Affected {
+        package: pkg,
+        ranges: vec![],
+        versions: vec!["2.1.0".into()],
+    };
+    assert_eq!(
+        derive_decisions(&[pinned], &policy)["2.x"],
+        Decision::Affected
+    );
+}

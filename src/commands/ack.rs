@@ -43,9 +43,6 @@ pub fn run(ctx: &Ctx, args: &AckArgs) -> Result<()> {
         case.acknowledge(acknowledged_at, cx.now, cx.by, force)?;
         Ok(())
     })?;
-    if ctx.ui.json() {
-        ctx.ui.print_json(&case)?;
-    }
     let late = case.policy.ack_within.after(case.received_at) < acknowledged_at;
     ctx.ui.status(&format!(
         "Acknowledged {} ({}){}",

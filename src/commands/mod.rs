@@ -1,11 +1,25 @@
 //! Dispatch: one arm per subcommand, each in its own file.
 
 pub mod ack;
+pub mod affected;
+pub mod assign;
+pub mod confirm;
+pub mod contact;
+pub mod credit;
+pub mod fix;
+mod force;
 pub mod init;
 pub mod log;
+pub mod note;
 pub mod open;
+pub mod pause;
+pub mod reject;
+pub mod release;
+pub mod resume;
+pub mod severity;
 pub mod show;
 pub mod status;
+pub mod withdraw;
 
 use crate::cli::Command;
 use crate::context::Ctx;
@@ -16,6 +30,19 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Init(args) => init::run(ctx, &args),
         Command::Open(args) => open::run(ctx, &args),
         Command::Ack(args) => ack::run(ctx, &args),
+        Command::Confirm(args) => confirm::run(ctx, &args),
+        Command::Reject(args) => reject::run(ctx, &args),
+        Command::Withdraw(args) => withdraw::run(ctx, &args),
+        Command::Pause(args) => pause::run(ctx, &args),
+        Command::Resume(args) => resume::run(ctx, &args),
+        Command::Affected(args) => affected::run(ctx, &args),
+        Command::Release(args) => release::run(ctx, &args),
+        Command::Fix(args) => fix::run(ctx, &args),
+        Command::Severity(args) => severity::run(ctx, &args),
+        Command::Note(args) => note::run(ctx, &args),
+        Command::Contact(args) => contact::run(ctx, &args),
+        Command::Credit(args) => credit::run(ctx, &args),
+        Command::Assign(args) => assign::run(ctx, &args),
         Command::Show(args) => show::run(ctx, &args),
         Command::Status(args) => status::run(ctx, &args),
         Command::Log(args) => log::run(ctx, &args),

@@ -90,6 +90,61 @@ pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) 
         }
         out.push_str(&format!("  {:<14}{}\n", "reporter", who.trim()));
     }
+    let ids = &case.identifiers;
+    let known: Vec<&str> = [&ids.advisory, &ids.cve, &ids.ghsa]
+        .into_iter()
+        .flatten()
+        .chain(ids.aliases.iter())
+        .map(String::as_str)
+        .collect();
+    if !known.is_empty() {
+        out.push_str(&format!("  {:<14}{}\n", "identifiers", known.join(", ")));
+    }
+    if let Some(s) = &case.severity {
+        out.push_str(&format!(
+            "  {:<14}{} {} ({})\n",
+            "severity", s.rating, s.score, s.cvss
+        ));
+    }
+    if !case.cwe.is_empty() {
+        out.push_str(&format!("  {:<14}{}\n", "cwe", case.cwe.join(", ")));
+    }
+    for a in &case.affected {
+        let words = crate::case::affected_words(&a.ranges, &a.versions);
+        out.push_str(&format!(
+            "  {:<14}{} ({}): {words}\n",
+            "affected", a.package.name, a.package.ecosystem
+        ));
+    }
+    let matrix = case.matrix_words();
+    if !matrix.is_empty() {
+        out.push_str(&format!("  {:<14}{}\n", "releases", matrix.join(" · ")));
+    }
+    for fix in &case.fixes {
+        let mut parts: Vec<String> = fix
+            .commits
+            .iter()
+            .map(|c| c[..c.len().min(12)].to_owned())
+            .collect();
+        parts.extend(fix.pr.iter().map(|p| format!("PR {p}")));
+        if !parts.is_empty() {
+            out.push_str(&format!(
+                "  {:<14}{}: {}\n",
+                "fix",
+                fix.release,
+                parts.join(", ")
+            ));
+        }
+    }
+    for c in &case.credits {
+        out.push_str(&format!(
+            "  {:<14}{} ({}, consent {})\n",
+            "credit",
+            c.name,
+            c.kind.as_str(),
+            c.consent.as_str()
+        ));
+    }
     if let Some(resolution) = &case.resolution {
         let reason = serde_json::to_value(resolution.reason).unwrap_or_default();
         out.push_str(&format!(
@@ -109,6 +164,28 @@ pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) 
             for line in text.lines() {
                 out.push_str(&format!("  {line}\n"));
             }
+        }
+    }
+    if !case.notes.is_empty() {
+        out.push_str("\nNotes:\n");
+        for note in &case.notes {
+            let tag = if note.private { "private" } else { "public" };
+            out.push_str(&format!(
+                "  {} ({tag}, {}): {}\n",
+                human(note.at),
+                note.by,
+                note.text
+            ));
+        }
+    }
+    if !case.contacts.is_empty() {
+        out.push_str("\nReporter thread:\n");
+        for c in &case.contacts {
+            let arrow = match c.direction {
+                crate::case::Direction::ToReporter => "to reporter",
+                crate::case::Direction::FromReporter => "from reporter",
+            };
+            out.push_str(&format!("  {} {arrow}: {}\n", human(c.at), c.text));
         }
     }
     out.push_str(&format!(

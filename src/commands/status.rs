@@ -75,7 +75,9 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
             .status(&format!("{what} in {}.", store.root().display()));
     } else {
         let mut table = ctx.ui.table();
-        table.set_header(["ID", "TITLE", "STATE", "AGE", "ACK", "DEADLINE", "NEXT"]);
+        table.set_header([
+            "ID", "TITLE", "STATE", "AGE", "ACK", "DEADLINE", "NEXT", "RELEASES",
+        ]);
         for (case, clocks) in &rows {
             table.add_row(vec![
                 Cell::new(case.id.as_str()),
@@ -89,6 +91,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
                 clock_cell(ctx, clocks.acknowledgement, now, "done"),
                 clock_cell(ctx, clocks.disclosure, now, "-"),
                 next_cell(ctx, clocks, now),
+                Cell::new(case.matrix_compact()),
             ]);
         }
         ctx.ui.println(&table.to_string())?;

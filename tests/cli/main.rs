@@ -4,10 +4,16 @@
 mod common;
 
 mod ack;
+mod affected;
+mod fix;
 mod init;
 mod log;
+mod notes;
 mod open;
 mod open_email;
+mod severity;
 mod show;
+mod states;
 mod status;
 mod store;
+mod workflow;

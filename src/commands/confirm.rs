@@ -1,0 +1,49 @@
+//! `disclose confirm`: the problem is real.
+
+use crate::case::Stamp;
+use crate::commands::force::ForceArgs;
+use crate::context::Ctx;
+use crate::error::Result;
+use crate::id::CaseRef;
+
+/// Confirm that a report describes a real problem
+///
+/// Moves the case from `acknowledged` to `confirmed`. Next: record what is
+/// affected (`disclose affected`) and fix every maintained release
+/// (`disclose fix`). Other moves are refused unless --force.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  disclose confirm K7Q\n  disclose confirm K7Q --force --reason 'confirmed before the reply went out'"
+)]
+pub struct ConfirmArgs {
+    /// Case to confirm, e.g. DISC-2026-K7Q3M or K7Q
+    pub id: CaseRef,
+    #[command(flatten)]
+    pub force: ForceArgs,
+    /// Why the move was forced (with --force)
+    #[arg(long, value_name = "TEXT", requires = "force")]
+    pub reason: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: &ConfirmArgs) -> Result<()> {
+    let force = args.force.reason(args.reason.as_deref());
+    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+        case.confirm(
+            Stamp {
+                at: cx.now,
+                by: cx.by,
+            },
+            force,
+        )?;
+        Ok(())
+    })?;
+    ctx.ui
+        .status(&format!("Confirmed {} ({})", case.id, case.title));
+    if case.state == crate::case::State::Fixed {
+        ctx.ui.status(&format!(
+            "Every affected release is already fixed: {} is now fixed.",
+            case.id
+        ));
+    }
+    ctx.print_case_json(&case)
+}

@@ -1,0 +1,28 @@
+//! `disclose resume`: restart a paused case's clocks.
+
+use crate::case::Stamp;
+use crate::context::Ctx;
+use crate::error::Result;
+use crate::id::CaseRef;
+
+/// Restart the clocks of a paused case
+///
+/// Every clock is pushed back by the time the case was paused.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  disclose resume K7Q")]
+pub struct ResumeArgs {
+    /// Case to resume, e.g. DISC-2026-K7Q3M or K7Q
+    pub id: CaseRef,
+}
+
+pub fn run(ctx: &Ctx, args: &ResumeArgs) -> Result<()> {
+    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+        case.resume(Stamp {
+            at: cx.now,
+            by: cx.by,
+        })?;
+        Ok(())
+    })?;
+    ctx.ui.status(&format!("Resumed the clocks of {}", case.id));
+    ctx.print_case_json(&case)
+}
