@@ -9,6 +9,7 @@ pub mod clock;
 pub mod commands;
 pub mod context;
 pub mod deadlines;
+pub mod drafts;
 pub mod duration;
 pub mod email;
 pub mod env;
@@ -20,6 +21,7 @@ pub mod policy;
 pub mod ranges;
 pub mod severity;
 pub mod store;
+pub mod templates;
 pub mod ui;
 
 pub use error::{Error, Result};
