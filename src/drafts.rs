@@ -209,7 +209,7 @@ pub fn render(
         }
         None => (format!("Re: {}", values["subject"]), text.as_str()),
     };
-    let mut body = body.trim_matches('\n').to_owned();
+    let mut body = rewrap(body.trim_matches('\n'));
     body.push('\n');
     let thread = thread_ids(case);
     Ok(Draft {
@@ -224,6 +224,38 @@ pub fn render(
         in_reply_to: thread.last().cloned(),
         references: thread,
     })
+}
+
+/// Width of a draft's lines, as mail programs expect.
+const WIDTH: usize = 72;
+
+/// Refills the paragraphs that substituted values made longer than
+/// `WIDTH`; short lines (a signature, a list) are left as written.
+fn rewrap(body: &str) -> String {
+    body.split("\n\n")
+        .map(|para| {
+            let list = para
+                .lines()
+                .any(|l| l.starts_with(['-', '*', ' ', '\t', '>']));
+            if list || para.lines().all(|l| l.chars().count() <= WIDTH) {
+                return para.to_owned();
+            }
+            let mut lines = Vec::new();
+            let mut line = String::new();
+            for word in para.split_whitespace() {
+                if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > WIDTH {
+                    lines.push(std::mem::take(&mut line));
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+            }
+            lines.push(line);
+            lines.join("\n")
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// The Message-IDs of the reporter's thread, oldest first.
@@ -274,10 +306,10 @@ fn values(case: &Case, policy: &Policy, now: DateTime<Utc>) -> BTreeMap<&'static
         })
         .unwrap_or_else(|| format!("[{}] {}", case.id, case.title));
     let state = match case.state {
-        State::New => "received, and we are triaging it",
+        State::New => "being triaged",
         State::Acknowledged => "under investigation",
-        State::Confirmed => "confirmed, and we are preparing a fix",
-        State::Fixed => "fixed",
+        State::Confirmed => "confirmed, and a fix is being prepared",
+        State::Fixed => "fixed, and the advisory is being prepared",
         State::Published => "published",
         State::Rejected => "closed",
         State::Withdrawn => "withdrawn",
@@ -619,6 +651,16 @@ mod tests {
         assert_eq!(check("a {case_id"), Err(TemplateError::Unclosed(2)));
         assert_eq!(check("a } b"), Err(TemplateError::Stray(2)));
         assert_eq!(check("é {title}"), Ok(()));
+    }
+
+    #[test]
+    fn long_paragraphs_are_refilled_and_short_ones_kept() {
+        let long = format!("{} end.", "word ".repeat(30));
+        let out = rewrap(&format!("{long}\n\nThanks,\nA team\n\n- {long}"));
+        let mut paras = out.split("\n\n");
+        assert!(paras.next().unwrap().lines().all(|l| l.len() <= WIDTH));
+        assert_eq!(paras.next(), Some("Thanks,\nA team"));
+        assert!(paras.next().unwrap().starts_with("- word"));
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod common;
 
 mod ack;
 mod affected;
+mod drafts;
 mod fix;
 mod init;
 mod log;
