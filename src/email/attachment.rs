@@ -146,6 +146,8 @@ mod tests {
             (None, "attachment"),
             (Some("/"), "attachment"),
             (Some("CON.txt"), "_CON.txt"),
+            (Some(".git"), "git"),
+            (Some("GIT~1"), "_GIT~1"),
             (Some("x\u{202E}fdp.exe"), "x_fdp.exe"),
             (Some("report .pdf. "), "report .pdf"),
         ] {

@@ -71,7 +71,8 @@ pub(super) fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
 
     let store = ctx.store_for_write()?;
     let all: Vec<usize> = (0..emails.len()).collect();
-    refuse_reimport(&store, &emails, &labels, &all)?;
+    let mut warned = Vec::new();
+    refuse_reimport(&ctx.ui, &mut warned, &store, &emails, &labels, &all)?;
     let mut opened = Vec::with_capacity(plans.len());
     for (thread, new) in plans {
         let case = ctx.transact(&store, |tx, by| {
@@ -80,7 +81,7 @@ pub(super) fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
                 .into_iter()
                 .chain(thread.replies.iter().copied())
                 .collect();
-            refuse_reimport(tx.store(), &emails, &labels, &mine)?;
+            refuse_reimport(&ctx.ui, &mut warned, tx.store(), &emails, &labels, &mine)?;
             open_thread(tx, by, now, &emails, &thread, new)
         })?;
         opened.push(case);
@@ -197,8 +198,11 @@ fn bad_message(label: &str, err: &mail::EmailError) -> Error {
     Error::input(format!("{label}: {err}"))
 }
 
-/// Refuses a message that a case already holds, naming the case (exit 1).
+/// Refuses a message that a case already holds, naming the case (exit 1),
+/// and warns (once per message) about one that replies to a case's thread.
 fn refuse_reimport(
+    ui: &crate::ui::Ui,
+    warned: &mut Vec<usize>,
     store: &Store,
     emails: &[Email],
     labels: &[String],
@@ -207,6 +211,19 @@ fn refuse_reimport(
     let (cases, _unreadable) = store.read_all()?;
     for &i in which {
         let (email, label) = (&emails[i], &labels[i]);
+        let replied = email
+            .parents()
+            .find_map(|p| cases.iter().find(|c| c.message_ids.iter().any(|m| m == p)));
+        if let Some(case) = replied
+            && !warned.contains(&i)
+        {
+            warned.push(i);
+            ui.warn(&format!(
+                "{label} replies to a message of {}; if it belongs there, log it with \
+                 `disclose contact {} --from-email FILE` instead",
+                case.id, case.id
+            ));
+        }
         let id = email.message_id.as_deref();
         if let Some(case) = cases.iter().find(|c| c.holds_message(id, &email.sha256)) {
             let what = id.map_or_else(|| "this message".to_owned(), |id| format!("<{id}>"));
