@@ -46,7 +46,8 @@ pub fn safe_name(untrusted: Option<&str>) -> String {
         .next()
         .unwrap_or_default()
         .to_ascii_lowercase();
-    if RESERVED.contains(&stem.as_str()) {
+    // `git~1` is the short name of `.git` on Windows; git refuses to track it.
+    if RESERVED.contains(&stem.as_str()) || name.eq_ignore_ascii_case("git~1") {
         name.insert(0, '_');
     }
     truncate(&name, MAX_NAME_BYTES)

@@ -459,3 +459,72 @@ fn an_mbox_with_two_threads_opens_two_cases_one_commit_each() {
     assert_eq!(cases[1]["contacts"], json!([]));
     assert_eq!(env.commits().len(), 3);
 }
+
+#[test]
+fn names_git_and_file_systems_refuse_are_stored_under_safe_names() {
+    let env = TestEnv::init();
+    let long = format!("{}.txt", "a".repeat(300));
+    let mut raw = String::from(
+        "From: a@example.org\r\nSubject: names\r\nMessage-ID: <names@x>\r\n\
+         Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n\
+         --b\r\nContent-Type: text/plain\r\n\r\nsee files\r\n",
+    );
+    for name in [".git", "GIT~1", "CON", "..", " ", &long] {
+        raw.push_str(&format!(
+            "--b\r\nContent-Type: application/octet-stream\r\n\
+             Content-Disposition: attachment; filename=\"{name}\"\r\n\r\nx\r\n"
+        ));
+    }
+    raw.push_str("--b--\r\n");
+    let path = env.root.join("names.eml");
+    std::fs::write(&path, raw).unwrap();
+    let out = env
+        .disclose()
+        .args(["open", "-q", "--from-email"])
+        .arg(&path)
+        .assert()
+        .success();
+    let case = env.case(stdout(&out).trim());
+    let names: Vec<String> = case["attachments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        &names[..5],
+        ["git", "_GIT~1", "_CON", "attachment", "attachment-2"]
+    );
+    assert!(
+        names[5].len() <= 100 && names[5].ends_with(".txt"),
+        "{}",
+        names[5]
+    );
+    let repo = git2::Repository::open(&env.store).unwrap();
+    assert!(repo.statuses(None).unwrap().is_empty());
+}
+
+#[test]
+fn a_reply_opened_as_a_new_case_is_warned_about() {
+    let env = TestEnv::init();
+    let first = import(&env, "plain.eml");
+    let path = env.root.join("reply.eml");
+    std::fs::write(
+        &path,
+        "From: ada@example.org\r\nSubject: Re: Path traversal\r\nMessage-ID: <r@x>\r\n\
+         In-Reply-To: <plain-1@mail.example.org>\r\n\r\nmore\r\n",
+    )
+    .unwrap();
+    let out = env
+        .disclose()
+        .args(["open", "--from-email"])
+        .arg(&path)
+        .assert()
+        .success();
+    let id = first["id"].as_str().unwrap();
+    assert!(
+        stderr(&out).contains(&format!("replies to a message of {id}")),
+        "{}",
+        stderr(&out)
+    );
+}
