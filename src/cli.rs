@@ -6,9 +6,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
-    ack, affected, assign, confirm, contact, credit, fix, init, log, note, open, pause, reject,
-    release, resume, severity, show, status, withdraw,
+    ack, affected, assign, clone, complete_ids, completions, confirm, contact, credit, fix, init,
+    log, man, note, open, pause, policy, reject, release, remote, resume, severity, show, status,
+    sync, withdraw,
 };
+use crate::commands::{check, embargo, stats};
 use crate::ui::ColorChoice;
 
 /// Track private vulnerability reports from first email to published advisory.
@@ -71,6 +73,17 @@ pub enum Command {
     Show(show::ShowArgs),
     Status(status::StatusArgs),
     Log(log::LogArgs),
+    Policy(policy::PolicyArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
+    #[command(name = "__complete-ids", hide = true)]
+    CompleteIds(complete_ids::CompleteIdsArgs),
+    Clone(clone::CloneArgs),
+    Remote(remote::RemoteArgs),
+    Sync(sync::SyncArgs),
+    Check(check::CheckArgs),
+    Embargo(embargo::EmbargoArgs),
+    Stats(stats::StatsArgs),
 }
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
 //! The clocks of a case, computed from its projected fields and `now`:
-//! acknowledgement due, reporter update due, disclosure deadline.
+//! acknowledgement due, reporter update due, disclosure deadline, and fix
+//! coverage (every affected maintained release fixed before the deadline).
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::case::Case;
+use crate::case::{Case, Decision};
 use crate::clock::{Due, due_with_pauses};
 
 /// Which promise a clock tracks.
@@ -14,6 +15,7 @@ pub enum ClockKind {
     Acknowledgement,
     ReporterUpdate,
     Disclosure,
+    FixCoverage,
 }
 
 impl ClockKind {
@@ -22,6 +24,7 @@ impl ClockKind {
             Self::Acknowledgement => "ack",
             Self::ReporterUpdate => "update",
             Self::Disclosure => "disclose",
+            Self::FixCoverage => "fix",
         }
     }
 }
@@ -64,7 +67,12 @@ pub struct Clocks {
     pub acknowledgement: Option<ClockView>,
     pub reporter_update: Option<ClockView>,
     pub disclosure: Option<ClockView>,
-    /// The clock that falls due first.
+    /// Runs while an affected maintained release lacks a released fix; it
+    /// falls due with the disclosure deadline.
+    pub fix_coverage: Option<ClockView>,
+    /// The affected releases without a released fix, by name.
+    pub missing_fixes: Vec<String>,
+    /// The clock that falls due first (fix coverage before disclosure on a tie).
     pub next: Option<ClockView>,
 }
 
@@ -75,6 +83,8 @@ impl Clocks {
                 acknowledgement: None,
                 reporter_update: None,
                 disclosure: None,
+                fix_coverage: None,
+                missing_fixes: Vec::new(),
                 next: None,
             };
         }
@@ -88,13 +98,12 @@ impl Clocks {
             let due = due_with_pauses(case.last_reporter_update(), slas.update_every, &pauses);
             ClockView::new(ClockKind::ReporterUpdate, due, now)
         });
-        // An agreed embargo is an instant, not a span: pauses do not move it.
-        let disclosure_due = match case.embargo_until {
-            Some(until) => Due::At(until),
-            None => due_with_pauses(case.received_at, slas.disclose_within, &pauses),
-        };
+        let disclosure_due = disclosure_due(case);
         let disclosure = Some(ClockView::new(ClockKind::Disclosure, disclosure_due, now));
-        let next = [acknowledgement, reporter_update, disclosure]
+        let missing_fixes: Vec<String> = missing_fixes(case).map(str::to_owned).collect();
+        let fix_coverage = (!missing_fixes.is_empty())
+            .then(|| ClockView::new(ClockKind::FixCoverage, disclosure_due, now));
+        let next = [acknowledgement, reporter_update, fix_coverage, disclosure]
             .into_iter()
             .flatten()
             .filter(|c| c.due_at().is_some())
@@ -103,6 +112,8 @@ impl Clocks {
             acknowledgement,
             reporter_update,
             disclosure,
+            fix_coverage,
+            missing_fixes,
             next,
         }
     }
@@ -115,6 +126,63 @@ impl Clocks {
             None => (2, None),
         }
     }
+}
+
+/// When the case must be public, whatever its state: the agreed embargo
+/// (moved by its preset's rules, e.g. Project Zero's "30 days after the
+/// fix"), else `received_at + disclose_within` plus paused time.
+pub fn disclosure_due(case: &Case) -> Due {
+    // An agreed embargo is an instant, not a span: pauses do not move it.
+    let (base, preset) = match case.embargo_until {
+        Some(until) => (Due::At(until), case.embargo_preset),
+        None => (
+            due_with_pauses(
+                case.received_at,
+                case.policy.disclose_within,
+                &case.pause_spans(),
+            ),
+            case.policy.preset,
+        ),
+    };
+    match (base, preset) {
+        (Due::At(at), Some(preset)) => {
+            Due::At(preset.effective(at, case.received_at, fixes_released_at(case)))
+        }
+        _ => base,
+    }
+}
+
+/// The affected maintained releases that have no released fix yet.
+pub fn missing_fixes(case: &Case) -> impl Iterator<Item = &str> {
+    case.releases
+        .iter()
+        .filter(|(_, row)| row.decision == Decision::Affected)
+        .map(|(name, _)| name.as_str())
+        .filter(|name| {
+            !case
+                .fixes
+                .iter()
+                .any(|f| f.release == *name && f.version.is_some())
+        })
+}
+
+/// When the last affected release got its released fix, once the fix matrix
+/// is complete and at least one fix was released.
+pub fn fixes_released_at(case: &Case) -> Option<DateTime<Utc>> {
+    if !case.matrix_complete() {
+        return None;
+    }
+    case.fixes
+        .iter()
+        .filter(|f| {
+            f.version.is_some()
+                && case
+                    .releases
+                    .get(&f.release)
+                    .is_some_and(|r| r.decision == Decision::Affected)
+        })
+        .filter_map(|f| f.released_at)
+        .max()
 }
 
 #[cfg(test)]
@@ -183,5 +251,49 @@ mod tests {
         assert_eq!(clocks.acknowledgement.unwrap().due, Due::Paused);
         assert!(!clocks.acknowledgement.unwrap().overdue);
         assert!(clocks.next.is_none());
+    }
+
+    #[test]
+    fn a_team_project_zero_default_moves_the_deadline_after_the_last_fix() {
+        let mut slas = Policy::default().slas();
+        slas.preset = Some(crate::embargo::Preset::ProjectZero { grace: false });
+        let mut c = Case::open(
+            "DISC-2026-K7Q3M".parse().unwrap(),
+            NewCase {
+                title: "t".into(),
+                ..NewCase::default()
+            },
+            slas,
+            at("2026-03-02T09:00:00Z"),
+            "M",
+        );
+        let t = at("2026-03-03T09:00:00Z");
+        c.record(
+            EventKind::ReleaseDecided {
+                release: "1.4".into(),
+                decision: Decision::Affected,
+                reason: None,
+            },
+            t,
+            "M",
+            None,
+        );
+        assert_eq!(disclosure_due(&c), Due::At(at("2026-05-31T09:00:00Z")));
+        assert_eq!(missing_fixes(&c).collect::<Vec<_>>(), ["1.4"]);
+        c.record(
+            EventKind::FixLinked {
+                release: "1.4".into(),
+                commits: Vec::new(),
+                pr: None,
+                version: Some("1.4.2".into()),
+                released_at: Some(at("2026-03-10T09:00:00Z")),
+            },
+            t,
+            "M",
+            None,
+        );
+        assert_eq!(missing_fixes(&c).count(), 0);
+        assert_eq!(fixes_released_at(&c), Some(at("2026-03-10T09:00:00Z")));
+        assert_eq!(disclosure_due(&c), Due::At(at("2026-04-09T09:00:00Z")));
     }
 }

@@ -16,6 +16,7 @@ pub mod env;
 pub mod error;
 pub mod id;
 pub mod input;
+pub mod merge;
 pub mod paths;
 pub mod policy;
 pub mod ranges;
@@ -23,6 +24,12 @@ pub mod severity;
 pub mod store;
 pub mod templates;
 pub mod ui;
+
+pub mod docs;
+pub mod embargo;
+pub mod report;
+pub mod security_md;
+pub mod stats;
 
 pub use error::{Error, Result};
 pub use ui::report;

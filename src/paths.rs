@@ -73,3 +73,29 @@ pub fn resolve_store(flag: Option<&Path>, env: &Env) -> Result<(PathBuf, StoreSo
     }
     Ok((dirs.data_dir().join("cases"), StoreSource::Default))
 }
+
+/// Sets `store` in the user config file, keeping its other keys.
+pub fn set_user_store(path: &Path, store: &Path) -> Result<()> {
+    let mut config = match std::fs::read(path) {
+        Ok(bytes) => match serde_json::from_slice(&bytes).map_err(|e| Error::bad_file(path, e))? {
+            serde_json::Value::Object(map) => map,
+            _ => {
+                return Err(Error::store(format!(
+                    "{}: expected a JSON object",
+                    path.display()
+                )));
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => serde_json::Map::new(),
+        Err(e) => return Err(Error::io(format!("read {}", path.display()), e)),
+    };
+    config.insert("store".to_owned(), serde_json::json!(store));
+    let dir = path.parent().expect("the config file has a directory");
+    let fail = |e| Error::io(format!("write {}", path.display()), e);
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let mut bytes = serde_json::to_vec_pretty(&config).expect("JSON values serialise");
+    bytes.push(b'\n');
+    let tmp = dir.join(".config.json.tmp");
+    std::fs::write(&tmp, &bytes).map_err(fail)?;
+    std::fs::rename(&tmp, path).map_err(fail)
+}

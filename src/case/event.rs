@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use super::{
     Attachment, Credit, Decision, Direction, Range, Report, Reporter, Resolution, Severity, Source,
 };
+use crate::embargo::Preset;
 use crate::id::{CROCKFORD, CaseId};
 use crate::policy::{Package, Slas};
 
@@ -212,12 +213,22 @@ pub enum EventKind {
     /// Sets (or, with `None`, clears) the agreed disclosure instant.
     EmbargoSet {
         until: Option<DateTime<Utc>>,
+        /// The reporter's policy `until` was computed from, so its rules
+        /// (Project Zero's "30 days after a fix") can be applied later.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        preset: Option<Preset>,
     },
     IdentifiersAssigned {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         cve: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         ghsa: Option<String>,
+    },
+    /// `sync` gave the case a new ID because the remote already had a
+    /// different case under the old one; the old ID becomes an alias.
+    Renumbered {
+        from: CaseId,
+        to: CaseId,
     },
 }
 
@@ -242,6 +253,7 @@ impl EventKind {
             Self::CreditSet { .. } => "credit",
             Self::EmbargoSet { .. } => "set embargo",
             Self::IdentifiersAssigned { .. } => "assign identifiers",
+            Self::Renumbered { .. } => "renumber",
         }
     }
 }
@@ -347,13 +359,21 @@ impl Event {
                 credit.kind.as_str(),
                 credit.consent.as_str()
             ),
-            EventKind::EmbargoSet { until } => match until {
-                Some(until) => format!("embargo until {}", crate::clock::rfc3339(*until)),
-                None => "embargo lifted".to_owned(),
+            EventKind::EmbargoSet { until, preset } => match (until, preset) {
+                (Some(until), Some(preset)) => {
+                    format!("embargo until {} ({preset})", crate::clock::rfc3339(*until))
+                }
+                (Some(until), None) => {
+                    format!("embargo until {}", crate::clock::rfc3339(*until))
+                }
+                (None, _) => "embargo lifted".to_owned(),
             },
             EventKind::IdentifiersAssigned { cve, ghsa } => {
                 let ids: Vec<&str> = cve.iter().chain(ghsa.iter()).map(String::as_str).collect();
                 format!("assigned {}", ids.join(", "))
+            }
+            EventKind::Renumbered { from, to } => {
+                format!("renumbered from {from} to {to} (the ID was taken on the remote)")
             }
         };
         match &self.forced {

@@ -20,6 +20,7 @@ pub use state::{State, Transition};
 pub use triage::{AffectedChange, FixChange, Stamp, derive_decisions};
 
 use crate::clock::Pause;
+use crate::embargo::Preset;
 use crate::error::{Error, Result};
 use crate::id::CaseId;
 use crate::policy::{Package, Slas};
@@ -55,6 +56,9 @@ pub struct Case {
     pub fixes: Vec<Fix>,
     pub credits: Vec<Credit>,
     pub embargo_until: Option<DateTime<Utc>>,
+    /// The reporter's policy the embargo came from (`project-zero`, ...), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub embargo_preset: Option<Preset>,
     /// The disclosure deadline: `embargo_until`, else `received_at + disclose_within`
     /// (before paused time is added back; see `clock::due_with_pauses`).
     pub deadline: DateTime<Utc>,

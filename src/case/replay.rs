@@ -75,6 +75,7 @@ pub fn replay(events: Vec<Event>) -> Result<Case, ReplayError> {
         fixes: Vec::new(),
         credits,
         embargo_until: None,
+        embargo_preset: None,
         deadline: policy.disclose_within.after(*received_at),
         policy: *policy,
         paused: None,
@@ -288,8 +289,9 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
                 None => case.credits.push(credit.clone()),
             }
         }
-        EventKind::EmbargoSet { until } => {
+        EventKind::EmbargoSet { until, preset } => {
             case.embargo_until = *until;
+            case.embargo_preset = until.and(*preset);
             case.deadline =
                 until.unwrap_or_else(|| case.policy.disclose_within.after(case.received_at));
         }
@@ -299,6 +301,13 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
             }
             if ghsa.is_some() {
                 case.identifiers.ghsa.clone_from(ghsa);
+            }
+        }
+        EventKind::Renumbered { from, to } => {
+            case.id = to.clone();
+            let old = from.to_string();
+            if !case.identifiers.aliases.contains(&old) {
+                case.identifiers.aliases.push(old);
             }
         }
     }

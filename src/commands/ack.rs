@@ -82,8 +82,8 @@ pub fn run(ctx: &Ctx, args: &AckArgs) -> Result<()> {
             ""
         }
     ));
-    if let Some(prepared) = &prepared {
-        templates::emit(ctx, &store, prepared, &case)?;
+    match &prepared {
+        Some(prepared) => templates::emit(ctx, &store, prepared, &case),
+        None => ctx.print_case_json(&case),
     }
-    Ok(())
 }

@@ -2,9 +2,9 @@
 
 use crate::context::Ctx;
 use crate::duration::Duration;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::input;
-use crate::policy::Policy;
+use crate::policy::{MaintainedRelease, Policy};
 use crate::store::Store;
 
 /// Create a case store and its policy
@@ -19,7 +19,9 @@ use crate::store::Store;
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose init --project poet --contact security@po.et\n  \
-    disclose --dir ~/security/cases init --ack-within 2bd --disclose-within 60d")]
+    disclose --dir ~/security/cases init --ack-within 2bd --disclose-within 60d\n  \
+    disclose init --release 1.4='>=1.4.0, <1.5.0' --release 2.x='>=2.0.0'\n  \
+    disclose init --project poet --remote git@github.com:poet/security-cases.git")]
 pub struct InitArgs {
     /// Project name, used in advisory IDs and the rendered SECURITY.md
     #[arg(long, value_name = "NAME")]
@@ -39,16 +41,36 @@ pub struct InitArgs {
     /// Publish within this long of receiving a report
     #[arg(long, value_name = "DURATION", default_value = "90d")]
     pub disclose_within: Duration,
+    /// A maintained release as NAME=REQ, e.g. 1.4='>=1.4.0, <1.5.0' (repeatable)
+    #[arg(long = "release", value_name = "NAME=REQ", value_parser = parse_release)]
+    pub releases: Vec<MaintainedRelease>,
+    /// Adopt a reporter's disclosure policy as the team default instead of
+    /// --disclose-within: project-zero, project-zero+grace, cert-cc, zdi or a number of days
+    #[arg(long, value_name = "PRESET", conflicts_with = "disclose_within")]
+    pub preset: Option<crate::embargo::Preset>,
     /// Create the store even inside another git repository's work tree
     #[arg(long)]
     pub allow_nested: bool,
+    /// Record the team's private remote (see `disclose remote`, `disclose sync`)
+    #[arg(long, value_name = "URL")]
+    pub remote: Option<String>,
 }
 
 fn parse_prefix(s: &str) -> Result<String, crate::id::InvalidPrefix> {
     crate::id::validate_prefix(s).map(|()| s.to_owned())
 }
 
+fn parse_release(s: &str) -> Result<MaintainedRelease, String> {
+    MaintainedRelease::parse_assignment(s).map_err(|e| e.to_string())
+}
+
 pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
+    let mut with_releases = Policy::default();
+    for release in &args.releases {
+        with_releases
+            .add_release(release.clone())
+            .map_err(|e| Error::input(format!("--release: {e}")))?;
+    }
     let (root, source) = ctx.location()?;
     let project = input::optional(&ctx.ui, args.project.as_deref(), "Project name")?;
     let contact = input::optional(&ctx.ui, args.contact.as_deref(), "Security contact email")?;
@@ -63,19 +85,35 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
         id_prefix: args.id_prefix.clone(),
         ack_within: args.ack_within,
         update_every: args.update_every,
-        disclose_within: args.disclose_within,
+        disclose_within: args
+            .preset
+            .map_or(args.disclose_within, |p| Duration::days(p.days())),
+        disclose_preset: args.preset,
+        maintained_releases: with_releases.maintained_releases,
         ..Policy::default()
     };
+    let remote = args
+        .remote
+        .as_deref()
+        .map(|url| super::remote::normalize_url(url, "--remote"))
+        .transpose()?;
     let who = ctx.identity_for(None)?;
-    Store::create(&root, &policy, args.allow_nested, &who, ctx.now())?;
+    let store = Store::create(&root, &policy, args.allow_nested, &who, ctx.now())?;
     ctx.ui.status(&format!(
         "Created a case store at {} ({source}).\nNext: `disclose open --title ...` when a report arrives.",
         root.display()
     ));
+    if let Some(url) = &remote {
+        store.set_remote(url)?;
+        ctx.ui.status(&format!(
+            "Recorded {url} as the team's remote; `disclose sync` pushes the store there."
+        ));
+    }
     if ctx.ui.json() {
         ctx.ui.print_json(&serde_json::json!({
             "store": root,
             "policy": policy,
+            "remote": remote,
         }))?;
     }
     Ok(())

@@ -3,6 +3,7 @@
 pub mod ack;
 pub mod affected;
 pub mod assign;
+pub mod clone;
 pub mod confirm;
 pub mod contact;
 pub mod credit;
@@ -20,6 +21,16 @@ pub mod severity;
 pub mod show;
 pub mod status;
 pub mod withdraw;
+
+pub mod check;
+pub mod complete_ids;
+pub mod completions;
+pub mod embargo;
+pub mod man;
+pub mod policy;
+pub mod remote;
+pub mod stats;
+pub mod sync;
 
 use crate::cli::Command;
 use crate::context::Ctx;
@@ -46,5 +57,15 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Show(args) => show::run(ctx, &args),
         Command::Status(args) => status::run(ctx, &args),
         Command::Log(args) => log::run(ctx, &args),
+        Command::Policy(args) => policy::run(ctx, &args),
+        Command::Completions(args) => completions::run(ctx, &args),
+        Command::Man(args) => man::run(ctx, &args),
+        Command::CompleteIds(args) => complete_ids::run(ctx, &args),
+        Command::Clone(args) => clone::run(ctx, &args),
+        Command::Remote(args) => remote::run(ctx, &args),
+        Command::Sync(args) => sync::run(ctx, &args),
+        Command::Check(args) => check::run(ctx, &args),
+        Command::Embargo(args) => embargo::run(ctx, &args),
+        Command::Stats(args) => stats::run(ctx, &args),
     }
 }

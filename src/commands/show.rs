@@ -77,7 +77,15 @@ pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) 
     out.push_str(&clock_line("update due", clocks.reporter_update, now));
     out.push_str(&clock_line("deadline", clocks.disclosure, now));
     if let Some(until) = case.embargo_until {
-        out.push_str(&format!("  {:<14}{}\n", "embargo until", human(until)));
+        let preset = case
+            .embargo_preset
+            .map(|p| format!(", from {}", p.describe()))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  {:<14}{}{preset}\n",
+            "embargo until",
+            human(until)
+        ));
     }
     let r = &case.reporter;
     if r.name.is_some() || r.email.is_some() || r.handle.is_some() {

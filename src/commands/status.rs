@@ -6,7 +6,7 @@ use crate::case::Case;
 use crate::clock::relative;
 use crate::commands::show::CaseWithClocks;
 use crate::context::Ctx;
-use crate::deadlines::{ClockView, Clocks};
+use crate::deadlines::{ClockKind, ClockView, Clocks};
 use crate::error::{Error, Result};
 
 /// List open cases and their clocks
@@ -91,10 +91,14 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
                 clock_cell(ctx, clocks.acknowledgement, now, "done"),
                 clock_cell(ctx, clocks.disclosure, now, "-"),
                 next_cell(ctx, clocks, now),
-                Cell::new(case.matrix_compact()),
+                releases_cell(ctx, case, clocks),
             ]);
         }
         ctx.ui.println(&table.to_string())?;
+    }
+
+    if let Some(u) = store.unpushed()?.filter(|u| u.commits > 0) {
+        ctx.ui.status(&super::sync::unpushed_line(u.commits));
     }
 
     if errors.is_empty() {
@@ -104,11 +108,28 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
     }
 }
 
+/// Red once overdue; yellow within a day, or for the deadline and fix
+/// clocks within `check`'s default --warn-within (7 days), so a yellow cell
+/// is what `check` warns about.
 fn urgency_color(clock: &ClockView) -> Option<Color> {
+    let warn_minutes = match clock.kind {
+        ClockKind::Disclosure | ClockKind::FixCoverage => 7 * 24 * 60,
+        ClockKind::Acknowledgement | ClockKind::ReporterUpdate => 24 * 60,
+    };
     match clock.minutes_left {
         Some(m) if m < 0 => Some(Color::Red),
-        Some(m) if m < 24 * 60 => Some(Color::Yellow),
+        Some(m) if m < warn_minutes => Some(Color::Yellow),
         _ => None,
+    }
+}
+
+/// The fix matrix in brief, coloured by the deadline its missing fixes
+/// must beat (the fix-coverage clock).
+fn releases_cell(ctx: &Ctx, case: &Case, clocks: &Clocks) -> Cell {
+    let text = case.matrix_compact();
+    match clocks.fix_coverage.as_ref().and_then(urgency_color) {
+        Some(color) => ctx.ui.paint(&text, color),
+        None => Cell::new(text),
     }
 }
 

@@ -16,6 +16,8 @@
 mod fs;
 mod git;
 mod lock;
+mod remote;
+mod sync;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -24,6 +26,8 @@ use chrono::{DateTime, Datelike as _, Utc};
 use serde::Serialize;
 
 pub use git::Identity;
+pub use remote::{REMOTE, Unpushed};
+pub use sync::{PUSH_ATTEMPTS, Stage, SyncOptions, SyncReport, clone_store};
 
 use crate::case::Case;
 use crate::error::{Error, Result};
@@ -195,18 +199,20 @@ impl Store {
             return if self.case_path(id).is_file() {
                 Ok(id.clone())
             } else {
-                Err(self.no_such_case(id))
+                self.by_alias(typed)?.ok_or_else(|| self.no_such_case(id))
             };
         }
         let (ids, _) = self.case_ids()?;
         let matches: Vec<CaseId> = ids.into_iter().filter(|id| typed.matches(id)).collect();
         match matches.as_slice() {
             [one] => Ok(one.clone()),
-            [] => Err(Error::input(format!(
-                "no case matches {typed} in {}",
-                self.root.display()
-            ))
-            .with_hint("list the cases with `disclose status --all`")),
+            [] => self.by_alias(typed)?.ok_or_else(|| {
+                Error::input(format!(
+                    "no case matches {typed} in {}",
+                    self.root.display()
+                ))
+                .with_hint("list the cases with `disclose status --all`")
+            }),
             many => Err(Error::input(format!(
                 "{typed} is ambiguous: it matches {}",
                 many.iter()
@@ -216,6 +222,24 @@ impl Store {
             ))
             .with_hint("type more characters of the ID")),
         }
+    }
+
+    /// The one case that lists what was typed among its old IDs
+    /// (`identifiers.aliases`, e.g. after `sync` renumbered it). An ID that
+    /// is a case file wins over an alias.
+    fn by_alias(&self, typed: &CaseRef) -> Result<Option<CaseId>> {
+        let (cases, _) = self.read_all()?;
+        let mut found = cases.into_iter().filter(|case| {
+            case.identifiers
+                .aliases
+                .iter()
+                .filter_map(|alias| alias.parse::<CaseId>().ok())
+                .any(|alias| typed.matches(&alias))
+        });
+        Ok(match (found.next(), found.next()) {
+            (Some(one), None) => Some(one.id),
+            _ => None,
+        })
     }
 
     fn no_such_case(&self, id: &CaseId) -> Error {

@@ -18,3 +18,14 @@ mod states;
 mod status;
 mod store;
 mod workflow;
+
+mod check;
+mod embargo;
+mod generated;
+mod help;
+mod model_cases;
+mod policy;
+mod stats;
+mod status_clocks;
+mod sync;
+mod sync_network;

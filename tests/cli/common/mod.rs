@@ -102,8 +102,26 @@ impl TestEnv {
         self.command_at(&now)
     }
 
+    /// Another program (a shell, `man`) in this environment, with the
+    /// `disclose` under test first on its PATH.
+    pub fn program(&self, program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+        let bin = Path::new(assert_cmd::cargo::cargo_bin!("disclose"));
+        let mut path = vec![bin.parent().unwrap().to_path_buf()];
+        path.extend(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        ));
+        let now = self.tick();
+        let mut cmd = self.hermetic(program, &now);
+        cmd.env("PATH", std::env::join_paths(path).unwrap());
+        cmd
+    }
+
     fn command_at(&self, now: &str) -> std::process::Command {
-        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("disclose"));
+        self.hermetic(assert_cmd::cargo::cargo_bin!("disclose"), now)
+    }
+
+    fn hermetic(&self, program: impl AsRef<std::ffi::OsStr>, now: &str) -> std::process::Command {
+        let mut cmd = std::process::Command::new(program);
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", &self.home)
@@ -208,4 +226,150 @@ pub fn stdout(assert: &assert_cmd::assert::Assert) -> String {
 /// stderr of a finished command as a string.
 pub fn stderr(assert: &assert_cmd::assert::Assert) -> String {
     String::from_utf8(assert.get_output().stderr.clone()).unwrap()
+}
+
+// Team helpers: a bare remote, clones, and direct writes through the library.
+
+impl TestEnv {
+    /// A bare repository at `<root>/<name>` whose HEAD names `main`, as a
+    /// freshly created GitHub or GitLab repository is.
+    pub fn bare_remote(&self, name: &str) -> PathBuf {
+        let path = self.root.join(name);
+        let mut opts = git2::RepositoryInitOptions::new();
+        opts.bare(true).initial_head("main");
+        git2::Repository::init_opts(&path, &opts).unwrap();
+        path
+    }
+
+    /// A new environment (own HOME and clock) whose store is a clone of `url`.
+    pub fn clone_of(url: &str) -> Self {
+        let env = Self::new();
+        env.disclose()
+            .args(["clone", url])
+            .arg(&env.store)
+            .assert()
+            .success();
+        env
+    }
+
+    /// `disclose sync`, which must succeed.
+    pub fn sync(&self) -> assert_cmd::assert::Assert {
+        self.disclose().arg("sync").assert().success()
+    }
+
+    /// The work tree's files (without `.git`), for "both clones are identical".
+    pub fn files(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        self.snapshot_bytes()
+            .into_iter()
+            .filter(|(path, _)| !path.starts_with(".git"))
+            .collect()
+    }
+
+    /// The commit `main` points at.
+    pub fn head(&self) -> git2::Oid {
+        let repo = git2::Repository::open(&self.store).unwrap();
+        repo.refname_to_id("refs/heads/main").unwrap()
+    }
+
+    /// The parents of the commit `main` points at.
+    pub fn head_parents(&self) -> usize {
+        let repo = git2::Repository::open(&self.store).unwrap();
+        repo.find_commit(self.head()).unwrap().parent_count()
+    }
+
+    /// The store, opened through the library.
+    pub fn open_store(&self) -> disclose::store::Store {
+        disclose::store::Store::open(&self.store).unwrap()
+    }
+
+    pub fn identity(&self) -> disclose::store::Identity {
+        disclose::store::Identity {
+            name: "Test Maintainer".into(),
+            email: "maintainer@example.org".into(),
+        }
+    }
+
+    /// Appends one event to a case through the library, in one commit, as a
+    /// command would (for event kinds no command on this branch records).
+    pub fn record(&self, id: &str, kind: disclose::case::EventKind) {
+        let store = self.open_store();
+        let id: disclose::id::CaseId = id.parse().unwrap();
+        let now = self.now();
+        self.advance(TimeDelta::minutes(1));
+        let who = self.identity();
+        store
+            .transaction(&who, now, |tx| {
+                let mut case = tx.read(&id)?;
+                let action = kind.action();
+                case.record(kind, now, &who.by(), None);
+                tx.set_message(format!("{id}: {action}"));
+                tx.write(&case);
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    /// Writes `case` as a new case file in one commit.
+    pub fn write_case(&self, case: &disclose::case::Case) {
+        let store = self.open_store();
+        store
+            .transaction(&self.identity(), self.now(), |tx| {
+                tx.set_message(format!("{}: open", case.id));
+                tx.write(case);
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    /// Replaces a file of the store and commits it (a hand edit).
+    pub fn commit_file(&self, rel: &str, bytes: &[u8]) {
+        std::fs::write(self.store.join(rel), bytes).unwrap();
+        let repo = git2::Repository::open(&self.store).unwrap();
+        let mut index = repo.index().unwrap();
+        index.add_path(Path::new(rel)).unwrap();
+        index.write().unwrap();
+        let tree = repo.find_tree(index.write_tree().unwrap()).unwrap();
+        let sig = git2::Signature::now("Test Maintainer", "maintainer@example.org").unwrap();
+        let parent = repo.head().unwrap().peel_to_commit().unwrap();
+        repo.commit(
+            Some("HEAD"),
+            &sig,
+            &sig,
+            &format!("edit {rel}"),
+            &tree,
+            &[&parent],
+        )
+        .unwrap();
+    }
+}
+
+/// A team: `a` created the store and pushed it to a bare remote; `b` cloned it.
+pub struct Team {
+    pub a: TestEnv,
+    pub b: TestEnv,
+    pub remote: PathBuf,
+}
+
+impl Team {
+    pub fn new() -> Self {
+        let a = TestEnv::new();
+        let remote = a.bare_remote("remote.git");
+        a.disclose()
+            .args(["init", "--remote"])
+            .arg(&remote)
+            .assert()
+            .success();
+        a.sync();
+        let b = TestEnv::clone_of(remote.to_str().unwrap());
+        Self { a, b, remote }
+    }
+
+    /// Syncs `a`, `b`, then `a` again, and checks both ended identical.
+    pub fn converge(&self) {
+        self.a.sync();
+        self.b.sync();
+        self.a.sync();
+        assert_eq!(self.a.files(), self.b.files());
+        assert_eq!(self.a.head(), self.b.head());
+    }
 }

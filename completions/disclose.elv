@@ -1,0 +1,744 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[disclose] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'disclose'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'disclose'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create a case store and its policy'
+            cand open 'Open a case for a new vulnerability report'
+            cand ack 'Record the acknowledgement of a report'
+            cand confirm 'Confirm that a report describes a real problem'
+            cand reject 'Reject a report: duplicate, invalid, out of scope, or won''t fix'
+            cand withdraw 'Close a case because the reporter withdrew it'
+            cand pause 'Stop a case''s clocks (waiting on the reporter, on hold)'
+            cand resume 'Restart the clocks of a paused case'
+            cand affected 'Record (or remove) affected packages, ranges and versions'
+            cand release 'Decide whether a maintained release is affected, or gets no fix'
+            cand fix 'Link a fix (commits, PR, released version) to a maintained release'
+            cand severity 'Record the severity (CVSS 3.x or 4.0 vector) and CWE of a case'
+            cand note 'Add a note to a case (private unless --public)'
+            cand contact 'Log a message sent to, or received from, the reporter'
+            cand credit 'Credit someone, with their consent to be named'
+            cand assign 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case'
+            cand show 'Show one case in full'
+            cand status 'List open cases and their clocks'
+            cand log 'Show a case''s timeline'
+            cand policy 'Show, edit and publish the policy (SLAs, contact, maintained releases)'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page, or write every page to a directory'
+            cand clone 'Clone the team''s case store'
+            cand remote 'Show or record the team''s remote'
+            cand sync 'Fetch, merge and push the team''s changes'
+            cand check 'Check open cases against the policy (for CI)'
+            cand embargo 'Set the disclosure deadline of a case'
+            cand stats 'Show the team''s record: time to acknowledge, fix and publish'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'disclose;init'= {
+            cand --project 'Project name, used in advisory IDs and the rendered SECURITY.md'
+            cand --contact 'Where reporters write, e.g. security@example.org'
+            cand --id-prefix 'Prefix of case IDs'
+            cand --ack-within 'Answer new reports within this long (48h, 2bd, ...)'
+            cand --update-every 'Update the reporter at least this often'
+            cand --disclose-within 'Publish within this long of receiving a report'
+            cand --release 'A maintained release as NAME=REQ, e.g. 1.4=''>=1.4.0, <1.5.0'' (repeatable)'
+            cand --preset 'Adopt a reporter''s disclosure policy as the team default instead of --disclose-within: project-zero, project-zero+grace, cert-cc, zdi or a number of days'
+            cand --remote 'Record the team''s private remote (see `disclose remote`, `disclose sync`)'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --allow-nested 'Create the store even inside another git repository''s work tree'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;open'= {
+            cand --title 'One-line summary of the problem'
+            cand --reporter-name 'Reporter''s name (as they want to be credited)'
+            cand --reporter-email 'Reporter''s email (private: never exported)'
+            cand --reporter-handle 'Reporter''s handle, e.g. a GitHub user name'
+            cand --received 'When the report arrived (RFC 3339 or YYYY-MM-DD; default: now)'
+            cand --description 'What the reporter found'
+            cand --description-file 'Read the description from a file, or from stdin with `-`'
+            cand --reproduction 'Steps to reproduce'
+            cand --impact 'What an attacker gains'
+            cand --remediation 'Suggested fix or workaround'
+            cand --from-email 'Read the report from an email message (.eml), or from stdin with `-`'
+            cand --from-mbox 'Open a case for each thread of an mbox file; replies become contacts'
+            cand --max-size 'Largest message accepted from --from-email or --from-mbox'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;ack'= {
+            cand --at 'When the reply was sent (RFC 3339; default: now)'
+            cand --reason 'Why the move was forced (with --force)'
+            cand --eml 'Write the reply as a complete email (.eml) to FILE, or to stdout with `-`'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --force 'Acknowledge even if the state does not allow it (recorded as an event)'
+            cand --draft 'Print the reply to send to the reporter'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;confirm'= {
+            cand --reason 'Why the move was forced (with --force)'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --force 'Make the move even if the case''s state does not allow it (recorded as an event)'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;reject'= {
+            cand --reason 'Why the report is rejected'
+            cand --duplicate-of 'The case this one duplicates (with --reason duplicate)'
+            cand --note 'A short explanation, kept with the resolution'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --force 'Make the move even if the case''s state does not allow it (recorded as an event)'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;withdraw'= {
+            cand --reason 'Why it was withdrawn'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --force 'Make the move even if the case''s state does not allow it (recorded as an event)'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;pause'= {
+            cand --reason 'Why: waiting-on-reporter, on-hold, or any text'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;resume'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;affected'= {
+            cand --package 'Package name (default: the policy''s default_package)'
+            cand --ecosystem 'Package ecosystem as OSV names it, e.g. crates.io, npm, PyPI, Go'
+            cand --range 'A SemVer requirement, e.g. ">=1.0.0, <1.4.2"'
+            cand --introduced 'First affected version (0: every version before)'
+            cand --fixed 'First fixed version (with --introduced)'
+            cand --last-affected 'Last affected version, when no fix exists (with --introduced)'
+            cand --version 'Individual affected versions'
+            cand --type 'Version scheme of the range'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --remove 'Remove the given ranges or versions (or, with none, the whole package)'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'disclose;release'= {
+            cand --reason 'Why (required for wont-fix and eol)'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;fix'= {
+            cand --release 'Maintained release the fix is for, as in the policy'
+            cand --commit 'A fix commit (full hash); repeat for several'
+            cand --pr 'The pull or merge request, a URL or #number'
+            cand --version 'The released version that contains the fix'
+            cand --released 'When that version was released (RFC 3339; default: now)'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'disclose;severity'= {
+            cand --cvss 'CVSS vector, e.g. CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H'
+            cand --cwe 'Weakness, e.g. CWE-22; repeat for several'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;note'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --public 'Allow the note in published advisories'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;contact'= {
+            cand --from-email 'Log a reply saved as an email message (.eml), or read from stdin with `-`'
+            cand --max-size 'Largest message accepted from --from-email'
+            cand --draft 'Print a draft of the next message to send; records nothing'
+            cand --eml 'With --draft, write the draft as a complete email (.eml) to FILE, or to stdout with `-`'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --to-reporter 'The team wrote to the reporter'
+            cand --from-reporter 'The reporter wrote to the team'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;credit'= {
+            cand --name 'Name as it should be printed'
+            cand --type 'Role in the disclosure'
+            cand --consent 'Whether they agreed to be named'
+            cand --contact 'A public link for the credit (e.g. a profile URL); repeat for several'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;assign'= {
+            cand --cve 'CVE ID, e.g. CVE-2026-12345'
+            cand --ghsa 'GitHub security advisory ID, e.g. GHSA-jfh8-c2jp-5v3q'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;show'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;status'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --all 'Include closed cases (published, rejected, withdrawn)'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;log'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;policy'= {
+            cand --write 'Write the SECURITY.md rendered from the policy to FILE (`-` for stdout)'
+            cand --check 'Check FILE (an existing SECURITY.md) against the policy; exit 1 on any difference'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Print the policy'
+            cand set 'Change one key of the policy'
+            cand release 'Add or remove a maintained release'
+            cand render 'Print the SECURITY.md rendered from the policy'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'disclose;policy;show'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;policy;set'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;policy;release'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a maintained release'
+            cand remove 'Stop maintaining a release'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'disclose;policy;release;add'= {
+            cand --range 'Versions of the release line, as a semver requirement'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;policy;release;remove'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;policy;release;help'= {
+            cand add 'Add a maintained release'
+            cand remove 'Stop maintaining a release'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'disclose;policy;release;help;add'= {
+        }
+        &'disclose;policy;release;help;remove'= {
+        }
+        &'disclose;policy;release;help;help'= {
+        }
+        &'disclose;policy;render'= {
+            cand --write 'Write the SECURITY.md rendered from the policy to FILE (`-` for stdout)'
+            cand --check 'Check FILE (an existing SECURITY.md) against the policy; exit 1 on any difference'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;policy;help'= {
+            cand show 'Print the policy'
+            cand set 'Change one key of the policy'
+            cand release 'Add or remove a maintained release'
+            cand render 'Print the SECURITY.md rendered from the policy'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'disclose;policy;help;show'= {
+        }
+        &'disclose;policy;help;set'= {
+        }
+        &'disclose;policy;help;release'= {
+            cand add 'Add a maintained release'
+            cand remove 'Stop maintaining a release'
+        }
+        &'disclose;policy;help;release;add'= {
+        }
+        &'disclose;policy;help;release;remove'= {
+        }
+        &'disclose;policy;help;render'= {
+        }
+        &'disclose;policy;help;help'= {
+        }
+        &'disclose;completions'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;man'= {
+            cand --out 'Write all pages into this directory instead of printing the top one'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;clone'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;remote'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set 'Record URL as the team''s remote (replacing the one recorded)'
+            cand show 'Print the recorded remote and how many local changes it lacks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'disclose;remote;set'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;remote;show'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;remote;help'= {
+            cand set 'Record URL as the team''s remote (replacing the one recorded)'
+            cand show 'Print the recorded remote and how many local changes it lacks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'disclose;remote;help;set'= {
+        }
+        &'disclose;remote;help;show'= {
+        }
+        &'disclose;remote;help;help'= {
+        }
+        &'disclose;sync'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --no-push 'Fetch and merge only; leave local changes unpushed'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;check'= {
+            cand --format 'Output format (--json is the same as --format json)'
+            cand --warn-within 'Warn about deadlines due within this long (48h, 7d, 5bd, ...)'
+            cand --case 'Check only these cases (full IDs or unique parts)'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --strict 'Fail (exit 1) on warnings too'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;embargo'= {
+            cand --until 'The agreed instant: YYYY-MM-DD or RFC 3339 with an offset'
+            cand --preset 'The reporter''s policy: project-zero, cert-cc, zdi, or a number of days'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --grace 'With --preset project-zero: add Project Zero''s 14-day grace'
+            cand --clear 'Lift the embargo'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;stats'= {
+            cand --since 'Count only cases received on or after this date (YYYY-MM-DD or RFC 3339)'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;help'= {
+            cand init 'Create a case store and its policy'
+            cand open 'Open a case for a new vulnerability report'
+            cand ack 'Record the acknowledgement of a report'
+            cand confirm 'Confirm that a report describes a real problem'
+            cand reject 'Reject a report: duplicate, invalid, out of scope, or won''t fix'
+            cand withdraw 'Close a case because the reporter withdrew it'
+            cand pause 'Stop a case''s clocks (waiting on the reporter, on hold)'
+            cand resume 'Restart the clocks of a paused case'
+            cand affected 'Record (or remove) affected packages, ranges and versions'
+            cand release 'Decide whether a maintained release is affected, or gets no fix'
+            cand fix 'Link a fix (commits, PR, released version) to a maintained release'
+            cand severity 'Record the severity (CVSS 3.x or 4.0 vector) and CWE of a case'
+            cand note 'Add a note to a case (private unless --public)'
+            cand contact 'Log a message sent to, or received from, the reporter'
+            cand credit 'Credit someone, with their consent to be named'
+            cand assign 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case'
+            cand show 'Show one case in full'
+            cand status 'List open cases and their clocks'
+            cand log 'Show a case''s timeline'
+            cand policy 'Show, edit and publish the policy (SLAs, contact, maintained releases)'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page, or write every page to a directory'
+            cand clone 'Clone the team''s case store'
+            cand remote 'Show or record the team''s remote'
+            cand sync 'Fetch, merge and push the team''s changes'
+            cand check 'Check open cases against the policy (for CI)'
+            cand embargo 'Set the disclosure deadline of a case'
+            cand stats 'Show the team''s record: time to acknowledge, fix and publish'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'disclose;help;init'= {
+        }
+        &'disclose;help;open'= {
+        }
+        &'disclose;help;ack'= {
+        }
+        &'disclose;help;confirm'= {
+        }
+        &'disclose;help;reject'= {
+        }
+        &'disclose;help;withdraw'= {
+        }
+        &'disclose;help;pause'= {
+        }
+        &'disclose;help;resume'= {
+        }
+        &'disclose;help;affected'= {
+        }
+        &'disclose;help;release'= {
+        }
+        &'disclose;help;fix'= {
+        }
+        &'disclose;help;severity'= {
+        }
+        &'disclose;help;note'= {
+        }
+        &'disclose;help;contact'= {
+        }
+        &'disclose;help;credit'= {
+        }
+        &'disclose;help;assign'= {
+        }
+        &'disclose;help;show'= {
+        }
+        &'disclose;help;status'= {
+        }
+        &'disclose;help;log'= {
+        }
+        &'disclose;help;policy'= {
+            cand show 'Print the policy'
+            cand set 'Change one key of the policy'
+            cand release 'Add or remove a maintained release'
+            cand render 'Print the SECURITY.md rendered from the policy'
+        }
+        &'disclose;help;policy;show'= {
+        }
+        &'disclose;help;policy;set'= {
+        }
+        &'disclose;help;policy;release'= {
+            cand add 'Add a maintained release'
+            cand remove 'Stop maintaining a release'
+        }
+        &'disclose;help;policy;release;add'= {
+        }
+        &'disclose;help;policy;release;remove'= {
+        }
+        &'disclose;help;policy;render'= {
+        }
+        &'disclose;help;completions'= {
+        }
+        &'disclose;help;man'= {
+        }
+        &'disclose;help;clone'= {
+        }
+        &'disclose;help;remote'= {
+            cand set 'Record URL as the team''s remote (replacing the one recorded)'
+            cand show 'Print the recorded remote and how many local changes it lacks'
+        }
+        &'disclose;help;remote;set'= {
+        }
+        &'disclose;help;remote;show'= {
+        }
+        &'disclose;help;sync'= {
+        }
+        &'disclose;help;check'= {
+        }
+        &'disclose;help;embargo'= {
+        }
+        &'disclose;help;stats'= {
+        }
+        &'disclose;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,548 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_disclose_global_optspecs
+    string join \n dir= json no-input q/quiet color= h/help V/version
+end
+
+function __fish_disclose_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_disclose_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_disclose_using_subcommand
+    set -l cmd (__fish_disclose_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c disclose -n "__fish_disclose_needs_command" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_needs_command" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_needs_command" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_needs_command" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_needs_command" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_needs_command" -s h -l help -d 'Print help'
+complete -c disclose -n "__fish_disclose_needs_command" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "init" -d 'Create a case store and its policy'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "open" -d 'Open a case for a new vulnerability report'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "ack" -d 'Record the acknowledgement of a report'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "confirm" -d 'Confirm that a report describes a real problem'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "reject" -d 'Reject a report: duplicate, invalid, out of scope, or won\'t fix'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "withdraw" -d 'Close a case because the reporter withdrew it'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "pause" -d 'Stop a case\'s clocks (waiting on the reporter, on hold)'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "resume" -d 'Restart the clocks of a paused case'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "affected" -d 'Record (or remove) affected packages, ranges and versions'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "release" -d 'Decide whether a maintained release is affected, or gets no fix'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "fix" -d 'Link a fix (commits, PR, released version) to a maintained release'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "severity" -d 'Record the severity (CVSS 3.x or 4.0 vector) and CWE of a case'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "note" -d 'Add a note to a case (private unless --public)'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "contact" -d 'Log a message sent to, or received from, the reporter'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "credit" -d 'Credit someone, with their consent to be named'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "assign" -d 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "show" -d 'Show one case in full'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "status" -d 'List open cases and their clocks'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "log" -d 'Show a case\'s timeline'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "policy" -d 'Show, edit and publish the policy (SLAs, contact, maintained releases)'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "man" -d 'Print the man page, or write every page to a directory'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "clone" -d 'Clone the team\'s case store'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "remote" -d 'Show or record the team\'s remote'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "sync" -d 'Fetch, merge and push the team\'s changes'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "check" -d 'Check open cases against the policy (for CI)'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "embargo" -d 'Set the disclosure deadline of a case'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "stats" -d 'Show the team\'s record: time to acknowledge, fix and publish'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c disclose -n "__fish_disclose_using_subcommand init" -l project -d 'Project name, used in advisory IDs and the rendered SECURITY.md' -r
+complete -c disclose -n "__fish_disclose_using_subcommand init" -l contact -d 'Where reporters write, e.g. security@example.org' -r
+complete -c disclose -n "__fish_disclose_using_subcommand init" -l id-prefix -d 'Prefix of case IDs' -r
+complete -c disclose -n "__fish_disclose_using_subcommand init" -l ack-within -d 'Answer new reports within this long (48h, 2bd, ...)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand init" -l update-every -d 'Update the reporter at least this often' -r
+complete -c disclose -n "__fish_disclose_using_subcommand init" -l disclose-within -d 'Publish within this long of receiving a report' -r
+complete -c disclose -n "__fish_disclose_using_subcommand init" -l release -d 'A maintained release as NAME=REQ, e.g. 1.4=\'>=1.4.0, <1.5.0\' (repeatable)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand init" -l preset -d 'Adopt a reporter\'s disclosure policy as the team default instead of --disclose-within: project-zero, project-zero+grace, cert-cc, zdi or a number of days' -r
+complete -c disclose -n "__fish_disclose_using_subcommand init" -l remote -d 'Record the team\'s private remote (see `disclose remote`, `disclose sync`)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand init" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand init" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand init" -l allow-nested -d 'Create the store even inside another git repository\'s work tree'
+complete -c disclose -n "__fish_disclose_using_subcommand init" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand init" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand init" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand init" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l title -d 'One-line summary of the problem' -r
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l reporter-name -d 'Reporter\'s name (as they want to be credited)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l reporter-email -d 'Reporter\'s email (private: never exported)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l reporter-handle -d 'Reporter\'s handle, e.g. a GitHub user name' -r
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l received -d 'When the report arrived (RFC 3339 or YYYY-MM-DD; default: now)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l description -d 'What the reporter found' -r
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l description-file -d 'Read the description from a file, or from stdin with `-`' -r -F
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l reproduction -d 'Steps to reproduce' -r
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l impact -d 'What an attacker gains' -r
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l remediation -d 'Suggested fix or workaround' -r
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l from-email -d 'Read the report from an email message (.eml), or from stdin with `-`' -r -F
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l from-mbox -d 'Open a case for each thread of an mbox file; replies become contacts' -r -F
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l max-size -d 'Largest message accepted from --from-email or --from-mbox' -r
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand open" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand open" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand open" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand ack" -l at -d 'When the reply was sent (RFC 3339; default: now)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand ack" -l reason -d 'Why the move was forced (with --force)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand ack" -l eml -d 'Write the reply as a complete email (.eml) to FILE, or to stdout with `-`' -r -F
+complete -c disclose -n "__fish_disclose_using_subcommand ack" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand ack" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand ack" -l force -d 'Acknowledge even if the state does not allow it (recorded as an event)'
+complete -c disclose -n "__fish_disclose_using_subcommand ack" -l draft -d 'Print the reply to send to the reporter'
+complete -c disclose -n "__fish_disclose_using_subcommand ack" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand ack" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand ack" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand ack" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand ack" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand confirm" -l reason -d 'Why the move was forced (with --force)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand confirm" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand confirm" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand confirm" -l force -d 'Make the move even if the case\'s state does not allow it (recorded as an event)'
+complete -c disclose -n "__fish_disclose_using_subcommand confirm" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand confirm" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand confirm" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand confirm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand confirm" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand reject" -l reason -d 'Why the report is rejected' -r -f -a "duplicate\t''
+invalid\t''
+out-of-scope\t''
+wont-fix\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand reject" -l duplicate-of -d 'The case this one duplicates (with --reason duplicate)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand reject" -l note -d 'A short explanation, kept with the resolution' -r
+complete -c disclose -n "__fish_disclose_using_subcommand reject" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand reject" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand reject" -l force -d 'Make the move even if the case\'s state does not allow it (recorded as an event)'
+complete -c disclose -n "__fish_disclose_using_subcommand reject" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand reject" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand reject" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand reject" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand reject" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -l reason -d 'Why it was withdrawn' -r
+complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -l force -d 'Make the move even if the case\'s state does not allow it (recorded as an event)'
+complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand pause" -l reason -d 'Why: waiting-on-reporter, on-hold, or any text' -r
+complete -c disclose -n "__fish_disclose_using_subcommand pause" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand pause" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand pause" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand pause" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand pause" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand pause" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand pause" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand resume" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand resume" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand resume" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand resume" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand resume" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand resume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand resume" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l package -d 'Package name (default: the policy\'s default_package)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l ecosystem -d 'Package ecosystem as OSV names it, e.g. crates.io, npm, PyPI, Go' -r
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l range -d 'A SemVer requirement, e.g. ">=1.0.0, <1.4.2"' -r
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l introduced -d 'First affected version (0: every version before)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l fixed -d 'First fixed version (with --introduced)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l last-affected -d 'Last affected version, when no fix exists (with --introduced)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l version -d 'Individual affected versions' -r
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l type -d 'Version scheme of the range' -r -f -a "semver\t'SemVer 2.0 versions, checked and ordered'
+ecosystem\t'The ecosystem\'s own version strings, stored as given'
+git\t'Full git commit hashes'"
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l remove -d 'Remove the given ranges or versions (or, with none, the whole package)'
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand release" -l reason -d 'Why (required for wont-fix and eol)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand release" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand release" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand release" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand release" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand release" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand release" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand release" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -l release -d 'Maintained release the fix is for, as in the policy' -r
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -l commit -d 'A fix commit (full hash); repeat for several' -r
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -l pr -d 'The pull or merge request, a URL or #number' -r
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -l version -d 'The released version that contains the fix' -r
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -l released -d 'When that version was released (RFC 3339; default: now)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand severity" -l cvss -d 'CVSS vector, e.g. CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' -r
+complete -c disclose -n "__fish_disclose_using_subcommand severity" -l cwe -d 'Weakness, e.g. CWE-22; repeat for several' -r
+complete -c disclose -n "__fish_disclose_using_subcommand severity" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand severity" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand severity" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand severity" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand severity" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand severity" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand severity" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand note" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand note" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand note" -l public -d 'Allow the note in published advisories'
+complete -c disclose -n "__fish_disclose_using_subcommand note" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand note" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand note" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand note" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand note" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -l from-email -d 'Log a reply saved as an email message (.eml), or read from stdin with `-`' -r -F
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -l max-size -d 'Largest message accepted from --from-email' -r
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -l draft -d 'Print a draft of the next message to send; records nothing' -r
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -l eml -d 'With --draft, write the draft as a complete email (.eml) to FILE, or to stdout with `-`' -r -F
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -l to-reporter -d 'The team wrote to the reporter'
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -l from-reporter -d 'The reporter wrote to the team'
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand credit" -l name -d 'Name as it should be printed' -r
+complete -c disclose -n "__fish_disclose_using_subcommand credit" -l type -d 'Role in the disclosure' -r -f -a "finder\t''
+reporter\t''
+analyst\t''
+coordinator\t''
+remediation-developer\t''
+remediation-reviewer\t''
+remediation-verifier\t''
+tool\t''
+sponsor\t''
+other\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand credit" -l consent -d 'Whether they agreed to be named' -r -f -a "pending\t''
+granted\t''
+declined\t''
+anonymous\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand credit" -l contact -d 'A public link for the credit (e.g. a profile URL); repeat for several' -r
+complete -c disclose -n "__fish_disclose_using_subcommand credit" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand credit" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand credit" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand credit" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand credit" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand credit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand credit" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand assign" -l cve -d 'CVE ID, e.g. CVE-2026-12345' -r
+complete -c disclose -n "__fish_disclose_using_subcommand assign" -l ghsa -d 'GitHub security advisory ID, e.g. GHSA-jfh8-c2jp-5v3q' -r
+complete -c disclose -n "__fish_disclose_using_subcommand assign" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand assign" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand assign" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand assign" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand assign" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand assign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand assign" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand show" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand show" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand show" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand show" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand show" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand show" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand status" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand status" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand status" -l all -d 'Include closed cases (published, rejected, withdrawn)'
+complete -c disclose -n "__fish_disclose_using_subcommand status" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand status" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand status" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand status" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand log" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand log" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand log" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand log" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand log" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand log" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -l write -d 'Write the SECURITY.md rendered from the policy to FILE (`-` for stdout)' -r -F
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -l check -d 'Check FILE (an existing SECURITY.md) against the policy; exit 1 on any difference' -r -F
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -f -a "show" -d 'Print the policy'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -f -a "set" -d 'Change one key of the policy'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -f -a "release" -d 'Add or remove a maintained release'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -f -a "render" -d 'Print the SECURITY.md rendered from the policy'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from show" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from set" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from set" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from set" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from release" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from release" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from release" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from release" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from release" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from release" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from release" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from release" -f -a "add" -d 'Add a maintained release'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from release" -f -a "remove" -d 'Stop maintaining a release'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from release" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from render" -l write -d 'Write the SECURITY.md rendered from the policy to FILE (`-` for stdout)' -r -F
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from render" -l check -d 'Check FILE (an existing SECURITY.md) against the policy; exit 1 on any difference' -r -F
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from render" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from render" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from render" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from render" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from render" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from render" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from render" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the policy'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change one key of the policy'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "release" -d 'Add or remove a maintained release'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "render" -d 'Print the SECURITY.md rendered from the policy'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c disclose -n "__fish_disclose_using_subcommand completions" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand completions" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand completions" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand completions" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand completions" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand man" -l out -d 'Write all pages into this directory instead of printing the top one' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand man" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand man" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand man" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand man" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand man" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand man" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand clone" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand clone" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand clone" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand clone" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand clone" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand clone" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand clone" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -f -a "set" -d 'Record URL as the team\'s remote (replacing the one recorded)'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -f -a "show" -d 'Print the recorded remote and how many local changes it lacks'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "set" -d 'Record URL as the team\'s remote (replacing the one recorded)'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the recorded remote and how many local changes it lacks'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c disclose -n "__fish_disclose_using_subcommand sync" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand sync" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand sync" -l no-push -d 'Fetch and merge only; leave local changes unpushed'
+complete -c disclose -n "__fish_disclose_using_subcommand sync" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand sync" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand sync" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand sync" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand check" -l format -d 'Output format (--json is the same as --format json)' -r -f -a "text\t''
+json\t''
+github\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand check" -l warn-within -d 'Warn about deadlines due within this long (48h, 7d, 5bd, ...)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand check" -l case -d 'Check only these cases (full IDs or unique parts)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand check" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand check" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand check" -l strict -d 'Fail (exit 1) on warnings too'
+complete -c disclose -n "__fish_disclose_using_subcommand check" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand check" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand check" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand check" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l until -d 'The agreed instant: YYYY-MM-DD or RFC 3339 with an offset' -r
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l preset -d 'The reporter\'s policy: project-zero, cert-cc, zdi, or a number of days' -r
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l grace -d 'With --preset project-zero: add Project Zero\'s 14-day grace'
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l clear -d 'Lift the embargo'
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand stats" -l since -d 'Count only cases received on or after this date (YYYY-MM-DD or RFC 3339)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand stats" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand stats" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand stats" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand stats" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand stats" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand stats" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "init" -d 'Create a case store and its policy'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "open" -d 'Open a case for a new vulnerability report'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "ack" -d 'Record the acknowledgement of a report'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "confirm" -d 'Confirm that a report describes a real problem'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "reject" -d 'Reject a report: duplicate, invalid, out of scope, or won\'t fix'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "withdraw" -d 'Close a case because the reporter withdrew it'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "pause" -d 'Stop a case\'s clocks (waiting on the reporter, on hold)'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "resume" -d 'Restart the clocks of a paused case'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "affected" -d 'Record (or remove) affected packages, ranges and versions'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "release" -d 'Decide whether a maintained release is affected, or gets no fix'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "fix" -d 'Link a fix (commits, PR, released version) to a maintained release'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "severity" -d 'Record the severity (CVSS 3.x or 4.0 vector) and CWE of a case'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "note" -d 'Add a note to a case (private unless --public)'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "contact" -d 'Log a message sent to, or received from, the reporter'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "credit" -d 'Credit someone, with their consent to be named'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "assign" -d 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "show" -d 'Show one case in full'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "status" -d 'List open cases and their clocks'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "log" -d 'Show a case\'s timeline'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "policy" -d 'Show, edit and publish the policy (SLAs, contact, maintained releases)'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "completions" -d 'Print a shell completion script'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "man" -d 'Print the man page, or write every page to a directory'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "clone" -d 'Clone the team\'s case store'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "remote" -d 'Show or record the team\'s remote'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "sync" -d 'Fetch, merge and push the team\'s changes'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "check" -d 'Check open cases against the policy (for CI)'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "embargo" -d 'Set the disclosure deadline of a case'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "stats" -d 'Show the team\'s record: time to acknowledge, fix and publish'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "show" -d 'Print the policy'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "set" -d 'Change one key of the policy'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "release" -d 'Add or remove a maintained release'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "render" -d 'Print the SECURITY.md rendered from the policy'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "set" -d 'Record URL as the team\'s remote (replacing the one recorded)'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "show" -d 'Print the recorded remote and how many local changes it lacks'
+
+# Case IDs from the store: added to the generated script by disclose's docs.rs.
+function __fish_disclose_case_ids
+    command disclose __complete-ids (commandline -ct) 2>/dev/null
+end
+complete -c disclose -n "__fish_disclose_using_subcommand ack" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand confirm" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand reject" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand pause" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand resume" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand release" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand severity" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand note" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand credit" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand assign" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand show" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand log" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -l case -f -r -a "(__fish_disclose_case_ids)"
+complete -c disclose -l duplicate-of -f -r -a "(__fish_disclose_case_ids)"

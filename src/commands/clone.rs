@@ -1,0 +1,70 @@
+//! `disclose clone`: set up a new maintainer's copy of the team's store.
+
+use std::path::PathBuf;
+
+use crate::context::Ctx;
+use crate::error::Result;
+use crate::paths::{self, StoreSource};
+use crate::store::{REMOTE, clone_store};
+
+/// Clone the team's case store
+///
+/// Clones the store from the team's private remote into DIR (default: the
+/// store location, `--dir`, $DISCLOSE_DIR or the data directory), records
+/// the URL as its remote, and makes it your default store in the user
+/// config file, unless --dir is given. The directory must be new or empty.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  \
+    disclose clone git@github.com:acme/security-cases.git\n  \
+    disclose clone https://gitlab.example.org/sec/cases.git ~/security/cases\n  \
+    disclose --dir /tmp/cases-copy clone /srv/git/cases.git   # leaves the default alone")]
+pub struct CloneArgs {
+    /// The team's remote: ssh, https://, git://, file:// URL or a local path
+    pub url: String,
+    /// Where to put the store
+    #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub directory: Option<PathBuf>,
+}
+
+pub fn run(ctx: &Ctx, args: &CloneArgs) -> Result<()> {
+    let url = super::remote::normalize_url(&args.url, "URL")?;
+    let (located, source) = ctx.location()?;
+    let dir = match &args.directory {
+        Some(dir) => std::path::absolute(dir)
+            .map_err(|e| crate::Error::io(format!("resolve {}", dir.display()), e))?,
+        None => located,
+    };
+    let store = clone_store(&url, &dir)?;
+    let cases = store.case_ids()?.0.len();
+    ctx.ui.status(&format!(
+        "Cloned {url} into {} ({cases} case{}); its remote is {REMOTE}.",
+        dir.display(),
+        if cases == 1 { "" } else { "s" }
+    ));
+    let config = if source == StoreSource::Flag {
+        None
+    } else {
+        let path = paths::user_config_path()?;
+        paths::set_user_store(&path, &dir)?;
+        ctx.ui.status(&format!(
+            "It is now your default store (\"store\" in {}).",
+            path.display()
+        ));
+        if source == StoreSource::Env {
+            ctx.ui
+                .warn("$DISCLOSE_DIR is set and takes precedence over the config file");
+        }
+        Some(path)
+    };
+    if ctx.ui.json() {
+        ctx.ui.print_json(&serde_json::json!({
+            "store": dir,
+            "remote": url,
+            "cases": cases,
+            "config": config,
+        }))?;
+    }
+    ctx.ui
+        .status("Next: `disclose status`; `disclose sync` shares your changes with the team.");
+    Ok(())
+}

@@ -1,0 +1,42 @@
+//! `disclose man`: man pages, generated from the clap definitions.
+
+use std::path::PathBuf;
+
+use crate::context::Ctx;
+use crate::docs;
+use crate::error::{Error, Result};
+
+/// Print the man page, or write every page to a directory
+///
+/// Without --out, prints `disclose(1)` as roff (`disclose man | man -l -`).
+/// With --out, writes `disclose.1` and one page per subcommand
+/// (`disclose-open.1`, ...) into DIR, creating it if needed; the same pages
+/// are shipped in the `man/` directory.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  \
+    disclose man | man -l -\n  \
+    disclose man --out ~/.local/share/man/man1")]
+pub struct ManArgs {
+    /// Write all pages into this directory instead of printing the top one
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub out: Option<PathBuf>,
+}
+
+pub fn run(ctx: &Ctx, args: &ManArgs) -> Result<()> {
+    let pages = docs::man_pages();
+    let Some(dir) = &args.out else {
+        let (_, top) = &pages[0];
+        return ctx.ui.print(top);
+    };
+    let failed = |e: std::io::Error| Error::input(format!("--out {}: {e}", dir.display()));
+    std::fs::create_dir_all(dir).map_err(failed)?;
+    for (name, text) in &pages {
+        std::fs::write(dir.join(name), text).map_err(failed)?;
+    }
+    ctx.ui.status(&format!(
+        "Wrote {} man pages to {}.",
+        pages.len(),
+        dir.display()
+    ));
+    Ok(())
+}

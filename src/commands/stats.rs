@@ -1,0 +1,98 @@
+//! `disclose stats`: the team's record against its policy.
+
+use chrono::TimeDelta;
+
+use crate::clock::{Timestamp, rfc3339, span};
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::stats::{Spread, Stats, compute};
+
+/// Show the team's record: time to acknowledge, fix and publish
+///
+/// Over every case (open and closed) received since --since: median and
+/// 90th-percentile time from receipt to acknowledgement, confirmation,
+/// the last released fix and publication; the share of acknowledgements
+/// sent within each case's ack_within; and how many cases were published
+/// before or after their disclosure deadline. This is what a reporter or a
+/// foundation asks a project for.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  \
+    disclose stats\n  \
+    disclose stats --since 2026-01-01 --json")]
+pub struct StatsArgs {
+    /// Count only cases received on or after this date (YYYY-MM-DD or RFC 3339)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<Timestamp>,
+}
+
+pub fn run(ctx: &Ctx, args: &StatsArgs) -> Result<()> {
+    let since = args.since.map(|t| t.0);
+    let (cases, errors) = match ctx.existing_store()? {
+        Some(store) => store.read_all()?,
+        None => (Vec::new(), Vec::new()),
+    };
+    let stats = compute(&cases, since);
+    if ctx.ui.json() {
+        ctx.ui.print_json(&stats)?;
+    } else {
+        ctx.ui.print(&render(&stats))?;
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Many(errors))
+    }
+}
+
+fn spread_line(label: &str, s: &Spread) -> String {
+    let minutes =
+        |m: Option<i64>| m.map_or_else(|| "-".to_owned(), |m| span(TimeDelta::minutes(m)));
+    if s.count == 0 {
+        return format!("  {label:<22}no cases yet\n");
+    }
+    format!(
+        "  {label:<22}median {}, 90th percentile {} ({} {})\n",
+        minutes(s.median_minutes),
+        minutes(s.p90_minutes),
+        s.count,
+        if s.count == 1 { "case" } else { "cases" }
+    )
+}
+
+/// The readable form.
+pub fn render(stats: &Stats) -> String {
+    let mut out = format!(
+        "{} {} ({} open)",
+        stats.cases,
+        if stats.cases == 1 { "case" } else { "cases" },
+        stats.open_cases
+    );
+    if let Some(since) = stats.since {
+        out.push_str(&format!(" received since {}", rfc3339(since)));
+    }
+    out.push('\n');
+    out.push_str(&spread_line(
+        "time to acknowledge",
+        &stats.time_to_acknowledge,
+    ));
+    out.push_str(&spread_line("time to confirm", &stats.time_to_confirm));
+    out.push_str(&spread_line("time to fix release", &stats.time_to_fix));
+    out.push_str(&spread_line("time to publish", &stats.time_to_publish));
+    let a = &stats.acknowledgements;
+    match a.share_within_policy {
+        Some(share) => out.push_str(&format!(
+            "  {:<22}{} of {} within policy ({:.0}%)\n",
+            "acknowledged",
+            a.within_policy,
+            a.acknowledged,
+            share * 100.0
+        )),
+        None => out.push_str(&format!("  {:<22}none yet\n", "acknowledged")),
+    }
+    let p = &stats.publication;
+    out.push_str(&format!(
+        "  {:<22}{} before the deadline, {} after\n",
+        "published", p.before_deadline, p.after_deadline
+    ));
+    out
+}

@@ -1,0 +1,110 @@
+//! `disclose sync`: fetch the team's changes, merge them case by case, push.
+
+use crate::context::Ctx;
+use crate::error::Result;
+use crate::store::{PUSH_ATTEMPTS, REMOTE, SyncOptions, SyncReport};
+
+/// Fetch, merge and push the team's changes
+///
+/// Talks only to the remote recorded in the store (`disclose remote`).
+/// Concurrent edits are merged by the tool, case by case, never as text: a
+/// case changed on one side is taken; a case changed on both sides gets the
+/// events of both, so every edit survives (where both set the same field,
+/// the later event wins and sync says so); policy.json merges key by key and
+/// a real conflict stops the sync with nothing changed. Two different cases
+/// created under the same ID are told apart: the local one, not yet pushed,
+/// gets a new ID and keeps the old one as an alias. The result is a merge
+/// commit with both parents. A push rejected because someone pushed
+/// meanwhile is retried. With the remote unreachable, local work is kept.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  \
+    disclose sync\n  \
+    disclose sync --no-push   # merge the team's changes, push later")]
+pub struct SyncArgs {
+    /// Fetch and merge only; leave local changes unpushed
+    #[arg(long)]
+    pub no_push: bool,
+}
+
+/// `3 local changes not pushed`.
+pub fn unpushed_line(commits: usize) -> String {
+    let s = if commits == 1 { "" } else { "s" };
+    format!("{commits} local change{s} not pushed to {REMOTE}; run `disclose sync`")
+}
+
+pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<()> {
+    let store = ctx.store()?;
+    let who = ctx.identity_for(Some(&store))?;
+    let opts = SyncOptions {
+        push: !args.no_push,
+        attempts: PUSH_ATTEMPTS,
+    };
+    let report = store.sync(&who, ctx.now(), opts, &mut |_| {})?;
+    if ctx.ui.json() {
+        ctx.ui.print_json(&report)?;
+    }
+    tell(ctx, &report);
+    if args.no_push
+        && let Some(u) = store.unpushed()?.filter(|u| u.commits > 0)
+    {
+        ctx.ui.status(&unpushed_line(u.commits));
+    }
+    Ok(())
+}
+
+fn tell(ctx: &Ctx, report: &SyncReport) {
+    let ui = &ctx.ui;
+    let remote = format!("{REMOTE} ({})", report.remote);
+    if report.fetched == 0 {
+        ui.status(&format!("Nothing new on {remote}."));
+    } else if report.fast_forward {
+        ui.status(&format!(
+            "Took {} new commit{} from {remote}.",
+            report.fetched,
+            plural(report.fetched)
+        ));
+    } else {
+        ui.status(&format!(
+            "Merged {} new commit{} from {remote}.",
+            report.fetched,
+            plural(report.fetched)
+        ));
+    }
+    let merge = &report.merge;
+    for id in &merge.merged_cases {
+        ui.status(&format!(
+            "{id}: changed on both sides; kept every event of both."
+        ));
+    }
+    for o in &merge.overrides {
+        ui.warn(&format!("both sides set a field: {o}"));
+    }
+    for r in &merge.renumbered {
+        ui.warn(&format!(
+            "{} was created here and on the remote for different reports; this clone's \"{}\" \
+             is now {} (the old ID stays as an alias)",
+            r.from, r.title, r.to
+        ));
+    }
+    if merge.policy_merged {
+        ui.status("policy.json: changed on both sides; merged key by key.");
+    }
+    if report.retries > 0 {
+        ui.status(&format!(
+            "The remote moved during the sync; merged again and retried the push ({} time{}).",
+            report.retries,
+            plural(report.retries)
+        ));
+    }
+    if report.pushed > 0 {
+        ui.status(&format!(
+            "Pushed {} commit{} to {remote}.",
+            report.pushed,
+            plural(report.pushed)
+        ));
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

@@ -1,0 +1,359 @@
+//! Merging two versions of one case: the union of their events by id,
+//! replayed. Every edit on either side survives; where both sides set the
+//! same scalar field differently the projection decides (the later event,
+//! as a rule) and the merge reports it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::case::{Case, CreditType, Event, EventId, EventKind, ReplayError, replay};
+use crate::id::CaseId;
+
+/// The outcome of merging two versions of a case file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CaseMerge {
+    /// The same case on both sides: the union of their events, replayed.
+    Merged {
+        case: Box<Case>,
+        overrides: Vec<Override>,
+    },
+    /// Two different cases under one ID: their first events differ.
+    Collision,
+}
+
+/// Two sides set one field to different values; `kept` is what the merged
+/// case holds.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Override {
+    pub case: CaseId,
+    pub field: String,
+    pub ours: Value,
+    pub theirs: Value,
+    pub kept: Value,
+}
+
+impl fmt::Display for Override {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} was set to {} here and to {} on the remote; kept {}",
+            self.case, self.field, self.ours, self.theirs, self.kept
+        )
+    }
+}
+
+/// Whether two versions are the same case (they share their first event).
+pub fn same_case(a: &Case, b: &Case) -> bool {
+    a.events.first().map(|e| e.id) == b.events.first().map(|e| e.id)
+}
+
+/// The union of two event lists by id, sorted by id. Two different events
+/// under one id cannot come from `disclose`; if a hand edit makes them, the
+/// smaller serialisation wins so that both clones still pick the same one.
+pub fn union_events(ours: &[Event], theirs: &[Event]) -> Vec<Event> {
+    let mut by_id: BTreeMap<EventId, Event> = BTreeMap::new();
+    for event in ours.iter().chain(theirs) {
+        match by_id.get(&event.id) {
+            Some(kept) if kept == event => {}
+            Some(kept) => {
+                let text = |e: &Event| serde_json::to_string(e).unwrap_or_default();
+                if text(event) < text(kept) {
+                    by_id.insert(event.id, event.clone());
+                }
+            }
+            None => {
+                by_id.insert(event.id, event.clone());
+            }
+        }
+    }
+    by_id.into_values().collect()
+}
+
+/// Merges two versions of one case file.
+pub fn merge_case(ours: &Case, theirs: &Case) -> Result<CaseMerge, ReplayError> {
+    if !same_case(ours, theirs) {
+        return Ok(CaseMerge::Collision);
+    }
+    let events = union_events(&ours.events, &theirs.events);
+    let case = replay(events)?;
+    let overrides = overrides(ours, theirs, &case);
+    Ok(CaseMerge::Merged {
+        case: Box::new(case),
+        overrides,
+    })
+}
+
+/// A scalar field an event sets, for reporting concurrent edits.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Field {
+    AcknowledgedAt,
+    Severity,
+    Cwe,
+    EmbargoUntil,
+    Cve,
+    Ghsa,
+    Resolution,
+    Release(String),
+    FixVersion(String),
+    FixPr(String),
+    Credit(String, String),
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::AcknowledgedAt => f.write_str("acknowledged_at"),
+            Self::Severity => f.write_str("severity"),
+            Self::Cwe => f.write_str("cwe"),
+            Self::EmbargoUntil => f.write_str("embargo_until"),
+            Self::Cve => f.write_str("identifiers.cve"),
+            Self::Ghsa => f.write_str("identifiers.ghsa"),
+            Self::Resolution => f.write_str("resolution"),
+            Self::Release(name) => write!(f, "releases.{name}"),
+            Self::FixVersion(name) => write!(f, "fix for {name}: version"),
+            Self::FixPr(name) => write!(f, "fix for {name}: pr"),
+            Self::Credit(name, kind) => write!(f, "credit {name} ({kind})"),
+        }
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
+fn credit_kind(kind: CreditType) -> String {
+    json(&kind).as_str().unwrap_or_default().to_owned()
+}
+
+/// The scalar fields an event sets. Event kinds that only add to lists
+/// (notes, contacts, affected ranges) set none: both sides' entries survive.
+fn scalar_writes(event: &Event) -> Vec<(Field, Value)> {
+    match &event.kind {
+        EventKind::Acknowledged { acknowledged_at } => {
+            vec![(Field::AcknowledgedAt, json(acknowledged_at))]
+        }
+        EventKind::SeverityAssessed { severity, cwe } => {
+            let mut out = Vec::new();
+            if let Some(s) = severity {
+                out.push((Field::Severity, json(s)));
+            }
+            if !cwe.is_empty() {
+                out.push((Field::Cwe, json(cwe)));
+            }
+            out
+        }
+        EventKind::EmbargoSet { until, preset } => {
+            vec![(Field::EmbargoUntil, json(&(until, preset)))]
+        }
+        EventKind::IdentifiersAssigned { cve, ghsa } => {
+            let mut out = Vec::new();
+            if let Some(cve) = cve {
+                out.push((Field::Cve, json(cve)));
+            }
+            if let Some(ghsa) = ghsa {
+                out.push((Field::Ghsa, json(ghsa)));
+            }
+            out
+        }
+        EventKind::Rejected { resolution } => vec![(Field::Resolution, json(resolution))],
+        EventKind::ReleaseDecided {
+            release,
+            decision,
+            reason,
+        } => vec![(
+            Field::Release(release.clone()),
+            serde_json::json!({"decision": decision, "reason": reason}),
+        )],
+        EventKind::FixLinked {
+            release,
+            pr,
+            version,
+            ..
+        } => {
+            let mut out = Vec::new();
+            if let Some(pr) = pr {
+                out.push((Field::FixPr(release.clone()), json(pr)));
+            }
+            if let Some(version) = version {
+                out.push((Field::FixVersion(release.clone()), json(version)));
+            }
+            out
+        }
+        EventKind::CreditSet { credit } => vec![(
+            Field::Credit(credit.name.clone(), credit_kind(credit.kind)),
+            json(credit),
+        )],
+        _ => Vec::new(),
+    }
+}
+
+/// What the merged case holds for `field`.
+fn current(case: &Case, field: &Field) -> Value {
+    match field {
+        Field::AcknowledgedAt => json(&case.acknowledged_at),
+        Field::Severity => json(&case.severity),
+        Field::Cwe => json(&case.cwe),
+        Field::EmbargoUntil => json(&case.embargo_until),
+        Field::Cve => json(&case.identifiers.cve),
+        Field::Ghsa => json(&case.identifiers.ghsa),
+        Field::Resolution => json(&case.resolution),
+        Field::Release(name) => case.releases.get(name).map_or(
+            Value::Null,
+            |row| serde_json::json!({"decision": row.decision, "reason": row.reason}),
+        ),
+        Field::FixVersion(name) => json(
+            &case
+                .fixes
+                .iter()
+                .find(|f| &f.release == name)
+                .map(|f| &f.version),
+        ),
+        Field::FixPr(name) => json(
+            &case
+                .fixes
+                .iter()
+                .find(|f| &f.release == name)
+                .map(|f| &f.pr),
+        ),
+        Field::Credit(name, kind) => json(
+            &case
+                .credits
+                .iter()
+                .find(|c| &c.name == name && &credit_kind(c.kind) == kind),
+        ),
+    }
+}
+
+/// The last value each side's own events (those the other side lacks) wrote.
+fn last_writes(mine: &[Event], other: &[Event]) -> BTreeMap<Field, Value> {
+    let seen: std::collections::BTreeSet<EventId> = other.iter().map(|e| e.id).collect();
+    let mut out = BTreeMap::new();
+    for event in mine.iter().filter(|e| !seen.contains(&e.id)) {
+        for (field, value) in scalar_writes(event) {
+            out.insert(field, value);
+        }
+    }
+    out
+}
+
+fn overrides(ours: &Case, theirs: &Case, merged: &Case) -> Vec<Override> {
+    let mine = last_writes(&ours.events, &theirs.events);
+    let remote = last_writes(&theirs.events, &ours.events);
+    mine.into_iter()
+        .filter_map(|(field, ours)| {
+            let theirs = remote.get(&field)?;
+            (theirs != &ours).then(|| Override {
+                case: merged.id.clone(),
+                field: field.to_string(),
+                kept: current(merged, &field),
+                ours,
+                theirs: theirs.clone(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, TimeDelta, Utc};
+
+    use super::*;
+    use crate::case::{NewCase, Severity};
+    use crate::policy::Slas;
+
+    fn at(minutes: i64) -> DateTime<Utc> {
+        "2026-03-02T09:00:00Z".parse::<DateTime<Utc>>().unwrap() + TimeDelta::minutes(minutes)
+    }
+
+    fn base() -> Case {
+        let new = NewCase {
+            title: "t".into(),
+            ..NewCase::default()
+        };
+        Case::open(
+            "DISC-2026-K7Q3M".parse().unwrap(),
+            new,
+            Slas::default(),
+            at(0),
+            "A <a@x>",
+        )
+    }
+
+    fn severity(score: f64) -> EventKind {
+        EventKind::SeverityAssessed {
+            severity: Some(Severity {
+                cvss: format!("v{score}"),
+                score,
+                rating: "high".into(),
+            }),
+            cwe: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn both_sides_edits_survive() {
+        let mut a = base();
+        let mut b = a.clone();
+        a.acknowledge(at(1), at(1), "A <a@x>", None).unwrap();
+        b.record(
+            EventKind::NoteAdded {
+                text: "n".into(),
+                private: true,
+            },
+            at(2),
+            "B <b@x>",
+            None,
+        );
+        let CaseMerge::Merged { case, overrides } = merge_case(&a, &b).unwrap() else {
+            panic!("same case")
+        };
+        assert_eq!(case.events.len(), 3);
+        assert_eq!(case.state, crate::case::State::Acknowledged);
+        assert_eq!(case.notes.len(), 1);
+        assert!(overrides.is_empty());
+        assert_eq!(merge_case(&b, &a).unwrap(), merge_case(&a, &b).unwrap());
+    }
+
+    #[test]
+    fn a_field_set_on_both_sides_keeps_the_later_and_is_reported() {
+        let mut a = base();
+        let mut b = a.clone();
+        a.record(severity(7.5), at(1), "A <a@x>", None);
+        b.record(severity(9.8), at(2), "B <b@x>", None);
+        let CaseMerge::Merged { case, overrides } = merge_case(&a, &b).unwrap() else {
+            panic!("same case")
+        };
+        assert_eq!(case.severity.as_ref().unwrap().score, 9.8);
+        assert_eq!(overrides.len(), 1);
+        assert_eq!(overrides[0].field, "severity");
+        assert_eq!(overrides[0].kept["score"], 9.8);
+        assert!(overrides[0].to_string().contains("kept"));
+    }
+
+    #[test]
+    fn different_first_events_are_a_collision() {
+        let a = base();
+        let b = base();
+        assert_eq!(merge_case(&a, &b).unwrap(), CaseMerge::Collision);
+    }
+
+    #[test]
+    fn renumbering_moves_the_id_and_keeps_the_alias() {
+        let mut a = base();
+        let to: CaseId = "DISC-2026-ZZZZZ".parse().unwrap();
+        a.record(
+            EventKind::Renumbered {
+                from: a.id.clone(),
+                to: to.clone(),
+            },
+            at(1),
+            "A <a@x>",
+            None,
+        );
+        assert_eq!(a.id, to);
+        assert_eq!(a.identifiers.aliases, vec!["DISC-2026-K7Q3M".to_owned()]);
+        assert_eq!(replay(a.events.clone()).unwrap(), a);
+    }
+}

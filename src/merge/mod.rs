@@ -1,0 +1,250 @@
+//! The tool's own merge of two clones' stores, file by file, never a text
+//! merge: a file changed on one side only is taken from that side; a case
+//! changed on both sides is the union of its events, replayed; `policy.json`
+//! merges key by key; two different cases under one ID are a collision, and
+//! the local one (not yet pushed) is renumbered.
+//!
+//! Pure: the store hands in the three trees as bytes and writes what comes back.
+
+pub mod case;
+pub mod policy;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use chrono::{DateTime, Datelike as _, Utc};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+pub use case::{CaseMerge, Override, merge_case, same_case, union_events};
+pub use policy::{PolicyConflict, merge_policy};
+
+use crate::case::{Case, EventKind};
+use crate::id::CaseId;
+use crate::policy::Policy;
+use crate::store::{CASES_DIR, POLICY_FILE, to_json_bytes};
+
+/// A tree's files: store-relative path to bytes.
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// Who merges, and when: recorded on the events a merge adds (renumberings).
+#[derive(Debug, Clone, Copy)]
+pub struct Author<'a> {
+    pub at: DateTime<Utc>,
+    pub by: &'a str,
+}
+
+/// A case that got a new ID because the remote holds another case under its old one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Renumbering {
+    pub from: CaseId,
+    pub to: CaseId,
+    pub title: String,
+}
+
+/// What a merge did, for the user.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct MergeReport {
+    /// Files taken as the remote had them (changed there only).
+    pub from_remote: Vec<String>,
+    /// Cases changed on both sides, merged event by event.
+    pub merged_cases: Vec<CaseId>,
+    pub overrides: Vec<Override>,
+    pub renumbered: Vec<Renumbering>,
+    /// Whether `policy.json` was merged key by key.
+    pub policy_merged: bool,
+}
+
+/// Why a merge stopped. Nothing is written when it does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MergeError {
+    Policy(Vec<PolicyConflict>),
+    /// A file other than a case or the policy changed differently on both sides.
+    File(String),
+    /// A file that does not parse, so it cannot be merged.
+    Bad {
+        path: String,
+        message: String,
+    },
+}
+
+impl fmt::Display for MergeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Policy(conflicts) => {
+                f.write_str("policy.json was changed on both sides:")?;
+                for c in conflicts {
+                    write!(f, "\n  {c}")?;
+                }
+                Ok(())
+            }
+            Self::File(path) => write!(f, "{path} was changed differently on both sides"),
+            Self::Bad { path, message } => write!(f, "{path}: {message}"),
+        }
+    }
+}
+
+/// The case ID a store path names, if it is a case file.
+pub fn case_id_of(path: &str) -> Option<CaseId> {
+    path.strip_prefix(CASES_DIR)?
+        .strip_prefix('/')?
+        .strip_suffix(".json")?
+        .parse()
+        .ok()
+}
+
+fn case_path(id: &CaseId) -> String {
+    format!("{CASES_DIR}/{}", id.file_name())
+}
+
+fn parse_case(path: &str, bytes: &[u8]) -> Result<Case, MergeError> {
+    serde_json::from_slice(bytes).map_err(|e| MergeError::Bad {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })
+}
+
+fn parse_object(path: &str, bytes: &[u8]) -> Result<Map<String, Value>, MergeError> {
+    match serde_json::from_slice(bytes) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(MergeError::Bad {
+            path: path.to_owned(),
+            message: "expected a JSON object".to_owned(),
+        }),
+        Err(e) => Err(MergeError::Bad {
+            path: path.to_owned(),
+            message: e.to_string(),
+        }),
+    }
+}
+
+/// Merges `ours` and `theirs` over their common ancestor `base` (empty when
+/// the histories share none).
+pub fn merge_trees(
+    base: &Files,
+    ours: &Files,
+    theirs: &Files,
+    author: Author<'_>,
+) -> Result<(Files, MergeReport), MergeError> {
+    let mut merged = Files::new();
+    let mut report = MergeReport::default();
+    let mut collisions: Vec<(String, Case)> = Vec::new();
+    let paths: BTreeSet<&String> = ours.keys().chain(theirs.keys()).collect();
+    for path in paths {
+        let (b, o, t) = (base.get(path), ours.get(path), theirs.get(path));
+        let take = if o == t || t == b {
+            o.cloned()
+        } else if o == b {
+            report.from_remote.push(path.clone());
+            t.cloned()
+        } else {
+            match (o, t) {
+                // An edit on one side beats a deletion on the other.
+                (Some(o), None) => Some(o.clone()),
+                (None, Some(t)) => Some(t.clone()),
+                (None, None) => None,
+                (Some(o), Some(t)) if case_id_of(path).is_some() => {
+                    let mine = parse_case(path, o)?;
+                    let other = parse_case(path, t)?;
+                    let outcome = merge_case(&mine, &other).map_err(|e| MergeError::Bad {
+                        path: path.clone(),
+                        message: e.to_string(),
+                    })?;
+                    match outcome {
+                        CaseMerge::Merged { case, overrides } => {
+                            report.merged_cases.push(case.id.clone());
+                            report.overrides.extend(overrides);
+                            Some(to_json_bytes(&case))
+                        }
+                        CaseMerge::Collision => {
+                            collisions.push((path.clone(), mine));
+                            Some(t.clone())
+                        }
+                    }
+                }
+                (Some(o), Some(t)) if path == POLICY_FILE => {
+                    report.policy_merged = true;
+                    Some(merge_policy_bytes(b, o, t)?)
+                }
+                (Some(_), Some(_)) => return Err(MergeError::File(path.clone())),
+            }
+        };
+        if let Some(bytes) = take {
+            merged.insert(path.clone(), bytes);
+        }
+    }
+    for (path, case) in collisions {
+        let taken: BTreeSet<&String> = base
+            .keys()
+            .chain(ours.keys())
+            .chain(theirs.keys())
+            .chain(merged.keys())
+            .collect();
+        let from = case.id.clone();
+        let to = fresh_id(&from, author.at, |id| taken.contains(&case_path(id)));
+        let renumbered = renumber(case, &to, author).map_err(|message| MergeError::Bad {
+            path: path.clone(),
+            message,
+        })?;
+        report.renumbered.push(Renumbering {
+            from,
+            to: to.clone(),
+            title: renumbered.title.clone(),
+        });
+        merged.insert(case_path(&to), to_json_bytes(&renumbered));
+    }
+    Ok((merged, report))
+}
+
+fn merge_policy_bytes(
+    base: Option<&Vec<u8>>,
+    ours: &[u8],
+    theirs: &[u8],
+) -> Result<Vec<u8>, MergeError> {
+    // An unreadable ancestor only means fewer keys count as unchanged.
+    let base = base.and_then(|b| parse_object(POLICY_FILE, b).ok());
+    let ours = parse_object(POLICY_FILE, ours)?;
+    let theirs = parse_object(POLICY_FILE, theirs)?;
+    let merged = merge_policy(base.as_ref(), &ours, &theirs).map_err(MergeError::Policy)?;
+    let policy: Policy =
+        serde_json::from_value(Value::Object(merged)).map_err(|e| MergeError::Bad {
+            path: POLICY_FILE.to_owned(),
+            message: format!("the merged policy is not valid: {e}"),
+        })?;
+    Ok(to_json_bytes(&policy))
+}
+
+/// A new ID with the old one's prefix and year that `taken` does not hold.
+fn fresh_id(old: &CaseId, at: DateTime<Utc>, taken: impl Fn(&CaseId) -> bool) -> CaseId {
+    let text = old.as_str();
+    let head = &text[..text.len() - crate::id::RANDOM_LEN - 1];
+    let (prefix, year) = head
+        .rsplit_once('-')
+        .and_then(|(p, y)| Some((p, y.parse::<i32>().ok()?)))
+        .unwrap_or((crate::policy::DEFAULT_PREFIX, at.year()));
+    let mut rng = rand::rng();
+    loop {
+        let id = CaseId::random(prefix, year, &mut rng);
+        if &id != old && !taken(&id) {
+            return id;
+        }
+    }
+}
+
+fn renumber(mut case: Case, to: &CaseId, author: Author<'_>) -> Result<Case, String> {
+    let from = case.id.clone();
+    case.record(
+        EventKind::Renumbered {
+            from,
+            to: to.clone(),
+        },
+        author.at,
+        author.by,
+        None,
+    );
+    // The projection must agree with what a replay of the file would give.
+    crate::case::replay(case.events.clone()).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests;

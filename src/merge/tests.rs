@@ -1,0 +1,296 @@
+//! Tests of the tree merge, and the convergence property: any interleaving
+//! of commands on two clones, synced in any order, ends with the same cases
+//! on both and no event lost.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use proptest::prelude::*;
+
+use super::*;
+use crate::case::{EventId, NewCase, replay};
+use crate::policy::Slas;
+
+const BY: &str = "M <m@example.org>";
+
+fn at(minutes: i64) -> DateTime<Utc> {
+    "2026-03-02T09:00:00Z".parse::<DateTime<Utc>>().unwrap() + TimeDelta::minutes(minutes)
+}
+
+fn author(minutes: i64) -> Author<'static> {
+    Author {
+        at: at(minutes),
+        by: BY,
+    }
+}
+
+fn opened(id: &str, title: &str, minutes: i64) -> Case {
+    let new = NewCase {
+        title: title.into(),
+        ..NewCase::default()
+    };
+    Case::open(id.parse().unwrap(), new, Slas::default(), at(minutes), BY)
+}
+
+fn files(entries: &[(&str, &[u8])]) -> Files {
+    entries
+        .iter()
+        .map(|(p, b)| ((*p).to_owned(), b.to_vec()))
+        .collect()
+}
+
+#[test]
+fn a_file_changed_on_one_side_is_taken_from_it() {
+    let base = files(&[("templates/ack.txt", b"old"), ("policy.json", b"{}")]);
+    let ours = base.clone();
+    let theirs = files(&[("templates/ack.txt", b"new"), ("policy.json", b"{}")]);
+    let (merged, report) = merge_trees(&base, &ours, &theirs, author(0)).unwrap();
+    assert_eq!(merged, theirs);
+    assert_eq!(report.from_remote, vec!["templates/ack.txt".to_owned()]);
+}
+
+#[test]
+fn an_edit_beats_a_deletion() {
+    let base = files(&[("templates/ack.txt", b"old")]);
+    let ours = files(&[("templates/ack.txt", b"edited")]);
+    let theirs = Files::new();
+    let (merged, _) = merge_trees(&base, &ours, &theirs, author(0)).unwrap();
+    assert_eq!(merged, ours);
+}
+
+#[test]
+fn another_file_changed_differently_on_both_sides_stops_the_merge() {
+    let base = files(&[("templates/ack.txt", b"old")]);
+    let ours = files(&[("templates/ack.txt", b"mine")]);
+    let theirs = files(&[("templates/ack.txt", b"yours")]);
+    let err = merge_trees(&base, &ours, &theirs, author(0)).unwrap_err();
+    assert_eq!(err, MergeError::File("templates/ack.txt".into()));
+}
+
+#[test]
+fn a_broken_case_file_stops_the_merge_naming_it() {
+    let path = "cases/DISC-2026-K7Q3M.json";
+    let good = to_json_bytes(&opened("DISC-2026-K7Q3M", "t", 0));
+    let base = files(&[(path, &good)]);
+    let ours = files(&[(path, b"{ broken")]);
+    let mut theirs_case = opened("DISC-2026-K7Q3M", "t", 0);
+    theirs_case.record(EventKind::Confirmed, at(1), BY, None);
+    let theirs = files(&[(path, &to_json_bytes(&theirs_case))]);
+    let err = merge_trees(&base, &ours, &theirs, author(2)).unwrap_err();
+    assert!(err.to_string().starts_with(path), "{err}");
+}
+
+#[test]
+fn a_collision_keeps_the_remote_case_and_renumbers_ours() {
+    let path = "cases/DISC-2026-K7Q3M.json";
+    let ours = files(&[(path, &to_json_bytes(&opened("DISC-2026-K7Q3M", "ours", 0)))]);
+    let theirs = files(&[(
+        path,
+        &to_json_bytes(&opened("DISC-2026-K7Q3M", "theirs", 1)),
+    )]);
+    let (merged, report) = merge_trees(&Files::new(), &ours, &theirs, author(2)).unwrap();
+    assert_eq!(merged[path], theirs[path]);
+    assert_eq!(report.renumbered.len(), 1);
+    let to = &report.renumbered[0].to;
+    let moved: Case = serde_json::from_slice(&merged[&case_path(to)]).unwrap();
+    assert_eq!(moved.title, "ours");
+    assert_eq!(&moved.id, to);
+    assert_eq!(
+        moved.identifiers.aliases,
+        vec!["DISC-2026-K7Q3M".to_owned()]
+    );
+    assert_eq!(to.as_str()[..10], *"DISC-2026-");
+}
+
+// The convergence property, on a model of two clones and one remote.
+
+#[derive(Debug, Clone)]
+enum Cmd {
+    Open(usize),
+    Ack(usize),
+    Note(usize),
+    Pause(usize),
+    Resume(usize),
+    Embargo(usize, i64),
+}
+
+#[derive(Debug, Clone)]
+enum Step {
+    Run(usize, Cmd),
+    Sync(usize),
+}
+
+/// A few fixed IDs, so both clones open cases under the same ID now and then.
+const IDS: [&str; 3] = ["DISC-2026-AAAAA", "DISC-2026-BBBBB", "DISC-2026-CCCCC"];
+
+fn step() -> impl Strategy<Value = Step> {
+    let cmd = prop_oneof![
+        (0..IDS.len()).prop_map(Cmd::Open),
+        (0..IDS.len()).prop_map(Cmd::Ack),
+        (0..IDS.len()).prop_map(Cmd::Note),
+        (0..IDS.len()).prop_map(Cmd::Pause),
+        (0..IDS.len()).prop_map(Cmd::Resume),
+        ((0..IDS.len()), 1..5i64).prop_map(|(i, d)| Cmd::Embargo(i, d)),
+    ];
+    prop_oneof![
+        3 => ((0..2usize), cmd).prop_map(|(c, cmd)| Step::Run(c, cmd)),
+        1 => (0..2usize).prop_map(Step::Sync),
+    ]
+}
+
+/// One clone: its files, and the remote's files as of its last sync (the
+/// merge base git would find in this two-clone topology).
+#[derive(Debug, Clone, Default)]
+struct Clone {
+    files: Files,
+    synced: Files,
+}
+
+struct World {
+    clones: [Clone; 2],
+    remote: Files,
+    minutes: i64,
+    recorded: BTreeSet<EventId>,
+}
+
+impl World {
+    fn tick(&mut self) -> DateTime<Utc> {
+        self.minutes += 1;
+        at(self.minutes)
+    }
+
+    fn run(&mut self, clone: usize, cmd: &Cmd) {
+        let now = self.tick();
+        let files = &mut self.clones[clone].files;
+        let (index, open) = match cmd {
+            Cmd::Open(i) => (*i, true),
+            Cmd::Ack(i) | Cmd::Note(i) | Cmd::Pause(i) | Cmd::Resume(i) | Cmd::Embargo(i, _) => {
+                (*i, false)
+            }
+        };
+        let path = format!("cases/{}.json", IDS[index]);
+        let existing = files
+            .get(&path)
+            .map(|b| serde_json::from_slice::<Case>(b).unwrap());
+        let case = match (existing, open) {
+            // The real `open` picks an unused ID; the model just skips.
+            (Some(_), true) | (None, false) => return,
+            (None, true) => {
+                let title = format!("clone {clone} at {now}");
+                let new = NewCase {
+                    title,
+                    ..NewCase::default()
+                };
+                Case::open(IDS[index].parse().unwrap(), new, Slas::default(), now, BY)
+            }
+            (Some(mut case), false) => {
+                let before = case.events.len();
+                match cmd {
+                    Cmd::Ack(_) => {
+                        let _ = case.acknowledge(now, now, BY, None);
+                    }
+                    Cmd::Note(_) => {
+                        let text = format!("note by {clone}");
+                        case.record(
+                            EventKind::NoteAdded {
+                                text,
+                                private: true,
+                            },
+                            now,
+                            BY,
+                            None,
+                        );
+                    }
+                    Cmd::Pause(_) if case.paused.is_none() => {
+                        let reason = "waiting".to_owned();
+                        case.record(EventKind::Paused { reason }, now, BY, None);
+                    }
+                    Cmd::Resume(_) if case.paused.is_some() => {
+                        case.record(EventKind::Resumed, now, BY, None);
+                    }
+                    Cmd::Embargo(_, days) => {
+                        let until = Some(at(0) + TimeDelta::days(*days));
+                        case.record(
+                            EventKind::EmbargoSet {
+                                until,
+                                preset: None,
+                            },
+                            now,
+                            BY,
+                            None,
+                        );
+                    }
+                    _ => {}
+                }
+                if case.events.len() == before {
+                    return;
+                }
+                case
+            }
+        };
+        self.recorded.insert(case.events.last().unwrap().id);
+        files.insert(path, to_json_bytes(&case));
+    }
+
+    /// `disclose sync` as the store does it: fetch, then nothing, a
+    /// fast-forward or a merge, then push.
+    fn sync(&mut self, clone: usize) {
+        let now = self.tick();
+        let c = &mut self.clones[clone];
+        if self.remote != c.synced && c.files != c.synced {
+            let (merged, _) = merge_trees(
+                &c.synced,
+                &c.files,
+                &self.remote,
+                Author { at: now, by: BY },
+            )
+            .unwrap();
+            c.files = merged;
+        } else if self.remote != c.synced {
+            c.files = self.remote.clone();
+        }
+        self.remote = c.files.clone();
+        c.synced = c.files.clone();
+    }
+}
+
+fn events(files: &Files) -> BTreeSet<EventId> {
+    files
+        .values()
+        .flat_map(|b| serde_json::from_slice::<Case>(b).unwrap().events)
+        .map(|e| e.id)
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn clones_converge_whatever_the_interleaving(steps in prop::collection::vec(step(), 0..24)) {
+        let mut world = World {
+            clones: [Clone::default(), Clone::default()],
+            remote: Files::new(),
+            minutes: 0,
+            recorded: BTreeSet::new(),
+        };
+        for step in &steps {
+            match step {
+                Step::Run(clone, cmd) => world.run(*clone, cmd),
+                Step::Sync(clone) => world.sync(*clone),
+            }
+        }
+        world.sync(0);
+        world.sync(1);
+        world.sync(0);
+        prop_assert_eq!(&world.clones[0].files, &world.clones[1].files);
+        prop_assert_eq!(&world.clones[0].files, &world.remote);
+        // No edit is lost: every event recorded anywhere is in some case.
+        let kept = events(&world.remote);
+        prop_assert!(world.recorded.is_subset(&kept));
+        for (path, bytes) in &world.remote {
+            let case: Case = serde_json::from_slice(bytes).unwrap();
+            prop_assert_eq!(case_id_of(path), Some(case.id.clone()));
+            prop_assert_eq!(&replay(case.events.clone()).unwrap(), &case);
+        }
+    }
+}

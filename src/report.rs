@@ -1,0 +1,563 @@
+//! `disclose check`'s judgement: the findings of every open case against
+//! the promises copied into it, at `now`. No I/O: `commands/check.rs` reads
+//! the store and renders a `Report` as text, JSON or GitHub annotations.
+//!
+//! A finding is an `error` when a promise is broken and a `warning` when one
+//! is about to break (its due time is within `warn_within`). Acknowledgement
+//! and reporter-update clocks only give errors: their spans are short, and a
+//! week's warning would flag every new case.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use serde::Serialize;
+
+use crate::case::Case;
+use crate::clock::{Due, due_with_pauses, relative, rfc3339, span};
+use crate::deadlines::{ClockView, Clocks};
+use crate::duration::Duration;
+use crate::id::CaseId;
+
+/// How long a late acknowledgement is still reported after it was sent, so
+/// a daily CI run cannot miss it; after that it counts in `disclose stats`.
+pub const LATE_ACK_REPORTED_FOR: TimeDelta = TimeDelta::days(1);
+
+/// How long local commits may wait for `disclose sync` before a warning.
+pub const UNPUSHED_GRACE: TimeDelta = TimeDelta::days(1);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Warning => "warning",
+            Self::Error => "error",
+        }
+    }
+}
+
+/// What a finding is about. The kebab-case names are part of the JSON format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    /// Not acknowledged by `received_at + ack_within`.
+    AcknowledgementOverdue,
+    /// Acknowledged after its due time (reported for a day after).
+    AcknowledgementLate,
+    /// No update to the reporter within `update_every`.
+    ReporterUpdateOverdue,
+    /// The disclosure deadline passed (error) or is near (warning).
+    DisclosureDeadline,
+    /// An affected maintained release has no released fix and the deadline
+    /// passed (error) or is near (warning).
+    FixMissing,
+    /// A case file that cannot be read or parsed.
+    UnreadableCase,
+    /// Local commits not pushed to the store's remote for over a day.
+    UnpushedCommits,
+}
+
+impl FindingKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::AcknowledgementOverdue => "acknowledgement-overdue",
+            Self::AcknowledgementLate => "acknowledgement-late",
+            Self::ReporterUpdateOverdue => "reporter-update-overdue",
+            Self::DisclosureDeadline => "disclosure-deadline",
+            Self::FixMissing => "fix-missing",
+            Self::UnreadableCase => "unreadable-case",
+            Self::UnpushedCommits => "unpushed-commits",
+        }
+    }
+
+    /// A short title, for annotations.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::AcknowledgementOverdue => "acknowledgement overdue",
+            Self::AcknowledgementLate => "acknowledged late",
+            Self::ReporterUpdateOverdue => "reporter not updated",
+            Self::DisclosureDeadline => "disclosure deadline",
+            Self::FixMissing => "fix not released",
+            Self::UnreadableCase => "unreadable case file",
+            Self::UnpushedCommits => "unpushed commits",
+        }
+    }
+}
+
+/// One broken or nearly broken promise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The case, or `None` for a store-wide finding or a file whose name is
+    /// not a case ID.
+    pub case: Option<CaseId>,
+    pub kind: FindingKind,
+    pub severity: Severity,
+    /// When the promise falls (or fell) due.
+    pub due: Option<DateTime<Utc>>,
+    /// Minutes from now until `due`: negative once late.
+    pub minutes_left: Option<i64>,
+    /// The maintained release, for `fix-missing`.
+    pub release: Option<String>,
+    /// The file at fault, relative to the store, for `unreadable-case`.
+    pub file: Option<String>,
+    /// One sentence for people.
+    pub message: String,
+}
+
+impl Finding {
+    fn timed(
+        case: &Case,
+        kind: FindingKind,
+        severity: Severity,
+        due: DateTime<Utc>,
+        now: DateTime<Utc>,
+        message: String,
+    ) -> Self {
+        Self {
+            case: Some(case.id.clone()),
+            kind,
+            severity,
+            due: Some(due),
+            minutes_left: Some((due - now).num_minutes()),
+            release: None,
+            file: None,
+            message,
+        }
+    }
+}
+
+/// A case file that could not be read, as the store reported it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// The case ID the file name claims, when it is one.
+    pub case: Option<CaseId>,
+    /// The file, relative to the store.
+    pub file: String,
+    /// The reader's error, naming line and column for bad JSON.
+    pub error: String,
+}
+
+/// What `check` was asked to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Warn about deadlines due within this long (default `7d`).
+    pub warn_within: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            warn_within: Duration::days(7),
+        }
+    }
+}
+
+/// The counts under the findings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    /// Open cases judged (unreadable files not included).
+    pub open_cases: usize,
+    /// Cases with at least one error.
+    pub cases_with_errors: usize,
+    /// Cases with warnings and no error.
+    pub cases_with_warnings: usize,
+    pub unreadable_files: usize,
+    /// The instant the cases were judged at.
+    #[serde(serialize_with = "serialize_rfc3339")]
+    pub now: DateTime<Utc>,
+    pub warn_within: Duration,
+}
+
+fn serialize_rfc3339<S: serde::Serializer>(at: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&rfc3339(*at))
+}
+
+/// What `check` prints: the findings grouped by case, most serious first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+}
+
+/// The inputs beyond the cases.
+#[derive(Debug, Clone, Default)]
+pub struct StoreState {
+    /// Files in `cases/` that could not be read.
+    pub unreadable: Vec<Unreadable>,
+    /// The oldest local commit not yet on the store's remote, once the
+    /// store can tell (`disclose sync`); `None` when all is pushed or unknown.
+    pub unpushed_since: Option<DateTime<Utc>>,
+}
+
+/// Judges `cases` at `now`.
+pub fn check(cases: &[Case], store: &StoreState, now: DateTime<Utc>, opts: Options) -> Report {
+    let mut findings: Vec<Finding> = store.unreadable.iter().map(unreadable).collect();
+    let open: Vec<&Case> = cases.iter().filter(|c| c.state.is_open()).collect();
+    for case in &open {
+        findings.extend(judge(case, now, opts));
+    }
+    findings.extend(store.unpushed_since.and_then(|since| unpushed(since, now)));
+    sort_grouped(&mut findings);
+
+    let count = |sev| findings.iter().filter(|f| f.severity == sev).count();
+    let worst = |id: &CaseId| {
+        findings
+            .iter()
+            .filter(|f| f.case.as_ref() == Some(id))
+            .map(|f| f.severity)
+            .max()
+    };
+    let worst_per_case: Vec<Option<Severity>> = open.iter().map(|c| worst(&c.id)).collect();
+    let summary = Summary {
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        open_cases: open.len(),
+        cases_with_errors: worst_per_case
+            .iter()
+            .filter(|w| **w == Some(Severity::Error))
+            .count(),
+        cases_with_warnings: worst_per_case
+            .iter()
+            .filter(|w| **w == Some(Severity::Warning))
+            .count(),
+        unreadable_files: store.unreadable.len(),
+        now,
+        warn_within: opts.warn_within,
+    };
+    Report { findings, summary }
+}
+
+/// Groups findings by case (cases with errors first, then by earliest due
+/// time, then ID); within a case, errors first, then by due time. Findings
+/// without a case come last.
+fn sort_grouped(findings: &mut [Finding]) {
+    use std::cmp::Reverse;
+    use std::collections::BTreeMap;
+    let mut groups: BTreeMap<Option<&CaseId>, (Severity, Option<DateTime<Utc>>)> = BTreeMap::new();
+    for f in findings.iter() {
+        let g = groups.entry(f.case.as_ref()).or_insert((f.severity, f.due));
+        g.0 = g.0.max(f.severity);
+        g.1 = match (g.1, f.due) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+    let keys: BTreeMap<Option<CaseId>, _> = groups
+        .into_iter()
+        .map(|(id, (sev, due))| {
+            (
+                id.cloned(),
+                (id.is_none(), Reverse(sev), due.is_none(), due),
+            )
+        })
+        .collect();
+    findings.sort_by(|a, b| {
+        let ka = &keys[&a.case];
+        let kb = &keys[&b.case];
+        ka.cmp(kb)
+            .then_with(|| a.case.cmp(&b.case))
+            .then_with(|| b.severity.cmp(&a.severity))
+            .then_with(|| a.due.cmp(&b.due))
+            .then_with(|| a.release.cmp(&b.release))
+    });
+}
+
+/// Every finding of one open case at `now`.
+pub fn judge(case: &Case, now: DateTime<Utc>, opts: Options) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if !case.state.is_open() {
+        return out;
+    }
+    let clocks = Clocks::of(case, now);
+    let horizon = opts.warn_within.after(now);
+
+    if let Some(at) = overdue(clocks.acknowledgement, now) {
+        out.push(Finding::timed(
+            case,
+            FindingKind::AcknowledgementOverdue,
+            Severity::Error,
+            at,
+            now,
+            format!(
+                "not acknowledged: the reply was due {} ({}), {} after receipt",
+                rfc3339(at),
+                relative(at, now),
+                case.policy.ack_within
+            ),
+        ));
+    }
+    if let Some(finding) = late_acknowledgement(case, now) {
+        out.push(finding);
+    }
+    if let Some(at) = overdue(clocks.reporter_update, now) {
+        out.push(Finding::timed(
+            case,
+            FindingKind::ReporterUpdateOverdue,
+            Severity::Error,
+            at,
+            now,
+            format!(
+                "reporter not updated since {}: an update was due {} ({}), every {}",
+                rfc3339(case.last_reporter_update()),
+                rfc3339(at),
+                relative(at, now),
+                case.policy.update_every
+            ),
+        ));
+    }
+    if case.published_at.is_none()
+        && let Some((at, severity)) = near_or_past(clocks.disclosure, now, horizon)
+    {
+        let source = match (case.embargo_until, case.embargo_preset) {
+            (Some(_), Some(preset)) => format!("embargo, {preset}"),
+            (Some(_), None) => "embargo".to_owned(),
+            (None, _) => format!("{} after receipt", case.policy.disclose_within),
+        };
+        let what = if severity == Severity::Error {
+            "disclosure deadline passed"
+        } else {
+            "disclosure deadline near"
+        };
+        out.push(Finding::timed(
+            case,
+            FindingKind::DisclosureDeadline,
+            severity,
+            at,
+            now,
+            format!(
+                "{what}: due {} ({}; {source}), not published",
+                rfc3339(at),
+                relative(at, now)
+            ),
+        ));
+    }
+    if let Some((at, severity)) = near_or_past(clocks.fix_coverage, now, horizon) {
+        for release in &clocks.missing_fixes {
+            let mut finding = Finding::timed(
+                case,
+                FindingKind::FixMissing,
+                severity,
+                at,
+                now,
+                format!(
+                    "release {release} is affected and has no released fix; the disclosure deadline is {} ({})",
+                    rfc3339(at),
+                    relative(at, now)
+                ),
+            );
+            finding.release = Some(release.clone());
+            out.push(finding);
+        }
+    }
+    out
+}
+
+fn overdue(clock: Option<ClockView>, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    clock.and_then(|c| c.due_at()).filter(|at| *at < now)
+}
+
+fn near_or_past(
+    clock: Option<ClockView>,
+    now: DateTime<Utc>,
+    horizon: DateTime<Utc>,
+) -> Option<(DateTime<Utc>, Severity)> {
+    let at = clock?.due_at()?;
+    if at < now {
+        Some((at, Severity::Error))
+    } else if at <= horizon {
+        Some((at, Severity::Warning))
+    } else {
+        None
+    }
+}
+
+/// An acknowledgement sent after its due time, for a day after it was sent.
+fn late_acknowledgement(case: &Case, now: DateTime<Utc>) -> Option<Finding> {
+    let acked = case.acknowledged_at?;
+    let Due::At(due) = due_with_pauses(
+        case.received_at,
+        case.policy.ack_within,
+        &case.pause_spans(),
+    ) else {
+        return None;
+    };
+    if acked <= due || now >= acked + LATE_ACK_REPORTED_FOR {
+        return None;
+    }
+    Some(Finding::timed(
+        case,
+        FindingKind::AcknowledgementLate,
+        Severity::Error,
+        due,
+        now,
+        format!(
+            "acknowledged {} late: the reply was due {} ({} after receipt) and went out {}",
+            span(acked - due),
+            rfc3339(due),
+            case.policy.ack_within,
+            rfc3339(acked)
+        ),
+    ))
+}
+
+/// The finding for a case file that could not be read.
+pub fn unreadable(u: &Unreadable) -> Finding {
+    Finding {
+        case: u.case.clone(),
+        kind: FindingKind::UnreadableCase,
+        severity: Severity::Error,
+        due: None,
+        minutes_left: None,
+        release: None,
+        file: Some(u.file.clone()),
+        message: format!("cannot read {}: {}", u.file, u.error),
+    }
+}
+
+/// A warning when local commits have waited more than a day to be pushed.
+pub fn unpushed(since: DateTime<Utc>, now: DateTime<Utc>) -> Option<Finding> {
+    let due = since + UNPUSHED_GRACE;
+    (due < now).then(|| Finding {
+        case: None,
+        kind: FindingKind::UnpushedCommits,
+        severity: Severity::Warning,
+        due: Some(due),
+        minutes_left: Some((due - now).num_minutes()),
+        release: None,
+        file: None,
+        message: format!(
+            "local commits since {} are not pushed ({} ago); run `disclose sync`",
+            rfc3339(since),
+            span(now - since)
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::{Decision, EventKind, NewCase};
+    use crate::policy::Policy;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    fn case(id: &str) -> Case {
+        Case::open(
+            id.parse().unwrap(),
+            NewCase {
+                title: "t".into(),
+                ..NewCase::default()
+            },
+            Policy::default().slas(),
+            at("2026-03-02T09:00:00Z"),
+            "M",
+        )
+    }
+
+    fn kinds(findings: &[Finding]) -> Vec<(FindingKind, Severity)> {
+        findings.iter().map(|f| (f.kind, f.severity)).collect()
+    }
+
+    #[test]
+    fn acknowledgement_is_overdue_strictly_after_its_due_time() {
+        let c = case("DISC-2026-A0001");
+        let opts = Options::default();
+        assert!(judge(&c, at("2026-03-04T09:00:00Z"), opts).is_empty());
+        assert_eq!(
+            kinds(&judge(&c, at("2026-03-04T09:01:00Z"), opts)),
+            [(FindingKind::AcknowledgementOverdue, Severity::Error)]
+        );
+    }
+
+    #[test]
+    fn fix_findings_name_each_release_without_a_released_fix() {
+        let mut c = case("DISC-2026-A0001");
+        let t = at("2026-03-03T09:00:00Z");
+        c.acknowledge(t, t, "M", None).unwrap();
+        for name in ["1.4", "1.5"] {
+            c.record(
+                EventKind::ReleaseDecided {
+                    release: name.into(),
+                    decision: Decision::Affected,
+                    reason: None,
+                },
+                t,
+                "M",
+                None,
+            );
+        }
+        // Keep the reporter informed so only the deadline clocks speak.
+        c.record(
+            EventKind::ContactLogged {
+                direction: crate::case::Direction::ToReporter,
+                text: "x".into(),
+                message_id: None,
+                sent_at: None,
+                attachments: Vec::new(),
+            },
+            at("2026-05-29T09:00:00Z"),
+            "M",
+            None,
+        );
+        let found = judge(&c, at("2026-05-30T09:00:00Z"), Options::default());
+        let releases: Vec<_> = found.iter().filter_map(|f| f.release.as_deref()).collect();
+        assert_eq!(releases, ["1.4", "1.5"]);
+        assert!(found.iter().all(|f| f.severity == Severity::Warning));
+    }
+
+    #[test]
+    fn findings_are_grouped_by_case_errors_first() {
+        let late = case("DISC-2026-A0001");
+        let later = case("DISC-2026-A0002");
+        let state = StoreState {
+            unreadable: vec![Unreadable {
+                case: None,
+                file: "cases/notes.txt".into(),
+                error: "not a case file".into(),
+            }],
+            unpushed_since: Some(at("2026-03-01T00:00:00Z")),
+        };
+        let report = check(
+            &[later, late],
+            &state,
+            at("2026-03-05T09:00:00Z"),
+            Options::default(),
+        );
+        let subjects: Vec<_> = report
+            .findings
+            .iter()
+            .map(|f| (f.case.as_ref().map(CaseId::as_str), f.kind))
+            .collect();
+        assert_eq!(
+            subjects,
+            [
+                (Some("DISC-2026-A0001"), FindingKind::AcknowledgementOverdue),
+                (Some("DISC-2026-A0002"), FindingKind::AcknowledgementOverdue),
+                (None, FindingKind::UnreadableCase),
+                (None, FindingKind::UnpushedCommits),
+            ]
+        );
+        assert_eq!(report.summary.errors, 3);
+        assert_eq!(report.summary.warnings, 1);
+        assert_eq!(report.summary.cases_with_errors, 2);
+        assert_eq!(report.summary.open_cases, 2);
+    }
+
+    #[test]
+    fn unpushed_commits_warn_after_a_day() {
+        let since = at("2026-03-02T09:00:00Z");
+        assert!(unpushed(since, at("2026-03-03T09:00:00Z")).is_none());
+        let f = unpushed(since, at("2026-03-03T09:01:00Z")).unwrap();
+        assert_eq!(
+            (f.kind, f.severity),
+            (FindingKind::UnpushedCommits, Severity::Warning)
+        );
+    }
+}

@@ -1,0 +1,487 @@
+//! `sync` against the recorded remote: fetch, merge with the tool's own
+//! merge (`crate::merge`), commit a real merge commit with both parents,
+//! push, and retry when someone pushed meanwhile.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use git2::{Index, IndexEntry, IndexTime, Oid, Repository, StatusOptions, TreeWalkMode};
+use serde::Serialize;
+
+use super::git::{self, BRANCH, Identity};
+use super::remote::{self, Pushed, REMOTE};
+use super::{LOCK_FILE, Store, fs, lock};
+use crate::error::{Error, Result};
+use crate::merge::{self, Author, Files, MergeError, MergeReport};
+
+/// How many times a push rejected because the remote moved is retried.
+pub const PUSH_ATTEMPTS: usize = 5;
+
+#[derive(Debug, Clone, Copy)]
+pub struct SyncOptions {
+    pub push: bool,
+    pub attempts: usize,
+}
+
+impl Default for SyncOptions {
+    fn default() -> Self {
+        Self {
+            push: true,
+            attempts: PUSH_ATTEMPTS,
+        }
+    }
+}
+
+/// Where a sync is, for callers that watch it (tests inject a concurrent push here).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    BeforePush { attempt: usize },
+}
+
+/// What a sync did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SyncReport {
+    pub remote: String,
+    /// Commits that came from the remote.
+    pub fetched: usize,
+    pub fast_forward: bool,
+    /// The merge commit made, if the histories had diverged.
+    pub merge_commit: Option<String>,
+    pub merge: MergeReport,
+    /// Commits pushed (0 when there was nothing to push or `--no-push`).
+    pub pushed: usize,
+    /// Pushes the remote rejected because it had moved.
+    pub retries: usize,
+}
+
+impl Store {
+    /// The URL of the recorded remote, if any.
+    pub fn remote_url(&self) -> Result<Option<String>> {
+        remote::url(&git::open(&self.root)?)
+    }
+
+    /// Records `url` as the team's remote (`origin`).
+    pub fn set_remote(&self, url: &str) -> Result<()> {
+        remote::set_url(&git::open(&self.root)?, url)
+    }
+
+    /// Local commits not on the remote yet; `None` when no remote is recorded.
+    pub fn unpushed(&self) -> Result<Option<remote::Unpushed>> {
+        let repo = git::open(&self.root)?;
+        if remote::url(&repo)?.is_none() {
+            return Ok(None);
+        }
+        remote::unpushed(&repo).map(Some)
+    }
+
+    /// Fetches, merges and (unless `opts.push` is off) pushes.
+    pub fn sync(
+        &self,
+        who: &Identity,
+        at: DateTime<Utc>,
+        opts: SyncOptions,
+        on_stage: &mut dyn FnMut(Stage),
+    ) -> Result<SyncReport> {
+        let repo = git::open(&self.root)?;
+        let url = remote::url(&repo)?.ok_or_else(|| {
+            Error::input(format!(
+                "no remote is recorded for the store at {}",
+                self.root.display()
+            ))
+            .with_hint("record the team's remote with `disclose remote set URL`")
+        })?;
+        let mut report = SyncReport {
+            remote: url.clone(),
+            ..SyncReport::default()
+        };
+        let attempts = opts.attempts.max(1);
+        for attempt in 1..=attempts {
+            let theirs = remote::fetch(&repo, &url).map_err(|e| self.kept(e, &repo))?;
+            self.integrate(&repo, theirs, who, at, &mut report)?;
+            if !opts.push {
+                break;
+            }
+            let ahead = remote::unpushed(&repo)?.commits;
+            if ahead == 0 {
+                break;
+            }
+            on_stage(Stage::BeforePush { attempt });
+            match remote::push(&repo, &url).map_err(|e| self.kept(e, &repo))? {
+                Pushed::Done => {
+                    report.pushed = ahead;
+                    break;
+                }
+                Pushed::Rejected(why) if attempt == attempts => {
+                    return Err(Error::refused(format!(
+                        "{url} rejected the push {attempts} times because it kept changing ({why}); \
+                         the local changes are merged and kept"
+                    ))
+                    .with_hint("run `disclose sync` again in a moment"));
+                }
+                Pushed::Rejected(_) => report.retries += 1,
+            }
+        }
+        Ok(report)
+    }
+
+    /// Adds "your work is kept" to a transport error.
+    fn kept(&self, err: Error, repo: &Repository) -> Error {
+        let waiting = remote::unpushed(repo).map(|u| u.commits).unwrap_or(0);
+        match err {
+            Error::Store { message, .. } => Error::store(message).with_hint(format!(
+                "nothing was lost: the store keeps its local work ({waiting} local changes not pushed); \
+                 check the network and the URL (`disclose remote set URL`), then run `disclose sync` again"
+            )),
+            other => other,
+        }
+    }
+
+    /// Brings the fetched commit `theirs` into `main`: nothing, a
+    /// fast-forward, or a merge commit.
+    fn integrate(
+        &self,
+        repo: &Repository,
+        theirs: Option<Oid>,
+        who: &Identity,
+        at: DateTime<Utc>,
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        let Some(theirs) = theirs else {
+            return Ok(());
+        };
+        let _lock = lock::StoreLock::acquire(&self.root.join(".git").join(LOCK_FILE))?;
+        let fail = |e| Error::git("merge the remote's changes", e);
+        let ours = repo
+            .refname_to_id(&format!("refs/heads/{BRANCH}"))
+            .map_err(fail)?;
+        if ours == theirs || repo.graph_descendant_of(ours, theirs).map_err(fail)? {
+            return Ok(());
+        }
+        check_clean(repo)?;
+        report.fetched += count_new(repo, theirs, ours).map_err(fail)?;
+        let ours_files = tree_files(repo, Some(ours)).map_err(fail)?;
+        let (target, files) = if repo.graph_descendant_of(theirs, ours).map_err(fail)? {
+            report.fast_forward = true;
+            (theirs, tree_files(repo, Some(theirs)).map_err(fail)?)
+        } else {
+            let base = repo.merge_base(ours, theirs).ok();
+            let base_files = tree_files(repo, base).map_err(fail)?;
+            let theirs_files = tree_files(repo, Some(theirs)).map_err(fail)?;
+            let by = who.by();
+            let (files, merged) = merge::merge_trees(
+                &base_files,
+                &ours_files,
+                &theirs_files,
+                Author { at, by: &by },
+            )
+            .map_err(merge_error)?;
+            let tree = build_tree(repo, &files).map_err(fail)?;
+            let message = merge_message(&merged);
+            let sig =
+                git2::Signature::new(&who.name, &who.email, &git2::Time::new(at.timestamp(), 0))
+                    .map_err(fail)?;
+            let parents = [
+                &repo.find_commit(ours).map_err(fail)?,
+                &repo.find_commit(theirs).map_err(fail)?,
+            ];
+            let tree = repo.find_tree(tree).map_err(fail)?;
+            // Not on a ref yet: `main` moves only once the work tree is written.
+            let commit = repo
+                .commit(None, &sig, &sig, &message, &tree, &parents)
+                .map_err(fail)?;
+            report.merge_commit = Some(commit.to_string());
+            extend(&mut report.merge, merged);
+            (commit, files)
+        };
+        self.check_out(repo, &ours_files, &files, target)
+    }
+
+    /// Writes the files that differ from `ours`, moves `main` to `target`
+    /// and resets the index to its tree; on failure the work tree is put back.
+    fn check_out(&self, repo: &Repository, ours: &Files, files: &Files, target: Oid) -> Result<()> {
+        let mut previous: Vec<(&String, Option<&Vec<u8>>)> = Vec::new();
+        let result = (|| {
+            for (path, bytes) in files {
+                if ours.get(path) != Some(bytes) {
+                    previous.push((path, ours.get(path)));
+                    fs::write_atomic(&self.root.join(path), bytes)?;
+                }
+            }
+            for (path, bytes) in ours {
+                if !files.contains_key(path) {
+                    previous.push((path, Some(bytes)));
+                    remove(&self.root.join(path))?;
+                }
+            }
+            let fail = |e| Error::git("move main to the merged commit", e);
+            let commit = repo.find_commit(target).map_err(fail)?;
+            repo.reference(
+                &format!("refs/heads/{BRANCH}"),
+                target,
+                true,
+                &format!("disclose sync: {REMOTE}"),
+            )
+            .map_err(fail)?;
+            let mut index = repo.index().map_err(fail)?;
+            index
+                .read_tree(&commit.tree().map_err(fail)?)
+                .map_err(fail)?;
+            index.write().map_err(fail)
+        })();
+        if result.is_err() {
+            for (path, bytes) in previous.into_iter().rev() {
+                let path = self.root.join(path);
+                let _ = match bytes {
+                    Some(bytes) => fs::write_atomic(&path, bytes),
+                    None => remove(&path),
+                };
+            }
+        }
+        result
+    }
+}
+
+fn remove(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(Error::io(format!("remove {}", path.display()), e))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn extend(into: &mut MergeReport, more: MergeReport) {
+    into.from_remote.extend(more.from_remote);
+    into.merged_cases.extend(more.merged_cases);
+    into.overrides.extend(more.overrides);
+    into.renumbered.extend(more.renumbered);
+    into.policy_merged |= more.policy_merged;
+}
+
+fn merge_error(err: MergeError) -> Error {
+    let hint = match &err {
+        MergeError::Policy(_) => {
+            "nothing was merged or changed here; agree on one value, set it in policy.json on this \
+             clone (a commit), then run `disclose sync` again"
+        }
+        MergeError::File(_) => {
+            "nothing was merged or changed here; make the file the same on both sides, then sync again"
+        }
+        MergeError::Bad { .. } => {
+            "nothing was merged or changed here; repair the file, then sync again"
+        }
+    };
+    match err {
+        MergeError::Bad { .. } => Error::store(err.to_string()).with_hint(hint),
+        _ => Error::refused(err.to_string()).with_hint(hint),
+    }
+}
+
+fn merge_message(report: &MergeReport) -> String {
+    let mut message = format!("sync: merge {REMOTE}/{BRANCH}\n");
+    let mut body = Vec::new();
+    for id in &report.merged_cases {
+        body.push(format!("{id}: merged edits from both sides"));
+    }
+    for r in &report.renumbered {
+        body.push(format!(
+            "{}: renumbered to {} (the ID was taken on the remote)",
+            r.from, r.to
+        ));
+    }
+    for o in &report.overrides {
+        body.push(o.to_string());
+    }
+    if report.policy_merged {
+        body.push("policy.json: merged key by key".to_owned());
+    }
+    if !body.is_empty() {
+        message.push('\n');
+        message.push_str(&body.join("\n"));
+        message.push('\n');
+    }
+    message
+}
+
+/// Refuses to merge over uncommitted edits of tracked files, which a
+/// checkout would overwrite.
+fn check_clean(repo: &Repository) -> Result<()> {
+    let mut opts = StatusOptions::new();
+    opts.include_untracked(false).include_ignored(false);
+    let statuses = repo
+        .statuses(Some(&mut opts))
+        .map_err(|e| Error::git("read the work tree's status", e))?;
+    let dirty: Vec<String> = statuses
+        .iter()
+        .filter(|s| s.status() != git2::Status::CURRENT)
+        .filter_map(|s| s.path().ok().map(str::to_owned))
+        .collect();
+    if dirty.is_empty() {
+        return Ok(());
+    }
+    Err(Error::refused(format!(
+        "the store has changes that are not committed: {}",
+        dirty.join(", ")
+    ))
+    .with_hint("commit or discard them with git in the store, then run `disclose sync` again"))
+}
+
+fn count_new(repo: &Repository, theirs: Oid, ours: Oid) -> Result<usize, git2::Error> {
+    let mut walk = repo.revwalk()?;
+    walk.push(theirs)?;
+    walk.hide(ours)?;
+    Ok(walk.count())
+}
+
+/// Every blob of a commit's tree (an empty map for no commit).
+fn tree_files(repo: &Repository, commit: Option<Oid>) -> Result<Files, git2::Error> {
+    let mut files = Files::new();
+    let Some(commit) = commit else {
+        return Ok(files);
+    };
+    let tree = repo.find_commit(commit)?.tree()?;
+    let mut failed = None;
+    tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
+        if entry.kind() == Some(git2::ObjectType::Blob) {
+            let path = format!("{dir}{}", entry.name().unwrap_or_default());
+            // A store holds plain files at plain paths; anything else in a
+            // fetched tree (a link, `..`, `.git`) could write outside the store.
+            if entry.filemode() == 0o120_000 || !safe_path(&path) {
+                failed = Some(git2::Error::from_str(&format!(
+                    "the tree holds {path:?}, which is not a plain file at a safe path"
+                )));
+                return git2::TreeWalkResult::Abort;
+            }
+            match repo.find_blob(entry.id()) {
+                Ok(blob) => {
+                    files.insert(path, blob.content().to_vec());
+                }
+                Err(e) => {
+                    failed = Some(e);
+                    return git2::TreeWalkResult::Abort;
+                }
+            }
+        }
+        git2::TreeWalkResult::Ok
+    })?;
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(files),
+    }
+}
+
+fn safe_path(path: &str) -> bool {
+    !path.contains('\\')
+        && path.split('/').all(|part| {
+            !part.is_empty()
+                && part != "."
+                && part != ".."
+                && !part.eq_ignore_ascii_case(".git")
+                && !part.chars().any(char::is_control)
+        })
+}
+
+fn build_tree(repo: &Repository, files: &Files) -> Result<Oid, git2::Error> {
+    let mut index = Index::new()?;
+    for (path, bytes) in files {
+        let id = repo.blob(bytes)?;
+        let entry = IndexEntry {
+            ctime: IndexTime::new(0, 0),
+            mtime: IndexTime::new(0, 0),
+            dev: 0,
+            ino: 0,
+            mode: 0o100_644,
+            uid: 0,
+            gid: 0,
+            file_size: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
+            id,
+            flags: u16::try_from(path.len()).unwrap_or(0xfff).min(0xfff),
+            flags_extended: 0,
+            path: path.as_bytes().to_vec(),
+        };
+        index.add(&entry)?;
+    }
+    index.write_tree_to(repo)
+}
+
+/// Clones the store at `url` into `dir`, which must be new or empty.
+pub fn clone_store(url: &str, dir: &Path) -> Result<Store> {
+    if dir.exists()
+        && std::fs::read_dir(dir)
+            .map_err(|e| Error::io(format!("read {}", dir.display()), e))?
+            .next()
+            .is_some()
+    {
+        return Err(Error::input(format!("{} is not empty", dir.display()))
+            .with_hint("clone into a new or empty directory"));
+    }
+    let created = !dir.exists();
+    fs::create_private_dir(dir)?;
+    let cleanup = |err: Error| {
+        if created {
+            let _ = std::fs::remove_dir_all(dir);
+        } else if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let _ = std::fs::remove_dir_all(entry.path())
+                    .or_else(|_| std::fs::remove_file(entry.path()));
+            }
+        }
+        err
+    };
+    remote::clone(url, dir).map_err(cleanup)?;
+    if !super::exists(dir) {
+        return Err(cleanup(Error::store(format!(
+            "{url} is a git repository but not a case store (no policy.json on main)"
+        ))));
+    }
+    make_private(dir);
+    Store::open(dir)
+}
+
+/// Case files are private (0600) however git created them.
+fn make_private(dir: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let cases = dir.join(super::CASES_DIR);
+        let files = std::fs::read_dir(&cases)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .chain([dir.join(super::POLICY_FILE)]);
+        for path in files {
+            let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_path;
+
+    #[test]
+    fn only_plain_paths_inside_the_store_are_safe() {
+        for ok in [
+            "policy.json",
+            "cases/DISC-2026-K7Q3M.json",
+            "attachments/X/a b.txt",
+        ] {
+            assert!(safe_path(ok), "{ok}");
+        }
+        for bad in [
+            "../x",
+            "cases/../../x",
+            ".git/config",
+            "a/.GIT/x",
+            "/abs",
+            "a//b",
+            "a\\b",
+            "./x",
+        ] {
+            assert!(!safe_path(bad), "{bad}");
+        }
+    }
+}
