@@ -289,7 +289,15 @@ fn attachments_are_stored_privately_with_safe_names_sizes_and_digests() {
         head.get_path(std::path::Path::new(&format!("attachments/{id}/poc.py")))
             .is_ok()
     );
-    env.disclose().args(["show", id]).assert().success();
+    let out = env.disclose().args(["show", id]).assert().success();
+    assert!(
+        stdout(&out).contains(&format!(
+            "Attachments (private, never exported):\n  attachments/{id}/poc.py  36 bytes  \
+             text/x-python  sha256 caa00ce2d74fab581d5895a842f8ff05dc0d5e69c8af17e01123d63bea26a1a0\n"
+        )),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]

@@ -161,7 +161,7 @@ fn open_thread(
 }
 
 /// Stages the attachment files in the transaction.
-pub(crate) fn write_files(tx: &mut Tx<'_>, files: Vec<Staged>) {
+fn write_files(tx: &mut Tx<'_>, files: Vec<Staged>) {
     for file in files {
         tx.write_file(&file.rel_path, file.bytes);
     }
