@@ -159,15 +159,21 @@ pub fn contact(email: &Email, reporter: &Reporter) -> (Direction, String) {
 
 /// A later message of the reporter's thread as a `contact-logged` event for
 /// `case`, with its attachments to write. `names` should hold the names
-/// the case already uses.
-pub fn reply_event(case: &Case, reply: &Email, names: &mut SafeNames) -> (EventKind, Vec<Staged>) {
+/// the case already uses. A `Date` after `now` (a sender's wrong clock) is
+/// not kept, so it cannot push the reporter-update clock into the future.
+pub fn reply_event(
+    case: &Case,
+    reply: &Email,
+    names: &mut SafeNames,
+    now: DateTime<Utc>,
+) -> (EventKind, Vec<Staged>) {
     let (direction, text) = contact(reply, &case.reporter);
     let (attachments, files) = stage_attachments(&case.id, reply, names);
     let kind = EventKind::ContactLogged {
         direction,
         text,
         message_id: reply.message_id.clone(),
-        sent_at: reply.date,
+        sent_at: reply.date.filter(|d| *d <= now),
         attachments,
     };
     (kind, files)

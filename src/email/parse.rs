@@ -342,6 +342,17 @@ mod tests {
         assert!(matches!(parse(raw), Err(EmailError::BrokenMime(_))));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn no_input_crashes_the_parser(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)) {
+            let _ = parse(&body);
+            let mut raw = b"From: a@b.c\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\n".to_vec();
+            raw.extend_from_slice(&body);
+            let _ = parse(&raw);
+            let _ = crate::email::split_mbox(&raw);
+        }
+    }
+
     #[test]
     fn size_limit() {
         assert!(check_size(10, 10).is_ok());

@@ -45,7 +45,7 @@ pub(super) fn run(ctx: &Ctx, typed: &CaseRef, path: &Path, limit: usize) -> Resu
             ));
         }
         let mut names = SafeNames::new(case.attachments.iter().map(|a| a.name.as_str()));
-        let (kind, files) = import::reply_event(&case, &reply, &mut names);
+        let (kind, files) = import::reply_event(&case, &reply, &mut names, now);
         case.record(kind, now, by, None);
         for file in files {
             tx.write_file(&file.rel_path, file.bytes);

@@ -145,7 +145,7 @@ fn open_thread(
     );
     for &i in &thread.replies {
         let reply = &emails[i];
-        let (kind, staged) = import::reply_event(&case, reply, &mut names);
+        let (kind, staged) = import::reply_event(&case, reply, &mut names, now);
         files.extend(staged);
         case.record(kind, now, by, None);
     }
