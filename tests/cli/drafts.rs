@@ -112,8 +112,9 @@ fn eml_is_a_complete_message_in_the_reporters_thread() {
     insta::assert_snapshot!(head);
     assert!(eml.contains("tracking it as DISC-2026-M41K5"));
 
-    // Logged back as the reply that was sent, it joins the thread, to the reporter.
-    env.disclose()
+    // Logged back as the reply that was sent, it joins the thread, to the
+    // reporter, at the time the message says it was sent.
+    env.disclose_at("2026-03-02T10:05:00Z")
         .args(["contact", ID, "--from-email"])
         .arg(&path)
         .assert()
