@@ -98,6 +98,9 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--reproduction', '--reproduction', [CompletionResultType]::ParameterName, 'Steps to reproduce')
             [CompletionResult]::new('--impact', '--impact', [CompletionResultType]::ParameterName, 'What an attacker gains')
             [CompletionResult]::new('--remediation', '--remediation', [CompletionResultType]::ParameterName, 'Suggested fix or workaround')
+            [CompletionResult]::new('--from-email', '--from-email', [CompletionResultType]::ParameterName, 'Read the report from an email message (.eml), or from stdin with `-`')
+            [CompletionResult]::new('--from-mbox', '--from-mbox', [CompletionResultType]::ParameterName, 'Open a case for each thread of an mbox file; replies become contacts')
+            [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'Largest message accepted from --from-email or --from-mbox')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
@@ -113,9 +116,11 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
         'disclose;ack' {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the reply was sent (RFC 3339; default: now)')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the move was forced (with --force)')
+            [CompletionResult]::new('--eml', '--eml', [CompletionResultType]::ParameterName, 'Write the reply as a complete email (.eml) to FILE, or to stdout with `-`')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Acknowledge even if the state does not allow it (recorded as an event)')
+            [CompletionResult]::new('--draft', '--draft', [CompletionResultType]::ParameterName, 'Print the reply to send to the reporter')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -280,6 +285,10 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             break
         }
         'disclose;contact' {
+            [CompletionResult]::new('--from-email', '--from-email', [CompletionResultType]::ParameterName, 'Log a reply saved as an email message (.eml), or read from stdin with `-`')
+            [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'Largest message accepted from --from-email')
+            [CompletionResult]::new('--draft', '--draft', [CompletionResultType]::ParameterName, 'Print a draft of the next message to send; records nothing')
+            [CompletionResult]::new('--eml', '--eml', [CompletionResultType]::ParameterName, 'With --draft, write the draft as a complete email (.eml) to FILE, or to stdout with `-`')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--to-reporter', '--to-reporter', [CompletionResultType]::ParameterName, 'The team wrote to the reporter')

@@ -93,6 +93,9 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --reproduction 'Steps to reproduce'
             cand --impact 'What an attacker gains'
             cand --remediation 'Suggested fix or workaround'
+            cand --from-email 'Read the report from an email message (.eml), or from stdin with `-`'
+            cand --from-mbox 'Open a case for each thread of an mbox file; replies become contacts'
+            cand --max-size 'Largest message accepted from --from-email or --from-mbox'
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
             cand --json 'Print machine-readable JSON instead of text'
@@ -107,9 +110,11 @@ set edit:completion:arg-completer[disclose] = {|@words|
         &'disclose;ack'= {
             cand --at 'When the reply was sent (RFC 3339; default: now)'
             cand --reason 'Why the move was forced (with --force)'
+            cand --eml 'Write the reply as a complete email (.eml) to FILE, or to stdout with `-`'
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
             cand --force 'Acknowledge even if the state does not allow it (recorded as an event)'
+            cand --draft 'Print the reply to send to the reporter'
             cand --json 'Print machine-readable JSON instead of text'
             cand --no-input 'Never prompt; fail naming the missing flag instead'
             cand -q 'Print only the product (IDs, tables, JSON), no status lines'
@@ -263,6 +268,10 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --version 'Print version'
         }
         &'disclose;contact'= {
+            cand --from-email 'Log a reply saved as an email message (.eml), or read from stdin with `-`'
+            cand --max-size 'Largest message accepted from --from-email'
+            cand --draft 'Print a draft of the next message to send; records nothing'
+            cand --eml 'With --draft, write the draft as a complete email (.eml) to FILE, or to stdout with `-`'
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
             cand --to-reporter 'The team wrote to the reporter'

@@ -93,6 +93,9 @@ complete -c disclose -n "__fish_disclose_using_subcommand open" -l description-f
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l reproduction -d 'Steps to reproduce' -r
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l impact -d 'What an attacker gains' -r
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l remediation -d 'Suggested fix or workaround' -r
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l from-email -d 'Read the report from an email message (.eml), or from stdin with `-`' -r -F
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l from-mbox -d 'Open a case for each thread of an mbox file; replies become contacts' -r -F
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l max-size -d 'Largest message accepted from --from-email or --from-mbox' -r
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
@@ -104,11 +107,13 @@ complete -c disclose -n "__fish_disclose_using_subcommand open" -s h -l help -d 
 complete -c disclose -n "__fish_disclose_using_subcommand open" -s V -l version -d 'Print version'
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -l at -d 'When the reply was sent (RFC 3339; default: now)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -l reason -d 'Why the move was forced (with --force)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand ack" -l eml -d 'Write the reply as a complete email (.eml) to FILE, or to stdout with `-`' -r -F
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -l force -d 'Acknowledge even if the state does not allow it (recorded as an event)'
+complete -c disclose -n "__fish_disclose_using_subcommand ack" -l draft -d 'Print the reply to send to the reporter'
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -l json -d 'Print machine-readable JSON instead of text'
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
@@ -234,6 +239,10 @@ complete -c disclose -n "__fish_disclose_using_subcommand note" -l no-input -d '
 complete -c disclose -n "__fish_disclose_using_subcommand note" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand note" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c disclose -n "__fish_disclose_using_subcommand note" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -l from-email -d 'Log a reply saved as an email message (.eml), or read from stdin with `-`' -r -F
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -l max-size -d 'Largest message accepted from --from-email' -r
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -l draft -d 'Print a draft of the next message to send; records nothing' -r
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -l eml -d 'With --draft, write the draft as a complete email (.eml) to FILE, or to stdout with `-`' -r -F
 complete -c disclose -n "__fish_disclose_using_subcommand contact" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand contact" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''

@@ -27,6 +27,28 @@ pub fn read_text(path: &Path, flag: &str) -> Result<String> {
     Ok(text)
 }
 
+/// Reads bytes from `path`, or from stdin when `path` is `-`, refusing
+/// input over `limit` bytes without reading more than that.
+pub fn read_bytes(path: &Path, flag: &str, limit: usize) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let name = path.display();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    let result = if path == Path::new("-") {
+        std::io::stdin().take(cap).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(cap).read_to_end(&mut bytes))
+    };
+    result.map_err(|e| Error::input(format!("{flag} {name}: {e}")))?;
+    if bytes.len() > limit {
+        return Err(Error::input(format!(
+            "{flag} {name}: the message is larger than the limit of {}",
+            crate::email::ByteSize(limit)
+        ))
+        .with_hint("raise the limit with --max-size, e.g. --max-size 50MB"));
+    }
+    Ok(bytes)
+}
+
 /// A required value: the flag's, else a prompt, else an error naming the flag.
 pub fn required(ui: &Ui, value: Option<&str>, flag: &str, prompt: &str) -> Result<String> {
     if let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) {

@@ -9,7 +9,9 @@ pub mod clock;
 pub mod commands;
 pub mod context;
 pub mod deadlines;
+pub mod drafts;
 pub mod duration;
+pub mod email;
 pub mod env;
 pub mod error;
 pub mod export;
@@ -21,6 +23,7 @@ pub mod policy;
 pub mod ranges;
 pub mod severity;
 pub mod store;
+pub mod templates;
 pub mod ui;
 
 pub mod docs;

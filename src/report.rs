@@ -499,6 +499,8 @@ mod tests {
                 direction: crate::case::Direction::ToReporter,
                 text: "x".into(),
                 message_id: None,
+                sent_at: None,
+                attachments: Vec::new(),
             },
             at("2026-05-29T09:00:00Z"),
             "M",

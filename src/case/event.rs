@@ -9,7 +9,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use std::collections::BTreeMap;
 
-use super::{Credit, Decision, Direction, Range, Report, Reporter, Resolution, Severity};
+use super::{
+    Attachment, Credit, Decision, Direction, Range, Report, Reporter, Resolution, Severity, Source,
+};
 use crate::embargo::Preset;
 use crate::id::{CROCKFORD, CaseId};
 use crate::policy::{Package, Slas};
@@ -117,6 +119,12 @@ pub enum EventKind {
         report: Report,
         /// The policy durations in force when the case was opened.
         policy: Slas,
+        /// The email the report arrived as (`open --from-email`); boxed so
+        /// every other event stays small.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        source: Option<Box<Source>>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        attachments: Vec<Attachment>,
     },
     Acknowledged {
         acknowledged_at: DateTime<Utc>,
@@ -191,6 +199,12 @@ pub enum EventKind {
         text: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         message_id: Option<String>,
+        /// When the message was sent, if it was not when it was logged
+        /// (a reply imported from an email keeps its `Date`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sent_at: Option<DateTime<Utc>>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        attachments: Vec<Attachment>,
     },
     /// Adds a credit, or updates the one with the same name and type.
     CreditSet {

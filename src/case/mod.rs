@@ -44,6 +44,9 @@ pub struct Case {
     #[serde(default)]
     pub closed_at: Option<DateTime<Utc>>,
     pub reporter: Reporter,
+    /// The email the case was opened from, if it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
     pub report: Report,
     pub severity: Option<Severity>,
     pub cwe: Vec<String>,
@@ -68,6 +71,13 @@ pub struct Case {
     pub identifiers: Identifiers,
     pub notes: Vec<Note>,
     pub contacts: Vec<Contact>,
+    /// Every Message-ID recorded for this case, in the order they arrived:
+    /// re-imports are recognised by them and draft replies thread on them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub message_ids: Vec<String>,
+    /// Files that came with the report (private; never exported).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
     pub published_at: Option<DateTime<Utc>>,
     pub resolution: Option<Resolution>,
     pub events: Vec<Event>,
@@ -252,6 +262,42 @@ pub struct Contact {
     pub by: String,
     pub direction: Direction,
     pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
+}
+
+/// The email a case was opened from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// Without angle brackets; absent when the message had none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// The sender as `Name <address>` (or the address alone).
+    pub from: String,
+    /// SHA-256 of the raw message, so a message without a Message-ID is
+    /// still recognised when imported again.
+    pub sha256: String,
+}
+
+/// A file that came with a report, stored at `path` in the store
+/// (`attachments/<ID>/<name>`). Private: no export includes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    /// The stored file name, made safe (see `email::safe_name`).
+    pub name: String,
+    /// The name the message gave, when it differs from `name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_name: Option<String>,
+    /// Store-relative path.
+    pub path: String,
+    pub size: u64,
+    pub sha256: String,
+    pub content_type: String,
+    /// The message it came with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
 }
 
 /// Why a case was closed without a fix.
@@ -348,6 +394,20 @@ pub struct NewCase {
 impl Case {
     /// A new case from its first event.
     pub fn open(id: CaseId, new: NewCase, slas: Slas, at: DateTime<Utc>, by: &str) -> Self {
+        Self::open_from_email(id, new, None, Vec::new(), slas, at, by)
+    }
+
+    /// A new case from its first event, recording the email it came from
+    /// and the attachments already staged in the store.
+    pub fn open_from_email(
+        id: CaseId,
+        new: NewCase,
+        source: Option<Source>,
+        attachments: Vec<Attachment>,
+        slas: Slas,
+        at: DateTime<Utc>,
+        by: &str,
+    ) -> Self {
         let kind = EventKind::Opened {
             case: id,
             title: new.title,
@@ -355,6 +415,8 @@ impl Case {
             reporter: new.reporter,
             report: new.report,
             policy: slas,
+            source: source.map(Box::new),
+            attachments,
         };
         let event = Event {
             id: EventId::next(at, None, &mut rand::rng()),
@@ -490,6 +552,15 @@ impl Case {
                 until: p.until,
             })
             .collect()
+    }
+
+    /// Whether this case holds the message with `message_id`, or (for a
+    /// message without one) the message whose raw bytes hash to `sha256`.
+    pub fn holds_message(&self, message_id: Option<&str>, sha256: &str) -> bool {
+        match message_id {
+            Some(id) => self.message_ids.iter().any(|m| m == id),
+            None => self.source.as_ref().is_some_and(|s| s.sha256 == sha256),
+        }
     }
 
     /// When the reporter last heard from the team (or the report arrived).

@@ -31,6 +31,8 @@ pub fn replay(events: Vec<Event>) -> Result<Case, ReplayError> {
         reporter,
         report,
         policy,
+        source,
+        attachments,
     } = &first.kind
     else {
         return Err(ReplayError::NotOpened(first.kind.action()));
@@ -64,6 +66,7 @@ pub fn replay(events: Vec<Event>) -> Result<Case, ReplayError> {
         fixed_at: None,
         closed_at: None,
         reporter: reporter.clone(),
+        source: source.as_deref().cloned(),
         report: report.clone(),
         severity: None,
         cwe: Vec::new(),
@@ -80,6 +83,12 @@ pub fn replay(events: Vec<Event>) -> Result<Case, ReplayError> {
         identifiers: Identifiers::default(),
         notes: Vec::new(),
         contacts: Vec::new(),
+        message_ids: source
+            .as_ref()
+            .and_then(|s| s.message_id.clone())
+            .into_iter()
+            .collect(),
+        attachments: attachments.clone(),
         published_at: None,
         resolution: None,
         events: Vec::with_capacity(events.len()),
@@ -250,13 +259,26 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
             private: *private,
         }),
         EventKind::ContactLogged {
-            direction, text, ..
-        } => case.contacts.push(Contact {
-            at: event.at,
-            by: event.by.clone(),
-            direction: *direction,
-            text: text.clone(),
-        }),
+            direction,
+            text,
+            message_id,
+            sent_at,
+            attachments,
+        } => {
+            case.contacts.push(Contact {
+                at: sent_at.unwrap_or(event.at),
+                by: event.by.clone(),
+                direction: *direction,
+                text: text.clone(),
+                message_id: message_id.clone(),
+            });
+            if let Some(id) = message_id
+                && !case.message_ids.contains(id)
+            {
+                case.message_ids.push(id.clone());
+            }
+            case.attachments.extend(attachments.iter().cloned());
+        }
         EventKind::CreditSet { credit } => {
             match case
                 .credits

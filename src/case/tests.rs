@@ -343,3 +343,77 @@ fn decisions_follow_the_release_ranges() {
         Decision::Affected
     );
 }
+
+#[test]
+fn an_email_source_projects_message_ids_attachments_and_replies() {
+    let source = Source {
+        message_id: Some("a@x".into()),
+        subject: Some("Re: bug".into()),
+        from: "Ada <ada@example.org>".into(),
+        sha256: "00".repeat(32),
+    };
+    let attachment = |name: &str, id: &str| Attachment {
+        name: name.into(),
+        original_name: None,
+        path: format!("attachments/DISC-2026-K7Q3M/{name}"),
+        size: 3,
+        sha256: "11".repeat(32),
+        content_type: "text/plain".into(),
+        message_id: Some(id.into()),
+    };
+    let mut case = Case::open_from_email(
+        "DISC-2026-K7Q3M".parse().unwrap(),
+        NewCase {
+            title: "bug".into(),
+            ..NewCase::default()
+        },
+        Some(source.clone()),
+        vec![attachment("poc.py", "a@x")],
+        Policy::default().slas(),
+        at("2026-03-02T09:00:00Z"),
+        "M",
+    );
+    case.record(
+        EventKind::ContactLogged {
+            direction: Direction::FromReporter,
+            text: "more".into(),
+            message_id: Some("b@x".into()),
+            sent_at: Some(at("2026-03-02T08:00:00Z")),
+            attachments: vec![attachment("poc-2.py", "b@x")],
+        },
+        at("2026-03-02T09:01:00Z"),
+        "M",
+        None,
+    );
+    assert_eq!(case.source, Some(source));
+    assert_eq!(case.message_ids, ["a@x", "b@x"]);
+    assert_eq!(case.attachments.len(), 2);
+    assert_eq!(case.contacts[0].at, at("2026-03-02T08:00:00Z"));
+    assert!(case.holds_message(Some("b@x"), ""));
+    assert!(!case.holds_message(None, "nope"));
+    assert!(case.holds_message(None, &"00".repeat(32)));
+    assert_eq!(replay(case.events.clone()).unwrap(), case);
+}
+
+#[test]
+fn files_without_the_email_fields_still_parse() {
+    let case = sample();
+    let mut json = serde_json::to_value(&case).unwrap();
+    for key in ["source", "message_ids", "attachments"] {
+        assert!(json.get(key).is_none(), "{key} is left out when empty");
+    }
+    json["contacts"] = serde_json::json!([{
+        "at": "2026-03-02T09:00:00Z", "by": "M", "direction": "to-reporter", "text": "hi"
+    }]);
+    let parsed: Case = serde_json::from_value(json).unwrap();
+    assert_eq!(parsed.contacts[0].message_id, None);
+    let event: Event = serde_json::from_value(serde_json::json!({
+        "id": "01KJNMZ1G0AAAAAAAAAAAAAAAA", "at": "2026-03-02T09:00:00Z", "by": "M",
+        "kind": "contact-logged", "direction": "from-reporter", "text": "x"
+    }))
+    .unwrap();
+    assert!(matches!(
+        event.kind,
+        EventKind::ContactLogged { sent_at: None, ref attachments, .. } if attachments.is_empty()
+    ));
+}

@@ -370,6 +370,8 @@ impl Case {
                 direction,
                 text,
                 message_id,
+                sent_at: None,
+                attachments: Vec::new(),
             },
             stamp.at,
             stamp.by,

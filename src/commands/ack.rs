@@ -1,19 +1,31 @@
 //! `disclose ack`: record that the reporter has been answered.
 
+use std::path::PathBuf;
+
 use crate::clock::{Timestamp, rfc3339};
 use crate::context::Ctx;
+use crate::drafts::DraftKind;
 use crate::error::{Error, Result};
 use crate::id::CaseRef;
+use crate::templates;
 
 /// Record the acknowledgement of a report
 ///
 /// Moves the case from `new` to `acknowledged` and stamps `acknowledged_at`,
 /// which stops the acknowledgement clock and starts the reporter-update clock.
 /// Acknowledging twice is refused unless --force, which is recorded as an event.
+///
+/// With --draft, the reply to send is printed after the acknowledgement is
+/// recorded: the case ID, what happens next and by when, in the policy's
+/// durations (from templates/ack.txt in the store when there is one). With
+/// --json the draft is printed as JSON instead of the case. --eml also
+/// writes it as a complete message threaded on the reporter's email.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose ack K7Q\n  \
-    disclose ack DISC-2026-K7Q3M --at 2026-03-02T11:30:00Z")]
+    disclose ack DISC-2026-K7Q3M --at 2026-03-02T11:30:00Z\n  \
+    disclose ack K7Q --draft | pbcopy\n  \
+    disclose ack K7Q --eml reply.eml")]
 pub struct AckArgs {
     /// Case to acknowledge, e.g. DISC-2026-K7Q3M or a unique part such as K7Q
     pub id: CaseRef,
@@ -26,6 +38,12 @@ pub struct AckArgs {
     /// Why the move was forced (with --force)
     #[arg(long, value_name = "TEXT", requires = "force")]
     pub reason: Option<String>,
+    /// Print the reply to send to the reporter
+    #[arg(long)]
+    pub draft: bool,
+    /// Write the reply as a complete email (.eml) to FILE, or to stdout with `-`
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub eml: Option<PathBuf>,
 }
 
 pub fn run(ctx: &Ctx, args: &AckArgs) -> Result<()> {
@@ -39,7 +57,17 @@ pub fn run(ctx: &Ctx, args: &AckArgs) -> Result<()> {
         )));
     }
     let force = args.force.then(|| args.reason.as_deref().unwrap_or(""));
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    // A broken template or --eml path is found before the ack is recorded.
+    let prepared = if args.draft || args.eml.is_some() {
+        Some(templates::prepare(
+            &ctx.store()?,
+            DraftKind::Ack,
+            args.eml.as_deref(),
+        )?)
+    } else {
+        None
+    };
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         case.acknowledge(acknowledged_at, cx.now, cx.by, force)?;
         Ok(())
     })?;
@@ -54,5 +82,8 @@ pub fn run(ctx: &Ctx, args: &AckArgs) -> Result<()> {
             ""
         }
     ));
-    Ok(())
+    match &prepared {
+        Some(prepared) => templates::emit(ctx, &store, prepared, &case),
+        None => ctx.print_case_json(&case),
+    }
 }

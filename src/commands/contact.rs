@@ -1,44 +1,104 @@
-//! `disclose contact`: log a message to or from the reporter.
+//! `disclose contact`: log a message to or from the reporter, log a reply
+//! saved as an email, or draft the next message to send.
+
+use std::path::PathBuf;
 
 use crate::case::{Direction, Stamp};
 use crate::context::Ctx;
-use crate::error::Result;
+use crate::drafts::DraftKind;
+use crate::email::ByteSize;
+use crate::error::{Error, Result};
 use crate::id::CaseRef;
 use crate::input;
+use crate::templates;
+
+mod email;
 
 /// Log a message sent to, or received from, the reporter
 ///
 /// Messages are private (never exported). A message to the reporter resets
 /// the reporter-update clock (the policy's update_every). Use `-` as the
 /// text to read it from stdin.
+///
+/// --from-email logs a reply saved from the mail program (.eml): its
+/// direction comes from the sender (the reporter's address or not), its
+/// text is the new part of the body, its Message-ID is recorded (importing
+/// it twice is refused) and its attachments are stored privately.
+///
+/// --draft renders the next message to send (need-info, update, fix-ready,
+/// published) from the case and the policy, without recording anything;
+/// --eml writes it as a complete message threaded on the reporter's email.
+/// Log it with --to-reporter once it is sent.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose contact K7Q --to-reporter 'Confirmed; fix planned for 1.4.2 next week.'\n  \
-    disclose contact K7Q --from-reporter 'Thanks! Please credit me as Ada L.'")]
-#[command(group(clap::ArgGroup::new("direction").required(true).args(["to_reporter", "from_reporter"])))]
+    disclose contact K7Q --from-reporter 'Thanks! Please credit me as Ada L.'\n  \
+    disclose contact K7Q --from-email reply.eml\n  \
+    disclose contact K7Q --draft need-info\n  \
+    disclose contact K7Q --draft fix-ready --eml fix-ready.eml")]
+#[command(group(clap::ArgGroup::new("direction").args(["to_reporter", "from_reporter"])))]
+#[command(group(clap::ArgGroup::new("mode").args(["draft", "from_email"])))]
 pub struct ContactArgs {
     /// Case the message belongs to, e.g. DISC-2026-K7Q3M or K7Q
     pub id: CaseRef,
     /// The message (or a summary of it; `-` reads stdin)
-    pub text: String,
+    #[arg(required_unless_present_any = ["draft", "from_email"], conflicts_with_all = ["draft", "from_email"])]
+    pub text: Option<String>,
     /// The team wrote to the reporter
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["draft", "from_email"])]
     pub to_reporter: bool,
     /// The reporter wrote to the team
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["draft", "from_email"])]
     pub from_reporter: bool,
+    /// Log a reply saved as an email message (.eml), or read from stdin with `-`
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub from_email: Option<PathBuf>,
+    /// Largest message accepted from --from-email
+    #[arg(
+        long,
+        value_name = "SIZE",
+        default_value = "25MB",
+        requires = "from_email"
+    )]
+    pub max_size: ByteSize,
+    /// Print a draft of the next message to send; records nothing
+    #[arg(long, value_name = "KIND", value_parser = parse_draft)]
+    pub draft: Option<DraftKind>,
+    /// With --draft, write the draft as a complete email (.eml) to FILE, or to stdout with `-`
+    #[arg(long, value_name = "FILE", requires = "draft", value_hint = clap::ValueHint::FilePath)]
+    pub eml: Option<PathBuf>,
+}
+
+fn parse_draft(value: &str) -> Result<DraftKind, String> {
+    match value.parse::<DraftKind>() {
+        Ok(DraftKind::Ack) => Err("the ack draft comes with `disclose ack ID --draft`".to_owned()),
+        Ok(kind) => Ok(kind),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 pub fn run(ctx: &Ctx, args: &ContactArgs) -> Result<()> {
-    let text = if args.text == "-" {
-        input::read_text(std::path::Path::new("-"), "TEXT")?
-    } else {
-        args.text.clone()
+    if let Some(kind) = args.draft {
+        let (store, case) = ctx.read_case(&args.id)?;
+        let prepared = templates::prepare(&store, kind, args.eml.as_deref())?;
+        return templates::emit(ctx, &store, &prepared, &case);
+    }
+    if let Some(path) = &args.from_email {
+        return email::run(ctx, &args.id, path, args.max_size.0);
+    }
+    let text = match args.text.as_deref() {
+        Some("-") => input::read_text(std::path::Path::new("-"), "TEXT")?,
+        Some(text) => text.to_owned(),
+        None => unreachable!("clap requires TEXT without --draft or --from-email"),
     };
-    let direction = if args.to_reporter {
-        Direction::ToReporter
-    } else {
-        Direction::FromReporter
+    let direction = match (args.to_reporter, args.from_reporter) {
+        (true, _) => Direction::ToReporter,
+        (_, true) => Direction::FromReporter,
+        _ => {
+            return Err(Error::input(
+                "say which way the message went: --to-reporter or --from-reporter",
+            ));
+        }
     };
     let (_, case) = ctx.change_case(&args.id, |case, cx| {
         case.log_contact(

@@ -6,8 +6,11 @@ use crate::case::{Case, NewCase, Report, Reporter};
 use crate::clock::{Timestamp, rfc3339};
 use crate::context::Ctx;
 use crate::deadlines::Clocks;
+use crate::email::ByteSize;
 use crate::error::{Error, Result};
 use crate::input;
+
+mod email;
 
 /// Open a case for a new vulnerability report
 ///
@@ -18,11 +21,27 @@ use crate::input;
 ///
 /// On a terminal, a missing title is prompted for; with --no-input or no
 /// terminal, the command fails naming the flag.
+///
+/// With --from-email, the report is read from a saved message (.eml): From
+/// gives the reporter, Subject the title (without Re:, Fwd:, [SECURITY]),
+/// Date the time received, the text (or HTML) body the description, and
+/// sections headed "Steps to reproduce", "Impact" and "Remediation" or
+/// "Suggested fix" the matching fields. Flags given as well win over the
+/// email. Attachments are stored privately under attachments/<ID>/ and are
+/// never exported. The Message-ID is recorded, so importing the same message
+/// twice is refused.
+///
+/// With --from-mbox, every thread of the mailbox opens a case (one commit
+/// each) and the later messages of a thread are logged as contacts with the
+/// reporter, in order.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose open --title 'Path traversal in upload' --reporter-name 'Ada L.' --reporter-email ada@example.org\n  \
     id=$(disclose open -q --title 'XSS in admin panel' --description-file report.txt)\n  \
-    mail-body | disclose open --title 'RCE via template' --description-file -")]
+    mail-body | disclose open --title 'RCE via template' --description-file -\n  \
+    disclose open --from-email report.eml\n  \
+    disclose open --from-email - --title 'Better title' < report.eml\n  \
+    disclose open --from-mbox security-inbox.mbox --max-size 50MB")]
 pub struct OpenArgs {
     /// One-line summary of the problem
     #[arg(long, value_name = "TEXT")]
@@ -54,6 +73,15 @@ pub struct OpenArgs {
     /// Suggested fix or workaround
     #[arg(long, value_name = "TEXT")]
     pub remediation: Option<String>,
+    /// Read the report from an email message (.eml), or from stdin with `-`
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath, conflicts_with = "from_mbox")]
+    pub from_email: Option<PathBuf>,
+    /// Open a case for each thread of an mbox file; replies become contacts
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub from_mbox: Option<PathBuf>,
+    /// Largest message accepted from --from-email or --from-mbox
+    #[arg(long, value_name = "SIZE", default_value = "25MB")]
+    pub max_size: ByteSize,
 }
 
 fn text(value: Option<&String>) -> Option<String> {
@@ -61,6 +89,9 @@ fn text(value: Option<&String>) -> Option<String> {
 }
 
 pub fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
+    if args.from_email.is_some() || args.from_mbox.is_some() {
+        return email::run(ctx, args);
+    }
     let now = ctx.now();
     // Validate everything before the store is touched (or created).
     let title = input::required(&ctx.ui, args.title.as_deref(), "--title", "Title")?;
@@ -110,7 +141,14 @@ pub fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
     } else {
         ctx.ui.println(case.id.as_str())?;
     }
-    let clocks = Clocks::of(&case, now);
+    say_opened(ctx, &case);
+    Ok(())
+}
+
+/// The status line after a case was opened: its ID, title and ack deadline.
+fn say_opened(ctx: &Ctx, case: &Case) {
+    let now = ctx.now();
+    let clocks = Clocks::of(case, now);
     let ack = clocks
         .acknowledgement
         .and_then(|c| c.due_at())
@@ -118,5 +156,4 @@ pub fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
         .unwrap_or_default();
     ctx.ui
         .status(&format!("Opened {}: {}{ack}", case.id, case.title));
-    Ok(())
 }

@@ -196,6 +196,18 @@ pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) 
             out.push_str(&format!("  {} {arrow}: {}\n", human(c.at), c.text));
         }
     }
+    if !case.attachments.is_empty() {
+        out.push_str("\nAttachments (private, never exported):\n");
+        for a in &case.attachments {
+            out.push_str(&format!(
+                "  {}  {}  {}  sha256 {}\n",
+                a.path,
+                crate::email::ByteSize(usize::try_from(a.size).unwrap_or(usize::MAX)),
+                a.content_type,
+                a.sha256
+            ));
+        }
+    }
     out.push_str(&format!(
         "\n{} events; `disclose log {}` shows the timeline\n",
         case.events.len(),

@@ -5,12 +5,14 @@ mod common;
 
 mod ack;
 mod affected;
+mod drafts;
 mod export;
 mod fix;
 mod init;
 mod log;
 mod notes;
 mod open;
+mod open_email;
 mod publish;
 mod severity;
 mod show;

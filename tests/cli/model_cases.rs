@@ -79,6 +79,8 @@ impl Built {
                 direction: Direction::ToReporter,
                 text: "status update".into(),
                 message_id: None,
+                sent_at: None,
+                attachments: Vec::new(),
             },
         )
     }
