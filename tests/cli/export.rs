@@ -133,3 +133,40 @@ fn bad_format_or_case_is_bad_input() {
         .code(2);
     assert_eq!(before, env.snapshot_bytes());
 }
+
+/// Attachments are private: neither their names, hashes nor contents reach an export.
+#[test]
+fn attachments_never_appear_in_any_export() {
+    let env = TestEnv::with_store("publish-ready");
+    let eml = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/emails/attachments.eml");
+    let out = env
+        .disclose()
+        .args(["open", "-q", "--from-email"])
+        .arg(&eml)
+        .assert()
+        .success();
+    let id = stdout(&out).trim().to_owned();
+    env.disclose()
+        .args(["assign", &id, "--cve", "CVE-2026-4242"])
+        .assert()
+        .success();
+    let case = env.case(&id);
+    let attachments = case["attachments"].as_array().unwrap();
+    assert!(!attachments.is_empty());
+    let mut markers: Vec<String> = vec!["print('poc')".into(), "attachments/".into()];
+    for a in attachments {
+        markers.push(a["name"].as_str().unwrap().to_owned());
+        markers.push(a["sha256"].as_str().unwrap().to_owned());
+    }
+    for format in ["markdown", "release-notes", "email", "osv", "cve"] {
+        let out = env
+            .disclose()
+            .args(["export", &id, "--format", format])
+            .assert();
+        let text = stdout(&out);
+        for marker in &markers {
+            assert!(!text.contains(marker.as_str()), "{format} leaks {marker}");
+        }
+    }
+}
