@@ -27,6 +27,7 @@ mod generated;
 mod help;
 mod model_cases;
 mod policy;
+mod readme;
 mod stats;
 mod status_clocks;
 mod sync;
