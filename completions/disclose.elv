@@ -43,21 +43,21 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand note 'Add a note to a case (private unless --public)'
             cand contact 'Log a message sent to, or received from, the reporter'
             cand credit 'Credit someone, with their consent to be named'
+            cand embargo 'Set the disclosure deadline of a case'
             cand assign 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case'
+            cand export 'Write one advisory format of a case'
+            cand publish 'Publish a fixed case: write its advisory files and mark it published'
             cand show 'Show one case in full'
             cand status 'List open cases and their clocks'
             cand log 'Show a case''s timeline'
+            cand check 'Check open cases against the policy (for CI)'
+            cand stats 'Show the team''s record: time to acknowledge, fix and publish'
+            cand sync 'Fetch, merge and push the team''s changes'
+            cand clone 'Clone the team''s case store'
+            cand remote 'Show or record the team''s remote'
             cand policy 'Show, edit and publish the policy (SLAs, contact, maintained releases)'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page, or write every page to a directory'
-            cand clone 'Clone the team''s case store'
-            cand remote 'Show or record the team''s remote'
-            cand sync 'Fetch, merge and push the team''s changes'
-            cand check 'Check open cases against the policy (for CI)'
-            cand embargo 'Set the disclosure deadline of a case'
-            cand stats 'Show the team''s record: time to acknowledge, fix and publish'
-            cand export 'Write one advisory format of a case'
-            cand publish 'Publish a fixed case: write its advisory files and mark it published'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'disclose;init'= {
@@ -301,11 +301,57 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'disclose;embargo'= {
+            cand --until 'The agreed instant: YYYY-MM-DD or RFC 3339 with an offset'
+            cand --preset 'The reporter''s policy: project-zero, cert-cc, zdi, or a number of days'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --grace 'With --preset project-zero: add Project Zero''s 14-day grace'
+            cand --clear 'Lift the embargo'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'disclose;assign'= {
             cand --cve 'CVE ID, e.g. CVE-2026-12345'
             cand --ghsa 'GitHub security advisory ID, e.g. GHSA-jfh8-c2jp-5v3q'
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;export'= {
+            cand --format 'Output format'
+            cand --out 'Write to FILE instead of stdout'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;publish'= {
+            cand --out 'Directory for the advisory files (default: advisories/<ID>/ in the store)'
+            cand --reason 'Why publishing was forced (with --force)'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --dry-run 'Show what would be written and every open item; change nothing'
+            cand --force 'Publish even with open items (the reason is recorded as an event)'
             cand --json 'Print machine-readable JSON instead of text'
             cand --no-input 'Never prompt; fail naming the missing flag instead'
             cand -q 'Print only the product (IDs, tables, JSON), no status lines'
@@ -351,6 +397,110 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'disclose;check'= {
+            cand --format 'Output format (--json is the same as --format json)'
+            cand --warn-within 'Warn about deadlines due within this long (48h, 7d, 5bd, ...)'
+            cand --case 'Check only these cases (full IDs or unique parts)'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --strict 'Fail (exit 1) on warnings too'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;stats'= {
+            cand --since 'Count only cases received on or after this date (YYYY-MM-DD or RFC 3339)'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;sync'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --no-push 'Fetch and merge only; leave local changes unpushed'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;clone'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;remote'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set 'Record URL as the team''s remote (replacing the one recorded)'
+            cand show 'Print the recorded remote and how many local changes it lacks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'disclose;remote;set'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;remote;show'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;remote;help'= {
+            cand set 'Record URL as the team''s remote (replacing the one recorded)'
+            cand show 'Print the recorded remote and how many local changes it lacks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'disclose;remote;help;set'= {
+        }
+        &'disclose;remote;help;show'= {
+        }
+        &'disclose;remote;help;help'= {
         }
         &'disclose;policy'= {
             cand --write 'Write the SECURITY.md rendered from the policy to FILE (`-` for stdout)'
@@ -508,156 +658,6 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'disclose;clone'= {
-            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
-            cand --color 'When to use color'
-            cand --json 'Print machine-readable JSON instead of text'
-            cand --no-input 'Never prompt; fail naming the missing flag instead'
-            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
-            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'disclose;remote'= {
-            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
-            cand --color 'When to use color'
-            cand --json 'Print machine-readable JSON instead of text'
-            cand --no-input 'Never prompt; fail naming the missing flag instead'
-            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
-            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-            cand set 'Record URL as the team''s remote (replacing the one recorded)'
-            cand show 'Print the recorded remote and how many local changes it lacks'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'disclose;remote;set'= {
-            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
-            cand --color 'When to use color'
-            cand --json 'Print machine-readable JSON instead of text'
-            cand --no-input 'Never prompt; fail naming the missing flag instead'
-            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
-            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'disclose;remote;show'= {
-            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
-            cand --color 'When to use color'
-            cand --json 'Print machine-readable JSON instead of text'
-            cand --no-input 'Never prompt; fail naming the missing flag instead'
-            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
-            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'disclose;remote;help'= {
-            cand set 'Record URL as the team''s remote (replacing the one recorded)'
-            cand show 'Print the recorded remote and how many local changes it lacks'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'disclose;remote;help;set'= {
-        }
-        &'disclose;remote;help;show'= {
-        }
-        &'disclose;remote;help;help'= {
-        }
-        &'disclose;sync'= {
-            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
-            cand --color 'When to use color'
-            cand --no-push 'Fetch and merge only; leave local changes unpushed'
-            cand --json 'Print machine-readable JSON instead of text'
-            cand --no-input 'Never prompt; fail naming the missing flag instead'
-            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
-            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'disclose;check'= {
-            cand --format 'Output format (--json is the same as --format json)'
-            cand --warn-within 'Warn about deadlines due within this long (48h, 7d, 5bd, ...)'
-            cand --case 'Check only these cases (full IDs or unique parts)'
-            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
-            cand --color 'When to use color'
-            cand --strict 'Fail (exit 1) on warnings too'
-            cand --json 'Print machine-readable JSON instead of text'
-            cand --no-input 'Never prompt; fail naming the missing flag instead'
-            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
-            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'disclose;embargo'= {
-            cand --until 'The agreed instant: YYYY-MM-DD or RFC 3339 with an offset'
-            cand --preset 'The reporter''s policy: project-zero, cert-cc, zdi, or a number of days'
-            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
-            cand --color 'When to use color'
-            cand --grace 'With --preset project-zero: add Project Zero''s 14-day grace'
-            cand --clear 'Lift the embargo'
-            cand --json 'Print machine-readable JSON instead of text'
-            cand --no-input 'Never prompt; fail naming the missing flag instead'
-            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
-            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'disclose;stats'= {
-            cand --since 'Count only cases received on or after this date (YYYY-MM-DD or RFC 3339)'
-            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
-            cand --color 'When to use color'
-            cand --json 'Print machine-readable JSON instead of text'
-            cand --no-input 'Never prompt; fail naming the missing flag instead'
-            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
-            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'disclose;export'= {
-            cand --format 'Output format'
-            cand --out 'Write to FILE instead of stdout'
-            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
-            cand --color 'When to use color'
-            cand --json 'Print machine-readable JSON instead of text'
-            cand --no-input 'Never prompt; fail naming the missing flag instead'
-            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
-            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'disclose;publish'= {
-            cand --out 'Directory for the advisory files (default: advisories/<ID>/ in the store)'
-            cand --reason 'Why publishing was forced (with --force)'
-            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
-            cand --color 'When to use color'
-            cand --dry-run 'Show what would be written and every open item; change nothing'
-            cand --force 'Publish even with open items (the reason is recorded as an event)'
-            cand --json 'Print machine-readable JSON instead of text'
-            cand --no-input 'Never prompt; fail naming the missing flag instead'
-            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
-            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
         &'disclose;help'= {
             cand init 'Create a case store and its policy'
             cand open 'Open a case for a new vulnerability report'
@@ -674,21 +674,21 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand note 'Add a note to a case (private unless --public)'
             cand contact 'Log a message sent to, or received from, the reporter'
             cand credit 'Credit someone, with their consent to be named'
+            cand embargo 'Set the disclosure deadline of a case'
             cand assign 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case'
+            cand export 'Write one advisory format of a case'
+            cand publish 'Publish a fixed case: write its advisory files and mark it published'
             cand show 'Show one case in full'
             cand status 'List open cases and their clocks'
             cand log 'Show a case''s timeline'
+            cand check 'Check open cases against the policy (for CI)'
+            cand stats 'Show the team''s record: time to acknowledge, fix and publish'
+            cand sync 'Fetch, merge and push the team''s changes'
+            cand clone 'Clone the team''s case store'
+            cand remote 'Show or record the team''s remote'
             cand policy 'Show, edit and publish the policy (SLAs, contact, maintained releases)'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page, or write every page to a directory'
-            cand clone 'Clone the team''s case store'
-            cand remote 'Show or record the team''s remote'
-            cand sync 'Fetch, merge and push the team''s changes'
-            cand check 'Check open cases against the policy (for CI)'
-            cand embargo 'Set the disclosure deadline of a case'
-            cand stats 'Show the team''s record: time to acknowledge, fix and publish'
-            cand export 'Write one advisory format of a case'
-            cand publish 'Publish a fixed case: write its advisory files and mark it published'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'disclose;help;init'= {
@@ -721,13 +721,35 @@ set edit:completion:arg-completer[disclose] = {|@words|
         }
         &'disclose;help;credit'= {
         }
+        &'disclose;help;embargo'= {
+        }
         &'disclose;help;assign'= {
+        }
+        &'disclose;help;export'= {
+        }
+        &'disclose;help;publish'= {
         }
         &'disclose;help;show'= {
         }
         &'disclose;help;status'= {
         }
         &'disclose;help;log'= {
+        }
+        &'disclose;help;check'= {
+        }
+        &'disclose;help;stats'= {
+        }
+        &'disclose;help;sync'= {
+        }
+        &'disclose;help;clone'= {
+        }
+        &'disclose;help;remote'= {
+            cand set 'Record URL as the team''s remote (replacing the one recorded)'
+            cand show 'Print the recorded remote and how many local changes it lacks'
+        }
+        &'disclose;help;remote;set'= {
+        }
+        &'disclose;help;remote;show'= {
         }
         &'disclose;help;policy'= {
             cand show 'Print the policy'
@@ -752,28 +774,6 @@ set edit:completion:arg-completer[disclose] = {|@words|
         &'disclose;help;completions'= {
         }
         &'disclose;help;man'= {
-        }
-        &'disclose;help;clone'= {
-        }
-        &'disclose;help;remote'= {
-            cand set 'Record URL as the team''s remote (replacing the one recorded)'
-            cand show 'Print the recorded remote and how many local changes it lacks'
-        }
-        &'disclose;help;remote;set'= {
-        }
-        &'disclose;help;remote;show'= {
-        }
-        &'disclose;help;sync'= {
-        }
-        &'disclose;help;check'= {
-        }
-        &'disclose;help;embargo'= {
-        }
-        &'disclose;help;stats'= {
-        }
-        &'disclose;help;export'= {
-        }
-        &'disclose;help;publish'= {
         }
         &'disclose;help;help'= {
         }

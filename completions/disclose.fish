@@ -48,21 +48,21 @@ complete -c disclose -n "__fish_disclose_needs_command" -f -a "severity" -d 'Rec
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "note" -d 'Add a note to a case (private unless --public)'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "contact" -d 'Log a message sent to, or received from, the reporter'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "credit" -d 'Credit someone, with their consent to be named'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "embargo" -d 'Set the disclosure deadline of a case'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "assign" -d 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "export" -d 'Write one advisory format of a case'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "publish" -d 'Publish a fixed case: write its advisory files and mark it published'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "show" -d 'Show one case in full'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "status" -d 'List open cases and their clocks'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "log" -d 'Show a case\'s timeline'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "check" -d 'Check open cases against the policy (for CI)'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "stats" -d 'Show the team\'s record: time to acknowledge, fix and publish'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "sync" -d 'Fetch, merge and push the team\'s changes'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "clone" -d 'Clone the team\'s case store'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "remote" -d 'Show or record the team\'s remote'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "policy" -d 'Show, edit and publish the policy (SLAs, contact, maintained releases)'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "man" -d 'Print the man page, or write every page to a directory'
-complete -c disclose -n "__fish_disclose_needs_command" -f -a "clone" -d 'Clone the team\'s case store'
-complete -c disclose -n "__fish_disclose_needs_command" -f -a "remote" -d 'Show or record the team\'s remote'
-complete -c disclose -n "__fish_disclose_needs_command" -f -a "sync" -d 'Fetch, merge and push the team\'s changes'
-complete -c disclose -n "__fish_disclose_needs_command" -f -a "check" -d 'Check open cases against the policy (for CI)'
-complete -c disclose -n "__fish_disclose_needs_command" -f -a "embargo" -d 'Set the disclosure deadline of a case'
-complete -c disclose -n "__fish_disclose_needs_command" -f -a "stats" -d 'Show the team\'s record: time to acknowledge, fix and publish'
-complete -c disclose -n "__fish_disclose_needs_command" -f -a "export" -d 'Write one advisory format of a case'
-complete -c disclose -n "__fish_disclose_needs_command" -f -a "publish" -d 'Publish a fixed case: write its advisory files and mark it published'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c disclose -n "__fish_disclose_using_subcommand init" -l project -d 'Project name, used in advisory IDs and the rendered SECURITY.md' -r
 complete -c disclose -n "__fish_disclose_using_subcommand init" -l contact -d 'Where reporters write, e.g. security@example.org' -r
@@ -279,6 +279,19 @@ complete -c disclose -n "__fish_disclose_using_subcommand credit" -l no-input -d
 complete -c disclose -n "__fish_disclose_using_subcommand credit" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand credit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c disclose -n "__fish_disclose_using_subcommand credit" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l until -d 'The agreed instant: YYYY-MM-DD or RFC 3339 with an offset' -r
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l preset -d 'The reporter\'s policy: project-zero, cert-cc, zdi, or a number of days' -r
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l grace -d 'With --preset project-zero: add Project Zero\'s 14-day grace'
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l clear -d 'Lift the embargo'
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -s V -l version -d 'Print version'
 complete -c disclose -n "__fish_disclose_using_subcommand assign" -l cve -d 'CVE ID, e.g. CVE-2026-12345' -r
 complete -c disclose -n "__fish_disclose_using_subcommand assign" -l ghsa -d 'GitHub security advisory ID, e.g. GHSA-jfh8-c2jp-5v3q' -r
 complete -c disclose -n "__fish_disclose_using_subcommand assign" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
@@ -290,6 +303,34 @@ complete -c disclose -n "__fish_disclose_using_subcommand assign" -l no-input -d
 complete -c disclose -n "__fish_disclose_using_subcommand assign" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand assign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c disclose -n "__fish_disclose_using_subcommand assign" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand export" -l format -d 'Output format' -r -f -a "markdown\t'A complete advisory in Markdown'
+release-notes\t'The "Security" section of a changelog entry'
+email\t'The announcement as an RFC 5322 message'
+osv\t'An OSV record (schema 1.7)'
+cve\t'A CVE JSON 5.2 record (CNA container)'"
+complete -c disclose -n "__fish_disclose_using_subcommand export" -l out -d 'Write to FILE instead of stdout' -r -F
+complete -c disclose -n "__fish_disclose_using_subcommand export" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand export" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand export" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand export" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand export" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand export" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand publish" -l out -d 'Directory for the advisory files (default: advisories/<ID>/ in the store)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand publish" -l reason -d 'Why publishing was forced (with --force)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand publish" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand publish" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand publish" -l dry-run -d 'Show what would be written and every open item; change nothing'
+complete -c disclose -n "__fish_disclose_using_subcommand publish" -l force -d 'Publish even with open items (the reason is recorded as an event)'
+complete -c disclose -n "__fish_disclose_using_subcommand publish" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand publish" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand publish" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand publish" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand publish" -s V -l version -d 'Print version'
 complete -c disclose -n "__fish_disclose_using_subcommand show" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand show" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
@@ -318,6 +359,83 @@ complete -c disclose -n "__fish_disclose_using_subcommand log" -l no-input -d 'N
 complete -c disclose -n "__fish_disclose_using_subcommand log" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c disclose -n "__fish_disclose_using_subcommand log" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand check" -l format -d 'Output format (--json is the same as --format json)' -r -f -a "text\t''
+json\t''
+github\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand check" -l warn-within -d 'Warn about deadlines due within this long (48h, 7d, 5bd, ...)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand check" -l case -d 'Check only these cases (full IDs or unique parts)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand check" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand check" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand check" -l strict -d 'Fail (exit 1) on warnings too'
+complete -c disclose -n "__fish_disclose_using_subcommand check" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand check" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand check" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand check" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand stats" -l since -d 'Count only cases received on or after this date (YYYY-MM-DD or RFC 3339)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand stats" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand stats" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand stats" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand stats" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand stats" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand stats" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand sync" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand sync" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand sync" -l no-push -d 'Fetch and merge only; leave local changes unpushed'
+complete -c disclose -n "__fish_disclose_using_subcommand sync" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand sync" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand sync" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand sync" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand clone" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand clone" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand clone" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand clone" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand clone" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand clone" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand clone" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -f -a "set" -d 'Record URL as the team\'s remote (replacing the one recorded)'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -f -a "show" -d 'Print the recorded remote and how many local changes it lacks'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "set" -d 'Record URL as the team\'s remote (replacing the one recorded)'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the recorded remote and how many local changes it lacks'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -l write -d 'Write the SECURITY.md rendered from the policy to FILE (`-` for stdout)' -r -F
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -l check -d 'Check FILE (an existing SECURITY.md) against the policy; exit 1 on any difference' -r -F
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
@@ -399,161 +517,43 @@ complete -c disclose -n "__fish_disclose_using_subcommand man" -l no-input -d 'N
 complete -c disclose -n "__fish_disclose_using_subcommand man" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c disclose -n "__fish_disclose_using_subcommand man" -s V -l version -d 'Print version'
-complete -c disclose -n "__fish_disclose_using_subcommand clone" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
-complete -c disclose -n "__fish_disclose_using_subcommand clone" -l color -d 'When to use color' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand clone" -l json -d 'Print machine-readable JSON instead of text'
-complete -c disclose -n "__fish_disclose_using_subcommand clone" -l no-input -d 'Never prompt; fail naming the missing flag instead'
-complete -c disclose -n "__fish_disclose_using_subcommand clone" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
-complete -c disclose -n "__fish_disclose_using_subcommand clone" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c disclose -n "__fish_disclose_using_subcommand clone" -s V -l version -d 'Print version'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -l color -d 'When to use color' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -l json -d 'Print machine-readable JSON instead of text'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -l no-input -d 'Never prompt; fail naming the missing flag instead'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -s V -l version -d 'Print version'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -f -a "set" -d 'Record URL as the team\'s remote (replacing the one recorded)'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -f -a "show" -d 'Print the recorded remote and how many local changes it lacks'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l color -d 'When to use color' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l json -d 'Print machine-readable JSON instead of text'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; fail naming the missing flag instead'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON instead of text'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail naming the missing flag instead'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "set" -d 'Record URL as the team\'s remote (replacing the one recorded)'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the recorded remote and how many local changes it lacks'
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c disclose -n "__fish_disclose_using_subcommand sync" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
-complete -c disclose -n "__fish_disclose_using_subcommand sync" -l color -d 'When to use color' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand sync" -l no-push -d 'Fetch and merge only; leave local changes unpushed'
-complete -c disclose -n "__fish_disclose_using_subcommand sync" -l json -d 'Print machine-readable JSON instead of text'
-complete -c disclose -n "__fish_disclose_using_subcommand sync" -l no-input -d 'Never prompt; fail naming the missing flag instead'
-complete -c disclose -n "__fish_disclose_using_subcommand sync" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
-complete -c disclose -n "__fish_disclose_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c disclose -n "__fish_disclose_using_subcommand sync" -s V -l version -d 'Print version'
-complete -c disclose -n "__fish_disclose_using_subcommand check" -l format -d 'Output format (--json is the same as --format json)' -r -f -a "text\t''
-json\t''
-github\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand check" -l warn-within -d 'Warn about deadlines due within this long (48h, 7d, 5bd, ...)' -r
-complete -c disclose -n "__fish_disclose_using_subcommand check" -l case -d 'Check only these cases (full IDs or unique parts)' -r
-complete -c disclose -n "__fish_disclose_using_subcommand check" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
-complete -c disclose -n "__fish_disclose_using_subcommand check" -l color -d 'When to use color' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand check" -l strict -d 'Fail (exit 1) on warnings too'
-complete -c disclose -n "__fish_disclose_using_subcommand check" -l json -d 'Print machine-readable JSON instead of text'
-complete -c disclose -n "__fish_disclose_using_subcommand check" -l no-input -d 'Never prompt; fail naming the missing flag instead'
-complete -c disclose -n "__fish_disclose_using_subcommand check" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
-complete -c disclose -n "__fish_disclose_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c disclose -n "__fish_disclose_using_subcommand check" -s V -l version -d 'Print version'
-complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l until -d 'The agreed instant: YYYY-MM-DD or RFC 3339 with an offset' -r
-complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l preset -d 'The reporter\'s policy: project-zero, cert-cc, zdi, or a number of days' -r
-complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
-complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l color -d 'When to use color' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l grace -d 'With --preset project-zero: add Project Zero\'s 14-day grace'
-complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l clear -d 'Lift the embargo'
-complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l json -d 'Print machine-readable JSON instead of text'
-complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l no-input -d 'Never prompt; fail naming the missing flag instead'
-complete -c disclose -n "__fish_disclose_using_subcommand embargo" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
-complete -c disclose -n "__fish_disclose_using_subcommand embargo" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c disclose -n "__fish_disclose_using_subcommand embargo" -s V -l version -d 'Print version'
-complete -c disclose -n "__fish_disclose_using_subcommand stats" -l since -d 'Count only cases received on or after this date (YYYY-MM-DD or RFC 3339)' -r
-complete -c disclose -n "__fish_disclose_using_subcommand stats" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
-complete -c disclose -n "__fish_disclose_using_subcommand stats" -l color -d 'When to use color' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand stats" -l json -d 'Print machine-readable JSON instead of text'
-complete -c disclose -n "__fish_disclose_using_subcommand stats" -l no-input -d 'Never prompt; fail naming the missing flag instead'
-complete -c disclose -n "__fish_disclose_using_subcommand stats" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
-complete -c disclose -n "__fish_disclose_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c disclose -n "__fish_disclose_using_subcommand stats" -s V -l version -d 'Print version'
-complete -c disclose -n "__fish_disclose_using_subcommand export" -l format -d 'Output format' -r -f -a "markdown\t'A complete advisory in Markdown'
-release-notes\t'The "Security" section of a changelog entry'
-email\t'The announcement as an RFC 5322 message'
-osv\t'An OSV record (schema 1.7)'
-cve\t'A CVE JSON 5.2 record (CNA container)'"
-complete -c disclose -n "__fish_disclose_using_subcommand export" -l out -d 'Write to FILE instead of stdout' -r -F
-complete -c disclose -n "__fish_disclose_using_subcommand export" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
-complete -c disclose -n "__fish_disclose_using_subcommand export" -l color -d 'When to use color' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand export" -l json -d 'Print machine-readable JSON instead of text'
-complete -c disclose -n "__fish_disclose_using_subcommand export" -l no-input -d 'Never prompt; fail naming the missing flag instead'
-complete -c disclose -n "__fish_disclose_using_subcommand export" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
-complete -c disclose -n "__fish_disclose_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c disclose -n "__fish_disclose_using_subcommand export" -s V -l version -d 'Print version'
-complete -c disclose -n "__fish_disclose_using_subcommand publish" -l out -d 'Directory for the advisory files (default: advisories/<ID>/ in the store)' -r -f -a "(__fish_complete_directories)"
-complete -c disclose -n "__fish_disclose_using_subcommand publish" -l reason -d 'Why publishing was forced (with --force)' -r
-complete -c disclose -n "__fish_disclose_using_subcommand publish" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
-complete -c disclose -n "__fish_disclose_using_subcommand publish" -l color -d 'When to use color' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand publish" -l dry-run -d 'Show what would be written and every open item; change nothing'
-complete -c disclose -n "__fish_disclose_using_subcommand publish" -l force -d 'Publish even with open items (the reason is recorded as an event)'
-complete -c disclose -n "__fish_disclose_using_subcommand publish" -l json -d 'Print machine-readable JSON instead of text'
-complete -c disclose -n "__fish_disclose_using_subcommand publish" -l no-input -d 'Never prompt; fail naming the missing flag instead'
-complete -c disclose -n "__fish_disclose_using_subcommand publish" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
-complete -c disclose -n "__fish_disclose_using_subcommand publish" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c disclose -n "__fish_disclose_using_subcommand publish" -s V -l version -d 'Print version'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "init" -d 'Create a case store and its policy'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "open" -d 'Open a case for a new vulnerability report'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "ack" -d 'Record the acknowledgement of a report'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "confirm" -d 'Confirm that a report describes a real problem'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "reject" -d 'Reject a report: duplicate, invalid, out of scope, or won\'t fix'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "withdraw" -d 'Close a case because the reporter withdrew it'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "pause" -d 'Stop a case\'s clocks (waiting on the reporter, on hold)'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "resume" -d 'Restart the clocks of a paused case'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "affected" -d 'Record (or remove) affected packages, ranges and versions'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "release" -d 'Decide whether a maintained release is affected, or gets no fix'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "fix" -d 'Link a fix (commits, PR, released version) to a maintained release'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "severity" -d 'Record the severity (CVSS 3.x or 4.0 vector) and CWE of a case'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "note" -d 'Add a note to a case (private unless --public)'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "contact" -d 'Log a message sent to, or received from, the reporter'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "credit" -d 'Credit someone, with their consent to be named'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "assign" -d 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "show" -d 'Show one case in full'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "status" -d 'List open cases and their clocks'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "log" -d 'Show a case\'s timeline'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "policy" -d 'Show, edit and publish the policy (SLAs, contact, maintained releases)'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "completions" -d 'Print a shell completion script'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "man" -d 'Print the man page, or write every page to a directory'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "clone" -d 'Clone the team\'s case store'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "remote" -d 'Show or record the team\'s remote'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "sync" -d 'Fetch, merge and push the team\'s changes'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "check" -d 'Check open cases against the policy (for CI)'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "embargo" -d 'Set the disclosure deadline of a case'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "stats" -d 'Show the team\'s record: time to acknowledge, fix and publish'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "export" -d 'Write one advisory format of a case'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "publish" -d 'Publish a fixed case: write its advisory files and mark it published'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit assign show status log policy completions man clone remote sync check embargo stats export publish help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "init" -d 'Create a case store and its policy'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "open" -d 'Open a case for a new vulnerability report'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "ack" -d 'Record the acknowledgement of a report'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "confirm" -d 'Confirm that a report describes a real problem'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "reject" -d 'Reject a report: duplicate, invalid, out of scope, or won\'t fix'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "withdraw" -d 'Close a case because the reporter withdrew it'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "pause" -d 'Stop a case\'s clocks (waiting on the reporter, on hold)'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "resume" -d 'Restart the clocks of a paused case'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "affected" -d 'Record (or remove) affected packages, ranges and versions'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "release" -d 'Decide whether a maintained release is affected, or gets no fix'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "fix" -d 'Link a fix (commits, PR, released version) to a maintained release'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "severity" -d 'Record the severity (CVSS 3.x or 4.0 vector) and CWE of a case'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "note" -d 'Add a note to a case (private unless --public)'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "contact" -d 'Log a message sent to, or received from, the reporter'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "credit" -d 'Credit someone, with their consent to be named'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "embargo" -d 'Set the disclosure deadline of a case'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "assign" -d 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "export" -d 'Write one advisory format of a case'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "publish" -d 'Publish a fixed case: write its advisory files and mark it published'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "show" -d 'Show one case in full'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "status" -d 'List open cases and their clocks'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "log" -d 'Show a case\'s timeline'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "check" -d 'Check open cases against the policy (for CI)'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "stats" -d 'Show the team\'s record: time to acknowledge, fix and publish'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "sync" -d 'Fetch, merge and push the team\'s changes'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "clone" -d 'Clone the team\'s case store'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "remote" -d 'Show or record the team\'s remote'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "policy" -d 'Show, edit and publish the policy (SLAs, contact, maintained releases)'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "man" -d 'Print the man page, or write every page to a directory'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "set" -d 'Record URL as the team\'s remote (replacing the one recorded)'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "show" -d 'Print the recorded remote and how many local changes it lacks'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "show" -d 'Print the policy'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "set" -d 'Change one key of the policy'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "release" -d 'Add or remove a maintained release'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "render" -d 'Print the SECURITY.md rendered from the policy'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "set" -d 'Record URL as the team\'s remote (replacing the one recorded)'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "show" -d 'Print the recorded remote and how many local changes it lacks'
 
 # Case IDs from the store: added to the generated script by disclose's docs.rs.
 function __fish_disclose_case_ids
@@ -572,11 +572,11 @@ complete -c disclose -n "__fish_disclose_using_subcommand severity" -f -a "(__fi
 complete -c disclose -n "__fish_disclose_using_subcommand note" -f -a "(__fish_disclose_case_ids)"
 complete -c disclose -n "__fish_disclose_using_subcommand contact" -f -a "(__fish_disclose_case_ids)"
 complete -c disclose -n "__fish_disclose_using_subcommand credit" -f -a "(__fish_disclose_case_ids)"
-complete -c disclose -n "__fish_disclose_using_subcommand assign" -f -a "(__fish_disclose_case_ids)"
-complete -c disclose -n "__fish_disclose_using_subcommand show" -f -a "(__fish_disclose_case_ids)"
-complete -c disclose -n "__fish_disclose_using_subcommand log" -f -a "(__fish_disclose_case_ids)"
 complete -c disclose -n "__fish_disclose_using_subcommand embargo" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand assign" -f -a "(__fish_disclose_case_ids)"
 complete -c disclose -n "__fish_disclose_using_subcommand export" -f -a "(__fish_disclose_case_ids)"
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand show" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand log" -f -a "(__fish_disclose_case_ids)"
 complete -c disclose -l case -f -r -a "(__fish_disclose_case_ids)"
 complete -c disclose -l duplicate-of -f -r -a "(__fish_disclose_case_ids)"
