@@ -18,6 +18,7 @@ pub mod export;
 pub mod id;
 pub mod input;
 pub mod merge;
+pub mod mime;
 pub mod paths;
 pub mod policy;
 pub mod ranges;

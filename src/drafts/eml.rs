@@ -82,46 +82,10 @@ fn mailbox_header(who: &Recipient) -> String {
     }
 }
 
-/// RFC 2047: non-ASCII text as UTF-8 base64 encoded words of at most 75
-/// characters, folded onto continuation lines.
+/// A header value: control characters dropped, non-ASCII as encoded words.
 fn encode_words(text: &str) -> String {
     let clean: String = text.chars().filter(|c| !c.is_control()).collect();
-    if clean.is_ascii() {
-        return clean;
-    }
-    let mut words = Vec::new();
-    let mut chunk = String::new();
-    for c in clean.chars() {
-        // 45 bytes of input make 60 of base64: 72 with the wrapper.
-        if chunk.len() + c.len_utf8() > 45 {
-            words.push(format!("=?UTF-8?B?{}?=", base64(chunk.as_bytes())));
-            chunk.clear();
-        }
-        chunk.push(c);
-    }
-    if !chunk.is_empty() {
-        words.push(format!("=?UTF-8?B?{}?=", base64(chunk.as_bytes())));
-    }
-    words.join("\r\n ")
-}
-
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for group in bytes.chunks(3) {
-        let n = group
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= group.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    crate::mime::encoded_words(&clean, "\r\n ")
 }
 
 /// Quoted-printable (RFC 2045) with CRLF line ends and soft breaks before
@@ -163,9 +127,6 @@ mod tests {
 
     #[test]
     fn encodings() {
-        assert_eq!(base64(b"Man"), "TWFu");
-        assert_eq!(base64(b"Ma"), "TWE=");
-        assert_eq!(base64(b"M"), "TQ==");
         assert_eq!(encode_words("plain"), "plain");
         assert_eq!(encode_words("José"), "=?UTF-8?B?Sm9zw6k=?=");
         assert_eq!(quoted_printable("a=b é \n"), "a=3Db =C3=A9=20\r\n");

@@ -178,40 +178,8 @@ fn phrase(text: &str) -> String {
     format!("\"{escaped}\"")
 }
 
-/// RFC 2047 base64 words, split on character boundaries so each stays short.
 fn encoded_words(text: &str) -> String {
-    let mut words = Vec::new();
-    let mut chunk = String::new();
-    for c in text.chars() {
-        if chunk.len() + c.len_utf8() > 45 {
-            words.push(format!("=?UTF-8?B?{}?=", base64(chunk.as_bytes())));
-            chunk.clear();
-        }
-        chunk.push(c);
-    }
-    if !chunk.is_empty() {
-        words.push(format!("=?UTF-8?B?{}?=", base64(chunk.as_bytes())));
-    }
-    words.join("\n ")
-}
-
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    crate::mime::encoded_words(text, "\n ")
 }
 
 #[cfg(test)]
@@ -223,13 +191,6 @@ mod tests {
         assert_eq!(header_text("a\r\nBcc: x@y"), "a  Bcc: x@y");
         assert_eq!(header_text("Überlauf"), "=?UTF-8?B?w5xiZXJsYXVm?=");
         assert_eq!(phrase("demo \"x\" team"), "\"demo \\\"x\\\" team\"");
-    }
-
-    #[test]
-    fn base64_pads() {
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
     }
 
     #[test]
