@@ -41,6 +41,11 @@ pub struct FixChange {
 }
 
 impl Case {
+    /// Appends an unforced event stamped `stamp`.
+    fn append(&mut self, kind: EventKind, stamp: Stamp<'_>) -> &Event {
+        self.record(kind, stamp.at, stamp.by, None)
+    }
+
     fn move_to(
         &mut self,
         transition: Transition,
@@ -113,7 +118,7 @@ impl Case {
         if reason.trim().is_empty() {
             return Err(Error::input("--reason must not be empty"));
         }
-        Ok(self.record(EventKind::Paused { reason }, stamp.at, stamp.by, None))
+        Ok(self.append(EventKind::Paused { reason }, stamp))
     }
 
     /// Restarts the clocks.
@@ -121,7 +126,7 @@ impl Case {
         if self.paused.is_none() {
             return Err(Error::refused(format!("{} is not paused", self.id)));
         }
-        Ok(self.record(EventKind::Resumed, stamp.at, stamp.by, None))
+        Ok(self.append(EventKind::Resumed, stamp))
     }
 
     /// Adds affected ranges or versions of one package.
@@ -173,16 +178,14 @@ impl Case {
         let mut projected = self.affected.clone();
         merge_into(&mut projected, &change);
         let releases = derive_decisions(&projected, policy);
-        Ok(self.record(
+        Ok(self.append(
             EventKind::AffectedAdded {
                 package: change.package,
                 ranges: change.ranges,
                 versions: change.versions,
                 releases,
             },
-            stamp.at,
-            stamp.by,
-            None,
+            stamp,
         ))
     }
 
@@ -229,16 +232,14 @@ impl Case {
         }
         projected.retain(|a| !a.ranges.is_empty() || !a.versions.is_empty());
         let releases = derive_decisions(&projected, policy);
-        Ok(self.record(
+        Ok(self.append(
             EventKind::AffectedRemoved {
                 package: change.package,
                 ranges: change.ranges,
                 versions: change.versions,
                 releases,
             },
-            stamp.at,
-            stamp.by,
-            None,
+            stamp,
         ))
     }
 
@@ -258,15 +259,13 @@ impl Case {
                 decision.as_str()
             )));
         }
-        Ok(self.record(
+        Ok(self.append(
             EventKind::ReleaseDecided {
                 release: release.to_owned(),
                 decision,
                 reason,
             },
-            stamp.at,
-            stamp.by,
-            None,
+            stamp,
         ))
     }
 
@@ -310,7 +309,7 @@ impl Case {
                 crate::clock::rfc3339(at)
             )));
         }
-        Ok(self.record(
+        Ok(self.append(
             EventKind::FixLinked {
                 release: fix.release,
                 commits: fix.commits,
@@ -318,9 +317,7 @@ impl Case {
                 version: fix.version,
                 released_at: fix.released_at,
             },
-            stamp.at,
-            stamp.by,
-            None,
+            stamp,
         ))
     }
 
@@ -334,24 +331,14 @@ impl Case {
         if severity.is_none() && cwe.is_empty() {
             return Err(Error::input("nothing to record: give --cvss and/or --cwe"));
         }
-        Ok(self.record(
-            EventKind::SeverityAssessed { severity, cwe },
-            stamp.at,
-            stamp.by,
-            None,
-        ))
+        Ok(self.append(EventKind::SeverityAssessed { severity, cwe }, stamp))
     }
 
     pub fn add_note(&mut self, text: String, private: bool, stamp: Stamp<'_>) -> Result<&Event> {
         if text.trim().is_empty() {
             return Err(Error::input("the note is empty"));
         }
-        Ok(self.record(
-            EventKind::NoteAdded { text, private },
-            stamp.at,
-            stamp.by,
-            None,
-        ))
+        Ok(self.append(EventKind::NoteAdded { text, private }, stamp))
     }
 
     /// Logs a message to or from the reporter.
@@ -365,7 +352,7 @@ impl Case {
         if text.trim().is_empty() {
             return Err(Error::input("the message is empty"));
         }
-        Ok(self.record(
+        Ok(self.append(
             EventKind::ContactLogged {
                 direction,
                 text,
@@ -373,9 +360,7 @@ impl Case {
                 sent_at: None,
                 attachments: Vec::new(),
             },
-            stamp.at,
-            stamp.by,
-            None,
+            stamp,
         ))
     }
 
@@ -390,7 +375,7 @@ impl Case {
                 credit.name
             )));
         }
-        Ok(self.record(EventKind::CreditSet { credit }, stamp.at, stamp.by, None))
+        Ok(self.append(EventKind::CreditSet { credit }, stamp))
     }
 
     /// Assigns CVE and/or GHSA identifiers (validated by the caller).
@@ -403,12 +388,7 @@ impl Case {
         if cve.is_none() && ghsa.is_none() {
             return Err(Error::input("nothing to assign: give --cve and/or --ghsa"));
         }
-        Ok(self.record(
-            EventKind::IdentifiersAssigned { cve, ghsa },
-            stamp.at,
-            stamp.by,
-            None,
-        ))
+        Ok(self.append(EventKind::IdentifiersAssigned { cve, ghsa }, stamp))
     }
 
     /// The fix matrix in a few characters per release, for tables:
