@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::case::Case;
+use crate::case::{Case, CaseSummary};
 use crate::clock::{Due, due_with_pauses};
 
 /// Which promise a clock tracks.
@@ -70,6 +70,11 @@ pub struct Clocks {
 
 impl Clocks {
     pub fn of(case: &Case, now: DateTime<Utc>) -> Self {
+        Self::of_summary(&CaseSummary::from(case), now)
+    }
+
+    /// The clocks from a case's summary, as `status` and `check` read it.
+    pub fn of_summary(case: &CaseSummary, now: DateTime<Utc>) -> Self {
         if !case.state.is_open() {
             return Self {
                 acknowledgement: None,

@@ -7,6 +7,7 @@
 mod event;
 mod replay;
 mod state;
+mod summary;
 
 use std::collections::BTreeMap;
 
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 pub use event::{Event, EventId, EventKind, InvalidEventId};
 pub use replay::{ReplayError, replay};
 pub use state::{State, Transition};
+pub use summary::{CaseFields, CaseSummary, ContactStamp, ReleaseRow};
 
 use crate::clock::Pause;
 use crate::error::{Error, Result};
@@ -436,25 +438,7 @@ impl Case {
     /// Whether every affected release has a released fix or a wont-fix/eol
     /// decision, and at least one release is in the matrix.
     pub fn matrix_complete(&self) -> bool {
-        let mut any = false;
-        for (name, row) in &self.releases {
-            match row.decision {
-                Decision::NotAffected => {}
-                Decision::WontFix | Decision::Eol => any = true,
-                Decision::Unknown => return false,
-                Decision::Affected => {
-                    any = true;
-                    let released = self
-                        .fixes
-                        .iter()
-                        .any(|f| &f.release == name && f.version.is_some());
-                    if !released {
-                        return false;
-                    }
-                }
-            }
-        }
-        any
+        matrix_complete(&self.releases, &self.fixes)
     }
 
     /// The stretches of paused time, for the clocks.
@@ -479,6 +463,29 @@ impl Case {
             .max()
             .unwrap_or(self.received_at)
     }
+}
+
+/// Whether every affected release has a released fix or a wont-fix/eol
+/// decision, and at least one release is in the matrix.
+pub(crate) fn matrix_complete(releases: &BTreeMap<String, ReleaseStatus>, fixes: &[Fix]) -> bool {
+    let mut any = false;
+    for (name, row) in releases {
+        match row.decision {
+            Decision::NotAffected => {}
+            Decision::WontFix | Decision::Eol => any = true,
+            Decision::Unknown => return false,
+            Decision::Affected => {
+                any = true;
+                let released = fixes
+                    .iter()
+                    .any(|f| &f.release == name && f.version.is_some());
+                if !released {
+                    return false;
+                }
+            }
+        }
+    }
+    any
 }
 
 #[cfg(test)]
