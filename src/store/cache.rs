@@ -10,9 +10,9 @@
 //!
 //! A file whose stat data differs from its entry is read again, the way git
 //! trusts its index: any write to a case file (a command, a hand edit, a
-//! checkout, a reset, a merge) changes its mtime and ctime. Entries written
-//! within a second of a file's last change are not stored, so a change made
-//! in the same clock tick as the cache was built cannot hide behind an equal
+//! checkout, a reset, a merge) changes its mtime and ctime. Files written
+//! within a second of the cache are not stored in it, so a change made in
+//! the same clock tick as the cache was built cannot hide behind an equal
 //! timestamp. The cache is an accelerator only: a missing, stale or unreadable
 //! cache is rebuilt from the files, and failing to save it is not an error.
 
@@ -62,10 +62,12 @@ impl FileKey {
         }
     }
 
-    /// Whether the file changed less than a second before `now` (or after it).
+    /// Whether the file was written less than a second before `now` (or
+    /// after it), so a later write in the same tick could keep its mtime.
+    /// (As in git, ctime is part of the key but not of this test: writing
+    /// content always moves mtime.)
     fn racy(&self, now: (i64, i64)) -> bool {
-        let latest = self.mtime.max(self.ctime);
-        latest.0 + 1 >= now.0
+        self.mtime.0 + 1 >= now.0
     }
 }
 

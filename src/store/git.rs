@@ -34,6 +34,11 @@ pub(crate) fn init(root: &Path) -> Result<Repository> {
 }
 
 pub(crate) fn open(root: &Path) -> Result<Repository> {
+    // Every object a commit here points at was just written from the index
+    // by this process (or git): checking that each of the store's blobs
+    // exists, as libgit2 does by default, costs more than the commit itself
+    // in a large store.
+    git2::opts::strict_object_creation(false);
     Repository::open(root)
         .map_err(|e| Error::git(format!("open the repository at {}", root.display()), e))
 }
@@ -92,8 +97,9 @@ pub(crate) fn commit(
     at: DateTime<Utc>,
 ) -> Result<git2::Oid> {
     let fail = |e| Error::git(format!("commit \"{message}\""), e);
+    // A freshly opened repository reads its index from disk here.
     let mut index = repo.index().map_err(fail)?;
-    index.read(true).map_err(fail)?;
+    index.read(false).map_err(fail)?;
     for path in paths {
         let rel = Path::new(path);
         if repo.workdir().is_some_and(|w| w.join(rel).exists()) {
