@@ -62,6 +62,9 @@ for n in "${sizes[@]}"; do
         rm -rf "$store"
         echo "generating $n cases in $store" >&2
         "$gen" "$store" "$n" >&2
+        # A long-lived store is packed; without this, every `git commit`
+        # below would start an automatic gc of the generated loose objects.
+        git -C "$store" gc -q
         git -C "$store" tag bench-base
     fi
     cd "$store"

@@ -16,6 +16,11 @@ const OUT_CHUNK: usize = 1 << 20;
 /// One row per case, most urgent first: the next clock to fall due decides
 /// the order, overdue ones on top. Broken case files do not hide the others:
 /// they are listed as errors at the end and the exit code is 3.
+///
+/// With --json, prints each case's fields and its `clocks`, without the
+/// case's `events` (`disclose log ID` and `disclose show ID --json` have
+/// them). Summaries are cached under `.git/disclose/`, so a large store
+/// lists quickly; any change to a case file is noticed.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose status\n  \
