@@ -91,6 +91,9 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
                 next_cell(ctx, clocks, now),
             ]);
         }
+        // The cells own their text now; rendering a large table takes as much
+        // memory again, so let the summaries go first.
+        drop(summaries);
         ctx.ui.println(&table.to_string())?;
     }
 
