@@ -250,7 +250,7 @@ pub(crate) fn save(
     current: Option<&str>,
     entries: &[Save<'_>],
 ) -> Option<(String, Vec<TextRef>)> {
-    std::fs::create_dir_all(dir).ok()?;
+    super::fs::create_private_dir(dir).ok()?;
     let lock = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -290,10 +290,15 @@ fn try_save(
         (true, Some(current)) => Some(std::fs::File::open(dir.join(current))?),
         _ => None,
     };
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(dir.join(&name))?;
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        // The texts are the cases' private fields.
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    let file = options.open(dir.join(&name))?;
     let mut offset = file.metadata()?.len();
     let mut out = std::io::BufWriter::with_capacity(1 << 20, &file);
     let mut refs = Vec::with_capacity(entries.len());

@@ -280,3 +280,23 @@ fn a_damaged_cache_is_rebuilt_from_the_case_files() {
         "the cache is invisible to git"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn the_summary_cache_is_private() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let env = TestEnv::init();
+    let id = env.open("x", &[]);
+    age(&env, &id);
+    status_json(&env);
+    let dir = env.store.join(".git/disclose");
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir), 0o700);
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("bodies-") || name == "summaries" {
+            assert_eq!(mode(&path), 0o600, "{name}");
+        }
+    }
+}
