@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::case::{Case, Decision};
+use crate::case::{Case, CaseSummary, Decision};
 use crate::clock::{Due, due_with_pauses};
 
 /// Which promise a clock tracks.
@@ -78,6 +78,11 @@ pub struct Clocks {
 
 impl Clocks {
     pub fn of(case: &Case, now: DateTime<Utc>) -> Self {
+        Self::of_summary(&CaseSummary::from(case), now)
+    }
+
+    /// The clocks from a case's summary, as `status` and `check` read it.
+    pub fn of_summary(case: &CaseSummary, now: DateTime<Utc>) -> Self {
         if !case.state.is_open() {
             return Self {
                 acknowledgement: None,
@@ -131,7 +136,7 @@ impl Clocks {
 /// When the case must be public, whatever its state: the agreed embargo
 /// (moved by its preset's rules, e.g. Project Zero's "30 days after the
 /// fix"), else `received_at + disclose_within` plus paused time.
-pub fn disclosure_due(case: &Case) -> Due {
+pub fn disclosure_due(case: &CaseSummary) -> Due {
     // An agreed embargo is an instant, not a span: pauses do not move it.
     let (base, preset) = match case.embargo_until {
         Some(until) => (Due::At(until), case.embargo_preset),
@@ -153,35 +158,23 @@ pub fn disclosure_due(case: &Case) -> Due {
 }
 
 /// The affected maintained releases that have no released fix yet.
-pub fn missing_fixes(case: &Case) -> impl Iterator<Item = &str> {
+pub fn missing_fixes(case: &CaseSummary) -> impl Iterator<Item = &str> {
     case.releases
         .iter()
-        .filter(|(_, row)| row.decision == Decision::Affected)
-        .map(|(name, _)| name.as_str())
-        .filter(|name| {
-            !case
-                .fixes
-                .iter()
-                .any(|f| f.release == *name && f.version.is_some())
-        })
+        .filter(|row| row.decision == Decision::Affected && row.fixed_in.is_none())
+        .map(|row| row.release.as_str())
 }
 
 /// When the last affected release got its released fix, once the fix matrix
 /// is complete and at least one fix was released.
-pub fn fixes_released_at(case: &Case) -> Option<DateTime<Utc>> {
-    if !case.matrix_complete() {
+pub fn fixes_released_at(case: &CaseSummary) -> Option<DateTime<Utc>> {
+    if !case.matrix_complete {
         return None;
     }
-    case.fixes
+    case.releases
         .iter()
-        .filter(|f| {
-            f.version.is_some()
-                && case
-                    .releases
-                    .get(&f.release)
-                    .is_some_and(|r| r.decision == Decision::Affected)
-        })
-        .filter_map(|f| f.released_at)
+        .filter(|row| row.decision == Decision::Affected && row.fixed_in.is_some())
+        .filter_map(|row| row.released_at)
         .max()
 }
 
@@ -278,8 +271,14 @@ mod tests {
             "M",
             None,
         );
-        assert_eq!(disclosure_due(&c), Due::At(at("2026-05-31T09:00:00Z")));
-        assert_eq!(missing_fixes(&c).collect::<Vec<_>>(), ["1.4"]);
+        assert_eq!(
+            disclosure_due(&CaseSummary::from(&c)),
+            Due::At(at("2026-05-31T09:00:00Z"))
+        );
+        assert_eq!(
+            missing_fixes(&CaseSummary::from(&c)).collect::<Vec<_>>(),
+            ["1.4"]
+        );
         c.record(
             EventKind::FixLinked {
                 release: "1.4".into(),
@@ -292,8 +291,14 @@ mod tests {
             "M",
             None,
         );
-        assert_eq!(missing_fixes(&c).count(), 0);
-        assert_eq!(fixes_released_at(&c), Some(at("2026-03-10T09:00:00Z")));
-        assert_eq!(disclosure_due(&c), Due::At(at("2026-04-09T09:00:00Z")));
+        assert_eq!(missing_fixes(&CaseSummary::from(&c)).count(), 0);
+        assert_eq!(
+            fixes_released_at(&CaseSummary::from(&c)),
+            Some(at("2026-03-10T09:00:00Z"))
+        );
+        assert_eq!(
+            disclosure_due(&CaseSummary::from(&c)),
+            Due::At(at("2026-04-09T09:00:00Z"))
+        );
     }
 }

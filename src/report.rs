@@ -10,7 +10,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
 
-use crate::case::Case;
+use crate::case::CaseSummary;
 use crate::clock::{Due, due_with_pauses, relative, rfc3339, span};
 use crate::deadlines::{ClockView, Clocks};
 use crate::duration::Duration;
@@ -109,7 +109,7 @@ pub struct Finding {
 
 impl Finding {
     fn timed(
-        case: &Case,
+        case: &CaseSummary,
         kind: FindingKind,
         severity: Severity,
         due: DateTime<Utc>,
@@ -195,9 +195,14 @@ pub struct StoreState {
 }
 
 /// Judges `cases` at `now`.
-pub fn check(cases: &[Case], store: &StoreState, now: DateTime<Utc>, opts: Options) -> Report {
+pub fn check(
+    cases: &[CaseSummary],
+    store: &StoreState,
+    now: DateTime<Utc>,
+    opts: Options,
+) -> Report {
     let mut findings: Vec<Finding> = store.unreadable.iter().map(unreadable).collect();
-    let open: Vec<&Case> = cases.iter().filter(|c| c.state.is_open()).collect();
+    let open: Vec<&CaseSummary> = cases.iter().filter(|c| c.state.is_open()).collect();
     for case in &open {
         findings.extend(judge(case, now, opts));
     }
@@ -268,12 +273,12 @@ fn sort_grouped(findings: &mut [Finding]) {
 }
 
 /// Every finding of one open case at `now`.
-pub fn judge(case: &Case, now: DateTime<Utc>, opts: Options) -> Vec<Finding> {
+pub fn judge(case: &CaseSummary, now: DateTime<Utc>, opts: Options) -> Vec<Finding> {
     let mut out = Vec::new();
     if !case.state.is_open() {
         return out;
     }
-    let clocks = Clocks::of(case, now);
+    let clocks = Clocks::of_summary(case, now);
     let horizon = opts.warn_within.after(now);
 
     if let Some(at) = overdue(clocks.acknowledgement, now) {
@@ -377,7 +382,7 @@ fn near_or_past(
 }
 
 /// An acknowledgement sent after its due time, for a day after it was sent.
-fn late_acknowledgement(case: &Case, now: DateTime<Utc>) -> Option<Finding> {
+fn late_acknowledgement(case: &CaseSummary, now: DateTime<Utc>) -> Option<Finding> {
     let acked = case.acknowledged_at?;
     let Due::At(due) = due_with_pauses(
         case.received_at,
@@ -441,6 +446,7 @@ pub fn unpushed(since: DateTime<Utc>, now: DateTime<Utc>) -> Option<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::case::Case;
     use crate::case::{Decision, EventKind, NewCase};
     use crate::policy::Policy;
 
@@ -469,9 +475,13 @@ mod tests {
     fn acknowledgement_is_overdue_strictly_after_its_due_time() {
         let c = case("DISC-2026-A0001");
         let opts = Options::default();
-        assert!(judge(&c, at("2026-03-04T09:00:00Z"), opts).is_empty());
+        assert!(judge(&CaseSummary::from(&c), at("2026-03-04T09:00:00Z"), opts).is_empty());
         assert_eq!(
-            kinds(&judge(&c, at("2026-03-04T09:01:00Z"), opts)),
+            kinds(&judge(
+                &CaseSummary::from(&c),
+                at("2026-03-04T09:01:00Z"),
+                opts
+            )),
             [(FindingKind::AcknowledgementOverdue, Severity::Error)]
         );
     }
@@ -506,7 +516,11 @@ mod tests {
             "M",
             None,
         );
-        let found = judge(&c, at("2026-05-30T09:00:00Z"), Options::default());
+        let found = judge(
+            &CaseSummary::from(&c),
+            at("2026-05-30T09:00:00Z"),
+            Options::default(),
+        );
         let releases: Vec<_> = found.iter().filter_map(|f| f.release.as_deref()).collect();
         assert_eq!(releases, ["1.4", "1.5"]);
         assert!(found.iter().all(|f| f.severity == Severity::Warning));
@@ -525,7 +539,7 @@ mod tests {
             unpushed_since: Some(at("2026-03-01T00:00:00Z")),
         };
         let report = check(
-            &[later, late],
+            &[CaseSummary::from(&later), CaseSummary::from(&late)],
             &state,
             at("2026-03-05T09:00:00Z"),
             Options::default(),

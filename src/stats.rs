@@ -10,7 +10,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::case::Case;
+use crate::case::CaseSummary;
 use crate::clock::{Due, due_with_pauses};
 use crate::deadlines::{disclosure_due, fixes_released_at};
 
@@ -80,12 +80,12 @@ pub struct Stats {
 }
 
 /// The record over `cases` received at or after `since`.
-pub fn compute(cases: &[Case], since: Option<DateTime<Utc>>) -> Stats {
-    let cases: Vec<&Case> = cases
+pub fn compute(cases: &[CaseSummary], since: Option<DateTime<Utc>>) -> Stats {
+    let cases: Vec<&CaseSummary> = cases
         .iter()
         .filter(|c| since.is_none_or(|s| c.received_at >= s))
         .collect();
-    let spread = |milestone: &dyn Fn(&Case) -> Option<DateTime<Utc>>| {
+    let spread = |milestone: &dyn Fn(&CaseSummary) -> Option<DateTime<Utc>>| {
         Spread::of(
             cases
                 .iter()
@@ -93,7 +93,7 @@ pub fn compute(cases: &[Case], since: Option<DateTime<Utc>>) -> Stats {
                 .collect(),
         )
     };
-    let acknowledged: Vec<&&Case> = cases
+    let acknowledged: Vec<&&CaseSummary> = cases
         .iter()
         .filter(|c| c.acknowledged_at.is_some())
         .collect();
@@ -131,7 +131,7 @@ pub fn compute(cases: &[Case], since: Option<DateTime<Utc>>) -> Stats {
     }
 }
 
-fn ack_kept(case: &Case) -> bool {
+fn ack_kept(case: &CaseSummary) -> bool {
     let Some(acked) = case.acknowledged_at else {
         return false;
     };

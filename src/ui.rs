@@ -122,6 +122,18 @@ impl Ui {
     }
 }
 
+/// `value` as it appears inside a pretty JSON array (indented one level, no
+/// separator), so a long array can be printed a piece at a time and still
+/// read exactly as `Ui::print_json` of the whole array.
+pub fn json_array_element<T: Serialize + ?Sized>(value: &T) -> String {
+    let text = serde_json::to_string_pretty(value).expect("output types serialise");
+    // Pretty JSON escapes newlines inside strings, so every '\n' is a line break.
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    out.push_str("  ");
+    out.push_str(&text.replace('\n', "\n  "));
+    out
+}
+
 fn write_stderr(text: &str) {
     // A closed stderr leaves nobody to tell; ignore it.
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
@@ -154,4 +166,20 @@ pub fn report(err: &Error) -> ExitCode {
     }
     write_stderr(&text);
     ExitCode::from(err.exit_code())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn array_elements_join_into_the_pretty_array() {
+        let items = vec![
+            serde_json::json!({"id": "A", "nested": {"list": [1, 2], "empty": []}, "text": "a\nb"}),
+            serde_json::json!({"id": "B", "none": null}),
+        ];
+        let whole = serde_json::to_string_pretty(&items).unwrap();
+        let pieces: Vec<String> = items.iter().map(json_array_element).collect();
+        assert_eq!(format!("[\n{}\n]", pieces.join(",\n")), whole);
+    }
 }

@@ -7,6 +7,7 @@
 mod event;
 mod replay;
 mod state;
+mod summary;
 mod triage;
 
 use std::collections::BTreeMap;
@@ -17,6 +18,7 @@ use serde::{Deserialize, Serialize};
 pub use event::{Event, EventId, EventKind, InvalidEventId};
 pub use replay::{ReplayError, replay};
 pub use state::{State, Transition};
+pub use summary::{CaseSummary, ContactStamp, ReleaseRow};
 pub use triage::{AffectedChange, FixChange, Stamp, derive_decisions};
 
 use crate::clock::Pause;
@@ -28,9 +30,11 @@ use crate::policy::{Package, Slas};
 /// Version of the case file format.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// One report, as stored in `cases/<ID>.json`. Field order is the file's key order.
+/// Every projected field of a case, in the file's key order: the case
+/// without its `events`. Hot paths (`status`, `check`) read case files as
+/// this, so listing a large store never parses history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Case {
+pub struct CaseFields {
     pub schema_version: u32,
     pub id: CaseId,
     pub title: String,
@@ -80,7 +84,30 @@ pub struct Case {
     pub attachments: Vec<Attachment>,
     pub published_at: Option<DateTime<Utc>>,
     pub resolution: Option<Resolution>,
+}
+
+/// One report, as stored in `cases/<ID>.json`: its projected fields, then
+/// the events they are computed from. `Deref` gives direct access to the
+/// fields (`case.state`); only `replay` writes them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Case {
+    #[serde(flatten)]
+    pub fields: CaseFields,
     pub events: Vec<Event>,
+}
+
+impl std::ops::Deref for Case {
+    type Target = CaseFields;
+
+    fn deref(&self) -> &CaseFields {
+        &self.fields
+    }
+}
+
+impl std::ops::DerefMut for Case {
+    fn deref_mut(&mut self) -> &mut CaseFields {
+        &mut self.fields
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -522,25 +549,7 @@ impl Case {
     /// Whether every affected release has a released fix or a wont-fix/eol
     /// decision, and at least one release is in the matrix.
     pub fn matrix_complete(&self) -> bool {
-        let mut any = false;
-        for (name, row) in &self.releases {
-            match row.decision {
-                Decision::NotAffected => {}
-                Decision::WontFix | Decision::Eol => any = true,
-                Decision::Unknown => return false,
-                Decision::Affected => {
-                    any = true;
-                    let released = self
-                        .fixes
-                        .iter()
-                        .any(|f| &f.release == name && f.version.is_some());
-                    if !released {
-                        return false;
-                    }
-                }
-            }
-        }
-        any
+        matrix_complete(&self.releases, &self.fixes)
     }
 
     /// The stretches of paused time, for the clocks.
@@ -574,6 +583,29 @@ impl Case {
             .max()
             .unwrap_or(self.received_at)
     }
+}
+
+/// Whether every affected release has a released fix or a wont-fix/eol
+/// decision, and at least one release is in the matrix.
+pub(crate) fn matrix_complete(releases: &BTreeMap<String, ReleaseStatus>, fixes: &[Fix]) -> bool {
+    let mut any = false;
+    for (name, row) in releases {
+        match row.decision {
+            Decision::NotAffected => {}
+            Decision::WontFix | Decision::Eol => any = true,
+            Decision::Unknown => return false,
+            Decision::Affected => {
+                any = true;
+                let released = fixes
+                    .iter()
+                    .any(|f| &f.release == name && f.version.is_some());
+                if !released {
+                    return false;
+                }
+            }
+        }
+    }
+    any
 }
 
 #[cfg(test)]

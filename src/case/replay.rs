@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 
 use super::{
-    Affected, Case, Consent, Contact, Credit, CreditType, Decision, Event, EventKind, Fix,
-    Identifiers, Note, PauseSpan, Paused, ReleaseStatus, SCHEMA_VERSION, State,
+    Affected, Case, CaseFields, Consent, Contact, Credit, CreditType, Decision, Event, EventKind,
+    Fix, Identifiers, Note, PauseSpan, Paused, ReleaseStatus, SCHEMA_VERSION, State,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -55,7 +55,7 @@ pub fn replay(events: Vec<Event>) -> Result<Case, ReplayError> {
         })
         .into_iter()
         .collect();
-    let mut projected = Case {
+    let fields = CaseFields {
         schema_version: SCHEMA_VERSION,
         id: case.clone(),
         title: title.clone(),
@@ -91,7 +91,10 @@ pub fn replay(events: Vec<Event>) -> Result<Case, ReplayError> {
         attachments: attachments.clone(),
         published_at: None,
         resolution: None,
-        events: Vec::with_capacity(events.len()),
+    };
+    let mut projected = Case {
+        fields,
+        events: Vec::new(),
     };
     for event in &events[1..] {
         apply(&mut projected, event);
@@ -321,12 +324,12 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
 /// Applies derived matrix decisions to the rows nobody set by hand.
 fn derive_releases(case: &mut Case, derived: &BTreeMap<String, Decision>, event: &Event) {
     for (name, decision) in derived {
+        let has_fix = case.fixes.iter().any(|f| &f.release == name);
         let row = case.releases.entry(name.clone()).or_insert(ReleaseStatus {
             decision: *decision,
             reason: None,
             manual: false,
         });
-        let has_fix = case.fixes.iter().any(|f| &f.release == name);
         if !row.manual && !has_fix {
             row.decision = *decision;
         }

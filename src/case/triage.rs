@@ -391,28 +391,6 @@ impl Case {
         Ok(self.append(EventKind::IdentifiersAssigned { cve, ghsa }, stamp))
     }
 
-    /// The fix matrix in a few characters per release, for tables:
-    /// `1.4 fixed · 1.5 prepared · 2.x n/a`.
-    pub fn matrix_compact(&self) -> String {
-        self.releases
-            .iter()
-            .map(|(name, row)| {
-                let fix = self.fixes.iter().find(|f| &f.release == name);
-                let word = match (row.decision, fix) {
-                    (Decision::Affected, Some(f)) if f.version.is_some() => "fixed",
-                    (Decision::Affected, Some(_)) => "prepared",
-                    (Decision::Affected, None) => "open",
-                    (Decision::NotAffected, _) => "n/a",
-                    (Decision::Unknown, _) => "?",
-                    (Decision::WontFix, _) => "wont-fix",
-                    (Decision::Eol, _) => "eol",
-                };
-                format!("{name} {word}")
-            })
-            .collect::<Vec<_>>()
-            .join(" · ")
-    }
-
     /// The fix matrix in words: `1.4: fixed in 1.4.2`, `1.5: fix prepared (PR #812)`.
     pub fn matrix_words(&self) -> Vec<String> {
         self.releases

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-use crate::case::Case;
+use crate::case::CaseSummary;
 use crate::context::Ctx;
 use crate::duration::Duration;
 use crate::error::{Error, Result};
@@ -118,9 +118,11 @@ fn verdict(report: &Report, unreadable: Vec<Error>, strict: bool) -> Result<()> 
     Ok(())
 }
 
-fn read_cases(store: &Store, typed: &[CaseRef]) -> Result<(Vec<Case>, Vec<Error>)> {
+fn read_cases(store: &Store, typed: &[CaseRef]) -> Result<(Vec<CaseSummary>, Vec<Error>)> {
     if typed.is_empty() {
-        return store.read_all();
+        let mut summaries = store.summaries()?;
+        let errors = std::mem::take(&mut summaries.errors);
+        return Ok((std::mem::take(&mut summaries.cases), errors));
     }
     let mut ids: Vec<CaseId> = typed
         .iter()
@@ -132,7 +134,7 @@ fn read_cases(store: &Store, typed: &[CaseRef]) -> Result<(Vec<Case>, Vec<Error>
     let mut errors = Vec::new();
     for id in ids {
         match store.read(&id) {
-            Ok(case) => cases.push(case),
+            Ok(case) => cases.push(CaseSummary::from(&case)),
             Err(e) => errors.push(e),
         }
     }

@@ -90,7 +90,7 @@ pub fn run(ctx: &Ctx, args: &EmbargoArgs) -> Result<()> {
             clocks: Clocks::of(&case, now),
         })?;
     }
-    let due = disclosure_due(&case);
+    let due = disclosure_due(&crate::case::CaseSummary::from(&case));
     match (case.embargo_until, args.clear) {
         (None, true) => ctx.ui.status(&format!(
             "No embargo on {}: the deadline is {} after receipt ({}).",

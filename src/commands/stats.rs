@@ -28,7 +28,11 @@ pub struct StatsArgs {
 pub fn run(ctx: &Ctx, args: &StatsArgs) -> Result<()> {
     let since = args.since.map(|t| t.0);
     let (cases, errors) = match ctx.existing_store()? {
-        Some(store) => store.read_all()?,
+        Some(store) => {
+            let mut summaries = store.summaries()?;
+            let errors = std::mem::take(&mut summaries.errors);
+            (std::mem::take(&mut summaries.cases), errors)
+        }
         None => (Vec::new(), Vec::new()),
     };
     let stats = compute(&cases, since);

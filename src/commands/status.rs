@@ -2,18 +2,26 @@
 
 use comfy_table::{Cell, Color};
 
-use crate::case::Case;
+use crate::case::CaseSummary;
 use crate::clock::relative;
-use crate::commands::show::CaseWithClocks;
 use crate::context::Ctx;
 use crate::deadlines::{ClockKind, ClockView, Clocks};
 use crate::error::{Error, Result};
+use crate::store::{Store, Summaries};
+
+/// How much of `status --json` is built before it is written out.
+const OUT_CHUNK: usize = 1 << 20;
 
 /// List open cases and their clocks
 ///
 /// One row per case, most urgent first: the next clock to fall due decides
 /// the order, overdue ones on top. Broken case files do not hide the others:
 /// they are listed as errors at the end and the exit code is 3.
+///
+/// With --json, prints each case's fields and its `clocks`, without the
+/// case's `events` (`disclose log ID` and `disclose show ID --json` have
+/// them). Summaries are cached under `.git/disclose/`, so a large store
+/// lists quickly; any change to a case file is noticed.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose status\n  \
@@ -40,16 +48,15 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         return Ok(());
     };
     let now = ctx.now();
-    let (cases, errors) = store.read_all()?;
-    let mut rows: Vec<(Case, Clocks)> = cases
-        .into_iter()
-        .filter(|c| args.all || c.state.is_open())
-        .map(|c| {
-            let clocks = Clocks::of(&c, now);
-            (c, clocks)
-        })
+    let mut summaries = store.summaries()?;
+    let mut errors = std::mem::take(&mut summaries.errors);
+    let cases = &summaries.cases;
+    let mut rows: Vec<(usize, Clocks)> = (0..cases.len())
+        .filter(|&i| args.all || cases[i].state.is_open())
+        .map(|i| (i, Clocks::of_summary(&cases[i], now)))
         .collect();
     rows.sort_by(|(a, ca), (b, cb)| {
+        let (a, b) = (&cases[*a], &cases[*b]);
         ca.urgency()
             .cmp(&cb.urgency())
             .then_with(|| a.received_at.cmp(&b.received_at))
@@ -57,14 +64,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
     });
 
     if ctx.ui.json() {
-        let out: Vec<CaseWithClocks<'_>> = rows
-            .iter()
-            .map(|(case, clocks)| CaseWithClocks {
-                case,
-                clocks: clocks.clone(),
-            })
-            .collect();
-        ctx.ui.print_json(&out)?;
+        print_json(ctx, &store, &mut summaries, &rows, &mut errors)?;
     } else if rows.is_empty() {
         let what = if args.all {
             "No cases"
@@ -78,7 +78,8 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         table.set_header([
             "ID", "TITLE", "STATE", "AGE", "ACK", "DEADLINE", "NEXT", "RELEASES",
         ]);
-        for (case, clocks) in &rows {
+        for (i, clocks) in &rows {
+            let case = &summaries.cases[*i];
             table.add_row(vec![
                 Cell::new(case.id.as_str()),
                 Cell::new(&case.title),
@@ -94,6 +95,9 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
                 releases_cell(ctx, case, clocks),
             ]);
         }
+        // The cells own their text now; rendering a large table takes as much
+        // memory again, so let the summaries go first.
+        drop(summaries);
         ctx.ui.println(&table.to_string())?;
     }
 
@@ -106,6 +110,49 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
     } else {
         Err(Error::Many(errors))
     }
+}
+
+/// Prints the rows as one pretty JSON array, a piece at a time. Each case is
+/// printed as its projected fields (not its `events`: `disclose log ID` and
+/// `show ID --json` have those) followed by its `clocks`; the fields come
+/// rendered from the summary cache, so nothing is parsed here.
+fn print_json(
+    ctx: &Ctx,
+    store: &Store,
+    summaries: &mut Summaries,
+    rows: &[(usize, Clocks)],
+    errors: &mut Vec<Error>,
+) -> Result<()> {
+    let mut out = String::with_capacity(OUT_CHUNK + (64 << 10));
+    let mut started = false;
+    for (i, clocks) in rows {
+        let fields = match summaries.fields_json(store, *i) {
+            Ok(fields) => fields,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        out.push_str(if started { ",\n" } else { "[\n" });
+        started = true;
+        push_element(&mut out, &fields, clocks);
+        if out.len() >= OUT_CHUNK {
+            ctx.ui.print(&out)?;
+            out.clear();
+        }
+    }
+    out.push_str(if started { "\n]\n" } else { "[]\n" });
+    ctx.ui.print(&out)
+}
+
+/// Appends one array element: the rendered fields with `clocks` as their last key.
+fn push_element(out: &mut String, fields: &str, clocks: &Clocks) {
+    // `fields` ends with the object's closing line; the clocks go before it.
+    out.push_str(fields.strip_suffix("\n  }").unwrap_or(fields));
+    out.push_str(",\n    \"clocks\": ");
+    let clocks = serde_json::to_string_pretty(clocks).expect("clocks serialise");
+    out.push_str(&clocks.replace('\n', "\n    "));
+    out.push_str("\n  }");
 }
 
 /// Red once overdue; yellow within a day, or for the deadline and fix
@@ -125,7 +172,7 @@ fn urgency_color(clock: &ClockView) -> Option<Color> {
 
 /// The fix matrix in brief, coloured by the deadline its missing fixes
 /// must beat (the fix-coverage clock).
-fn releases_cell(ctx: &Ctx, case: &Case, clocks: &Clocks) -> Cell {
+fn releases_cell(ctx: &Ctx, case: &CaseSummary, clocks: &Clocks) -> Cell {
     let text = case.matrix_compact();
     match clocks.fix_coverage.as_ref().and_then(urgency_color) {
         Some(color) => ctx.ui.paint(&text, color),
@@ -167,5 +214,44 @@ fn next_cell(ctx: &Ctx, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) -> 
     match urgency_color(&next) {
         Some(color) => ctx.ui.paint(&text, color),
         None => Cell::new(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::{Case, CaseFields, NewCase};
+
+    #[derive(serde::Serialize)]
+    struct Row<'a> {
+        #[serde(flatten)]
+        fields: &'a CaseFields,
+        clocks: &'a Clocks,
+    }
+
+    #[test]
+    fn spliced_elements_print_as_serde_would() {
+        let at = "2026-03-02T09:00:00Z".parse().unwrap();
+        let case = Case::open(
+            "DISC-2026-K7Q3M".parse().unwrap(),
+            NewCase {
+                title: "t \"quoted\"\nline".into(),
+                ..NewCase::default()
+            },
+            crate::policy::Policy::default().slas(),
+            at,
+            "M",
+        );
+        let fields = CaseFields::from(&case);
+        let clocks = Clocks::of(&case, at);
+        let mut out = String::from("[\n");
+        push_element(&mut out, &crate::ui::json_array_element(&fields), &clocks);
+        out.push_str("\n]");
+        let expected = serde_json::to_string_pretty(&[Row {
+            fields: &fields,
+            clocks: &clocks,
+        }])
+        .unwrap();
+        assert_eq!(out, expected);
     }
 }

@@ -13,6 +13,7 @@
 //! commit fails the previous bytes are put back, so a failed command changes
 //! nothing.
 
+mod cache;
 mod fs;
 mod git;
 mod lock;
@@ -29,7 +30,7 @@ pub use git::Identity;
 pub use remote::{REMOTE, Unpushed};
 pub use sync::{PUSH_ATTEMPTS, Stage, SyncOptions, SyncReport, clone_store};
 
-use crate::case::Case;
+use crate::case::{Case, CaseFields, CaseSummary};
 use crate::error::{Error, Result};
 use crate::id::{CaseId, CaseRef};
 use crate::policy::Policy;
@@ -37,6 +38,8 @@ use crate::policy::Policy;
 pub const POLICY_FILE: &str = "policy.json";
 pub const CASES_DIR: &str = "cases";
 const LOCK_FILE: &str = "disclose.lock";
+/// Under `.git/`, so it is never committed.
+const CACHE_DIR: &str = "disclose";
 
 /// An opened store.
 #[derive(Debug)]
@@ -193,6 +196,104 @@ impl Store {
         Ok((cases, errors))
     }
 
+    /// The summary of every case, sorted by ID, for the commands that look at
+    /// the whole store (`status`, `check`); broken files are returned beside
+    /// the readable ones. Unchanged files are served from the summary cache
+    /// (see `cache`), the others are read in parallel.
+    pub fn summaries(&self) -> Result<Summaries> {
+        let (ids, mut errors) = self.case_ids()?;
+        let dir = self.root.join(".git").join(CACHE_DIR);
+        let loaded = cache::load(&dir);
+        let cached_count = loaded.entries.len();
+        let mut cached = loaded.entries.into_iter().peekable();
+        let mut work = Vec::with_capacity(ids.len());
+        for id in ids {
+            let name = id.file_name();
+            while cached.next_if(|e| e.name < name).is_some() {}
+            let entry = cached.next_if(|e| e.name == name);
+            work.push((id, entry));
+        }
+        drop(cached);
+        let results = parallel_map(work, |(id, entry)| self.summary_of(id, entry));
+        let (mut hits, mut fresh) = (0, 0);
+        let mut found = Vec::with_capacity(results.len());
+        for result in results {
+            match result {
+                Ok(found_one) => {
+                    match found_one.2 {
+                        Text::Stored(_) => hits += 1,
+                        Text::Fresh(_) => fresh += 1,
+                    }
+                    found.push(found_one);
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        let mut bodies = loaded.bodies;
+        if fresh > 0 || hits != cached_count {
+            let names: Vec<String> = found.iter().map(|f| f.1.id.file_name()).collect();
+            let saves: Vec<cache::Save<'_>> = found
+                .iter()
+                .zip(&names)
+                .map(|((key, summary, text), name)| cache::Save {
+                    name,
+                    key: *key,
+                    summary,
+                    text: match text {
+                        Text::Stored(r) => cache::SaveText::Stored(*r),
+                        Text::Fresh(t) => cache::SaveText::New(t),
+                    },
+                })
+                .collect();
+            if let Some((name, refs)) = cache::save(&dir, bodies.as_deref(), &saves) {
+                drop(saves);
+                for (one, r) in found.iter_mut().zip(refs) {
+                    one.2 = Text::Stored(r);
+                }
+                bodies = Some(name);
+            }
+        }
+        let mut cases = Vec::with_capacity(found.len());
+        let mut texts = Vec::with_capacity(found.len());
+        for (_, summary, text) in found {
+            cases.push(*summary);
+            texts.push(text);
+        }
+        Ok(Summaries {
+            cases,
+            errors,
+            texts,
+            bodies: bodies.and_then(|name| std::fs::File::open(dir.join(name)).ok()),
+        })
+    }
+
+    /// One case's summary: from its cache entry if the file is unchanged.
+    fn summary_of(
+        &self,
+        id: CaseId,
+        entry: Option<cache::Entry>,
+    ) -> Result<(cache::FileKey, Box<CaseSummary>, Text)> {
+        let path = self.case_path(&id);
+        let meta = std::fs::metadata(&path)
+            .map_err(|e| Error::io(format!("read {}", path.display()), e))?;
+        let key = cache::FileKey::of(&meta);
+        if let Some(entry) = entry
+            && entry.key == key
+        {
+            return Ok((key, entry.summary, Text::Stored(entry.text)));
+        }
+        let fields = self.read_fields(&id)?;
+        let text = crate::ui::json_array_element(&fields);
+        Ok((key, Box::new(CaseSummary::from(&fields)), Text::Fresh(text)))
+    }
+
+    /// A case's projected fields without its history, for listings.
+    pub fn read_fields(&self, id: &CaseId) -> Result<CaseFields> {
+        let path = self.case_path(id);
+        let bytes = fs::read_optional(&path)?.ok_or_else(|| self.no_such_case(id))?;
+        parse_checked(&path, id, &bytes, |f: &CaseFields| &f.id)
+    }
+
     /// Turns what the user typed into the ID of an existing case.
     pub fn resolve(&self, typed: &CaseRef) -> Result<CaseId> {
         if let CaseRef::Full(id) = typed {
@@ -237,7 +338,7 @@ impl Store {
                 .any(|alias| typed.matches(&alias))
         });
         Ok(match (found.next(), found.next()) {
-            (Some(one), None) => Some(one.id),
+            (Some(one), None) => Some(one.id.clone()),
             _ => None,
         })
     }
@@ -310,6 +411,42 @@ impl Store {
     }
 }
 
+/// Every case's summary (sorted by ID), the files that could not be read,
+/// and each case's fields rendered for `status --json`.
+pub struct Summaries {
+    pub cases: Vec<CaseSummary>,
+    pub errors: Vec<Error>,
+    texts: Vec<Text>,
+    bodies: Option<std::fs::File>,
+}
+
+enum Text {
+    Stored(cache::TextRef),
+    Fresh(String),
+}
+
+impl Summaries {
+    /// The projected fields of `cases[i]` (without `events`) as one element
+    /// of a pretty JSON array (`ui::json_array_element`): from the cache, or
+    /// from the case file if the cache cannot give them.
+    pub fn fields_json(&mut self, store: &Store, i: usize) -> Result<String> {
+        let id = &self.cases[i].id;
+        if let Text::Fresh(text) = &mut self.texts[i] {
+            return Ok(std::mem::take(text));
+        }
+        if let (Text::Stored(r), Some(file)) = (&self.texts[i], &self.bodies)
+            && let Some(text) = cache::read_text(file, *r)
+            && text.starts_with("  {\n")
+            && text.ends_with("\n  }")
+            && text[..text.len().min(200)].contains(&format!("\"id\": \"{id}\""))
+        {
+            return Ok(text);
+        }
+        let fields = store.read_fields(id)?;
+        Ok(crate::ui::json_array_element(&fields))
+    }
+}
+
 /// The changes of one transaction, held in memory until it commits.
 pub struct Tx<'a> {
     store: &'a Store,
@@ -376,15 +513,58 @@ fn case_rel(id: &CaseId) -> String {
 }
 
 fn parse_case(path: &Path, id: &CaseId, bytes: &[u8]) -> Result<Case> {
-    let case: Case = serde_json::from_slice(bytes).map_err(|e| Error::bad_file(path, e))?;
-    if &case.id != id {
+    parse_checked(path, id, bytes, |c: &Case| &c.id)
+}
+
+/// Parses a case file (or a view of one) and checks it holds the case its name says.
+fn parse_checked<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    id: &CaseId,
+    bytes: &[u8],
+    id_of: impl Fn(&T) -> &CaseId,
+) -> Result<T> {
+    let value: T = serde_json::from_slice(bytes).map_err(|e| Error::bad_file(path, e))?;
+    if id_of(&value) != id {
         return Err(Error::store(format!(
             "{}: the file holds case {} (expected {id})",
             path.display(),
-            case.id
+            id_of(&value)
         )));
     }
-    Ok(case)
+    Ok(value)
+}
+
+/// How many threads read a store at once.
+pub(crate) fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+/// `items.into_iter().map(f).collect()`, on every core, keeping the order.
+pub fn parallel_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let threads = threads().min(items.len() / 64 + 1);
+    if threads <= 1 {
+        return items.into_iter().map(f).collect();
+    }
+    let per = items.len().div_ceil(threads);
+    let mut chunks = Vec::with_capacity(threads);
+    let mut items = items;
+    while items.len() > per {
+        let tail = items.split_off(items.len() - per);
+        chunks.push(tail);
+    }
+    chunks.push(items);
+    chunks.reverse();
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| s.spawn(move || chunk.into_iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a reader thread panicked"))
+            .collect()
+    })
 }
 
 pub fn read_policy(path: &Path) -> Result<Policy> {

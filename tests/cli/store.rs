@@ -71,3 +71,40 @@ fn the_work_tree_is_clean_after_every_command() {
         );
     }
 }
+
+#[test]
+fn commits_hold_exactly_the_index_and_only_the_changed_case() {
+    let env = TestEnv::init();
+    let first = env.open("first", &[]);
+    let second = env.open("second", &[]);
+    env.disclose().args(["ack", &first]).assert().success();
+    let repo = git2::Repository::open(&env.store).unwrap();
+    let head = repo.head().unwrap().peel_to_commit().unwrap();
+    let mut index = repo.index().unwrap();
+    assert_eq!(index.write_tree().unwrap(), head.tree_id());
+    let parent = head.parent(0).unwrap();
+    let diff = repo
+        .diff_tree_to_tree(
+            Some(&parent.tree().unwrap()),
+            Some(&head.tree().unwrap()),
+            None,
+        )
+        .unwrap();
+    let changed: Vec<_> = diff
+        .deltas()
+        .map(|d| d.new_file().path().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        changed,
+        [std::path::PathBuf::from(format!("cases/{first}.json"))]
+    );
+    for id in [&first, &second] {
+        let entry = head
+            .tree()
+            .unwrap()
+            .get_path(std::path::Path::new(&format!("cases/{id}.json")))
+            .unwrap();
+        let on_disk = std::fs::read(env.store.join("cases").join(format!("{id}.json"))).unwrap();
+        assert_eq!(repo.find_blob(entry.id()).unwrap().content(), &on_disk[..]);
+    }
+}

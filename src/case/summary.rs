@@ -1,0 +1,274 @@
+//! Read-side views of a case for the hot paths (`status`, `check`): they are
+//! read straight from a case file and skip its `events`, so listing a large
+//! store never parses history.
+//!
+//! `CaseFields` is the whole projection without `events` (what `status
+//! --json` prints); `CaseSummary` is derived from it: the part the clocks
+//! and the policy checks need.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Case, CaseFields, Contact, Decision, Direction, Fix, PauseSpan, Paused, ReleaseStatus, State,
+    matrix_complete,
+};
+use crate::clock::Pause;
+use crate::embargo::Preset;
+use crate::id::CaseId;
+use crate::policy::Slas;
+
+/// When and which way a message to or from the reporter went (its text stays
+/// in the case file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactStamp {
+    pub at: DateTime<Utc>,
+    pub direction: Direction,
+}
+
+/// One row of the fix matrix with its fix, as the checks need it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReleaseRow {
+    pub release: String,
+    pub decision: Decision,
+    /// The version that ships the fix, once released.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_in: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub released_at: Option<DateTime<Utc>>,
+    /// A fix is linked (commits or a PR) but not released yet.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub prepared: bool,
+}
+
+/// What the clocks and the policy checks read of a case: small enough to
+/// keep for every case of a large store, and cached between runs (empty
+/// fields are left out of the cache's lines).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseSummary {
+    pub id: CaseId,
+    pub title: String,
+    pub state: State,
+    pub received_at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acknowledged_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmed_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub embargo_until: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub embargo_preset: Option<Preset>,
+    pub deadline: DateTime<Utc>,
+    pub policy: Slas,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paused: Option<Paused>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pauses: Vec<PauseSpan>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<ContactStamp>,
+    /// The fix matrix, by release name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub releases: Vec<ReleaseRow>,
+    /// How many packages are listed as affected.
+    pub affected: usize,
+    /// Whether every affected release is fixed or decided (`Case::matrix_complete`).
+    pub matrix_complete: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_at: Option<DateTime<Utc>>,
+}
+
+impl CaseSummary {
+    /// The fix matrix in a few characters per release, for tables:
+    /// `1.4 fixed · 1.5 prepared · 2.x n/a`.
+    pub fn matrix_compact(&self) -> String {
+        self.releases
+            .iter()
+            .map(|row| {
+                let word = match row.decision {
+                    Decision::Affected if row.fixed_in.is_some() => "fixed",
+                    Decision::Affected if row.prepared => "prepared",
+                    Decision::Affected => "open",
+                    Decision::NotAffected => "n/a",
+                    Decision::Unknown => "?",
+                    Decision::WontFix => "wont-fix",
+                    Decision::Eol => "eol",
+                };
+                format!("{} {word}", row.release)
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
+    /// The stretches of paused time, for the clocks.
+    pub fn pause_spans(&self) -> Vec<Pause> {
+        self.pauses
+            .iter()
+            .map(|p| Pause {
+                since: p.since,
+                until: p.until,
+            })
+            .collect()
+    }
+
+    /// When the reporter last heard from the team (or the report arrived).
+    pub fn last_reporter_update(&self) -> DateTime<Utc> {
+        self.contacts
+            .iter()
+            .filter(|c| c.direction == Direction::ToReporter)
+            .map(|c| c.at)
+            .chain(self.acknowledged_at)
+            .chain([self.received_at])
+            .max()
+            .unwrap_or(self.received_at)
+    }
+
+    fn new(
+        c: &CaseFields,
+        releases: &BTreeMap<String, ReleaseStatus>,
+        fixes: &[Fix],
+        contacts: &[Contact],
+    ) -> Self {
+        Self {
+            id: c.id.clone(),
+            title: c.title.clone(),
+            state: c.state,
+            received_at: c.received_at,
+            acknowledged_at: c.acknowledged_at,
+            confirmed_at: c.confirmed_at,
+            fixed_at: c.fixed_at,
+            closed_at: c.closed_at,
+            embargo_until: c.embargo_until,
+            embargo_preset: c.embargo_preset,
+            deadline: c.deadline,
+            policy: c.policy,
+            paused: c.paused.clone(),
+            pauses: c.pauses.clone(),
+            contacts: stamps(contacts),
+            releases: releases
+                .iter()
+                .map(|(name, row)| {
+                    let fix = fixes.iter().find(|f| &f.release == name);
+                    ReleaseRow {
+                        release: name.clone(),
+                        decision: row.decision,
+                        fixed_in: fix.and_then(|f| f.version.clone()),
+                        released_at: fix.and_then(|f| f.released_at),
+                        prepared: fix.is_some_and(|f| f.version.is_none()),
+                    }
+                })
+                .collect(),
+            affected: c.affected.len(),
+            matrix_complete: matrix_complete(releases, fixes),
+            published_at: c.published_at,
+        }
+    }
+}
+
+impl From<&CaseFields> for CaseSummary {
+    fn from(c: &CaseFields) -> Self {
+        Self::new(c, &c.releases, &c.fixes, &c.contacts)
+    }
+}
+
+impl From<&Case> for CaseSummary {
+    fn from(c: &Case) -> Self {
+        Self::from(&CaseFields::from(c))
+    }
+}
+
+impl From<&Case> for CaseFields {
+    fn from(c: &Case) -> Self {
+        c.fields.clone()
+    }
+}
+
+fn stamps(contacts: &[Contact]) -> Vec<ContactStamp> {
+    contacts
+        .iter()
+        .map(|c| ContactStamp {
+            at: c.at,
+            direction: c.direction,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::{EventKind, NewCase};
+    use crate::policy::Policy;
+
+    fn busy_case() -> Case {
+        let at: DateTime<Utc> = "2026-03-02T09:00:00Z".parse().unwrap();
+        let mut case = Case::open(
+            "DISC-2026-K7Q3M".parse().unwrap(),
+            NewCase {
+                title: "Path traversal".into(),
+                ..NewCase::default()
+            },
+            Policy::default().slas(),
+            at,
+            "M <m@example.org>",
+        );
+        case.acknowledge(at, at, "M", None).unwrap();
+        for kind in [
+            EventKind::ContactLogged {
+                direction: Direction::ToReporter,
+                text: "on it".into(),
+                message_id: None,
+                sent_at: None,
+                attachments: Vec::new(),
+            },
+            EventKind::Paused {
+                reason: "waiting".into(),
+            },
+            EventKind::NoteAdded {
+                text: "private".into(),
+                private: true,
+            },
+        ] {
+            case.record(kind, at, "M", None);
+        }
+        case
+    }
+
+    #[test]
+    fn fields_serialise_as_the_case_without_events() {
+        let case = busy_case();
+        let bytes = crate::store::to_json_bytes(&case);
+        let fields: CaseFields = serde_json::from_slice(&bytes).unwrap();
+        let mut expected = serde_json::to_value(&case).unwrap();
+        expected.as_object_mut().unwrap().remove("events");
+        assert_eq!(serde_json::to_value(&fields).unwrap(), expected);
+        // Same key order too, so `status --json` prints what it always printed.
+        assert_eq!(
+            serde_json::to_string(&fields).unwrap(),
+            serde_json::to_string(&expected).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_summary_reads_the_same_from_the_file_the_case_and_its_own_form() {
+        let case = busy_case();
+        let bytes = crate::store::to_json_bytes(&case);
+        let fields: CaseFields = serde_json::from_slice(&bytes).unwrap();
+        let from_file = CaseSummary::from(&fields);
+        assert_eq!(from_file, CaseSummary::from(&case));
+        assert_eq!(fields, CaseFields::from(&case));
+        assert_eq!(from_file.matrix_complete, case.matrix_complete());
+        let again: CaseSummary =
+            serde_json::from_str(&serde_json::to_string(&from_file).unwrap()).unwrap();
+        assert_eq!(again, from_file);
+        assert_eq!(
+            from_file.last_reporter_update(),
+            case.last_reporter_update()
+        );
+        assert_eq!(from_file.pause_spans(), case.pause_spans());
+    }
+}

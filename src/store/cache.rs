@@ -1,0 +1,415 @@
+//! The summary cache: each case file's `CaseSummary` and its fields rendered
+//! as `status --json` prints them, keyed by the file's stat data (size,
+//! mtime, ctime, inode), kept under `.git/disclose/` so it is never committed.
+//!
+//! `summaries` holds one line per case (key, where its text is, summary);
+//! `bodies-<n>` holds the texts, appended to and never rewritten in place,
+//! so a reader holding an older `summaries` still finds its texts. When most
+//! of it is garbage it is copied to `bodies-<n+1>` and the old one removed;
+//! a reader that then cannot open it reads the case files instead.
+//!
+//! A file whose stat data differs from its entry is read again, the way git
+//! trusts its index: any write to a case file (a command, a hand edit, a
+//! checkout, a reset, a merge) changes its mtime and ctime. Files written
+//! within a second of the cache are not stored in it, so a change made in
+//! the same clock tick as the cache was built cannot hide behind an equal
+//! timestamp. The cache is an accelerator only: a missing, stale or unreadable
+//! cache is rebuilt from the files, and failing to save it is not an error.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use crate::case::CaseSummary;
+
+const MAGIC: &str = "disclose-summaries 3";
+
+/// What identifies one version of a file without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FileKey {
+    size: u64,
+    mtime: (i64, i64),
+    ctime: (i64, i64),
+    ino: u64,
+}
+
+impl FileKey {
+    pub(crate) fn of(meta: &std::fs::Metadata) -> Self {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            Self {
+                size: meta.size(),
+                mtime: (meta.mtime(), meta.mtime_nsec()),
+                ctime: (meta.ctime(), meta.ctime_nsec()),
+                ino: meta.ino(),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let since = |t: std::io::Result<std::time::SystemTime>| {
+                t.ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or((0, 0), |d| {
+                        (d.as_secs() as i64, i64::from(d.subsec_nanos()))
+                    })
+            };
+            Self {
+                size: meta.len(),
+                mtime: since(meta.modified()),
+                ctime: since(meta.created()),
+                ino: 0,
+            }
+        }
+    }
+
+    /// Whether the file was written less than a second before `now` (or
+    /// after it), so a later write in the same tick could keep its mtime.
+    /// (As in git, ctime is part of the key but not of this test: writing
+    /// content always moves mtime.)
+    fn racy(&self, now: (i64, i64)) -> bool {
+        self.mtime.0 + 1 >= now.0
+    }
+}
+
+/// One cached entry: the file name in `cases/`, its key and its summary.
+pub(crate) struct Entry {
+    pub(crate) name: String,
+    pub(crate) key: FileKey,
+    pub(crate) text: TextRef,
+    /// Boxed: entries move through a few vectors on their way to the caller.
+    pub(crate) summary: Box<CaseSummary>,
+}
+
+/// Where a case's rendered fields are in the bodies file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TextRef {
+    pub(crate) offset: u64,
+    pub(crate) len: u64,
+}
+
+/// The loaded cache: its bodies file and its entries, sorted by name.
+#[derive(Default)]
+pub(crate) struct Loaded {
+    pub(crate) bodies: Option<String>,
+    pub(crate) entries: Vec<Entry>,
+}
+
+/// The cached entries, sorted by name; empty when there is no usable cache.
+/// The file is read a block at a time, so it never sits in memory whole.
+pub(crate) fn load(dir: &Path) -> Loaded {
+    load_from(&dir.join(SUMMARIES)).unwrap_or_default()
+}
+
+const BLOCK: usize = 8 << 20;
+
+fn load_from(path: &Path) -> Option<Loaded> {
+    use std::io::Read as _;
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut buf = Vec::with_capacity(BLOCK + (64 << 10));
+    let mut bodies = None;
+    let mut entries = Vec::new();
+    let mut done = false;
+    while !done {
+        let start = buf.len();
+        buf.resize(start + BLOCK, 0);
+        let mut filled = start;
+        while filled < buf.len() {
+            match file.read(&mut buf[filled..]) {
+                Ok(0) => {
+                    done = true;
+                    break;
+                }
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => return None,
+            }
+        }
+        buf.truncate(filled);
+        let end = match buf.iter().rposition(|&b| b == b'\n') {
+            Some(last) => last + 1,
+            None if done => buf.len(),
+            None => continue,
+        };
+        let mut lines = &buf[..end];
+        if bodies.is_none() {
+            let newline = lines.iter().position(|&b| b == b'\n')?;
+            let header = std::str::from_utf8(&lines[..newline]).ok()?;
+            let name = header
+                .strip_prefix(MAGIC)?
+                .strip_prefix(' ')
+                .filter(|name| is_bodies_name(name))?;
+            bodies = Some(name.to_owned());
+            lines = &lines[newline + 1..];
+        }
+        entries.extend(parse_lines(lines)?);
+        buf.drain(..end);
+    }
+    if !entries.is_sorted_by(|a: &Entry, b: &Entry| a.name < b.name) {
+        entries.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+    Some(Loaded { bodies, entries })
+}
+
+/// Parses whole lines on every core; `None` if any line is damaged.
+fn parse_lines(bytes: &[u8]) -> Option<Vec<Entry>> {
+    let parts = split_lines(bytes, crate::store::threads());
+    let parsed: Option<Vec<Vec<Entry>>> = std::thread::scope(|s| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| {
+                s.spawn(move || {
+                    part.split(|&b| b == b'\n')
+                        .filter(|l| !l.is_empty())
+                        .map(parse_line)
+                        .collect::<Option<Vec<Entry>>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().ok().flatten())
+            .collect()
+    });
+    Some(parsed?.into_iter().flatten().collect())
+}
+
+const SUMMARIES: &str = "summaries";
+const LOCK: &str = "cache.lock";
+
+fn is_bodies_name(name: &str) -> bool {
+    name.strip_prefix("bodies-")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Splits `bytes` into about `n` runs of whole lines.
+fn split_lines(bytes: &[u8], n: usize) -> Vec<&[u8]> {
+    let mut parts = Vec::with_capacity(n);
+    let mut rest = bytes;
+    for i in (1..n.max(1)).rev() {
+        let target = rest.len() / (i + 1);
+        let cut = rest[target..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(rest.len(), |p| target + p + 1);
+        let (head, tail) = rest.split_at(cut);
+        parts.push(head);
+        rest = tail;
+    }
+    parts.push(rest);
+    parts
+}
+
+fn parse_line(line: &[u8]) -> Option<Entry> {
+    let mut fields = line.splitn(10, |&b| b == b'\t');
+    let mut next = || fields.next();
+    let name = std::str::from_utf8(next()?).ok()?.to_owned();
+    let mut num = || -> Option<i64> { std::str::from_utf8(next()?).ok()?.parse().ok() };
+    let size = num()? as u64;
+    let mtime = (num()?, num()?);
+    let ctime = (num()?, num()?);
+    let ino = num()? as u64;
+    let text = TextRef {
+        offset: num()? as u64,
+        len: num()? as u64,
+    };
+    let summary = serde_json::from_slice(next()?).ok()?;
+    Some(Entry {
+        text,
+        name,
+        key: FileKey {
+            size,
+            mtime,
+            ctime,
+            ino,
+        },
+        summary,
+    })
+}
+
+/// A case as the cache will hold it: its text is either already in the
+/// current bodies file or new.
+pub(crate) struct Save<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) key: FileKey,
+    pub(crate) summary: &'a CaseSummary,
+    pub(crate) text: SaveText<'a>,
+}
+
+pub(crate) enum SaveText<'a> {
+    Stored(TextRef),
+    New(&'a str),
+}
+
+/// Replaces the cache with `entries` (sorted by name), leaving out the ones
+/// too recent to trust, and returns the bodies file the texts are now in
+/// with each entry's place in it. Best effort: `None` when another process
+/// holds the cache or the disk refuses (a store on a read-only disk still
+/// works, uncached).
+pub(crate) fn save(
+    dir: &Path,
+    current: Option<&str>,
+    entries: &[Save<'_>],
+) -> Option<(String, Vec<TextRef>)> {
+    super::fs::create_private_dir(dir).ok()?;
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(LOCK))
+        .ok()?;
+    lock.try_lock().ok()?;
+    try_save(dir, current, entries).ok()
+}
+
+fn try_save(
+    dir: &Path,
+    current: Option<&str>,
+    entries: &[Save<'_>],
+) -> std::io::Result<(String, Vec<TextRef>)> {
+    let live: u64 = entries
+        .iter()
+        .map(|e| match e.text {
+            SaveText::Stored(r) => r.len,
+            SaveText::New(t) => t.len() as u64,
+        })
+        .sum();
+    let current_len = current
+        .and_then(|name| std::fs::metadata(dir.join(name)).ok())
+        .map(|m| m.len());
+    // Keep appending until garbage outweighs the live texts; then copy.
+    let (name, copy) = match (current, current_len) {
+        (Some(name), Some(len)) if len <= 2 * live + (16 << 20) => (name.to_owned(), false),
+        _ => {
+            let next = current
+                .and_then(|n| n.strip_prefix("bodies-")?.parse::<u64>().ok())
+                .map_or(1, |n| n + 1);
+            (format!("bodies-{next}"), current_len.is_some())
+        }
+    };
+    let old = match (copy, current) {
+        (true, Some(current)) => Some(std::fs::File::open(dir.join(current))?),
+        _ => None,
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        // The texts are the cases' private fields.
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    let file = options.open(dir.join(&name))?;
+    let mut offset = file.metadata()?.len();
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, &file);
+    let mut refs = Vec::with_capacity(entries.len());
+    let mut buf = Vec::new();
+    for entry in entries {
+        let bytes: &[u8] = match (&entry.text, &old) {
+            (SaveText::Stored(r), None) => {
+                refs.push(*r);
+                continue;
+            }
+            (SaveText::Stored(r), Some(old)) => {
+                buf.resize(r.len as usize, 0);
+                read_at(old, &mut buf, r.offset)?;
+                &buf
+            }
+            (SaveText::New(text), _) => text.as_bytes(),
+        };
+        out.write_all(bytes)?;
+        refs.push(TextRef {
+            offset,
+            len: bytes.len() as u64,
+        });
+        offset += bytes.len() as u64;
+    }
+    out.flush()?;
+    drop(out);
+
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".summaries-")
+        .tempfile_in(dir)?;
+    // The file system's own clock, as the case files' times are: the
+    // temporary file was just created, so its mtime is "now" on that disk.
+    let now = FileKey::of(&tmp.as_file().metadata()?).mtime;
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
+    writeln!(out, "{MAGIC} {name}")?;
+    for (entry, text) in entries.iter().zip(&refs) {
+        let key = entry.key;
+        if key.racy(now) || entry.name.contains(['\t', '\n']) {
+            continue;
+        }
+        write!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t",
+            entry.name,
+            key.size,
+            key.mtime.0,
+            key.mtime.1,
+            key.ctime.0,
+            key.ctime.1,
+            key.ino,
+            text.offset,
+            text.len
+        )?;
+        serde_json::to_writer(&mut out, entry.summary)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    drop(out);
+    tmp.persist(dir.join(SUMMARIES)).map_err(|e| e.error)?;
+    if let Some(current) = current
+        && current != name
+    {
+        let _ = std::fs::remove_file(dir.join(current));
+    }
+    Ok((name, refs))
+}
+
+/// Reads the text at `text` from the bodies file `name`, if it is there.
+pub(crate) fn read_text(file: &std::fs::File, text: TextRef) -> Option<String> {
+    let mut buf = vec![0; usize::try_from(text.len).ok()?];
+    read_at(file, &mut buf, text.offset).ok()?;
+    String::from_utf8(buf).ok()
+}
+
+#[cfg(unix)]
+fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(not(unix))]
+fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    use std::io::{Read as _, Seek as _};
+    let mut file = file;
+    file.seek(std::io::SeekFrom::Start(offset))?;
+    file.read_exact(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_split_into_whole_lines() {
+        let text = b"a\nbb\nccc\ndddd\n";
+        for n in 1..6 {
+            let parts = split_lines(text, n);
+            assert_eq!(parts.concat(), text.to_vec());
+            assert!(parts.iter().all(|p| p.is_empty() || p.ends_with(b"\n")));
+        }
+    }
+
+    #[test]
+    fn a_change_in_the_last_second_is_racy() {
+        let key = FileKey {
+            size: 1,
+            mtime: (100, 5),
+            ctime: (100, 5),
+            ino: 1,
+        };
+        assert!(key.racy((100, 9)));
+        assert!(key.racy((101, 0)));
+        assert!(!key.racy((102, 0)));
+    }
+}
