@@ -25,6 +25,7 @@ pub mod ranges;
 pub mod severity;
 pub mod store;
 pub mod templates;
+pub mod text;
 pub mod ui;
 
 pub mod docs;

@@ -435,12 +435,26 @@ impl Case {
         at: DateTime<Utc>,
         by: &str,
     ) -> Self {
+        use crate::text::{multi_line, one_line};
+        let line = |v: Option<String>| v.map(|v| one_line(&v)).filter(|v| !v.is_empty());
+        let lines = |v: Option<String>| v.map(|v| multi_line(&v)).filter(|v| !v.is_empty());
+        let reporter = Reporter {
+            name: line(new.reporter.name),
+            email: line(new.reporter.email),
+            handle: line(new.reporter.handle),
+        };
+        let report = Report {
+            description: lines(new.report.description),
+            reproduction: lines(new.report.reproduction),
+            impact: lines(new.report.impact),
+            remediation: lines(new.report.remediation),
+        };
         let kind = EventKind::Opened {
             case: id,
-            title: new.title,
+            title: one_line(&new.title),
             received_at: new.received_at.unwrap_or(at),
-            reporter: new.reporter,
-            report: new.report,
+            reporter,
+            report,
             policy: slas,
             source: source.map(Box::new),
             attachments,

@@ -100,6 +100,7 @@ impl Case {
 
     /// Stops the clocks.
     pub fn pause(&mut self, reason: String, stamp: Stamp<'_>) -> Result<&Event> {
+        let reason = crate::text::one_line(&reason);
         if !self.state.is_open() {
             return Err(Error::refused(format!(
                 "cannot pause {}: it is {} and its clocks have stopped",
@@ -335,7 +336,8 @@ impl Case {
     }
 
     pub fn add_note(&mut self, text: String, private: bool, stamp: Stamp<'_>) -> Result<&Event> {
-        if text.trim().is_empty() {
+        let text = crate::text::multi_line(&text);
+        if text.is_empty() {
             return Err(Error::input("the note is empty"));
         }
         Ok(self.append(EventKind::NoteAdded { text, private }, stamp))
@@ -349,7 +351,8 @@ impl Case {
         message_id: Option<String>,
         stamp: Stamp<'_>,
     ) -> Result<&Event> {
-        if text.trim().is_empty() {
+        let text = crate::text::multi_line(&text);
+        if text.is_empty() {
             return Err(Error::input("the message is empty"));
         }
         Ok(self.append(
@@ -365,8 +368,9 @@ impl Case {
     }
 
     /// Adds a credit or updates the one with the same name and type.
-    pub fn set_credit(&mut self, credit: Credit, stamp: Stamp<'_>) -> Result<&Event> {
-        if credit.name.trim().is_empty() {
+    pub fn set_credit(&mut self, mut credit: Credit, stamp: Stamp<'_>) -> Result<&Event> {
+        credit.name = crate::text::one_line(&credit.name);
+        if credit.name.is_empty() {
             return Err(Error::input("--name must not be empty"));
         }
         if self.credits.contains(&credit) {

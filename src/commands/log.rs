@@ -21,7 +21,7 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<()> {
     if ctx.ui.json() {
         return ctx.ui.print_json(&case.events);
     }
-    let mut out = format!("{}  {}\n", case.id, case.title);
+    let mut out = format!("{}  {}\n", case.id, crate::text::one_line(&case.title));
     for event in &case.events {
         out.push_str(&format!(
             "{}  {}  ({})\n",

@@ -55,7 +55,7 @@ fn clock_line(name: &str, clock: Option<ClockView>, now: chrono::DateTime<chrono
 
 /// The readable form of a case.
 pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) -> String {
-    let mut out = format!("{}  {}\n", case.id, case.title);
+    let mut out = format!("{}  {}\n", case.id, crate::text::one_line(&case.title));
     out.push_str(&format!("  {:<14}{}\n", "state", case.state));
     if let Some(paused) = &case.paused {
         out.push_str(&format!(

@@ -82,7 +82,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
             let case = &summaries.cases[*i];
             table.add_row(vec![
                 Cell::new(case.id.as_str()),
-                Cell::new(&case.title),
+                Cell::new(crate::text::one_line(&case.title)),
                 Cell::new(if case.paused.is_some() {
                     format!("{} (paused)", case.state)
                 } else {

@@ -171,7 +171,7 @@ pub fn reply_event(
     let (attachments, files) = stage_attachments(&case.id, reply, names);
     let kind = EventKind::ContactLogged {
         direction,
-        text,
+        text: crate::text::multi_line(&text),
         message_id: reply.message_id.clone(),
         sent_at: reply.date.filter(|d| *d <= now),
         attachments,

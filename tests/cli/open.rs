@@ -187,3 +187,27 @@ fn two_opens_at_the_same_moment_both_succeed() {
         "work tree is clean"
     );
 }
+
+/// A terminal escape or a bidirectional override in a reporter's text must
+/// never reach the maintainer's terminal.
+#[test]
+fn control_characters_never_reach_the_store_or_the_terminal() {
+    let env = TestEnv::init();
+    let id = env.open(
+        "XSS\u{1b}[2J in\u{202e} admin",
+        &[
+            "--reporter-name",
+            "Eve\u{1b}]0;owned\u{7}",
+            "--description",
+            "line one\r\nline\u{1b}[31m two",
+        ],
+    );
+    let case = env.case(&id);
+    assert_eq!(case["title"], "XSS [2J in admin");
+    assert_eq!(case["reporter"]["name"], "Eve ]0;owned");
+    assert_eq!(case["report"]["description"], "line one\nline[31m two");
+    for args in [&["status"][..], &["show", &id], &["log", &id]] {
+        let out = env.disclose().args(args).assert().success();
+        assert!(!stdout(&out).contains('\u{1b}'), "{args:?}");
+    }
+}
