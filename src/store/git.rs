@@ -190,25 +190,57 @@ fn commit_in_place(
         };
         changes.push(index_file::NewEntry { path, staged });
     }
-    let Some(new_index) = raw.with(&changes) else {
+    let head_tree = parent.tree().map_err(fail)?;
+    let Some(head_cases) = head_tree
+        .get_name("cases")
+        .filter(|e| e.kind() == Some(git2::ObjectType::Tree))
+        .map(|e| e.id())
+    else {
         return Ok(None);
     };
-    let staged = |path: &str| {
-        changes
-            .iter()
-            .find(|c| c.path == path)
-            .and_then(|c| c.staged.as_ref().map(|s| s.1))
-    };
-    let tree = parent.tree().map_err(fail)?;
-    let Some(tree_id) = splice_cases(repo, staged, &tree, paths).map_err(fail)? else {
+    // What the index says it holds, per git's cached trees.
+    let index_is_head = raw.cached_tree("") == Some(head_tree.id());
+    let cases_are_head = raw.cached_tree("cases") == Some(head_cases);
+    let Some(edited) = raw.with(&changes) else {
         return Ok(None);
     };
+    drop(raw);
+    let Some((from_index, count)) = edited.tree_of("cases") else {
+        return Ok(None);
+    };
+    // The index's `cases/` entries are the parent's plus this change: the
+    // new tree comes from them without reading the parent's (megabytes in
+    // a large store). Otherwise the parent's tree is edited, and the index
+    // is known to match it only if both come out the same.
+    let (cases, cases_valid) = if cases_are_head {
+        (from_index, true)
+    } else {
+        let staged = |path: &str| {
+            changes
+                .iter()
+                .find(|c| c.path == path)
+                .and_then(|c| c.staged.as_ref().map(|s| s.1))
+        };
+        let Some(spliced) = spliced_cases(repo, staged, head_cases, paths).map_err(fail)? else {
+            return Ok(None);
+        };
+        let same = spliced == from_index;
+        (spliced, same)
+    };
+    let cases_id = write_tree_stored(repo, &cases).map_err(fail)?;
+    drop(cases);
+    let tree_id = with_cases(repo, &head_tree, cases_id).map_err(fail)?;
     let tree = repo.find_tree(tree_id).map_err(fail)?;
     let time = Time::new(at.timestamp(), 0);
     let sig = Signature::new(&who.name, &who.email, &time).map_err(fail)?;
     let oid = repo
         .commit(Some("HEAD"), &sig, &sig, message, &tree, &[&parent])
         .map_err(fail)?;
+    let new_index = edited.finish(
+        index_is_head.then_some(tree_id),
+        "cases",
+        cases_valid.then_some((cases_id, count)),
+    );
     index_file::write(&index_path, &new_index)
         .map_err(|e| Error::io(format!("write {}", index_path.display()), e))?;
     Ok(Some(oid))
@@ -261,8 +293,36 @@ fn splice_cases(
     if cases.kind() != Some(git2::ObjectType::Tree) {
         return Ok(None);
     }
+    let Some(bytes) = spliced_cases(repo, staged, cases.id(), paths)? else {
+        return Ok(None);
+    };
+    let cases_id = write_tree_stored(repo, &bytes)?;
+    with_cases(repo, head, cases_id).map(Some)
+}
+
+/// `head` with its `cases` entry pointing at `cases_id`.
+fn with_cases(
+    repo: &Repository,
+    head: &git2::Tree<'_>,
+    cases_id: git2::Oid,
+) -> std::result::Result<git2::Oid, git2::Error> {
+    let mut root = repo.treebuilder(Some(head))?;
+    root.insert("cases", cases_id, 0o040000)?;
+    root.write()
+}
+
+/// The raw `cases` tree `cases_id` with the entries of `paths` (all
+/// directly in `cases/`) replaced, inserted or removed as `staged` says;
+/// `None` if the tree holds anything but plain files.
+fn spliced_cases(
+    repo: &Repository,
+    staged: impl Fn(&str) -> Option<git2::Oid>,
+    cases_id: git2::Oid,
+    paths: &[String],
+) -> std::result::Result<Option<Vec<u8>>, git2::Error> {
+    let names: Vec<&str> = paths.iter().filter_map(|p| p.strip_prefix(CASES)).collect();
     let odb = repo.odb()?;
-    let raw = odb.read(cases.id())?;
+    let raw = odb.read(cases_id)?;
     let Some(mut entries) = parse_tree(raw.data()) else {
         return Ok(None);
     };
@@ -295,10 +355,7 @@ fn splice_cases(
         bytes.push(0);
         bytes.extend_from_slice(e.id.as_bytes());
     }
-    let cases_id = write_tree_stored(repo, &bytes)?;
-    let mut root = repo.treebuilder(Some(head))?;
-    root.insert("cases", cases_id, 0o040000)?;
-    root.write().map(Some)
+    Ok(Some(bytes))
 }
 
 /// Writes a tree object as a loose object whose zlib stream uses stored

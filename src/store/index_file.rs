@@ -30,6 +30,8 @@ pub(crate) struct RawIndex {
     version: u32,
     /// Start and end of each entry, in the file's (sorted) order.
     entries: Vec<(usize, usize)>,
+    /// The data of the cached-tree extension (`TREE`), if there is one.
+    trees: Option<(usize, usize)>,
 }
 
 /// What a changed path becomes: an entry with this stat data and blob, or
@@ -85,12 +87,17 @@ impl RawIndex {
         }
         // Extensions: a 4-byte signature, a 4-byte size, the data. A
         // signature starting with a capital letter is optional.
+        let mut trees = None;
         while at < body_end {
             let header = bytes.get(at..at + 8)?;
             if !header[0].is_ascii_uppercase() {
                 return None;
             }
-            at = at.checked_add(8 + be32(&header[4..8]) as usize)?;
+            let end = at.checked_add(8 + be32(&header[4..8]) as usize)?;
+            if &header[..4] == b"TREE" && end <= body_end {
+                trees = Some((at + 8, end));
+            }
+            at = end;
         }
         if at != body_end {
             return None;
@@ -99,7 +106,29 @@ impl RawIndex {
             bytes,
             version,
             entries,
+            trees,
         })
+    }
+
+    fn cached_trees(&self) -> Vec<CachedTree<'_>> {
+        self.trees
+            .and_then(|(start, end)| parse_trees(&self.bytes[start..end]))
+            .unwrap_or_default()
+    }
+
+    /// The tree id the index caches for the root (`""`) or a directory at
+    /// the top of the work tree, if git marked it valid: the index's entries
+    /// under it are then exactly that tree.
+    pub(crate) fn cached_tree(&self, name: &str) -> Option<git2::Oid> {
+        let trees = self.cached_trees();
+        let found = if name.is_empty() {
+            trees.first()
+        } else {
+            top_level(&trees)
+                .find(|&i| trees[i].path == name.as_bytes())
+                .map(|i| &trees[i])
+        };
+        found.and_then(|t| t.id)
     }
 
     fn name(&self, (start, end): (usize, usize)) -> &[u8] {
@@ -117,24 +146,30 @@ impl RawIndex {
         be16(&self.bytes[start + 60..start + 62]) & EXTENDED != 0
     }
 
-    /// The index with `changes` applied, checksummed; `None` if a changed
-    /// entry carries flags this does not keep (skip-worktree, intent-to-add).
-    pub(crate) fn with(&self, changes: &[NewEntry<'_>]) -> Option<Vec<u8>> {
+    /// The index with `changes` applied; `None` if a changed entry carries
+    /// flags this does not keep (skip-worktree, intent-to-add).
+    pub(crate) fn with(&self, changes: &[NewEntry<'_>]) -> Option<Edited> {
         let mut changes: Vec<&NewEntry<'_>> = changes.iter().collect();
         changes.sort_by(|a, b| a.path.as_bytes().cmp(b.path.as_bytes()));
         let mut out = Vec::with_capacity(self.bytes.len() + changes.len() * 96);
         out.extend_from_slice(b"DIRC");
         out.extend_from_slice(&self.version.to_be_bytes());
         out.extend_from_slice(&[0; 4]);
-        let mut count: u32 = 0;
+        let mut entries = Vec::with_capacity(self.entries.len() + changes.len());
+        let mut copy = |out: &mut Vec<u8>, from: &[(usize, usize)]| {
+            if let (Some(first), Some(last)) = (from.first(), from.last()) {
+                let base = out.len();
+                out.extend_from_slice(&self.bytes[first.0..last.1]);
+                let moved = |at: usize| base + (at - first.0);
+                entries.extend(from.iter().map(|&(s, e)| (moved(s), moved(e))));
+            }
+        };
         let mut next = 0;
+        let mut added = Vec::new();
         for change in changes {
             let name = change.path.as_bytes();
             let at = next + self.entries[next..].partition_point(|&e| self.name(e) < name);
-            for &(start, end) in &self.entries[next..at] {
-                out.extend_from_slice(&self.bytes[start..end]);
-                count += 1;
-            }
+            copy(&mut out, &self.entries[next..at]);
             next = at;
             if let Some(&e) = self.entries.get(at)
                 && self.name(e) == name
@@ -145,18 +180,187 @@ impl RawIndex {
                 next += 1;
             }
             if let Some((meta, id)) = &change.staged {
+                let start = out.len();
                 write_entry(&mut out, name, meta, *id);
-                count += 1;
+                added.push((start, out.len()));
             }
         }
-        for &(start, end) in &self.entries[next..] {
-            out.extend_from_slice(&self.bytes[start..end]);
+        copy(&mut out, &self.entries[next..]);
+        // `copy` keeps entries in order only between the added ones.
+        entries.extend(added);
+        entries.sort_unstable();
+        let count = entries.len() as u32;
+        out[8..12].copy_from_slice(&count.to_be_bytes());
+        let trees = self.trees.map(|(s, e)| self.bytes[s..e].to_vec());
+        Some(Edited {
+            index: Self {
+                bytes: out,
+                version: self.version,
+                entries,
+                trees: None,
+            },
+            old_trees: trees,
+        })
+    }
+}
+
+/// An index being edited: its header and entries, without extensions or
+/// checksum yet, and the cached trees of the index it came from.
+pub(crate) struct Edited {
+    index: RawIndex,
+    old_trees: Option<Vec<u8>>,
+}
+
+impl Edited {
+    /// The raw tree object of the directory `dir` (say `cases`) as the
+    /// entries directly under it stand, and how many there are; `None` if
+    /// it has subdirectories or files that are not plain (mode 100644).
+    pub(crate) fn tree_of(&self, dir: &str) -> Option<(Vec<u8>, usize)> {
+        let prefix = format!("{dir}/");
+        let index = &self.index;
+        let first = index
+            .entries
+            .partition_point(|&e| index.name(e) < prefix.as_bytes());
+        let mut tree = Vec::new();
+        let mut count = 0;
+        for &e in &index.entries[first..] {
+            let Some(name) = index.name(e).strip_prefix(prefix.as_bytes()) else {
+                break;
+            };
+            if name.contains(&b'/') || be32(&index.bytes[e.0 + 24..e.0 + 28]) != 0o100644 {
+                return None;
+            }
+            tree.extend_from_slice(b"100644 ");
+            tree.extend_from_slice(name);
+            tree.push(0);
+            tree.extend_from_slice(&index.bytes[e.0 + 40..e.0 + 60]);
             count += 1;
         }
-        out[8..12].copy_from_slice(&count.to_be_bytes());
+        Some((tree, count))
+    }
+
+    /// The finished index file: the entries, the cached trees with the root
+    /// and `dir` set to what was committed (or marked stale when `None`),
+    /// and the checksum.
+    pub(crate) fn finish(
+        self,
+        root: Option<git2::Oid>,
+        dir: &str,
+        tree: Option<(git2::Oid, usize)>,
+    ) -> Vec<u8> {
+        let Self { index, old_trees } = self;
+        let total = index.entries.len();
+        let mut out = index.bytes;
+        let mut ext = Vec::new();
+        let old = old_trees.as_deref().and_then(parse_trees);
+        match old {
+            Some(trees) if !trees.is_empty() => {
+                let dir_at = top_level(&trees).find(|&i| trees[i].path == dir.as_bytes());
+                for (i, t) in trees.iter().enumerate() {
+                    let now = if i == 0 {
+                        Some(root.map(|id| (id, total)))
+                    } else if Some(i) == dir_at {
+                        Some(tree)
+                    } else {
+                        None
+                    };
+                    match now {
+                        Some(valid) => write_tree_entry(&mut ext, t.path, valid, t.subtrees),
+                        None => ext.extend_from_slice(t.raw),
+                    }
+                }
+            }
+            _ => {
+                write_tree_entry(&mut ext, b"", None, usize::from(tree.is_some()));
+                if tree.is_some() {
+                    write_tree_entry(&mut ext, dir.as_bytes(), tree, 0);
+                }
+            }
+        }
+        out.extend_from_slice(b"TREE");
+        out.extend_from_slice(&(ext.len() as u32).to_be_bytes());
+        out.extend_from_slice(&ext);
         let sum = Sha1::digest(&out);
         out.extend_from_slice(&sum);
-        Some(out)
+        out
+    }
+}
+
+/// One entry of the cached-tree extension: a directory (relative to its
+/// parent), how many index entries it covers (-1: stale), how many
+/// subdirectories follow it, its tree id if valid, and its bytes.
+struct CachedTree<'a> {
+    path: &'a [u8],
+    subtrees: usize,
+    id: Option<git2::Oid>,
+    raw: &'a [u8],
+}
+
+/// The cached-tree extension's entries in their (depth-first) order.
+fn parse_trees(mut data: &[u8]) -> Option<Vec<CachedTree<'_>>> {
+    let mut trees = Vec::new();
+    while !data.is_empty() {
+        let nul = data.iter().position(|&b| b == 0)?;
+        let newline = nul + data[nul..].iter().position(|&b| b == b'\n')?;
+        let counts = std::str::from_utf8(&data[nul + 1..newline]).ok()?;
+        let (entries, subtrees) = counts.split_once(' ')?;
+        let entries: i64 = entries.parse().ok()?;
+        let subtrees: usize = subtrees.parse().ok()?;
+        let mut end = newline + 1;
+        let id = if entries >= 0 {
+            end += HASH;
+            Some(git2::Oid::from_bytes(data.get(newline + 1..end)?).ok()?)
+        } else {
+            None
+        };
+        trees.push(CachedTree {
+            path: &data[..nul],
+            subtrees,
+            id,
+            raw: &data[..end],
+        });
+        data = &data[end..];
+    }
+    Some(trees)
+}
+
+/// The positions of the root's direct subdirectories in `trees`.
+fn top_level<'a>(trees: &'a [CachedTree<'_>]) -> impl Iterator<Item = usize> + 'a {
+    fn span(trees: &[CachedTree<'_>], i: usize) -> usize {
+        let mut next = i + 1;
+        for _ in 0..trees.get(i).map_or(0, |t| t.subtrees) {
+            if next >= trees.len() {
+                break;
+            }
+            next += span(trees, next);
+        }
+        next - i
+    }
+    let children = trees.first().map_or(0, |t| t.subtrees);
+    let mut at = 1;
+    (0..children).map_while(move |_| {
+        let i = at;
+        (i < trees.len()).then(|| {
+            at += span(trees, i);
+            i
+        })
+    })
+}
+
+fn write_tree_entry(
+    out: &mut Vec<u8>,
+    path: &[u8],
+    valid: Option<(git2::Oid, usize)>,
+    subtrees: usize,
+) {
+    out.extend_from_slice(path);
+    out.push(0);
+    match valid {
+        Some((id, entries)) => {
+            out.extend_from_slice(format!("{entries} {subtrees}\n").as_bytes());
+            out.extend_from_slice(id.as_bytes());
+        }
+        None => out.extend_from_slice(format!("-1 {subtrees}\n").as_bytes()),
     }
 }
 
@@ -290,7 +494,7 @@ mod tests {
                 staged: None,
             },
         ];
-        let bytes = raw.with(&changes).unwrap();
+        let bytes = raw.with(&changes).unwrap().finish(None, "cases", None);
         write(&index_path, &bytes).unwrap();
         assert!(!index_path.with_extension("lock").exists());
         let blob = |text: &[u8]| git2::Oid::hash_object(git2::ObjectType::Blob, text).unwrap();
@@ -327,7 +531,8 @@ mod tests {
                 path: &format!("cases/{a_long_name}"),
                 staged: Some((meta, blob(b"long"))),
             }])
-            .unwrap();
+            .unwrap()
+            .finish(None, "cases", None);
         write(&index_path, &long).unwrap();
         let again = RawIndex::read(&index_path).unwrap();
         assert_eq!(again.entries.len(), 6);
@@ -352,5 +557,40 @@ mod tests {
 
         assert!(RawIndex::parse(b"DIRC\0\0\0\x02\0\0\0\x05".to_vec()).is_none());
         assert!(RawIndex::parse(Vec::new()).is_none());
+    }
+
+    #[test]
+    fn finds_top_level_trees_past_nested_ones_and_updates_only_those_committed() {
+        let id = |n: u8| git2::Oid::from_bytes(&[n; 20]).unwrap();
+        let mut ext = Vec::new();
+        write_tree_entry(&mut ext, b"", Some((id(1), 9)), 2);
+        write_tree_entry(&mut ext, b"advisories", None, 1);
+        write_tree_entry(&mut ext, b"cases", Some((id(3), 2)), 0);
+        write_tree_entry(&mut ext, b"cases", Some((id(4), 5)), 0);
+        let trees = parse_trees(&ext).unwrap();
+        assert_eq!(top_level(&trees).collect::<Vec<_>>(), [1, 3]);
+
+        let (_dir, repo) = repo_with(&["A.json"]);
+        let mut bytes = std::fs::read(repo.path().join("index")).unwrap();
+        bytes.truncate(bytes.len() - HASH);
+        bytes.extend_from_slice(b"TREE");
+        bytes.extend_from_slice(&(ext.len() as u32).to_be_bytes());
+        bytes.extend_from_slice(&ext);
+        bytes.extend_from_slice(&[0; HASH]);
+        let raw = RawIndex::parse(bytes).unwrap();
+        assert_eq!(raw.cached_tree(""), Some(id(1)));
+        assert_eq!(raw.cached_tree("cases"), Some(id(4)));
+        assert_eq!(raw.cached_tree("advisories"), None);
+
+        let out = raw
+            .with(&[])
+            .unwrap()
+            .finish(None, "cases", Some((id(7), 1)));
+        let again = RawIndex::parse(out).unwrap();
+        assert_eq!(again.cached_tree(""), None);
+        assert_eq!(again.cached_tree("cases"), Some(id(7)));
+        let trees = again.cached_trees();
+        assert_eq!(trees.len(), 4);
+        assert_eq!(trees[2].id, Some(id(3)), "the nested cases/ is left alone");
     }
 }
