@@ -210,14 +210,17 @@ pub fn check(
     sort_grouped(&mut findings);
 
     let count = |sev| findings.iter().filter(|f| f.severity == sev).count();
-    let worst = |id: &CaseId| {
-        findings
-            .iter()
-            .filter(|f| f.case.as_ref() == Some(id))
-            .map(|f| f.severity)
-            .max()
-    };
-    let worst_per_case: Vec<Option<Severity>> = open.iter().map(|c| worst(&c.id)).collect();
+    // One pass over the findings: looking each open case up among all of
+    // them would be quadratic in a large store.
+    let mut worst = std::collections::HashMap::<&CaseId, Severity>::new();
+    for f in &findings {
+        if let Some(id) = &f.case {
+            let w = worst.entry(id).or_insert(f.severity);
+            *w = (*w).max(f.severity);
+        }
+    }
+    let worst_per_case: Vec<Option<Severity>> =
+        open.iter().map(|c| worst.get(&c.id).copied()).collect();
     let summary = Summary {
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),

@@ -16,6 +16,7 @@
 mod cache;
 mod fs;
 mod git;
+mod index_file;
 mod lock;
 mod remote;
 mod sync;

@@ -108,3 +108,94 @@ fn commits_hold_exactly_the_index_and_only_the_changed_case() {
         assert_eq!(repo.find_blob(entry.id()).unwrap().content(), &on_disk[..]);
     }
 }
+
+/// Runs the git command line in the store; `None` if git is not installed.
+fn git(env: &TestEnv, args: &[&str]) -> Option<String> {
+    let out = env
+        .program("git")
+        .args([
+            "-c",
+            "user.name=Other",
+            "-c",
+            "user.email=other@example.org",
+        ])
+        .args(args)
+        .current_dir(&env.store)
+        .output()
+        .ok()?;
+    assert!(out.status.success(), "git {args:?}: {out:?}");
+    Some(String::from_utf8(out.stdout).unwrap())
+}
+
+#[test]
+fn git_sees_a_clean_tree_after_commands_and_commands_follow_git_commits() {
+    let env = TestEnv::init();
+    let first = env.open("first", &[]);
+    let Some(status) = git(&env, &["status", "--porcelain"]) else {
+        return;
+    };
+    assert_eq!(status, "");
+    // An external commit (git writes its own index, with cached trees),
+    // then a hand edit staged but not committed: the next command commits
+    // its own change only and keeps the staged one staged.
+    let path = env.store.join("cases").join(format!("{first}.json"));
+    let mut case: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    case["title"] = "edited by hand".into();
+    std::fs::write(&path, format!("{case:#}\n")).unwrap();
+    git(&env, &["commit", "-q", "-am", "hand edit"]).unwrap();
+    std::fs::write(env.store.join("notes.txt"), "staged\n").unwrap();
+    git(&env, &["add", "notes.txt"]).unwrap();
+    let second = env.open("second", &[]);
+    env.disclose().args(["ack", &first]).assert().success();
+    assert_eq!(
+        git(&env, &["status", "--porcelain"]).unwrap(),
+        "A  notes.txt\n"
+    );
+    let changed = git(&env, &["show", "--name-only", "--format=", "HEAD"]).unwrap();
+    assert_eq!(changed, format!("cases/{first}.json\n"));
+    git(&env, &["reset", "-q", "--hard", "HEAD~1"]).unwrap();
+    assert_eq!(git(&env, &["status", "--porcelain"]).unwrap(), "");
+    assert_eq!(env.case(&first)["state"], "new");
+    assert_eq!(env.case(&first)["title"], "edited by hand");
+    env.disclose().args(["ack", &second]).assert().success();
+    assert_eq!(git(&env, &["status", "--porcelain"]).unwrap(), "");
+    // git trusts the trees cached in the index for its next commit.
+    let head_tree = git(&env, &["rev-parse", "HEAD^{tree}"]).unwrap();
+    assert_eq!(git(&env, &["write-tree"]).unwrap(), head_tree);
+    git(&env, &["fsck", "--strict", "--no-dangling"]).unwrap();
+    let repo = git2::Repository::open(&env.store).unwrap();
+    let head = repo.head().unwrap().peel_to_commit().unwrap();
+    assert_eq!(repo.index().unwrap().write_tree().unwrap(), head.tree_id());
+}
+
+#[test]
+fn a_case_staged_by_hand_stays_staged_and_out_of_the_next_commit() {
+    let env = TestEnv::init();
+    let first = env.open("first", &[]);
+    let second = env.open("second", &[]);
+    if git(&env, &["status", "--porcelain"]).is_none() {
+        return;
+    }
+    let path = env.store.join("cases").join(format!("{second}.json"));
+    let mut case: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    case["title"] = "edited by hand".into();
+    std::fs::write(&path, format!("{case:#}\n")).unwrap();
+    git(&env, &["add", "cases"]).unwrap();
+    env.disclose().args(["ack", &first]).assert().success();
+    let changed = git(&env, &["show", "--name-only", "--format=", "HEAD"]).unwrap();
+    assert_eq!(changed, format!("cases/{first}.json\n"));
+    let status = git(&env, &["status", "--porcelain"]).unwrap();
+    assert_eq!(status, format!("M  cases/{second}.json\n"));
+    // The index's trees: HEAD's, with the staged case in place.
+    git(&env, &["commit", "-q", "-m", "hand edit"]).unwrap();
+    let changed = git(&env, &["show", "--name-only", "--format=", "HEAD"]).unwrap();
+    assert_eq!(changed, format!("cases/{second}.json\n"));
+    assert_eq!(git(&env, &["status", "--porcelain"]).unwrap(), "");
+    assert_eq!(env.case(&first)["state"], "acknowledged");
+    env.disclose().args(["ack", &second]).assert().success();
+    let head_tree = git(&env, &["rev-parse", "HEAD^{tree}"]).unwrap();
+    assert_eq!(git(&env, &["write-tree"]).unwrap(), head_tree);
+    assert_eq!(git(&env, &["status", "--porcelain"]).unwrap(), "");
+}
