@@ -161,3 +161,13 @@ pub struct ChangeCtx<'a> {
     pub by: &'a str,
     pub policy: &'a Policy,
 }
+
+impl ChangeCtx<'_> {
+    /// Who and when, for the event the change appends.
+    pub fn stamp(&self) -> crate::case::Stamp<'_> {
+        crate::case::Stamp {
+            at: self.now,
+            by: self.by,
+        }
+    }
+}

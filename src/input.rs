@@ -106,3 +106,21 @@ pub fn check_email(value: &str, flag: &str) -> Result<()> {
         )))
     }
 }
+
+/// Refuses an instant after `now` (a time the user typed for something that
+/// already happened).
+pub fn check_not_future(
+    at: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+    flag: &str,
+) -> Result<()> {
+    use crate::clock::rfc3339;
+    if at > now {
+        return Err(Error::input(format!(
+            "{flag} {} is in the future (now is {})",
+            rfc3339(at),
+            rfc3339(now)
+        )));
+    }
+    Ok(())
+}

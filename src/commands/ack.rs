@@ -2,10 +2,10 @@
 
 use std::path::PathBuf;
 
-use crate::clock::{Timestamp, rfc3339};
+use crate::clock::Timestamp;
 use crate::context::Ctx;
 use crate::drafts::DraftKind;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::id::CaseRef;
 use crate::templates;
 
@@ -49,13 +49,7 @@ pub struct AckArgs {
 pub fn run(ctx: &Ctx, args: &AckArgs) -> Result<()> {
     let now = ctx.now();
     let acknowledged_at = args.at.map_or(now, |t| t.0);
-    if acknowledged_at > now {
-        return Err(Error::input(format!(
-            "--at {} is in the future (now is {})",
-            rfc3339(acknowledged_at),
-            rfc3339(now)
-        )));
-    }
+    crate::input::check_not_future(acknowledged_at, now, "--at")?;
     let force = args.force.then(|| args.reason.as_deref().unwrap_or(""));
     // A broken template or --eml path is found before the ack is recorded.
     let prepared = if args.draft || args.eml.is_some() {

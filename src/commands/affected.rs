@@ -1,6 +1,6 @@
 //! `disclose affected`: which packages and versions a case affects.
 
-use crate::case::{AffectedChange, RangeType, Stamp};
+use crate::case::{AffectedChange, RangeType};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::id::CaseRef;
@@ -146,10 +146,7 @@ fn change(args: &AffectedArgs, policy: &Policy) -> Result<AffectedChange> {
 pub fn run(ctx: &Ctx, args: &AffectedArgs) -> Result<()> {
     let (_, case) = ctx.change_case(&args.id, |case, cx| {
         let change = change(args, cx.policy)?;
-        let stamp = Stamp {
-            at: cx.now,
-            by: cx.by,
-        };
+        let stamp = cx.stamp();
         if args.remove {
             case.remove_affected(change, cx.policy, stamp)?;
         } else {

@@ -1,6 +1,5 @@
 //! `disclose assign`: CVE and GHSA identifiers.
 
-use crate::case::Stamp;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::id::CaseRef;
@@ -39,14 +38,7 @@ pub fn run(ctx: &Ctx, args: &AssignArgs) -> Result<()> {
         .transpose()
         .map_err(|e| Error::input(format!("--ghsa: {e}")))?;
     let (_, case) = ctx.change_case(&args.id, |case, cx| {
-        case.assign(
-            cve,
-            ghsa,
-            Stamp {
-                at: cx.now,
-                by: cx.by,
-            },
-        )?;
+        case.assign(cve, ghsa, cx.stamp())?;
         Ok(())
     })?;
     let ids = &case.identifiers;

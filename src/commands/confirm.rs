@@ -1,6 +1,5 @@
 //! `disclose confirm`: the problem is real.
 
-use crate::case::Stamp;
 use crate::commands::force::ForceArgs;
 use crate::context::Ctx;
 use crate::error::Result;
@@ -28,13 +27,7 @@ pub struct ConfirmArgs {
 pub fn run(ctx: &Ctx, args: &ConfirmArgs) -> Result<()> {
     let force = args.force.reason(args.reason.as_deref());
     let (_, case) = ctx.change_case(&args.id, |case, cx| {
-        case.confirm(
-            Stamp {
-                at: cx.now,
-                by: cx.by,
-            },
-            force,
-        )?;
+        case.confirm(cx.stamp(), force)?;
         Ok(())
     })?;
     ctx.ui

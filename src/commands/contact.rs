@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::case::{Direction, Stamp};
+use crate::case::Direction;
 use crate::context::Ctx;
 use crate::drafts::DraftKind;
 use crate::email::ByteSize;
@@ -101,15 +101,7 @@ pub fn run(ctx: &Ctx, args: &ContactArgs) -> Result<()> {
         }
     };
     let (_, case) = ctx.change_case(&args.id, |case, cx| {
-        case.log_contact(
-            direction,
-            text.trim().to_owned(),
-            None,
-            Stamp {
-                at: cx.now,
-                by: cx.by,
-            },
-        )?;
+        case.log_contact(direction, text.trim().to_owned(), None, cx.stamp())?;
         Ok(())
     })?;
     let what = match direction {

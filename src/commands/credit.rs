@@ -1,6 +1,6 @@
 //! `disclose credit`: who is credited in the advisory, and whether they agreed.
 
-use crate::case::{Consent, Credit, CreditType, Stamp};
+use crate::case::{Consent, Credit, CreditType};
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::id::CaseRef;
@@ -87,13 +87,7 @@ pub fn run(ctx: &Ctx, args: &CreditArgs) -> Result<()> {
         contact: args.contact.iter().map(|c| c.trim().to_owned()).collect(),
     };
     let (_, case) = ctx.change_case(&args.id, |case, cx| {
-        case.set_credit(
-            credit,
-            Stamp {
-                at: cx.now,
-                by: cx.by,
-            },
-        )?;
+        case.set_credit(credit, cx.stamp())?;
         Ok(())
     })?;
     ctx.ui.status(&format!(

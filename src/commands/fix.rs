@@ -1,6 +1,6 @@
 //! `disclose fix`: link a fix to a maintained release.
 
-use crate::case::{Case, FixChange, Stamp, State};
+use crate::case::{Case, FixChange, State};
 use crate::clock::Timestamp;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
@@ -67,14 +67,7 @@ pub fn run(ctx: &Ctx, args: &FixArgs) -> Result<()> {
     let mut was = None;
     let (_, case) = ctx.change_case(&args.id, |case, cx| {
         was = Some(case.state);
-        case.link_fix(
-            fix,
-            cx.policy,
-            Stamp {
-                at: cx.now,
-                by: cx.by,
-            },
-        )?;
+        case.link_fix(fix, cx.policy, cx.stamp())?;
         Ok(())
     })?;
     let what = match &args.version {

@@ -1,6 +1,5 @@
 //! `disclose note`: a note on a case, private unless --public.
 
-use crate::case::Stamp;
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::id::CaseRef;
@@ -32,14 +31,7 @@ pub fn run(ctx: &Ctx, args: &NoteArgs) -> Result<()> {
     };
     let text = text.trim().to_owned();
     let (_, case) = ctx.change_case(&args.id, |case, cx| {
-        case.add_note(
-            text,
-            !args.public,
-            Stamp {
-                at: cx.now,
-                by: cx.by,
-            },
-        )?;
+        case.add_note(text, !args.public, cx.stamp())?;
         Ok(())
     })?;
     let kind = if args.public { "public" } else { "private" };

@@ -3,11 +3,11 @@
 use std::path::PathBuf;
 
 use crate::case::{Case, NewCase, Report, Reporter};
-use crate::clock::{Timestamp, rfc3339};
+use crate::clock::Timestamp;
 use crate::context::Ctx;
 use crate::deadlines::Clocks;
 use crate::email::ByteSize;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::input;
 
 mod email;
@@ -98,14 +98,8 @@ pub fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
     if let Some(email) = &args.reporter_email {
         input::check_email(email, "--reporter-email")?;
     }
-    if let Some(received) = args.received
-        && received.0 > now
-    {
-        return Err(Error::input(format!(
-            "--received {} is in the future (now is {})",
-            rfc3339(received.0),
-            rfc3339(now)
-        )));
+    if let Some(received) = args.received {
+        input::check_not_future(received.0, now, "--received")?;
     }
     let description = match &args.description_file {
         Some(path) => text(Some(&input::read_text(path, "--description-file")?)),

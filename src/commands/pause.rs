@@ -1,6 +1,5 @@
 //! `disclose pause`: stop a case's clocks.
 
-use crate::case::Stamp;
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::id::CaseRef;
@@ -25,13 +24,7 @@ pub struct PauseArgs {
 pub fn run(ctx: &Ctx, args: &PauseArgs) -> Result<()> {
     let reason = args.reason.trim().to_owned();
     let (_, case) = ctx.change_case(&args.id, |case, cx| {
-        case.pause(
-            reason,
-            Stamp {
-                at: cx.now,
-                by: cx.by,
-            },
-        )?;
+        case.pause(reason, cx.stamp())?;
         Ok(())
     })?;
     ctx.ui.status(&format!(

@@ -1,6 +1,6 @@
 //! `disclose reject`: close a case without a fix.
 
-use crate::case::{RejectReason, Resolution, Stamp};
+use crate::case::{RejectReason, Resolution};
 use crate::commands::force::ForceArgs;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
@@ -60,14 +60,7 @@ pub fn run(ctx: &Ctx, args: &RejectArgs) -> Result<()> {
     };
     let force = args.force.reason(args.note.as_deref());
     let (_, case) = ctx.change_case(&args.id, |case, cx| {
-        case.reject(
-            resolution,
-            Stamp {
-                at: cx.now,
-                by: cx.by,
-            },
-            force,
-        )?;
+        case.reject(resolution, cx.stamp(), force)?;
         Ok(())
     })?;
     ctx.ui

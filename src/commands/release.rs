@@ -1,6 +1,6 @@
 //! `disclose release`: a maintained release's row of the fix matrix, by hand.
 
-use crate::case::{Decision, Stamp};
+use crate::case::Decision;
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::id::CaseRef;
@@ -48,10 +48,7 @@ pub fn run(ctx: &Ctx, args: &ReleaseArgs) -> Result<()> {
     let mut was = None;
     let (_, case) = ctx.change_case(&args.id, |case, cx| {
         was = Some(case.state);
-        let stamp = Stamp {
-            at: cx.now,
-            by: cx.by,
-        };
+        let stamp = cx.stamp();
         case.decide_release(&args.name, decision, reason, cx.policy, stamp)?;
         Ok(())
     })?;

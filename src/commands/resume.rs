@@ -1,6 +1,5 @@
 //! `disclose resume`: restart a paused case's clocks.
 
-use crate::case::Stamp;
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::id::CaseRef;
@@ -17,10 +16,7 @@ pub struct ResumeArgs {
 
 pub fn run(ctx: &Ctx, args: &ResumeArgs) -> Result<()> {
     let (_, case) = ctx.change_case(&args.id, |case, cx| {
-        case.resume(Stamp {
-            at: cx.now,
-            by: cx.by,
-        })?;
+        case.resume(cx.stamp())?;
         Ok(())
     })?;
     ctx.ui.status(&format!("Resumed the clocks of {}", case.id));

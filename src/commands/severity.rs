@@ -1,6 +1,5 @@
 //! `disclose severity`: CVSS score and CWE classification.
 
-use crate::case::Stamp;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::id::CaseRef;
@@ -40,14 +39,7 @@ pub fn run(ctx: &Ctx, args: &SeverityArgs) -> Result<()> {
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| Error::input(format!("--cwe: {e}")))?;
     let (_, case) = ctx.change_case(&args.id, |case, cx| {
-        case.assess(
-            assessed,
-            cwe,
-            Stamp {
-                at: cx.now,
-                by: cx.by,
-            },
-        )?;
+        case.assess(assessed, cwe, cx.stamp())?;
         Ok(())
     })?;
     if let Some(s) = &case.severity {

@@ -1,6 +1,5 @@
 //! `disclose withdraw`: the reporter withdrew the report.
 
-use crate::case::Stamp;
 use crate::commands::force::ForceArgs;
 use crate::context::Ctx;
 use crate::error::Result;
@@ -27,14 +26,7 @@ pub fn run(ctx: &Ctx, args: &WithdrawArgs) -> Result<()> {
     let reason = args.reason.clone().filter(|r| !r.trim().is_empty());
     let force = args.force.reason(args.reason.as_deref());
     let (_, case) = ctx.change_case(&args.id, |case, cx| {
-        case.withdraw(
-            reason,
-            Stamp {
-                at: cx.now,
-                by: cx.by,
-            },
-            force,
-        )?;
+        case.withdraw(reason, cx.stamp(), force)?;
         Ok(())
     })?;
     ctx.ui

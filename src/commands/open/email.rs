@@ -245,14 +245,8 @@ fn overrides(args: &OpenArgs, now: DateTime<Utc>) -> Result<Overrides> {
     if let Some(email) = &args.reporter_email {
         input::check_email(email, "--reporter-email")?;
     }
-    if let Some(received) = args.received
-        && received.0 > now
-    {
-        return Err(Error::input(format!(
-            "--received {} is in the future (now is {})",
-            rfc3339(received.0),
-            rfc3339(now)
-        )));
+    if let Some(received) = args.received {
+        input::check_not_future(received.0, now, "--received")?;
     }
     if args.from_email.as_deref() == Some(Path::new("-"))
         && args.description_file.as_deref() == Some(Path::new("-"))
