@@ -39,6 +39,7 @@ pub use ui::report;
 
 /// Runs one parsed command line.
 pub fn run(cli: cli::Cli) -> Result<()> {
+    store::tls::start_git();
     let env = env::Env::from_process();
     let g = &cli.global;
     let ui = ui::Ui::new(g.quiet, g.json, g.color, g.no_input, &env);

@@ -20,6 +20,7 @@ mod index_file;
 mod lock;
 mod remote;
 mod sync;
+pub(crate) mod tls;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -69,7 +69,11 @@ fn ssh_keys() -> Vec<PathBuf> {
 /// Credentials: the ssh agent, then `~/.ssh` keys, then git's credential
 /// helpers for https. Each is tried once, so a refusal ends in an error
 /// instead of a loop.
+///
+/// Every fetch, push and clone starts here, which makes it the place where
+/// the https transport gets its certificates.
 fn callbacks<'a>(config: Option<git2::Config>) -> RemoteCallbacks<'a> {
+    super::tls::load_trust_roots();
     let mut callbacks = RemoteCallbacks::new();
     let mut tried_agent = false;
     let mut keys = ssh_keys().into_iter();
@@ -103,7 +107,19 @@ fn callbacks<'a>(config: Option<git2::Config>) -> RemoteCallbacks<'a> {
 }
 
 fn unreachable(what: &str, url: &str, e: &git2::Error) -> Error {
-    Error::store(format!("could not {what} {url}: {}", e.message()))
+    Error::store(format!(
+        "could not {what} {url}: {}{}",
+        e.message(),
+        certificate_hint(e)
+    ))
+}
+
+fn certificate_hint(e: &git2::Error) -> &'static str {
+    if e.code() == ErrorCode::Certificate {
+        " (no trusted authority signed the server's certificate: add its issuer to the system's certificates, or name a PEM bundle in SSL_CERT_FILE)"
+    } else {
+        ""
+    }
 }
 
 /// Fetches the remote's `main` into the tracking ref; its tip, if it has one.
@@ -183,7 +199,7 @@ pub(crate) fn clone(url: &str, dir: &Path) -> Result<Repository> {
             {
                 " (does it hold a case store? create one with `disclose init --remote URL` and `disclose sync`)"
             } else {
-                ""
+                certificate_hint(&e)
             };
             Error::store(format!("could not clone {url}: {}{hint}", e.message()))
         })

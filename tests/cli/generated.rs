@@ -137,11 +137,7 @@ fn man_pages_render_without_warnings() {
     let env = TestEnv::new();
     let probe = env.program("man").arg("--version").output();
     if !probe.is_ok_and(|o| o.status.success()) {
-        let mut out = std::io::stdout().lock();
-        let _ = std::io::Write::write_all(
-            &mut out,
-            b"skipped man_pages_render_without_warnings: `man` is not installed\n",
-        );
+        crate::common::skip("man");
         return;
     }
     for (name, _) in disclose::docs::man_pages() {
@@ -206,8 +202,7 @@ fn bash_completes_case_ids_from_the_store() {
         .output()
         .is_err()
     {
-        let mut out = std::io::stdout().lock();
-        let _ = std::io::Write::write_all(&mut out, b"skipped: bash is not installed\n");
+        crate::common::skip("bash");
         return;
     }
     let env = TestEnv::with_store("two-open-cases");
@@ -249,8 +244,7 @@ fn zsh_helper_lists_case_ids_from_the_store() {
         .output()
         .is_err()
     {
-        let mut out = std::io::stdout().lock();
-        let _ = std::io::Write::write_all(&mut out, b"skipped: zsh is not installed\n");
+        crate::common::skip("zsh");
         return;
     }
     // compadd only exists inside a completion widget; a stand-in prints what it is given.

@@ -31,4 +31,5 @@ mod readme;
 mod stats;
 mod status_clocks;
 mod sync;
+mod sync_https;
 mod sync_network;

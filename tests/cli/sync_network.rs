@@ -1,13 +1,12 @@
 //! `sync` over a real network transport: two clones of a bare repository
 //! served by `git daemon` on 127.0.0.1, through `git://`.
 
-use std::io::Write as _;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::TestEnv;
+use crate::common::{TestEnv, skip};
 
 /// The daemon, killed when the test ends however it ends.
 struct Daemon(Child);
@@ -17,10 +16,6 @@ impl Drop for Daemon {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
-}
-
-fn skip(reason: &str) {
-    let _ = writeln!(std::io::stderr(), "skipped: {reason}");
 }
 
 /// `git daemon`'s program, if this git has one.
@@ -70,7 +65,7 @@ fn serve(base: &Path, home: &Path) -> Result<(Daemon, u16), String> {
 #[test]
 fn two_clones_sync_through_git_daemon() {
     if daemon_program().is_none() {
-        skip("`git daemon` is not installed (git-daemon-sysvinit / git package)");
+        skip("`git daemon` (Debian's git package)");
         return;
     }
     let a = TestEnv::new();

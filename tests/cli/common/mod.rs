@@ -6,6 +6,7 @@
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeDelta, Utc};
@@ -376,4 +377,16 @@ impl Team {
         assert_eq!(self.a.files(), self.b.files());
         assert_eq!(self.a.head(), self.b.head());
     }
+}
+
+/// Skips a test that needs `missing`, saying so, on a machine without it. In
+/// CI (`CI` set) it fails the test instead: `.ci/run` installs everything the
+/// tests use, so a skip there would hide a broken install step.
+pub fn skip(missing: &str) {
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{missing} is not installed, and CI must run every test"
+    );
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "skipped: {missing} is not installed");
 }
