@@ -95,10 +95,10 @@ impl Clocks {
         }
         let pauses = case.pause_spans();
         let slas = &case.policy;
-        let acknowledgement = case.acknowledged_at.is_none().then(|| {
-            let due = due_with_pauses(case.received_at, slas.ack_within, &pauses);
-            ClockView::new(ClockKind::Acknowledgement, due, now)
-        });
+        let acknowledgement = case
+            .acknowledged_at
+            .is_none()
+            .then(|| ClockView::new(ClockKind::Acknowledgement, acknowledgement_due(case), now));
         let reporter_update = case.acknowledged_at.is_some().then(|| {
             let due = due_with_pauses(case.last_reporter_update(), slas.update_every, &pauses);
             ClockView::new(ClockKind::ReporterUpdate, due, now)
@@ -130,6 +130,25 @@ impl Clocks {
             None if self.disclosure.is_some() => (1, None),
             None => (2, None),
         }
+    }
+}
+
+/// When the acknowledgement is due: `received_at + ack_within`, plus the time
+/// the case spent paused before then.
+pub fn acknowledgement_due(case: &CaseSummary) -> Due {
+    due_with_pauses(
+        case.received_at,
+        case.policy.ack_within,
+        &case.pause_spans(),
+    )
+}
+
+/// The time the acknowledgement was due, if it went out later than that.
+pub fn acknowledged_late(case: &CaseSummary) -> Option<DateTime<Utc>> {
+    let acked = case.acknowledged_at?;
+    match acknowledgement_due(case) {
+        Due::At(due) if due < acked => Some(due),
+        _ => None,
     }
 }
 
@@ -244,6 +263,36 @@ mod tests {
         assert_eq!(clocks.acknowledgement.unwrap().due, Due::Paused);
         assert!(!clocks.acknowledgement.unwrap().overdue);
         assert!(clocks.next.is_none());
+    }
+
+    #[test]
+    fn paused_time_before_the_acknowledgement_extends_its_due_time() {
+        let paused_three_days = || {
+            let mut c = case();
+            c.record(
+                EventKind::Paused {
+                    reason: "on-hold".into(),
+                },
+                at("2026-03-02T10:00:00Z"),
+                "M",
+                None,
+            );
+            c.record(EventKind::Resumed, at("2026-03-05T10:00:00Z"), "M", None);
+            c
+        };
+        let due = at("2026-03-07T09:00:00Z");
+        let c = paused_three_days();
+        assert_eq!(acknowledgement_due(&CaseSummary::from(&c)), Due::At(due));
+
+        let mut on_time = paused_three_days();
+        let t = at("2026-03-07T08:00:00Z");
+        on_time.acknowledge(t, t, "M", None).unwrap();
+        assert_eq!(acknowledged_late(&CaseSummary::from(&on_time)), None);
+
+        let mut late = paused_three_days();
+        let t = at("2026-03-07T10:00:00Z");
+        late.acknowledge(t, t, "M", None).unwrap();
+        assert_eq!(acknowledged_late(&CaseSummary::from(&late)), Some(due));
     }
 
     #[test]

@@ -11,8 +11,8 @@ use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
 
 use crate::case::CaseSummary;
-use crate::clock::{Due, due_with_pauses, relative, rfc3339, span};
-use crate::deadlines::{ClockView, Clocks};
+use crate::clock::{relative, rfc3339, span};
+use crate::deadlines::{self, ClockView, Clocks};
 use crate::duration::Duration;
 use crate::id::CaseId;
 
@@ -387,14 +387,8 @@ fn near_or_past(
 /// An acknowledgement sent after its due time, for a day after it was sent.
 fn late_acknowledgement(case: &CaseSummary, now: DateTime<Utc>) -> Option<Finding> {
     let acked = case.acknowledged_at?;
-    let Due::At(due) = due_with_pauses(
-        case.received_at,
-        case.policy.ack_within,
-        &case.pause_spans(),
-    ) else {
-        return None;
-    };
-    if acked <= due || now >= acked + LATE_ACK_REPORTED_FOR {
+    let due = deadlines::acknowledged_late(case)?;
+    if now >= acked + LATE_ACK_REPORTED_FOR {
         return None;
     }
     Some(Finding::timed(

@@ -11,8 +11,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::case::CaseSummary;
-use crate::clock::{Due, due_with_pauses};
-use crate::deadlines::{disclosure_due, fixes_released_at};
+use crate::clock::Due;
+use crate::deadlines::{self, disclosure_due, fixes_released_at};
 
 /// The spread of one span over the cases that reached its milestone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -132,17 +132,7 @@ pub fn compute(cases: &[CaseSummary], since: Option<DateTime<Utc>>) -> Stats {
 }
 
 fn ack_kept(case: &CaseSummary) -> bool {
-    let Some(acked) = case.acknowledged_at else {
-        return false;
-    };
-    match due_with_pauses(
-        case.received_at,
-        case.policy.ack_within,
-        &case.pause_spans(),
-    ) {
-        Due::At(due) => acked <= due,
-        Due::Paused => true,
-    }
+    case.acknowledged_at.is_some() && deadlines::acknowledged_late(case).is_none()
 }
 
 #[cfg(test)]

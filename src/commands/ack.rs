@@ -2,8 +2,10 @@
 
 use std::path::PathBuf;
 
+use crate::case::CaseSummary;
 use crate::clock::Timestamp;
 use crate::context::Ctx;
+use crate::deadlines;
 use crate::drafts::DraftKind;
 use crate::error::Result;
 use crate::id::CaseRef;
@@ -65,7 +67,7 @@ pub fn run(ctx: &Ctx, args: &AckArgs) -> Result<()> {
         case.acknowledge(acknowledged_at, cx.now, cx.by, force)?;
         Ok(())
     })?;
-    let late = case.policy.ack_within.after(case.received_at) < acknowledged_at;
+    let late = deadlines::acknowledged_late(&CaseSummary::from(&case)).is_some();
     ctx.ui.status(&format!(
         "Acknowledged {} ({}){}",
         case.id,

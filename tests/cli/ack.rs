@@ -141,3 +141,28 @@ fn ack_without_a_store_says_how_to_start() {
         .stderr(predicate::str::contains("no case store"));
     assert!(!env.store.exists());
 }
+
+#[test]
+fn a_late_ack_says_so_and_paused_time_does_not_count_against_it() {
+    let env = TestEnv::init();
+    let late = env.open("late", &[]);
+    let paused = env.open("paused", &[]);
+    env.disclose()
+        .args(["pause", &paused, "--reason", "waiting on the reporter"])
+        .assert()
+        .success();
+    env.advance(chrono::TimeDelta::days(3));
+    env.disclose().args(["resume", &paused]).assert().success();
+    env.advance(chrono::TimeDelta::hours(1));
+
+    // 3 days after receipt: past 48 hours for one, and 1 hour of the 48
+    // for the other, whose clock stood still while it was paused.
+    let out = env.disclose().args(["ack", &late]).assert().success();
+    assert!(
+        stderr(&out).contains("later than the policy's promise"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env.disclose().args(["ack", &paused]).assert().success();
+    assert!(!stderr(&out).contains("later than"), "{}", stderr(&out));
+}
