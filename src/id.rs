@@ -9,7 +9,6 @@ use std::fmt;
 use std::str::FromStr;
 
 use rand::Rng;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Crockford's base32 alphabet: no I, L, O or U, so IDs survive being read aloud.
 pub const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -109,18 +108,7 @@ impl fmt::Display for CaseId {
     }
 }
 
-impl Serialize for CaseId {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for CaseId {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(deserializer)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
+crate::serde_str::serde_as_str!(CaseId);
 
 /// A case as the user typed it: a full ID, or part of one to resolve against the store.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -22,6 +22,7 @@ pub mod mime;
 pub mod paths;
 pub mod policy;
 pub mod ranges;
+mod serde_str;
 pub mod severity;
 pub mod store;
 pub mod templates;
