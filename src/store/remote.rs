@@ -110,15 +110,19 @@ fn unreachable(what: &str, url: &str, e: &git2::Error) -> Error {
     Error::store(format!(
         "could not {what} {url}: {}{}",
         e.message(),
-        certificate_hint(e)
+        certificate_hint(url, e)
     ))
 }
 
-fn certificate_hint(e: &git2::Error) -> &'static str {
-    if e.code() == ErrorCode::Certificate {
+/// How to make a refused server trusted: a TLS certificate for https, the
+/// host key in `known_hosts` for ssh (libgit2 checks it as ssh does).
+fn certificate_hint(url: &str, e: &git2::Error) -> &'static str {
+    if e.code() != ErrorCode::Certificate {
+        ""
+    } else if url.starts_with("https://") {
         " (no trusted authority signed the server's certificate: add its issuer to the system's certificates, or name a PEM bundle in SSL_CERT_FILE)"
     } else {
-        ""
+        " (the server's host key is not in ~/.ssh/known_hosts, or differs from it: connect once with `ssh` to check and record it)"
     }
 }
 
@@ -199,7 +203,7 @@ pub(crate) fn clone(url: &str, dir: &Path) -> Result<Repository> {
             {
                 " (does it hold a case store? create one with `disclose init --remote URL` and `disclose sync`)"
             } else {
-                certificate_hint(&e)
+                certificate_hint(url, &e)
             };
             Error::store(format!("could not clone {url}: {}{hint}", e.message()))
         })

@@ -128,10 +128,13 @@ impl Store {
     fn kept(&self, err: Error, repo: &Repository) -> Error {
         let waiting = remote::unpushed(repo).map(|u| u.commits).unwrap_or(0);
         match err {
-            Error::Store { message, .. } => Error::store(message).with_hint(format!(
-                "nothing was lost: the store keeps its local work ({waiting} local changes not pushed); \
-                 check the network and the URL (`disclose remote set URL`), then run `disclose sync` again"
-            )),
+            Error::Store { message, .. } => {
+                let s = if waiting == 1 { "" } else { "s" };
+                Error::store(message).with_hint(format!(
+                    "nothing was lost: the store keeps its local work ({waiting} local change{s} not pushed); \
+                     check the network and the URL (`disclose remote set URL`), then run `disclose sync` again"
+                ))
+            }
             other => other,
         }
     }
