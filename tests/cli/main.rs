@@ -33,3 +33,4 @@ mod status_clocks;
 mod sync;
 mod sync_https;
 mod sync_network;
+mod sync_ssh;

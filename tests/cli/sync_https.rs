@@ -23,6 +23,7 @@ use openssl::ssl::{SslAcceptor, SslMethod};
 use openssl::x509::extension::SubjectAlternativeName;
 use openssl::x509::{X509, X509NameBuilder};
 
+use crate::common::server::git_program;
 use crate::common::{TestEnv, skip, stderr};
 
 /// A self-signed certificate for 127.0.0.1, and its key.
@@ -197,15 +198,6 @@ fn read_body(reader: &mut impl BufRead, headers: &BTreeMap<String, String>) -> i
     Ok(body)
 }
 
-/// `git http-backend` is part of git, but a minimal install may lack it.
-fn http_backend_missing() -> bool {
-    let Ok(out) = Command::new("git").arg("--exec-path").output() else {
-        return true;
-    };
-    let dir = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
-    !dir.join("git-http-backend").is_file()
-}
-
 /// Trust exactly `bundle`: an empty certificate directory keeps the system's
 /// out of it.
 fn trusting(mut cmd: assert_cmd::Command, bundle: &Path, env: &TestEnv) -> assert_cmd::Command {
@@ -223,7 +215,7 @@ fn write_bundle(env: &TestEnv, name: &str, cert: &X509) -> PathBuf {
 
 #[test]
 fn two_clones_sync_over_https_trusting_ssl_cert_file() {
-    if http_backend_missing() {
+    if git_program("git-http-backend").is_none() {
         skip("git http-backend");
         return;
     }

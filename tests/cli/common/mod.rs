@@ -4,6 +4,8 @@
 
 #![allow(dead_code, unreachable_pub)]
 
+pub mod server;
+
 use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::io::Write as _;
