@@ -54,6 +54,15 @@ if "$disclose" check --help >/dev/null 2>&1; then has_check=true; fi
 mean() { jq -r ".results[$2].mean" "$1"; }
 ms() { awk -v s="$1" 'BEGIN { printf "%.1f ms", s * 1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
+# peak resident memory in KB of `disclose "$@"`, the highest of three runs
+peak_of() {
+    local peak=0 kb
+    for _ in 1 2 3; do
+        kb=$(/usr/bin/time -f %M "$disclose" "$@" 2>&1 >/dev/null | tail -1)
+        [ "$kb" -gt "$peak" ] && peak=$kb
+    done
+    echo "$peak"
+}
 
 declare -A row
 for n in "${sizes[@]}"; do
@@ -104,11 +113,8 @@ for n in "${sizes[@]}"; do
 
     echo "N=$n: memory" >&2
     "$disclose" status --json >/dev/null
-    peak=0
-    for _ in 1 2 3; do
-        kb=$(/usr/bin/time -f %M "$disclose" status --json 2>&1 >/dev/null | tail -1)
-        [ "$kb" -gt "$peak" ] && peak=$kb
-    done
+    peak=$(peak_of status --json)
+    peak_table=$(peak_of status)
 
     r="$out/reads.json" w="$out/writes.json"
     status=$(mean "$r" 0) floor=$(mean "$r" 1) shell=$(mean "$r" 2) version=$(mean "$r" 3)
@@ -133,6 +139,7 @@ for n in "${sizes[@]}"; do
     row[$n,ack_git]="$(ratio "$ack" "$git")"
     row[$n,open]="$(ms "$open")"
     row[$n,rss]="$(awk -v k="$peak" 'BEGIN { printf "%.0f MB", k / 1024 }')"
+    row[$n,rss_table]="$(awk -v k="$peak_table" 'BEGIN { printf "%.0f MB", k / 1024 }')"
     row[$n,version]="$(ms "$version")"
 done
 
@@ -165,5 +172,6 @@ line ack '`ack ID`' ""
 line git '`git add` + `git commit`' ""
 line ack_git 'ack / git' "<= 0.5x (10k)"
 line open '`open`' "< 100 ms (100k)"
-line rss 'status peak memory' "< 200 MB (100k), linear"
+line rss '`status --json` peak memory' "< 200 MB (100k), linear"
+line rss_table '`status` (table) peak memory' "< 200 MB (100k), linear"
 line version '`--version`' "< 5 ms"

@@ -25,6 +25,7 @@ pub mod ranges;
 mod serde_str;
 pub mod severity;
 pub mod store;
+pub mod table;
 pub mod templates;
 pub mod text;
 pub mod ui;

@@ -4,7 +4,7 @@
 use std::io::{IsTerminal as _, Write as _};
 use std::process::ExitCode;
 
-use comfy_table::{ContentArrangement, Table};
+use comfy_table::Table;
 use serde::Serialize;
 
 use crate::env::Env;
@@ -99,20 +99,36 @@ impl Ui {
         write_stderr(&format!("warning: {text}\n"));
     }
 
-    /// A table styled for where stdout goes.
-    pub fn table(&self) -> Table {
-        let mut table = Table::new();
-        table.load_style(comfy_table::presets::NOTHING);
-        table.set_content_arrangement(ContentArrangement::Dynamic);
-        if !self.stdout_tty {
-            table.set_width(PIPE_WIDTH);
-        }
-        if !self.color {
-            table.force_no_tty();
+    /// Prints a table styled for where stdout goes, a slice of rows at a
+    /// time (see `crate::table`): row `i` of `rows` is built by `row(i)`;
+    /// the columns in `whole` are never wrapped.
+    pub fn print_table(
+        &self,
+        header: &[&str],
+        whole: &[usize],
+        rows: usize,
+        row: impl Fn(usize) -> Vec<comfy_table::Cell>,
+    ) -> Result<()> {
+        let width = if self.stdout_tty {
+            // The terminal's width, which comfy-table asks the terminal for.
+            Table::new().width()
         } else {
-            table.enforce_styling();
-        }
-        table
+            Some(PIPE_WIDTH)
+        };
+        let spec = crate::table::Spec {
+            header,
+            whole,
+            width: width.map(usize::from),
+        };
+        let style = |table: &mut Table| {
+            table.load_style(comfy_table::presets::NOTHING);
+            if self.color {
+                table.enforce_styling();
+            } else {
+                table.force_no_tty();
+            }
+        };
+        crate::table::render(&spec, rows, row, style, |text| self.println(text))
     }
 
     /// Paints `text` when color is on.

@@ -74,13 +74,13 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         ctx.ui
             .status(&format!("{what} in {}.", store.root().display()));
     } else {
-        let mut table = ctx.ui.table();
-        table.set_header([
+        let header = [
             "ID", "TITLE", "STATE", "AGE", "ACK", "DEADLINE", "NEXT", "RELEASES",
-        ]);
-        for (i, clocks) in &rows {
-            let case = &summaries.cases[*i];
-            table.add_row(vec![
+        ];
+        ctx.ui.print_table(&header, &[0], rows.len(), |r| {
+            let (i, clocks) = &rows[r];
+            let case = &cases[*i];
+            vec![
                 Cell::new(case.id.as_str()),
                 Cell::new(crate::text::one_line(&case.title)),
                 Cell::new(if case.paused.is_some() {
@@ -93,12 +93,8 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
                 clock_cell(ctx, clocks.disclosure, now, "-"),
                 next_cell(ctx, clocks, now),
                 releases_cell(ctx, case, clocks),
-            ]);
-        }
-        // The cells own their text now; rendering a large table takes as much
-        // memory again, so let the summaries go first.
-        drop(summaries);
-        ctx.ui.println(&table.to_string())?;
+            ]
+        })?;
     }
 
     if let Some(u) = store.unpushed()?.filter(|u| u.commits > 0) {

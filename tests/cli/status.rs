@@ -300,3 +300,36 @@ fn the_summary_cache_is_private() {
         }
     }
 }
+
+#[test]
+fn a_long_title_wraps_within_the_width_and_ids_stay_whole() {
+    let env = TestEnv::init();
+    let long = "Heap overflow in the streaming decompressor when a crafted archive \
+                declares a window larger than the configured limit and the caller \
+                reuses the decoder across requests";
+    let ids = [
+        env.open(long, &[]),
+        env.open("Short one", &[]),
+        env.open("Another report with a somewhat longer title than most", &[]),
+    ];
+    let out = env.disclose().arg("status").assert().success();
+    let text = stdout(&out);
+    // Piped output is laid out for 120 columns.
+    for line in text.lines() {
+        assert!(line.chars().count() <= 120, "{line:?} in\n{text}");
+    }
+    for id in &ids {
+        assert_eq!(
+            text.lines().filter(|l| l.contains(id.as_str())).count(),
+            1,
+            "{id} in\n{text}"
+        );
+    }
+    // Every word of the long title is there, across its lines.
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for word in long.split_whitespace() {
+        assert!(words.contains(&word), "{word} in\n{text}");
+    }
+    let lines = text.lines().count();
+    assert!(lines > 1 + ids.len(), "the long title wraps:\n{text}");
+}

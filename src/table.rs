@@ -1,0 +1,177 @@
+//! Tables printed a slice of rows at a time, with one layout for all of them.
+//!
+//! A table of 50,000 rows laid out whole takes hundreds of megabytes (every
+//! cell, then every wrapped line of it), and letting the table library squeeze
+//! columns to the width wraps case IDs mid-way. So column widths are measured
+//! over every row first and fitted here, with the columns that must stay
+//! whole (an ID) kept whole; then the rows are rendered in slices that line up.
+
+use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width};
+
+/// Rows rendered per slice.
+const SLICE: usize = 1_000;
+
+/// A wrapped column never gets narrower than this (nor than its header or its
+/// longest word, if that is shorter).
+const MIN_WRAPPED: usize = 12;
+
+/// Each cell's padding: one space on either side.
+const PADDING: usize = 2;
+
+/// How to lay out one table.
+pub struct Spec<'a> {
+    pub header: &'a [&'a str],
+    /// Columns never wrapped, whatever the width.
+    pub whole: &'a [usize],
+    /// The width to fit in, if known.
+    pub width: Option<usize>,
+}
+
+/// Content widths per column: the widest cell in each, fitted into `width`
+/// by narrowing the widest wrappable column a step at a time, down to its
+/// floor. A table that cannot fit stays as narrow as the floors allow.
+pub fn fit(widest: &[usize], floors: &[usize], width: Option<usize>) -> Vec<usize> {
+    let mut widths = widest.to_vec();
+    let Some(width) = width else {
+        return widths;
+    };
+    let mut total: usize = widths.iter().map(|w| w + PADDING).sum();
+    while total > width {
+        // On a tie the leftmost column gives way first.
+        let widest = (0..widths.len())
+            .filter(|&c| widths[c] > floors[c])
+            .max_by_key(|&c| (widths[c], std::cmp::Reverse(c)));
+        let Some(c) = widest else {
+            break;
+        };
+        widths[c] -= 1;
+        total -= 1;
+    }
+    widths
+}
+
+/// Renders the rows `0..rows` (each built by `row`) as text, one slice at a
+/// time through `emit`, the header first.
+pub fn render(
+    spec: &Spec<'_>,
+    rows: usize,
+    row: impl Fn(usize) -> Vec<Cell>,
+    style: impl Fn(&mut Table),
+    mut emit: impl FnMut(&str) -> crate::Result<()>,
+) -> crate::Result<()> {
+    let columns = spec.header.len();
+    let mut widest: Vec<usize> = spec.header.iter().map(|h| h.chars().count()).collect();
+    let mut floors = widest.clone();
+    for start in (0..rows).step_by(SLICE) {
+        let mut probe = Table::new();
+        for i in start..rows.min(start + SLICE) {
+            let cells = row(i);
+            for (c, cell) in cells.iter().enumerate().take(columns) {
+                let longest_word = cell
+                    .content()
+                    .split_whitespace()
+                    .map(|w| w.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                floors[c] = floors[c].max(longest_word.min(MIN_WRAPPED));
+            }
+            probe.add_row(cells);
+        }
+        for (c, w) in probe.column_max_content_widths().into_iter().enumerate() {
+            widest[c] = widest[c].max(usize::from(w));
+        }
+    }
+    for &c in spec.whole {
+        floors[c] = widest[c];
+    }
+    let widths = fit(&widest, &floors, spec.width);
+
+    let slices = rows.div_ceil(SLICE).max(1);
+    for slice in 0..slices {
+        let mut table = Table::new();
+        style(&mut table);
+        table.set_content_arrangement(ContentArrangement::Disabled);
+        if slice == 0 {
+            table.set_header(spec.header.to_vec());
+        }
+        let start = slice * SLICE;
+        for i in start..rows.min(start + SLICE) {
+            table.add_row(row(i));
+        }
+        // An absolute width counts the padding.
+        table.set_constraints(widths.iter().map(|&w| {
+            let w = u16::try_from(w + PADDING).unwrap_or(u16::MAX);
+            ColumnConstraint::Absolute(Width::Fixed(w))
+        }));
+        emit(&table.to_string())?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_that_fits_keeps_its_widths() {
+        assert_eq!(fit(&[15, 40, 10], &[15, 5, 4], Some(100)), [15, 40, 10]);
+        assert_eq!(fit(&[15, 40, 10], &[15, 5, 4], None), [15, 40, 10]);
+    }
+
+    #[test]
+    fn the_widest_wrappable_column_gives_way_first() {
+        // 71 + 6 padding = 77 > 60: 17 to take, all from the 40-wide column
+        // until it is as narrow as the next one.
+        assert_eq!(fit(&[15, 40, 16], &[15, 5, 4], Some(60)), [15, 23, 16]);
+        // Then both narrow in turn, the leftmost first.
+        assert_eq!(fit(&[15, 40, 16], &[15, 5, 4], Some(50)), [15, 14, 15]);
+    }
+
+    #[test]
+    fn no_column_goes_below_its_floor() {
+        assert_eq!(fit(&[15, 40, 16], &[15, 12, 12], Some(20)), [15, 12, 12]);
+    }
+
+    #[test]
+    fn slices_line_up_and_the_header_comes_once() {
+        let rows = SLICE + 5;
+        let spec = Spec {
+            header: &["ID", "TITLE"],
+            whole: &[0],
+            width: Some(40),
+        };
+        let mut out = String::new();
+        let row = |i: usize| {
+            let title = if i == SLICE + 3 {
+                "a title long enough to wrap at this width".to_owned()
+            } else {
+                format!("title {i}")
+            };
+            vec![Cell::new(format!("DISC-2026-{i:05}")), Cell::new(title)]
+        };
+        render(
+            &spec,
+            rows,
+            row,
+            |t| {
+                t.load_style(comfy_table::presets::NOTHING);
+            },
+            |text| {
+                out.push_str(text);
+                out.push('\n');
+                Ok(())
+            },
+        )
+        .unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.iter().filter(|l| l.contains("TITLE")).count(), 1);
+        // Every line is as wide as the first: one layout for every slice.
+        let width = lines[0].chars().count();
+        assert!(width <= 40, "{}", lines[0]);
+        assert!(lines.iter().all(|l| l.chars().count() == width), "{out}");
+        // IDs are never wrapped; the long title is.
+        assert!(lines[1].starts_with(" DISC-2026-00000 "), "{}", lines[1]);
+        // One extra line: the long title's second.
+        assert_eq!(lines.len(), 1 + rows + 1, "{out}");
+    }
+}
