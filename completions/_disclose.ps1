@@ -374,6 +374,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be written and every open item; change nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Publish even with open items (the reason is recorded as an event)')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Do not reach the team''s remote: number from this clone alone and leave the push to the next `disclose sync`')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')

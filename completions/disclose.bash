@@ -2059,7 +2059,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__publish)
-            opts="-q -h -V --out --dry-run --force --reason --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --out --dry-run --force --reason --offline --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -352,6 +352,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --color 'When to use color'
             cand --dry-run 'Show what would be written and every open item; change nothing'
             cand --force 'Publish even with open items (the reason is recorded as an event)'
+            cand --offline 'Do not reach the team''s remote: number from this clone alone and leave the push to the next `disclose sync`'
             cand --json 'Print machine-readable JSON instead of text'
             cand --no-input 'Never prompt; fail naming the missing flag instead'
             cand -q 'Print only the product (IDs, tables, JSON), no status lines'

@@ -326,6 +326,7 @@ always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l dry-run -d 'Show what would be written and every open item; change nothing'
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l force -d 'Publish even with open items (the reason is recorded as an event)'
+complete -c disclose -n "__fish_disclose_using_subcommand publish" -l offline -d 'Do not reach the team\'s remote: number from this clone alone and leave the push to the next `disclose sync`'
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l json -d 'Print machine-readable JSON instead of text'
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'

@@ -12,7 +12,7 @@ use crate::export::readiness::{self, OpenItem};
 use crate::export::{self, Format};
 use crate::id::{CaseId, CaseRef};
 use crate::policy::Policy;
-use crate::store::Store;
+use crate::store::{REMOTE, Store, SyncOptions};
 
 /// Publish a fixed case: write its advisory files and mark it published
 ///
@@ -27,11 +27,18 @@ use crate::store::Store;
 /// the Markdown advisory, release notes, announcement email, OSV record and
 /// (with a CVE) CVE record into DIR (default: advisories/<ID>/ in the store),
 /// sets published_at and moves the case to `published`, in one commit.
+///
+/// With a team remote (`disclose remote`), publish first takes the team's
+/// changes (as `sync --no-push` does), so the number is not one another
+/// clone has taken, and pushes the published case right after, so no other
+/// clone takes it next. When the remote cannot be reached it stops before
+/// numbering; --offline numbers from this clone alone.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose publish K7Q --dry-run\n  \
     disclose publish DISC-2026-K7Q3M\n  \
-    disclose publish K7Q --force --reason 'fix is public upstream; embargo broken'")]
+    disclose publish K7Q --force --reason 'fix is public upstream; embargo broken'\n  \
+    disclose publish K7Q --offline   # on a plane: number here, `disclose sync` later")]
 pub struct PublishArgs {
     /// Case to publish, e.g. DISC-2026-K7Q3M or a unique part such as K7Q
     pub id: CaseRef,
@@ -47,6 +54,10 @@ pub struct PublishArgs {
     /// Why publishing was forced (with --force)
     #[arg(long, value_name = "TEXT", requires = "force")]
     pub reason: Option<String>,
+    /// Do not reach the team's remote: number from this clone alone and
+    /// leave the push to the next `disclose sync`
+    #[arg(long)]
+    pub offline: bool,
 }
 
 /// Everything a publish would do.
@@ -71,21 +82,28 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
     if force.is_some_and(|r| r.trim().is_empty()) {
         return Err(Error::input("--reason must say why publishing is forced"));
     }
+    let team = if args.offline {
+        None
+    } else {
+        store.remote_url()?
+    };
     if args.dry_run {
         let case = store.read(&id)?;
         let now = ctx.now();
         let items = readiness::check(&case, store.policy(), now);
         let planned = plan(&store, case, items.clone(), now, "dry run", force)
             .and_then(|plan| Ok((target(&store, args.out.as_deref(), &plan.advisory)?, plan)));
-        return dry_run(ctx, &id, &items, planned, force.is_some());
+        return dry_run(ctx, &id, &items, planned, force.is_some(), team.is_some());
     }
+    let store = match &team {
+        Some(_) => take_team_changes(ctx, store, &id, force, args.out.as_deref())?,
+        None => store,
+    };
     let now = ctx.now();
     let (plan, target) = ctx.transact(&store, |tx, by| {
         let case = tx.read(&id)?;
         let items = readiness::check(&case, tx.store().policy(), now);
-        if !items.is_empty() && force.is_none() && case.state != State::Published {
-            return Err(refusal(&id, &items));
-        }
+        gate(&case, &items, force)?;
         let plan = plan(tx.store(), case, items, now, by, force)?;
         let target = target(tx.store(), args.out.as_deref(), &plan.advisory)?;
         if let Target::Store(dir) = &target {
@@ -104,6 +122,11 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
         Target::Store(dir) => store.root().join(dir),
         Target::Outside(dir) => {
             write_outside(dir, &plan.files).map_err(|e| {
+                // The case is published all the same: its number must
+                // still reach the team.
+                if team.is_some() {
+                    share(ctx, &store, &id, &plan.advisory);
+                }
                 Error::refused(format!(
                     "{id} is published as {}, but writing the files failed: {e}",
                     plan.advisory
@@ -143,6 +166,9 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
         plan.files.len(),
         written.display()
     ));
+    if team.is_some() {
+        share(ctx, &store, &id, &plan.advisory);
+    }
     Ok(())
 }
 
@@ -156,15 +182,7 @@ fn plan(
 ) -> Result<Plan> {
     let policy = store.policy();
     if case.state == State::Published {
-        return Err(Error::refused(format!(
-            "{} is already published as {}",
-            case.id,
-            case.identifiers.advisory.as_deref().unwrap_or("?")
-        ))
-        .with_hint(format!(
-            "write its files again with `disclose export {} --format FORMAT`",
-            case.id
-        )));
+        return Err(already_published(&case));
     }
     let advisory = advisory_id(store, policy, now)?;
     let forced = case.check_move(Transition::Publish, force.or(Some("")))?;
@@ -284,6 +302,85 @@ fn list(items: &[OpenItem]) -> String {
         .join("\n")
 }
 
+/// Refuses a case that is published already, or (unless forced) not ready.
+fn gate(case: &Case, items: &[OpenItem], force: Option<&str>) -> Result<()> {
+    if case.state == State::Published {
+        return Err(already_published(case));
+    }
+    if !items.is_empty() && force.is_none() {
+        return Err(refusal(&case.id, items));
+    }
+    Ok(())
+}
+
+fn already_published(case: &Case) -> Error {
+    Error::refused(format!(
+        "{} is already published as {}",
+        case.id,
+        case.identifiers.advisory.as_deref().unwrap_or("?")
+    ))
+    .with_hint(format!(
+        "write its files again with `disclose export {} --format FORMAT`",
+        case.id
+    ))
+}
+
+/// Before numbering in a team store: refuse what would be refused anyway
+/// without reaching the network, then fetch and merge the team's changes, so
+/// the advisory numbers other clones took are known. Returns the store as
+/// merged.
+fn take_team_changes(
+    ctx: &Ctx,
+    store: Store,
+    id: &CaseId,
+    force: Option<&str>,
+    out: Option<&Path>,
+) -> Result<Store> {
+    let case = store.read(id)?;
+    let items = readiness::check(&case, store.policy(), ctx.now());
+    gate(&case, &items, force)?;
+    if let Some(out) = out {
+        // A bad --out is bad input: found before anything changes.
+        target(&store, Some(out), "SA")?;
+    }
+    let who = ctx.identity_for(Some(&store))?;
+    let opts = SyncOptions {
+        push: false,
+        ..SyncOptions::default()
+    };
+    let report = store
+        .sync(&who, ctx.now(), opts, &mut |_| {})
+        .map_err(|e| match e {
+            Error::Store { .. } => e.with_hint(format!(
+                "nothing was published: publish takes the team's changes first, so that the \
+                 advisory number is not one another clone has taken; publish again when \
+                 {REMOTE} can be reached, or pass --offline to number from this clone alone"
+            )),
+            other => other,
+        })?;
+    super::sync::tell(ctx, &report);
+    // The merge may have changed the policy, or the case itself.
+    Store::open(store.root())
+}
+
+/// After publishing in a team store: push, so the number is the team's
+/// before another clone numbers. A failure leaves a published case here and
+/// a warning, not an error: the publish itself is done.
+fn share(ctx: &Ctx, store: &Store, id: &CaseId, advisory: &str) {
+    let pushed = ctx
+        .identity_for(Some(store))
+        .and_then(|who| store.sync(&who, ctx.now(), SyncOptions::default(), &mut |_| {}));
+    match pushed {
+        // Nothing new is the usual case seconds after the first fetch.
+        Ok(report) if report.fetched == 0 => super::sync::tell_merge_and_push(ctx, &report),
+        Ok(report) => super::sync::tell(ctx, &report),
+        Err(e) => ctx.ui.warn(&format!(
+            "{id} is published here as {advisory}, but pushing it to {REMOTE} failed: {e}; \
+             run `disclose sync` soon, so that no other clone takes {advisory}"
+        )),
+    }
+}
+
 fn refusal(id: &CaseId, items: &[OpenItem]) -> Error {
     Error::refused(format!(
         "{id} is not ready to publish: {} open item(s)\n{}",
@@ -299,6 +396,7 @@ fn dry_run(
     items: &[OpenItem],
     planned: Result<(Target, Plan)>,
     forced: bool,
+    team: bool,
 ) -> Result<()> {
     let mut text = String::new();
     match &planned {
@@ -308,9 +406,16 @@ fn dry_run(
                 Target::Outside(p) => format!("{}/", p.display()),
             };
             text.push_str(&format!(
-                "Dry run: {id} would be published as {}.\nFiles in {dir}:\n",
+                "Dry run: {id} would be published as {}.\n",
                 plan.advisory
             ));
+            if team {
+                text.push_str(&format!(
+                    "(Numbered from this clone: publishing takes the team's changes from {REMOTE} \
+                     first, which may make the number higher.)\n"
+                ));
+            }
+            text.push_str(&format!("Files in {dir}:\n"));
             for (format, body) in &plan.files {
                 text.push_str(&format!(
                     "  {} ({} bytes)\n",

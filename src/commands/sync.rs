@@ -52,7 +52,8 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<()> {
     Ok(())
 }
 
-fn tell(ctx: &Ctx, report: &SyncReport) {
+/// What a sync did, on stderr.
+pub(crate) fn tell(ctx: &Ctx, report: &SyncReport) {
     let ui = &ctx.ui;
     let remote = format!("{REMOTE} ({})", report.remote);
     if report.fetched == 0 {
@@ -70,6 +71,13 @@ fn tell(ctx: &Ctx, report: &SyncReport) {
             plural(report.fetched)
         ));
     }
+    tell_merge_and_push(ctx, report);
+}
+
+/// What a sync did past the fetch: how the merge went, what was pushed.
+pub(crate) fn tell_merge_and_push(ctx: &Ctx, report: &SyncReport) {
+    let ui = &ctx.ui;
+    let remote = format!("{REMOTE} ({})", report.remote);
     let merge = &report.merge;
     for id in &merge.merged_cases {
         ui.status(&format!(

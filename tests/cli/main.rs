@@ -14,6 +14,7 @@ mod notes;
 mod open;
 mod open_email;
 mod publish;
+mod publish_team;
 mod severity;
 mod show;
 mod states;

@@ -1,33 +1,8 @@
 //! `sync` over a real network transport: two clones of a bare repository
 //! served by `git daemon` on 127.0.0.1, through `git://`.
 
-use std::path::Path;
-use std::process::{Command, Stdio};
-
-use crate::common::server::{Server, free_port, git_program};
+use crate::common::server::{git_daemon, git_program};
 use crate::common::{TestEnv, skip};
-
-/// Serves the repositories under `base` with pushes allowed.
-fn serve(base: &Path, home: &Path) -> Result<(Server, u16), String> {
-    let port = free_port();
-    let daemon = Server::start(
-        Command::new("git")
-            .arg("daemon")
-            .arg("--export-all")
-            .arg("--enable=receive-pack")
-            .arg("--reuseaddr")
-            .arg("--listen=127.0.0.1")
-            .arg(format!("--port={port}"))
-            .arg(format!("--base-path={}", base.display()))
-            .env("HOME", home)
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null()),
-        port,
-    )?;
-    Ok((daemon, port))
-}
 
 #[test]
 fn two_clones_sync_through_git_daemon() {
@@ -37,7 +12,7 @@ fn two_clones_sync_through_git_daemon() {
     }
     let a = TestEnv::new();
     a.bare_remote("remote.git");
-    let (_daemon, port) = serve(&a.root, &a.home).expect("git daemon serves");
+    let (_daemon, port) = git_daemon(&a.root, &a.home, true).expect("git daemon serves");
     let url = format!("git://127.0.0.1:{port}/remote.git");
     a.disclose()
         .args(["init", "--remote", &url])

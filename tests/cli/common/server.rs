@@ -2,8 +2,8 @@
 //! port of 127.0.0.1 and killed when the test ends, however it ends.
 
 use std::net::{TcpListener, TcpStream};
-use std::path::PathBuf;
-use std::process::{Child, Command};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// A running server process.
@@ -54,4 +54,25 @@ pub fn git_program(name: &str) -> Option<PathBuf> {
     let dir = PathBuf::from(String::from_utf8(out.stdout).ok()?.trim());
     let program = dir.join(name);
     program.is_file().then_some(program)
+}
+
+/// `git daemon` serving the repositories under `base` over `git://`, taking
+/// pushes only if `receive_pack`; the server and its port.
+pub fn git_daemon(base: &Path, home: &Path, receive_pack: bool) -> Result<(Server, u16), String> {
+    let port = free_port();
+    let mut cmd = Command::new("git");
+    cmd.arg("daemon").arg("--export-all");
+    if receive_pack {
+        cmd.arg("--enable=receive-pack");
+    }
+    cmd.arg("--reuseaddr")
+        .arg("--listen=127.0.0.1")
+        .arg(format!("--port={port}"))
+        .arg(format!("--base-path={}", base.display()))
+        .env("HOME", home)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    Ok((Server::start(&mut cmd, port)?, port))
 }
