@@ -32,8 +32,9 @@ mod email;
 /// twice is refused.
 ///
 /// With --from-mbox, every thread of the mailbox opens a case (one commit
-/// each) and the later messages of a thread are logged as contacts with the
-/// reporter, in order.
+/// each) from the message that answers no other, and the rest of the thread
+/// is logged as contacts with the reporter, in date order (a mailbox
+/// exported newest first reads the same).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose open --title 'Path traversal in upload' --reporter-name 'Ada L.' --reporter-email ada@example.org\n  \

@@ -438,6 +438,45 @@ fn an_mbox_thread_opens_one_case_and_logs_the_replies_in_order() {
 }
 
 #[test]
+fn an_mbox_exported_newest_first_opens_the_case_from_the_report() {
+    let env = TestEnv::init();
+    let mbox = std::fs::read_to_string(fixture("thread.mbox")).unwrap();
+    let mut messages: Vec<String> = Vec::new();
+    for line in mbox.split_inclusive('\n') {
+        if line.starts_with("From ") || messages.is_empty() {
+            messages.push(String::new());
+        }
+        messages.last_mut().unwrap().push_str(line);
+    }
+    assert_eq!(messages.len(), 3);
+    messages.reverse();
+    let reversed = env.root.join("newest-first.mbox");
+    std::fs::write(&reversed, messages.concat()).unwrap();
+
+    let out = env
+        .disclose()
+        .args(["open", "--from-mbox"])
+        .arg(&reversed)
+        .assert()
+        .success();
+    let id = stdout(&out).trim().to_owned();
+    assert_eq!(env.case_ids(), std::slice::from_ref(&id));
+    let case = env.case(&id);
+    assert_eq!(case["title"], "Session fixation after login");
+    assert_eq!(case["reporter"]["email"], "ada@example.org");
+    let contacts: Vec<&str> = case["contacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["message_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        contacts,
+        ["thread-2@example.org", "thread-3@mail.example.org"]
+    );
+}
+
+#[test]
 fn an_mbox_with_two_threads_opens_two_cases_one_commit_each() {
     let env = TestEnv::init();
     let mut mbox = std::fs::read(fixture("thread.mbox")).unwrap();
