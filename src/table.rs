@@ -23,21 +23,46 @@ pub struct Spec<'a> {
     pub header: &'a [&'a str],
     /// Columns never wrapped, whatever the width.
     pub whole: &'a [usize],
+    /// The column that gives way first when the table is too wide (a
+    /// title), and the width it keeps before the others give way too.
+    pub first: Option<(usize, usize)>,
     /// The width to fit in, if known.
     pub width: Option<usize>,
 }
 
-/// Content widths per column: the widest cell in each, fitted into `width`
-/// by narrowing the widest wrappable column a step at a time, down to its
-/// floor. A table that cannot fit stays as narrow as the floors allow.
-pub fn fit(widest: &[usize], floors: &[usize], width: Option<usize>) -> Vec<usize> {
+/// Content widths per column: the widest cell in each, fitted into `width`.
+/// The column `first` names gives way first, down to its width there; then
+/// the others, the widest first, down to their floors; then that column
+/// down to its own. A table that cannot fit stays as narrow as the floors
+/// allow.
+pub fn fit(
+    widest: &[usize],
+    floors: &[usize],
+    width: Option<usize>,
+    first: Option<(usize, usize)>,
+) -> Vec<usize> {
     let mut widths = widest.to_vec();
     let Some(width) = width else {
         return widths;
     };
-    let mut total: usize = widths.iter().map(|w| w + PADDING).sum();
-    while total > width {
-        // On a tie the leftmost column gives way first.
+    let total: usize = widths.iter().map(|w| w + PADDING).sum();
+    let mut excess = total.saturating_sub(width);
+    let mut kept = floors.to_vec();
+    if let Some((c, keeps)) = first {
+        let give = widths[c].saturating_sub(keeps.max(floors[c])).min(excess);
+        widths[c] -= give;
+        excess -= give;
+        kept[c] = widths[c];
+    }
+    narrow(&mut widths, &kept, &mut excess);
+    narrow(&mut widths, floors, &mut excess);
+    widths
+}
+
+/// Takes `excess` off `widths` a step at a time from the widest column
+/// above its floor; on a tie the leftmost gives way.
+fn narrow(widths: &mut [usize], floors: &[usize], excess: &mut usize) {
+    while *excess > 0 {
         let widest = (0..widths.len())
             .filter(|&c| widths[c] > floors[c])
             .max_by_key(|&c| (widths[c], std::cmp::Reverse(c)));
@@ -45,9 +70,8 @@ pub fn fit(widest: &[usize], floors: &[usize], width: Option<usize>) -> Vec<usiz
             break;
         };
         widths[c] -= 1;
-        total -= 1;
+        *excess -= 1;
     }
-    widths
 }
 
 /// Renders the rows `0..rows` (each built by `row`) as text, one slice at a
@@ -84,7 +108,7 @@ pub fn render(
     for &c in spec.whole {
         floors[c] = widest[c];
     }
-    let widths = fit(&widest, &floors, spec.width);
+    let widths = fit(&widest, &floors, spec.width, spec.first);
 
     let slices = rows.div_ceil(SLICE).max(1);
     for slice in 0..slices {
@@ -114,22 +138,53 @@ mod tests {
 
     #[test]
     fn a_table_that_fits_keeps_its_widths() {
-        assert_eq!(fit(&[15, 40, 10], &[15, 5, 4], Some(100)), [15, 40, 10]);
-        assert_eq!(fit(&[15, 40, 10], &[15, 5, 4], None), [15, 40, 10]);
+        assert_eq!(
+            fit(&[15, 40, 10], &[15, 5, 4], Some(100), None),
+            [15, 40, 10]
+        );
+        assert_eq!(fit(&[15, 40, 10], &[15, 5, 4], None, None), [15, 40, 10]);
     }
 
     #[test]
     fn the_widest_wrappable_column_gives_way_first() {
         // 71 + 6 padding = 77 > 60: 17 to take, all from the 40-wide column
         // until it is as narrow as the next one.
-        assert_eq!(fit(&[15, 40, 16], &[15, 5, 4], Some(60)), [15, 23, 16]);
+        assert_eq!(
+            fit(&[15, 40, 16], &[15, 5, 4], Some(60), None),
+            [15, 23, 16]
+        );
         // Then both narrow in turn, the leftmost first.
-        assert_eq!(fit(&[15, 40, 16], &[15, 5, 4], Some(50)), [15, 14, 15]);
+        assert_eq!(
+            fit(&[15, 40, 16], &[15, 5, 4], Some(50), None),
+            [15, 14, 15]
+        );
     }
 
     #[test]
     fn no_column_goes_below_its_floor() {
-        assert_eq!(fit(&[15, 40, 16], &[15, 12, 12], Some(20)), [15, 12, 12]);
+        assert_eq!(
+            fit(&[15, 40, 16], &[15, 12, 12], Some(20), None),
+            [15, 12, 12]
+        );
+    }
+
+    #[test]
+    fn the_first_column_gives_way_first_and_keeps_its_width_longest() {
+        // 17 to take: the title alone gives them.
+        assert_eq!(
+            fit(&[15, 40, 20], &[15, 5, 4], Some(64), Some((1, 20))),
+            [15, 23, 20]
+        );
+        // 30 to take: the title down to 20, then the other column down to
+        // its floor, then the title again.
+        assert_eq!(
+            fit(&[15, 40, 20], &[15, 5, 4], Some(51), Some((1, 20))),
+            [15, 20, 10]
+        );
+        assert_eq!(
+            fit(&[15, 40, 20], &[15, 5, 4], Some(35), Some((1, 20))),
+            [15, 10, 4]
+        );
     }
 
     #[test]
@@ -138,6 +193,7 @@ mod tests {
         let spec = Spec {
             header: &["ID", "TITLE"],
             whole: &[0],
+            first: Some((1, 20)),
             width: Some(40),
         };
         let mut out = String::new();

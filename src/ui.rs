@@ -101,11 +101,13 @@ impl Ui {
 
     /// Prints a table styled for where stdout goes, a slice of rows at a
     /// time (see `crate::table`): row `i` of `rows` is built by `row(i)`;
-    /// the columns in `whole` are never wrapped.
+    /// the columns in `whole` are never wrapped, and column `first` (with the
+    /// width it keeps) gives way first when the rows are too wide.
     pub fn print_table(
         &self,
         header: &[&str],
         whole: &[usize],
+        first: Option<(usize, usize)>,
         rows: usize,
         row: impl Fn(usize) -> Vec<comfy_table::Cell>,
     ) -> Result<()> {
@@ -118,6 +120,7 @@ impl Ui {
         let spec = crate::table::Spec {
             header,
             whole,
+            first,
             width: width.map(usize::from),
         };
         let style = |table: &mut Table| {

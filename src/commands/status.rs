@@ -9,6 +9,9 @@ use crate::deadlines::{ClockKind, ClockView, Clocks};
 use crate::error::{Error, Result};
 use crate::store::{Store, Summaries};
 
+/// How narrow the title column gets before the clocks start to wrap.
+const TITLE_KEEPS: usize = 24;
+
 /// How much of `status --json` is built before it is written out.
 const OUT_CHUNK: usize = 1 << 20;
 
@@ -77,24 +80,26 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         let header = [
             "ID", "TITLE", "STATE", "AGE", "ACK", "DEADLINE", "NEXT", "RELEASES",
         ];
-        ctx.ui.print_table(&header, &[0], rows.len(), |r| {
-            let (i, clocks) = &rows[r];
-            let case = &cases[*i];
-            vec![
-                Cell::new(case.id.as_str()),
-                Cell::new(crate::text::one_line(&case.title)),
-                Cell::new(if case.paused.is_some() {
-                    format!("{} (paused)", case.state)
-                } else {
-                    case.state.to_string()
-                }),
-                Cell::new(crate::clock::span(now - case.received_at)),
-                clock_cell(ctx, clocks.acknowledgement, now, "done"),
-                clock_cell(ctx, clocks.disclosure, now, "-"),
-                next_cell(ctx, clocks, now),
-                releases_cell(ctx, case, clocks),
-            ]
-        })?;
+        // The title wraps first, down to a width that still reads.
+        ctx.ui
+            .print_table(&header, &[0], Some((1, TITLE_KEEPS)), rows.len(), |r| {
+                let (i, clocks) = &rows[r];
+                let case = &cases[*i];
+                vec![
+                    Cell::new(case.id.as_str()),
+                    Cell::new(crate::text::one_line(&case.title)),
+                    Cell::new(if case.paused.is_some() {
+                        format!("{} (paused)", case.state)
+                    } else {
+                        case.state.to_string()
+                    }),
+                    Cell::new(crate::clock::span(now - case.received_at)),
+                    clock_cell(ctx, clocks.acknowledgement, now, "done"),
+                    clock_cell(ctx, clocks.disclosure, now, "-"),
+                    next_cell(ctx, clocks, now),
+                    releases_cell(ctx, case, clocks),
+                ]
+            })?;
     }
 
     if let Some(u) = store.unpushed()?.filter(|u| u.commits > 0) {
