@@ -58,6 +58,9 @@ pub enum FindingKind {
     UnreadableCase,
     /// Local commits not pushed to the store's remote for over a day.
     UnpushedCommits,
+    /// Two published cases carry the same advisory ID (published from two
+    /// clones with `--offline`, or in a race).
+    AdvisoryReused,
 }
 
 impl FindingKind {
@@ -70,6 +73,7 @@ impl FindingKind {
             Self::FixMissing => "fix-missing",
             Self::UnreadableCase => "unreadable-case",
             Self::UnpushedCommits => "unpushed-commits",
+            Self::AdvisoryReused => "advisory-reused",
         }
     }
 
@@ -83,6 +87,7 @@ impl FindingKind {
             Self::FixMissing => "fix not released",
             Self::UnreadableCase => "unreadable case file",
             Self::UnpushedCommits => "unpushed commits",
+            Self::AdvisoryReused => "advisory ID given twice",
         }
     }
 }
@@ -207,6 +212,7 @@ pub fn check(
         findings.extend(judge(case, now, opts));
     }
     findings.extend(store.unpushed_since.and_then(|since| unpushed(since, now)));
+    findings.extend(reused_advisories(cases));
     sort_grouped(&mut findings);
 
     let count = |sev| findings.iter().filter(|f| f.severity == sev).count();
@@ -219,8 +225,9 @@ pub fn check(
             *w = (*w).max(f.severity);
         }
     }
-    let worst_per_case: Vec<Option<Severity>> =
-        open.iter().map(|c| worst.get(&c.id).copied()).collect();
+    // Every case with a finding: open ones, and published ones whose
+    // advisory ID is taken twice.
+    let worst_per_case: Vec<Option<Severity>> = worst.values().copied().map(Some).collect();
     let summary = Summary {
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
@@ -419,6 +426,43 @@ pub fn unreadable(u: &Unreadable) -> Finding {
         file: Some(u.file.clone()),
         message: format!("cannot read {}: {}", u.file, u.error),
     }
+}
+
+/// An error for every published case whose advisory ID another case holds
+/// too: the two advisories cannot both be cited by that ID.
+pub fn reused_advisories(cases: &[CaseSummary]) -> Vec<Finding> {
+    let mut by_advisory: std::collections::BTreeMap<&str, Vec<&CaseSummary>> =
+        std::collections::BTreeMap::new();
+    for case in cases {
+        if let Some(advisory) = case.advisory.as_deref() {
+            by_advisory.entry(advisory).or_default().push(case);
+        }
+    }
+    let mut findings = Vec::new();
+    for (advisory, holders) in by_advisory.into_iter().filter(|(_, h)| h.len() > 1) {
+        for case in &holders {
+            let others: Vec<&str> = holders
+                .iter()
+                .filter(|c| c.id != case.id)
+                .map(|c| c.id.as_str())
+                .collect();
+            findings.push(Finding {
+                case: Some(case.id.clone()),
+                kind: FindingKind::AdvisoryReused,
+                severity: Severity::Error,
+                due: case.published_at,
+                minutes_left: None,
+                release: None,
+                file: None,
+                message: format!(
+                    "published as {advisory}, which is also the advisory ID of {}: \
+                     keep the ID on the advisory that went out first, and correct the other",
+                    others.join(", ")
+                ),
+            });
+        }
+    }
+    findings
 }
 
 /// A warning when local commits have waited more than a day to be pushed.

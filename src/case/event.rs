@@ -226,6 +226,14 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         forced_reason: Option<String>,
     },
+    /// `sync` gave the published advisory a new ID because the remote had
+    /// published another case under `from` first.
+    AdvisoryRenumbered {
+        from: String,
+        to: String,
+        /// The case the remote published as `from`.
+        taken_by: CaseId,
+    },
 }
 
 impl EventKind {
@@ -251,6 +259,7 @@ impl EventKind {
             Self::IdentifiersAssigned { .. } => "assign identifiers",
             Self::Renumbered { .. } => "renumber",
             Self::Published { .. } => "publish",
+            Self::AdvisoryRenumbered { .. } => "renumber advisory",
         }
     }
 }
@@ -379,6 +388,9 @@ impl Event {
                 Some(reason) => format!("published as {advisory} (readiness overridden: {reason})"),
                 None => format!("published as {advisory}"),
             },
+            EventKind::AdvisoryRenumbered { from, to, taken_by } => format!(
+                "advisory renumbered from {from} to {to} ({taken_by} was published as {from} first)"
+            ),
         };
         match &self.forced {
             Some(reason) => format!("{text} [forced: {reason}]"),

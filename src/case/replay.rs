@@ -318,6 +318,9 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
             case.published_at.get_or_insert(event.at);
             case.state = State::Published;
         }
+        EventKind::AdvisoryRenumbered { to, .. } => {
+            case.identifiers.advisory = Some(to.clone());
+        }
     }
 }
 

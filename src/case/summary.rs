@@ -81,6 +81,9 @@ pub struct CaseSummary {
     pub matrix_complete: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published_at: Option<DateTime<Utc>>,
+    /// The public advisory ID, once published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advisory: Option<String>,
 }
 
 impl CaseSummary {
@@ -166,6 +169,7 @@ impl CaseSummary {
             affected: c.affected.len(),
             matrix_complete: matrix_complete(releases, fixes),
             published_at: c.published_at,
+            advisory: c.identifiers.advisory.clone(),
         }
     }
 }

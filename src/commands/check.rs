@@ -19,8 +19,8 @@ use crate::store::Store;
 /// Reports every broken promise (error) and every one about to break within
 /// --warn-within (warning): acknowledgement overdue, reporter not updated,
 /// disclosure deadline passed or near, an affected maintained release
-/// without a released fix as the deadline nears, and unreadable case files.
-/// Each case is judged by the durations in force when it was opened; paused
+/// without a released fix as the deadline nears, unreadable case files, and
+/// an advisory ID that two published cases hold. Each case is judged by the durations in force when it was opened; paused
 /// time does not count.
 ///
 /// Exit status: 0 no errors (warnings pass unless --strict), 1 at least one

@@ -231,16 +231,10 @@ fn advisory_id(store: &Store, policy: &Policy, now: DateTime<Utc>) -> Result<Str
                     "set it with `disclose policy set project NAME` (or `project` in policy.json)",
                 )
         })?;
-    let (cases, _) = store.read_all()?;
-    let taken: Vec<String> = cases
-        .iter()
-        .filter_map(|c| c.identifiers.advisory.clone())
-        .collect();
-    Ok(readiness::next_advisory_id(
-        &code,
-        now.year(),
-        taken.iter().map(String::as_str),
-    ))
+    // Summaries, not whole cases: numbering reads one field of every case.
+    let summaries = store.summaries()?;
+    let taken = summaries.cases.iter().filter_map(|c| c.advisory.as_deref());
+    Ok(readiness::next_advisory_id(&code, now.year(), taken))
 }
 
 fn target(store: &Store, out: Option<&Path>, advisory: &str) -> Result<Target> {

@@ -94,6 +94,25 @@ pub(crate) fn tell_merge_and_push(ctx: &Ctx, report: &SyncReport) {
             r.from, r.title, r.to
         ));
     }
+    for r in &merge.advisories_renumbered {
+        let files = if r.files_rewritten {
+            format!("its files are rewritten in advisories/{}/", r.to)
+        } else {
+            format!(
+                "write its files again with `disclose export {} --format FORMAT`",
+                r.case
+            )
+        };
+        ui.warn(&format!(
+            "{from} went out on {REMOTE} for {taken} before this clone published {case} under \
+             the same ID, so {case} is now {to} ({files}); if its announcement already went out \
+             as {from}, send a correction",
+            from = r.from,
+            taken = r.taken_by,
+            case = r.case,
+            to = r.to,
+        ));
+    }
     if merge.policy_merged {
         ui.status("policy.json: changed on both sides; merged key by key.");
     }

@@ -2,10 +2,12 @@
 //! merge: a file changed on one side only is taken from that side; a case
 //! changed on both sides is the union of its events, replayed; `policy.json`
 //! merges key by key; two different cases under one ID are a collision, and
-//! the local one (not yet pushed) is renumbered.
+//! the local one (not yet pushed) is renumbered, as is a local advisory
+//! published under a number the remote gave out first.
 //!
 //! Pure: the store hands in the three trees as bytes and writes what comes back.
 
+pub mod advisory;
 pub mod case;
 pub mod policy;
 
@@ -16,6 +18,7 @@ use chrono::{DateTime, Datelike as _, Utc};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+pub use advisory::AdvisoryRenumbering;
 pub use case::{CaseMerge, Override, merge_case, same_case, union_events};
 pub use policy::{PolicyConflict, merge_policy};
 
@@ -51,6 +54,8 @@ pub struct MergeReport {
     pub merged_cases: Vec<CaseId>,
     pub overrides: Vec<Override>,
     pub renumbered: Vec<Renumbering>,
+    /// Published cases whose advisory ID the remote had given out first.
+    pub advisories_renumbered: Vec<AdvisoryRenumbering>,
     /// Whether `policy.json` was merged key by key.
     pub policy_merged: bool,
 }
@@ -129,10 +134,18 @@ pub fn merge_trees(
     let mut merged = Files::new();
     let mut report = MergeReport::default();
     let mut collisions: Vec<(String, Case)> = Vec::new();
+    let clashes = advisory::clashes(base, ours, theirs);
     let paths: BTreeSet<&String> = ours.keys().chain(theirs.keys()).collect();
     for path in paths {
         let (b, o, t) = (base.get(path), ours.get(path), theirs.get(path));
-        let take = if o == t || t == b {
+        let clashing = advisory::advisory_of(path).is_some_and(|a| clashes.contains_key(a));
+        let take = if clashing {
+            // The remote's advisory keeps the directory; ours moves (below).
+            if t != b {
+                report.from_remote.push(path.clone());
+            }
+            t.cloned()
+        } else if o == t || t == b {
             o.cloned()
         } else if o == b {
             report.from_remote.push(path.clone());
@@ -193,6 +206,13 @@ pub fn merge_trees(
         });
         merged.insert(case_path(&to), to_json_bytes(&renumbered));
     }
+    let case_ids: BTreeMap<CaseId, CaseId> = report
+        .renumbered
+        .iter()
+        .map(|r| (r.from.clone(), r.to.clone()))
+        .collect();
+    report.advisories_renumbered =
+        advisory::renumber(&clashes, ours, &mut merged, &case_ids, author)?;
     Ok((merged, report))
 }
 

@@ -294,3 +294,100 @@ proptest! {
         }
     }
 }
+
+fn published(id: &str, advisory: &str) -> Case {
+    let mut case = opened(id, id, 0);
+    case.record(
+        EventKind::Published {
+            advisory: advisory.into(),
+            forced_reason: None,
+        },
+        at(5),
+        BY,
+        None,
+    );
+    case
+}
+
+#[test]
+fn an_advisory_number_given_out_on_both_sides_stays_with_the_remote() {
+    let x = published("DISC-2026-XXXXX", "POET-SA-2026-001");
+    let y = published("DISC-2026-YYYYY", "POET-SA-2026-001");
+    let older = published("DISC-2026-00000", "POET-SA-2026-004");
+    let policy = crate::store::to_json_bytes(&Policy::default());
+    let base = files(&[
+        ("policy.json", &policy),
+        ("cases/DISC-2026-00000.json", &to_json_bytes(&older)),
+    ]);
+    let mut ours = base.clone();
+    ours.insert("cases/DISC-2026-YYYYY.json".into(), to_json_bytes(&y));
+    ours.insert(
+        "advisories/POET-SA-2026-001/advisory.md".into(),
+        b"ours".to_vec(),
+    );
+    let mut theirs = base.clone();
+    theirs.insert("cases/DISC-2026-XXXXX.json".into(), to_json_bytes(&x));
+    theirs.insert(
+        "advisories/POET-SA-2026-001/advisory.md".into(),
+        b"theirs".to_vec(),
+    );
+
+    let (merged, report) = merge_trees(&base, &ours, &theirs, author(10)).unwrap();
+    assert_eq!(
+        report.advisories_renumbered,
+        [AdvisoryRenumbering {
+            case: y.id.clone(),
+            from: "POET-SA-2026-001".into(),
+            to: "POET-SA-2026-005".into(),
+            taken_by: x.id.clone(),
+            files_rewritten: true,
+        }]
+    );
+    assert_eq!(
+        merged["advisories/POET-SA-2026-001/advisory.md"],
+        b"theirs".to_vec()
+    );
+    let moved =
+        String::from_utf8(merged["advisories/POET-SA-2026-005/advisory.md"].clone()).unwrap();
+    assert!(moved.contains("POET-SA-2026-005"), "{moved}");
+    let y_after: Case = serde_json::from_slice(&merged["cases/DISC-2026-YYYYY.json"]).unwrap();
+    assert_eq!(
+        y_after.identifiers.advisory.as_deref(),
+        Some("POET-SA-2026-005")
+    );
+    assert_eq!(replay(y_after.events.clone()).unwrap(), y_after);
+    let x_after: Case = serde_json::from_slice(&merged["cases/DISC-2026-XXXXX.json"]).unwrap();
+    assert_eq!(x_after, x);
+}
+
+#[test]
+fn an_advisory_published_outside_the_store_is_renumbered_without_files() {
+    let x = published("DISC-2026-XXXXX", "POET-SA-2026-001");
+    let y = published("DISC-2026-YYYYY", "POET-SA-2026-001");
+    let policy = crate::store::to_json_bytes(&Policy::default());
+    let base = files(&[("policy.json", &policy)]);
+    let mut ours = base.clone();
+    ours.insert("cases/DISC-2026-YYYYY.json".into(), to_json_bytes(&y));
+    let mut theirs = base.clone();
+    theirs.insert("cases/DISC-2026-XXXXX.json".into(), to_json_bytes(&x));
+    theirs.insert(
+        "advisories/POET-SA-2026-001/advisory.md".into(),
+        b"theirs".to_vec(),
+    );
+
+    let (merged, report) = merge_trees(&base, &ours, &theirs, author(10)).unwrap();
+    let [renumbering] = report.advisories_renumbered.as_slice() else {
+        panic!("{report:?}");
+    };
+    assert_eq!(renumbering.to, "POET-SA-2026-002");
+    assert!(!renumbering.files_rewritten);
+    assert!(
+        !merged
+            .keys()
+            .any(|p| p.starts_with("advisories/POET-SA-2026-002"))
+    );
+    assert_eq!(
+        merged["advisories/POET-SA-2026-001/advisory.md"],
+        b"theirs".to_vec()
+    );
+}

@@ -21,7 +21,7 @@ use std::path::Path;
 
 use crate::case::CaseSummary;
 
-const MAGIC: &str = "disclose-summaries 3";
+const MAGIC: &str = "disclose-summaries 4";
 
 /// What identifies one version of a file without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -258,6 +258,8 @@ fn extend(into: &mut MergeReport, more: MergeReport) {
     into.merged_cases.extend(more.merged_cases);
     into.overrides.extend(more.overrides);
     into.renumbered.extend(more.renumbered);
+    into.advisories_renumbered
+        .extend(more.advisories_renumbered);
     into.policy_merged |= more.policy_merged;
 }
 
@@ -290,6 +292,12 @@ fn merge_message(report: &MergeReport) -> String {
         body.push(format!(
             "{}: renumbered to {} (the ID was taken on the remote)",
             r.from, r.to
+        ));
+    }
+    for r in &report.advisories_renumbered {
+        body.push(format!(
+            "{}: advisory renumbered from {} to {} ({} was published as {} first)",
+            r.case, r.from, r.to, r.taken_by, r.from
         ));
     }
     for o in &report.overrides {

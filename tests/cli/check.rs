@@ -715,3 +715,37 @@ fn pausing_with_the_command_stops_the_acknowledgement_clock() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn an_advisory_id_that_two_cases_hold_is_an_error() {
+    let env = TestEnv::init();
+    let ids = [env.open("one", &[]), env.open("two", &[])];
+    for id in &ids {
+        env.record(
+            id,
+            disclose::case::EventKind::Published {
+                advisory: "POET-SA-2026-001".into(),
+                forced_reason: None,
+            },
+        );
+    }
+    let out = env
+        .disclose()
+        .args(["check", "--format", "json"])
+        .assert()
+        .code(1);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let reused: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "advisory-reused")
+        .collect();
+    assert_eq!(reused.len(), 2, "{report:#}");
+    for (finding, other) in reused.iter().zip(ids.iter().rev()) {
+        assert_eq!(finding["severity"], "error");
+        let message = finding["message"].as_str().unwrap();
+        assert!(message.contains("POET-SA-2026-001"), "{message}");
+        assert!(message.contains(other.as_str()), "{message}");
+    }
+}

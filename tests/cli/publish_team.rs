@@ -143,3 +143,51 @@ fn a_publish_that_cannot_be_pushed_warns_and_keeps_the_advisory() {
     assert!(err.contains("run `disclose sync` soon"), "{err}");
     assert_eq!(a.case(&x)["state"], "published");
 }
+
+#[test]
+fn two_offline_publishes_under_one_number_are_told_apart_by_sync() {
+    let (a, b, _remote) = team();
+    let x = ready_case(&a, Skip::default());
+    let y = ready_case(&b, Skip::default());
+    for (env, id) in [(&a, &x), (&b, &y)] {
+        let out = env
+            .disclose()
+            .args(["publish", id, "--offline"])
+            .assert()
+            .success();
+        assert_eq!(stdout(&out), "POET-SA-2026-001\n");
+    }
+    let theirs = std::fs::read(a.store.join("advisories/POET-SA-2026-001/advisory.md")).unwrap();
+    a.sync();
+
+    // The remote's advisory keeps its number; this clone's, not pushed yet,
+    // takes the next one, and sync says so.
+    let out = b.sync();
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("{y} is now POET-SA-2026-002")),
+        "{err}"
+    );
+    assert_eq!(b.case(&y)["identifiers"]["advisory"], "POET-SA-2026-002");
+    assert_eq!(b.case(&x)["identifiers"]["advisory"], "POET-SA-2026-001");
+    assert_eq!(
+        std::fs::read(b.store.join("advisories/POET-SA-2026-001/advisory.md")).unwrap(),
+        theirs
+    );
+    let moved =
+        std::fs::read_to_string(b.store.join("advisories/POET-SA-2026-002/advisory.md")).unwrap();
+    assert!(moved.contains("POET-SA-2026-002"), "{moved}");
+    assert!(!moved.contains("POET-SA-2026-001"), "{moved}");
+    let osv =
+        std::fs::read_to_string(b.store.join("advisories/POET-SA-2026-002/osv.json")).unwrap();
+    assert!(!osv.contains("POET-SA-2026-001"), "{osv}");
+
+    a.sync();
+    assert_eq!(a.files(), b.files());
+    let out = a.disclose().args(["check", "--format", "json"]).assert();
+    assert!(
+        !stdout(&out).contains("advisory-reused"),
+        "{}",
+        stdout(&out)
+    );
+}
