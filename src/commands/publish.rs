@@ -12,7 +12,7 @@ use crate::export::readiness::{self, OpenItem};
 use crate::export::{self, Format};
 use crate::id::{CaseId, CaseRef};
 use crate::policy::Policy;
-use crate::store::{REMOTE, Store, SyncOptions};
+use crate::store::{ADVISORIES_DIR, REMOTE, Store, SyncOptions};
 
 /// Publish a fixed case: write its advisory files and mark it published
 ///
@@ -239,7 +239,7 @@ fn advisory_id(store: &Store, policy: &Policy, now: DateTime<Utc>) -> Result<Str
 
 fn target(store: &Store, out: Option<&Path>, advisory: &str) -> Result<Target> {
     let Some(out) = out else {
-        return Ok(Target::Store(format!("advisories/{advisory}")));
+        return Ok(Target::Store(format!("{ADVISORIES_DIR}/{advisory}")));
     };
     let abs = std::path::absolute(out)
         .map_err(|e| Error::io(format!("resolve --out {}", out.display()), e))?;

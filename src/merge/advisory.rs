@@ -14,10 +14,7 @@ use crate::case::{EventKind, Identifiers};
 use crate::export::{self, Format};
 use crate::id::CaseId;
 use crate::policy::Policy;
-use crate::store::{POLICY_FILE, to_json_bytes};
-
-/// Where `publish` writes an advisory's files.
-pub(super) const ADVISORIES_DIR: &str = "advisories";
+use crate::store::{ADVISORIES_DIR, POLICY_FILE, to_json_bytes};
 
 /// A published case whose advisory ID the remote had given to another case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -39,6 +39,8 @@ use crate::policy::Policy;
 
 pub const POLICY_FILE: &str = "policy.json";
 pub const CASES_DIR: &str = "cases";
+/// Where `publish` writes each advisory's files, one directory per advisory ID.
+pub const ADVISORIES_DIR: &str = "advisories";
 const LOCK_FILE: &str = "disclose.lock";
 /// Under `.git/`, so it is never committed.
 const CACHE_DIR: &str = "disclose";
