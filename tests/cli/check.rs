@@ -734,7 +734,7 @@ fn an_advisory_id_that_two_cases_hold_is_an_error() {
         .args(["check", "--format", "json"])
         .assert()
         .code(1);
-    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let report = json(&out);
     let reused: Vec<&serde_json::Value> = report["findings"]
         .as_array()
         .unwrap()
