@@ -16,13 +16,13 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeDelta, Utc};
-use disclose::case::{
+use disclose::app::clock::Clock;
+use disclose::model::case::{
     Case, Consent, Credit, CreditType, Decision, Direction, EventKind, NewCase, Range, RangeEvent,
     RangeType, RejectReason, Report, Reporter, Resolution, Severity,
 };
-use disclose::clock::Clock;
-use disclose::id::CaseId;
-use disclose::policy::{MaintainedRelease, Package, Policy};
+use disclose::model::id::CaseId;
+use disclose::model::policy::{MaintainedRelease, Package, Policy};
 use disclose::store::to_json_bytes;
 
 const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";

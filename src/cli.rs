@@ -5,13 +5,13 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::app::ui::ColorChoice;
 use crate::commands::{
     ack, affected, assign, clone, complete_ids, completions, confirm, contact, credit, fix, init,
     log, man, note, open, pause, policy, reject, release, remote, resume, severity, show, status,
     sync, withdraw,
 };
 use crate::commands::{check, embargo, export, publish, stats};
-use crate::ui::ColorChoice;
 
 /// Track private vulnerability reports from first email to published advisory.
 ///

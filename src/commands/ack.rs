@@ -2,14 +2,14 @@
 
 use std::path::PathBuf;
 
-use crate::case::CaseSummary;
-use crate::clock::Timestamp;
-use crate::context::Ctx;
-use crate::deadlines;
+use crate::app::clock::Timestamp;
+use crate::app::context::Ctx;
+use crate::commands::common::templates;
 use crate::drafts::DraftKind;
 use crate::error::Result;
-use crate::id::CaseRef;
-use crate::templates;
+use crate::judge::clocks;
+use crate::model::case::CaseSummary;
+use crate::model::id::CaseRef;
 
 /// Record the acknowledgement of a report
 ///
@@ -51,7 +51,7 @@ pub struct AckArgs {
 pub fn run(ctx: &Ctx, args: &AckArgs) -> Result<()> {
     let now = ctx.now();
     let acknowledged_at = args.at.map_or(now, |t| t.0);
-    crate::input::check_not_future(acknowledged_at, now, "--at")?;
+    crate::app::input::check_not_future(acknowledged_at, now, "--at")?;
     let force = args.force.then(|| args.reason.as_deref().unwrap_or(""));
     // A broken template or --eml path is found before the ack is recorded.
     let prepared = if args.draft || args.eml.is_some() {
@@ -67,7 +67,7 @@ pub fn run(ctx: &Ctx, args: &AckArgs) -> Result<()> {
         case.acknowledge(acknowledged_at, cx.now, cx.by, force)?;
         Ok(())
     })?;
-    let late = deadlines::acknowledged_late(&CaseSummary::from(&case)).is_some();
+    let late = clocks::acknowledged_late(&CaseSummary::from(&case)).is_some();
     ctx.ui.status(&format!(
         "Acknowledged {} ({}){}",
         case.id,

@@ -1,11 +1,11 @@
 //! `disclose affected`: which packages and versions a case affects.
 
-use crate::case::{AffectedChange, RangeType};
-use crate::context::Ctx;
+use crate::app::context::Ctx;
 use crate::error::{Error, Result};
-use crate::id::CaseRef;
-use crate::policy::{Package, Policy};
-use crate::ranges;
+use crate::model::case::{AffectedChange, RangeType};
+use crate::model::id::CaseRef;
+use crate::model::policy::{Package, Policy};
+use crate::model::ranges;
 
 /// How versions of a range are compared (OSV range types).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -1,9 +1,9 @@
 //! `disclose assign`: CVE and GHSA identifiers.
 
-use crate::context::Ctx;
+use crate::app::context::Ctx;
 use crate::error::{Error, Result};
-use crate::id::CaseRef;
-use crate::severity;
+use crate::model::id::CaseRef;
+use crate::model::severity;
 
 /// Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case
 ///

@@ -6,12 +6,12 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-use crate::case::CaseSummary;
-use crate::context::Ctx;
-use crate::duration::Duration;
+use crate::app::context::Ctx;
 use crate::error::{Error, Result};
-use crate::id::{CaseId, CaseRef};
-use crate::report::{self, Finding, Options, Report, Severity, StoreState, Unreadable};
+use crate::judge::check::{self, Finding, Options, Report, Severity, StoreState, Unreadable};
+use crate::model::case::CaseSummary;
+use crate::model::duration::Duration;
+use crate::model::id::{CaseId, CaseRef};
 use crate::store::Store;
 
 /// Check open cases against the policy (for CI)
@@ -76,7 +76,7 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<()> {
     let opts = Options {
         warn_within: args.warn_within,
     };
-    let report = report::check(&cases, &state, now, opts);
+    let report = check::check(&cases, &state, now, opts);
 
     let format = if ctx.ui.json() {
         Format::Json

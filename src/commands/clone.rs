@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use crate::context::Ctx;
+use crate::app::context::Ctx;
+use crate::app::paths::{self, StoreSource};
 use crate::error::Result;
-use crate::paths::{self, StoreSource};
 use crate::store::{REMOTE, clone_store};
 
 /// Clone the team's case store

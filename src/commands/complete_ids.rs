@@ -1,8 +1,8 @@
 //! `disclose __complete-ids`: case IDs for the shell completion scripts.
 
-use crate::context::Ctx;
+use crate::app::context::Ctx;
 use crate::error::Result;
-use crate::id::CaseId;
+use crate::model::id::CaseId;
 
 /// Print the IDs of the store's cases, for shell completion
 ///

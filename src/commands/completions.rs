@@ -2,7 +2,7 @@
 
 use clap_complete::Shell;
 
-use crate::context::Ctx;
+use crate::app::context::Ctx;
 use crate::docs;
 use crate::error::Result;
 

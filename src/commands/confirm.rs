@@ -1,9 +1,9 @@
 //! `disclose confirm`: the problem is real.
 
-use crate::commands::force::ForceArgs;
-use crate::context::Ctx;
+use crate::app::context::Ctx;
+use crate::commands::common::force::ForceArgs;
 use crate::error::Result;
-use crate::id::CaseRef;
+use crate::model::id::CaseRef;
 
 /// Confirm that a report describes a real problem
 ///
@@ -32,7 +32,7 @@ pub fn run(ctx: &Ctx, args: &ConfirmArgs) -> Result<()> {
     })?;
     ctx.ui
         .status(&format!("Confirmed {} ({})", case.id, case.title));
-    if case.state == crate::case::State::Fixed {
+    if case.state == crate::model::case::State::Fixed {
         ctx.ui.status(&format!(
             "Every affected release is already fixed: {} is now fixed.",
             case.id

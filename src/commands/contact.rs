@@ -3,14 +3,14 @@
 
 use std::path::PathBuf;
 
-use crate::case::Direction;
-use crate::context::Ctx;
+use crate::app::context::Ctx;
+use crate::app::input;
+use crate::commands::common::templates;
 use crate::drafts::DraftKind;
 use crate::email::ByteSize;
 use crate::error::{Error, Result};
-use crate::id::CaseRef;
-use crate::input;
-use crate::templates;
+use crate::model::case::Direction;
+use crate::model::id::CaseRef;
 
 mod email;
 

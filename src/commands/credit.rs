@@ -1,9 +1,9 @@
 //! `disclose credit`: who is credited in the advisory, and whether they agreed.
 
-use crate::case::{Consent, Credit, CreditType};
-use crate::context::Ctx;
+use crate::app::context::Ctx;
 use crate::error::Result;
-use crate::id::CaseRef;
+use crate::model::case::{Consent, Credit, CreditType};
+use crate::model::id::CaseRef;
 
 /// Credit types (OSV / CVE 5).
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]

@@ -1,12 +1,12 @@
 //! `disclose embargo`: set, or lift, the agreed disclosure instant of a case.
 
-use crate::case::EventKind;
-use crate::clock::{Timestamp, human, relative, rfc3339};
-use crate::context::Ctx;
-use crate::deadlines::{Clocks, disclosure_due};
-use crate::embargo::Preset;
+use crate::app::clock::{Timestamp, human, relative, rfc3339};
+use crate::app::context::Ctx;
 use crate::error::{Error, Result};
-use crate::id::CaseRef;
+use crate::judge::clocks::{Clocks, disclosure_due};
+use crate::model::case::EventKind;
+use crate::model::id::CaseRef;
+use crate::model::preset::Preset;
 
 /// Set the disclosure deadline of a case
 ///
@@ -90,7 +90,7 @@ pub fn run(ctx: &Ctx, args: &EmbargoArgs) -> Result<()> {
             clocks: Clocks::of(&case, now),
         })?;
     }
-    let due = disclosure_due(&crate::case::CaseSummary::from(&case));
+    let due = disclosure_due(&crate::model::case::CaseSummary::from(&case));
     match (case.embargo_until, args.clear) {
         (None, true) => ctx.ui.status(&format!(
             "No embargo on {}: the deadline is {} after receipt ({}).",

@@ -2,11 +2,11 @@
 
 use std::path::PathBuf;
 
-use crate::case::State;
-use crate::context::Ctx;
+use crate::app::context::Ctx;
 use crate::error::{Error, Result};
 use crate::export::{self, Format};
-use crate::id::CaseRef;
+use crate::model::case::State;
+use crate::model::id::CaseRef;
 
 /// Write one advisory format of a case
 ///

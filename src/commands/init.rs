@@ -1,10 +1,10 @@
 //! `disclose init`: create the case store and its policy.
 
-use crate::context::Ctx;
-use crate::duration::Duration;
+use crate::app::context::Ctx;
+use crate::app::input;
 use crate::error::{Error, Result};
-use crate::input;
-use crate::policy::{MaintainedRelease, Policy};
+use crate::model::duration::Duration;
+use crate::model::policy::{MaintainedRelease, Policy};
 use crate::store::Store;
 
 /// Create a case store and its policy
@@ -30,7 +30,7 @@ pub struct InitArgs {
     #[arg(long, value_name = "EMAIL")]
     pub contact: Option<String>,
     /// Prefix of case IDs
-    #[arg(long, value_name = "PREFIX", default_value = crate::policy::DEFAULT_PREFIX, value_parser = parse_prefix)]
+    #[arg(long, value_name = "PREFIX", default_value = crate::model::policy::DEFAULT_PREFIX, value_parser = parse_prefix)]
     pub id_prefix: String,
     /// Answer new reports within this long (48h, 2bd, ...)
     #[arg(long, value_name = "DURATION", default_value = "48h")]
@@ -47,7 +47,7 @@ pub struct InitArgs {
     /// Adopt a reporter's disclosure policy as the team default instead of
     /// --disclose-within: project-zero, project-zero+grace, cert-cc, zdi or a number of days
     #[arg(long, value_name = "PRESET", conflicts_with = "disclose_within")]
-    pub preset: Option<crate::embargo::Preset>,
+    pub preset: Option<crate::model::preset::Preset>,
     /// Create the store even inside another git repository's work tree
     #[arg(long)]
     pub allow_nested: bool,
@@ -56,8 +56,8 @@ pub struct InitArgs {
     pub remote: Option<String>,
 }
 
-fn parse_prefix(s: &str) -> Result<String, crate::id::InvalidPrefix> {
-    crate::id::validate_prefix(s).map(|()| s.to_owned())
+fn parse_prefix(s: &str) -> Result<String, crate::model::id::InvalidPrefix> {
+    crate::model::id::validate_prefix(s).map(|()| s.to_owned())
 }
 
 fn parse_release(s: &str) -> Result<MaintainedRelease, String> {

@@ -1,9 +1,9 @@
 //! `disclose log`: a case's timeline, from its events.
 
-use crate::clock::human;
-use crate::context::Ctx;
+use crate::app::clock::human;
+use crate::app::context::Ctx;
 use crate::error::Result;
-use crate::id::CaseRef;
+use crate::model::id::CaseRef;
 
 /// Show a case's timeline
 ///
@@ -21,7 +21,11 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<()> {
     if ctx.ui.json() {
         return ctx.ui.print_json(&case.events);
     }
-    let mut out = format!("{}  {}\n", case.id, crate::text::one_line(&case.title));
+    let mut out = format!(
+        "{}  {}\n",
+        case.id,
+        crate::model::text::one_line(&case.title)
+    );
     for event in &case.events {
         out.push_str(&format!(
             "{}  {}  ({})\n",

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::context::Ctx;
+use crate::app::context::Ctx;
 use crate::docs;
 use crate::error::{Error, Result};
 

@@ -9,7 +9,6 @@ pub mod contact;
 pub mod credit;
 pub mod export;
 pub mod fix;
-mod force;
 pub mod init;
 pub mod log;
 pub mod note;
@@ -25,6 +24,7 @@ pub mod status;
 pub mod withdraw;
 
 pub mod check;
+pub mod common;
 pub mod complete_ids;
 pub mod completions;
 pub mod embargo;
@@ -34,8 +34,8 @@ pub mod remote;
 pub mod stats;
 pub mod sync;
 
+use crate::app::context::Ctx;
 use crate::cli::Command;
-use crate::context::Ctx;
 use crate::error::Result;
 
 pub fn run(ctx: &Ctx, command: Command) -> Result<()> {

@@ -1,9 +1,9 @@
 //! `disclose note`: a note on a case, private unless --public.
 
-use crate::context::Ctx;
+use crate::app::context::Ctx;
+use crate::app::input;
 use crate::error::Result;
-use crate::id::CaseRef;
-use crate::input;
+use crate::model::id::CaseRef;
 
 /// Add a note to a case (private unless --public)
 ///

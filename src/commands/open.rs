@@ -2,13 +2,13 @@
 
 use std::path::PathBuf;
 
-use crate::case::{Case, NewCase, Report, Reporter};
-use crate::clock::Timestamp;
-use crate::context::Ctx;
-use crate::deadlines::Clocks;
+use crate::app::clock::Timestamp;
+use crate::app::context::Ctx;
+use crate::app::input;
 use crate::email::ByteSize;
 use crate::error::Result;
-use crate::input;
+use crate::judge::clocks::Clocks;
+use crate::model::case::{Case, NewCase, Report, Reporter};
 
 mod email;
 
@@ -147,7 +147,7 @@ fn say_opened(ctx: &Ctx, case: &Case) {
     let ack = clocks
         .acknowledgement
         .and_then(|c| c.due_at())
-        .map(|due| format!("; acknowledge by {}", crate::clock::human(due)))
+        .map(|due| format!("; acknowledge by {}", crate::app::clock::human(due)))
         .unwrap_or_default();
     ctx.ui
         .status(&format!("Opened {}: {}{ack}", case.id, case.title));

@@ -1,8 +1,8 @@
 //! `disclose pause`: stop a case's clocks.
 
-use crate::context::Ctx;
+use crate::app::context::Ctx;
 use crate::error::Result;
-use crate::id::CaseRef;
+use crate::model::id::CaseRef;
 
 /// Stop a case's clocks (waiting on the reporter, on hold)
 ///

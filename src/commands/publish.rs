@@ -5,13 +5,13 @@ use std::path::{Component, Path, PathBuf};
 
 use chrono::{DateTime, Datelike as _, Utc};
 
-use crate::case::{Case, EventKind, State, Transition};
-use crate::context::Ctx;
+use crate::app::context::Ctx;
 use crate::error::{Error, Result};
-use crate::export::readiness::{self, OpenItem};
 use crate::export::{self, Format};
-use crate::id::{CaseId, CaseRef};
-use crate::policy::Policy;
+use crate::judge::readiness::{self, OpenItem};
+use crate::model::case::{Case, EventKind, State, Transition};
+use crate::model::id::{CaseId, CaseRef};
+use crate::model::policy::Policy;
 use crate::store::{ADVISORIES_DIR, REMOTE, Store, SyncOptions};
 
 /// Publish a fixed case: write its advisory files and mark it published

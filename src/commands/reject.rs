@@ -1,10 +1,10 @@
 //! `disclose reject`: close a case without a fix.
 
-use crate::case::{RejectReason, Resolution};
-use crate::commands::force::ForceArgs;
-use crate::context::Ctx;
+use crate::app::context::Ctx;
+use crate::commands::common::force::ForceArgs;
 use crate::error::{Error, Result};
-use crate::id::CaseRef;
+use crate::model::case::{RejectReason, Resolution};
+use crate::model::id::CaseRef;
 
 /// Why a report is rejected.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]

@@ -1,9 +1,9 @@
 //! `disclose release`: a maintained release's row of the fix matrix, by hand.
 
-use crate::case::Decision;
-use crate::context::Ctx;
+use crate::app::context::Ctx;
 use crate::error::Result;
-use crate::id::CaseRef;
+use crate::model::case::Decision;
+use crate::model::id::CaseRef;
 
 /// A decision for one maintained release.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::context::Ctx;
+use crate::app::context::Ctx;
 use crate::error::{Error, Result};
 use crate::store::REMOTE;
 

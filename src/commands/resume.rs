@@ -1,8 +1,8 @@
 //! `disclose resume`: restart a paused case's clocks.
 
-use crate::context::Ctx;
+use crate::app::context::Ctx;
 use crate::error::Result;
-use crate::id::CaseRef;
+use crate::model::id::CaseRef;
 
 /// Restart the clocks of a paused case
 ///

@@ -1,9 +1,9 @@
 //! `disclose severity`: CVSS score and CWE classification.
 
-use crate::context::Ctx;
+use crate::app::context::Ctx;
 use crate::error::{Error, Result};
-use crate::id::CaseRef;
-use crate::severity;
+use crate::model::id::CaseRef;
+use crate::model::severity;
 
 /// Record the severity (CVSS 3.x or 4.0 vector) and CWE of a case
 ///

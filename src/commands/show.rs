@@ -2,12 +2,12 @@
 
 use serde::Serialize;
 
-use crate::case::Case;
-use crate::clock::{human, relative};
-use crate::context::Ctx;
-use crate::deadlines::{ClockView, Clocks};
+use crate::app::clock::{human, relative};
+use crate::app::context::Ctx;
 use crate::error::Result;
-use crate::id::CaseRef;
+use crate::judge::clocks::{ClockView, Clocks};
+use crate::model::case::Case;
+use crate::model::id::CaseRef;
 
 /// Show one case in full
 ///
@@ -55,7 +55,11 @@ fn clock_line(name: &str, clock: Option<ClockView>, now: chrono::DateTime<chrono
 
 /// The readable form of a case.
 pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) -> String {
-    let mut out = format!("{}  {}\n", case.id, crate::text::one_line(&case.title));
+    let mut out = format!(
+        "{}  {}\n",
+        case.id,
+        crate::model::text::one_line(&case.title)
+    );
     out.push_str(&format!("  {:<14}{}\n", "state", case.state));
     if let Some(paused) = &case.paused {
         out.push_str(&format!(
@@ -118,7 +122,7 @@ pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) 
         out.push_str(&format!("  {:<14}{}\n", "cwe", case.cwe.join(", ")));
     }
     for a in &case.affected {
-        let words = crate::case::affected_words(&a.ranges, &a.versions);
+        let words = crate::model::case::affected_words(&a.ranges, &a.versions);
         out.push_str(&format!(
             "  {:<14}{} ({}): {words}\n",
             "affected", a.package.name, a.package.ecosystem
@@ -190,8 +194,8 @@ pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) 
         out.push_str("\nReporter thread:\n");
         for c in &case.contacts {
             let arrow = match c.direction {
-                crate::case::Direction::ToReporter => "to reporter",
-                crate::case::Direction::FromReporter => "from reporter",
+                crate::model::case::Direction::ToReporter => "to reporter",
+                crate::model::case::Direction::FromReporter => "from reporter",
             };
             out.push_str(&format!("  {} {arrow}: {}\n", human(c.at), c.text));
         }

@@ -2,10 +2,10 @@
 
 use chrono::TimeDelta;
 
-use crate::clock::{Timestamp, rfc3339, span};
-use crate::context::Ctx;
+use crate::app::clock::{Timestamp, rfc3339, span};
+use crate::app::context::Ctx;
 use crate::error::{Error, Result};
-use crate::stats::{Spread, Stats, compute};
+use crate::judge::stats::{Spread, Stats, compute};
 
 /// Show the team's record: time to acknowledge, fix and publish
 ///

@@ -2,11 +2,11 @@
 
 use comfy_table::{Cell, Color};
 
-use crate::case::CaseSummary;
-use crate::clock::relative;
-use crate::context::Ctx;
-use crate::deadlines::{ClockKind, ClockView, Clocks};
+use crate::app::clock::relative;
+use crate::app::context::Ctx;
 use crate::error::{Error, Result};
+use crate::judge::clocks::{ClockKind, ClockView, Clocks};
+use crate::model::case::CaseSummary;
 use crate::store::{Store, Summaries};
 
 /// How narrow the title column gets before the clocks start to wrap.
@@ -87,13 +87,13 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
                 let case = &cases[*i];
                 vec![
                     Cell::new(case.id.as_str()),
-                    Cell::new(crate::text::one_line(&case.title)),
+                    Cell::new(crate::model::text::one_line(&case.title)),
                     Cell::new(if case.paused.is_some() {
                         format!("{} (paused)", case.state)
                     } else {
                         case.state.to_string()
                     }),
-                    Cell::new(crate::clock::span(now - case.received_at)),
+                    Cell::new(crate::app::clock::span(now - case.received_at)),
                     clock_cell(ctx, clocks.acknowledgement, now, "done"),
                     clock_cell(ctx, clocks.disclosure, now, "-"),
                     next_cell(ctx, clocks, now),
@@ -221,7 +221,7 @@ fn next_cell(ctx: &Ctx, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::case::{Case, CaseFields, NewCase};
+    use crate::model::case::{Case, CaseFields, NewCase};
 
     #[derive(serde::Serialize)]
     struct Row<'a> {
@@ -239,14 +239,18 @@ mod tests {
                 title: "t \"quoted\"\nline".into(),
                 ..NewCase::default()
             },
-            crate::policy::Policy::default().slas(),
+            crate::model::policy::Policy::default().slas(),
             at,
             "M",
         );
         let fields = CaseFields::from(&case);
         let clocks = Clocks::of(&case, at);
         let mut out = String::from("[\n");
-        push_element(&mut out, &crate::ui::json_array_element(&fields), &clocks);
+        push_element(
+            &mut out,
+            &crate::app::ui::json_array_element(&fields),
+            &clocks,
+        );
         out.push_str("\n]");
         let expected = serde_json::to_string_pretty(&[Row {
             fields: &fields,

@@ -1,6 +1,6 @@
 //! `disclose sync`: fetch the team's changes, merge them case by case, push.
 
-use crate::context::Ctx;
+use crate::app::context::Ctx;
 use crate::error::Result;
 use crate::store::{PUSH_ATTEMPTS, REMOTE, SyncOptions, SyncReport};
 

@@ -1,9 +1,9 @@
 //! `disclose withdraw`: the reporter withdrew the report.
 
-use crate::commands::force::ForceArgs;
-use crate::context::Ctx;
+use crate::app::context::Ctx;
+use crate::commands::common::force::ForceArgs;
 use crate::error::Result;
-use crate::id::CaseRef;
+use crate::model::id::CaseRef;
 
 /// Close a case because the reporter withdrew it
 ///

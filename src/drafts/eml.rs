@@ -85,7 +85,7 @@ fn mailbox_header(who: &Recipient) -> String {
 /// A header value: control characters dropped, non-ASCII as encoded words.
 fn encode_words(text: &str) -> String {
     let clean: String = text.chars().filter(|c| !c.is_control()).collect();
-    crate::mime::encoded_words(&clean, "\r\n ")
+    crate::email::mime::encoded_words(&clean, "\r\n ")
 }
 
 /// Quoted-printable (RFC 2045) with CRLF line ends and soft breaks before

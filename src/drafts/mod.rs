@@ -17,8 +17,8 @@ use std::str::FromStr;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::case::{Case, State};
-use crate::policy::Policy;
+use crate::model::case::{Case, State};
+use crate::model::policy::Policy;
 pub use eml::message_id;
 use texts::{ACK, FIX_READY, NEED_INFO, PUBLISHED, SIGNATURE, UPDATE};
 

@@ -5,8 +5,10 @@
 use chrono::{DateTime, Utc};
 
 use super::{Email, SafeNames, clean_subject, reply_text, sha256_hex, split_sections};
-use crate::case::{Attachment, Case, Direction, EventKind, NewCase, Report, Reporter, Source};
-use crate::id::CaseId;
+use crate::model::case::{
+    Attachment, Case, Direction, EventKind, NewCase, Report, Reporter, Source,
+};
+use crate::model::id::CaseId;
 
 /// Store directory of attachments; one subdirectory per case.
 pub const ATTACHMENTS_DIR: &str = "attachments";
@@ -171,7 +173,7 @@ pub fn reply_event(
     let (attachments, files) = stage_attachments(&case.id, reply, names);
     let kind = EventKind::ContactLogged {
         direction,
-        text: crate::text::multi_line(&text),
+        text: crate::model::text::multi_line(&text),
         message_id: reply.message_id.clone(),
         sent_at: reply.date.filter(|d| *d <= now),
         attachments,

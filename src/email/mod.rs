@@ -7,6 +7,7 @@
 mod attachment;
 pub mod import;
 mod mbox;
+pub mod mime;
 mod parse;
 mod sections;
 mod size;

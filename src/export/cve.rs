@@ -8,9 +8,9 @@ use super::json;
 use super::markdown::credit_role;
 use super::public::{PublicCase, is_url};
 use super::range_words;
-use crate::case::{RangeEvent, RangeType};
-use crate::clock::rfc3339;
+use crate::app::clock::rfc3339;
 use crate::error::{Error, Result};
+use crate::model::case::{RangeEvent, RangeType};
 
 const TITLE_MAX: usize = 256;
 const TEXT_MAX: usize = 4096;
@@ -167,7 +167,7 @@ struct TimelineEntry {
 }
 
 /// What a CVE record needs beyond the case, as (what, how to set it).
-pub(super) fn missing(p: &PublicCase) -> Vec<(&'static str, &'static str)> {
+pub fn missing(p: &PublicCase) -> Vec<(&'static str, &'static str)> {
     let mut out = Vec::new();
     if !p.cve.as_deref().is_some_and(is_cve_id) {
         out.push((

@@ -179,7 +179,7 @@ fn phrase(text: &str) -> String {
 }
 
 fn encoded_words(text: &str) -> String {
-    crate::mime::encoded_words(text, "\n ")
+    crate::email::mime::encoded_words(text, "\n ")
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::public::{PublicCase, is_url};
 use super::{date, range_words, severity_words};
-use crate::case::{CreditType, Decision};
+use crate::model::case::{CreditType, Decision};
 
 pub(super) fn render(p: &PublicCase) -> String {
     let mut out = String::new();

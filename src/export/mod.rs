@@ -3,20 +3,19 @@
 //! place that decides what may leave the store, and the output depends only
 //! on the case, the policy and `now`, so the same inputs give the same bytes.
 
-mod cve;
+pub mod cve;
 mod email;
 mod markdown;
 mod osv;
 pub mod public;
 pub mod ranges;
-pub mod readiness;
 mod release_notes;
 
 use chrono::{DateTime, Utc};
 
-use crate::case::{Case, Range, RangeEvent};
 use crate::error::Result;
-use crate::policy::Policy;
+use crate::model::case::{Case, Range, RangeEvent};
+use crate::model::policy::Policy;
 
 pub use public::PublicCase;
 

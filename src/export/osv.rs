@@ -11,9 +11,9 @@ use serde::Serialize;
 
 use super::json;
 use super::public::{PublicCase, is_url};
-use crate::case::{CreditType, RangeEvent, RangeType};
-use crate::clock::rfc3339;
-use crate::policy::Package;
+use crate::app::clock::rfc3339;
+use crate::model::case::{CreditType, RangeEvent, RangeType};
+use crate::model::policy::Package;
 
 const SCHEMA_VERSION: &str = "1.7.5";
 

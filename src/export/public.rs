@@ -10,8 +10,8 @@
 use chrono::{DateTime, Utc};
 
 use super::ranges::{self, ReleaseRow};
-use crate::case::{Case, Consent, CreditType, Range, Severity};
-use crate::policy::{Package, Policy};
+use crate::model::case::{Case, Consent, CreditType, Range, Severity};
+use crate::model::policy::{Package, Policy};
 
 const REDACTED: &str = "[redacted]";
 /// Shorter names are too likely to be ordinary words to scrub from prose.
@@ -325,7 +325,7 @@ pub fn is_full_hash(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::case::{Credit, EventKind, NewCase, Report, Reporter};
+    use crate::model::case::{Credit, EventKind, NewCase, Report, Reporter};
 
     fn at(s: &str) -> DateTime<Utc> {
         s.parse().unwrap()

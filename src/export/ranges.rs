@@ -14,8 +14,8 @@ use std::cmp::Ordering;
 
 use semver::Version;
 
-use crate::case::{Affected, Case, Decision, Range, RangeEvent, RangeType};
-use crate::policy::MaintainedRelease;
+use crate::model::case::{Affected, Case, Decision, Range, RangeEvent, RangeType};
+use crate::model::policy::MaintainedRelease;
 
 /// A version as typed (kept for output) and as parsed (for ordering).
 #[derive(Debug, Clone)]
@@ -118,8 +118,8 @@ struct Line {
 /// The release's versions from its requirement, with the parser the triage
 /// commands use, as an inclusive start and an exclusive end.
 fn line_of(range: &str) -> Option<Line> {
-    let req = crate::ranges::release_req(range).ok()?;
-    let interval = crate::ranges::Interval::of_req(&req);
+    let req = crate::model::ranges::release_req(range).ok()?;
+    let interval = crate::model::ranges::Interval::of_req(&req);
     let after = |v: &Version| Version::new(v.major, v.minor, v.patch + 1);
     let lo = match interval.low {
         None => Version::new(0, 0, 0),
@@ -365,7 +365,7 @@ fn to_ranges(kind: RangeType, pieces: &[Piece]) -> Vec<Range> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::Package;
+    use crate::model::policy::Package;
 
     fn maintained(lines: &[(&str, &str)]) -> Vec<MaintainedRelease> {
         lines
@@ -402,7 +402,7 @@ mod tests {
     }
 
     fn words(ranges: &[Range]) -> String {
-        crate::case::affected_words(ranges, &[])
+        crate::model::case::affected_words(ranges, &[])
     }
 
     fn intro(v: &str) -> RangeEvent {

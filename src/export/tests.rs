@@ -2,11 +2,12 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use super::*;
-use crate::case::{
+use crate::judge::readiness;
+use crate::model::case::{
     Consent, Credit, CreditType, Decision, Direction, EventKind, NewCase, RangeType, Report,
     Reporter, Severity, State,
 };
-use crate::policy::{MaintainedRelease, Package, Policy};
+use crate::model::policy::{MaintainedRelease, Package, Policy};
 
 fn at(s: &str) -> DateTime<Utc> {
     s.parse().unwrap()
@@ -71,7 +72,7 @@ fn fixed_case(reporter: Reporter, consent: Consent) -> Case {
         EventKind::Confirmed,
         EventKind::AffectedAdded {
             package: package(),
-            ranges: vec![crate::case::Range {
+            ranges: vec![crate::model::case::Range {
                 kind: RangeType::Semver,
                 events: vec![RangeEvent::Introduced("1.0.0".into())],
             }],
@@ -203,7 +204,7 @@ fn every_format_gives_one_range_per_release() {
 #[test]
 fn output_is_deterministic() {
     let case = published(fixed_case(ada(), Consent::Granted));
-    let replayed = crate::case::replay(case.events.clone()).unwrap();
+    let replayed = crate::model::case::replay(case.events.clone()).unwrap();
     assert_eq!(all(&case, &policy()), all(&replayed, &policy()));
 }
 

@@ -10,10 +10,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::{Author, Files, MergeError, case_id_of, case_path, parse_case};
-use crate::case::{EventKind, Identifiers};
 use crate::export::{self, Format};
-use crate::id::CaseId;
-use crate::policy::Policy;
+use crate::model::case::{EventKind, Identifiers};
+use crate::model::id::CaseId;
+use crate::model::policy::Policy;
 use crate::store::{ADVISORIES_DIR, POLICY_FILE, to_json_bytes};
 
 /// A published case whose advisory ID the remote had given to another case.
@@ -136,11 +136,8 @@ pub(super) fn renumber(
                  an advisory ID this tool gives out, so it cannot be renumbered"
             ))
         })?;
-        let to = crate::export::readiness::next_advisory_id(
-            code,
-            year,
-            taken.iter().map(String::as_str),
-        );
+        let to =
+            crate::judge::readiness::next_advisory_id(code, year, taken.iter().map(String::as_str));
         taken.insert(to.clone());
         case.record(
             EventKind::AdvisoryRenumbered {
@@ -153,7 +150,8 @@ pub(super) fn renumber(
             None,
         );
         // The projection must agree with what a replay of the file would give.
-        let case = crate::case::replay(case.events.clone()).map_err(|e| bad(e.to_string()))?;
+        let case =
+            crate::model::case::replay(case.events.clone()).map_err(|e| bad(e.to_string()))?;
         merged.insert(path.clone(), to_json_bytes(&case));
         let mut files_rewritten = false;
         if let Some(policy) = &policy {

@@ -8,8 +8,8 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crate::case::{Case, CreditType, Event, EventId, EventKind, ReplayError, replay};
-use crate::id::CaseId;
+use crate::model::case::{Case, CreditType, Event, EventId, EventKind, ReplayError, replay};
+use crate::model::id::CaseId;
 
 /// The outcome of merging two versions of a case file.
 #[derive(Debug, Clone, PartialEq)]
@@ -260,8 +260,8 @@ mod tests {
     use chrono::{DateTime, TimeDelta, Utc};
 
     use super::*;
-    use crate::case::{NewCase, Severity};
-    use crate::policy::Slas;
+    use crate::model::case::{NewCase, Severity};
+    use crate::model::policy::Slas;
 
     fn at(minutes: i64) -> DateTime<Utc> {
         "2026-03-02T09:00:00Z".parse::<DateTime<Utc>>().unwrap() + TimeDelta::minutes(minutes)
@@ -310,7 +310,7 @@ mod tests {
             panic!("same case")
         };
         assert_eq!(case.events.len(), 3);
-        assert_eq!(case.state, crate::case::State::Acknowledged);
+        assert_eq!(case.state, crate::model::case::State::Acknowledged);
         assert_eq!(case.notes.len(), 1);
         assert!(overrides.is_empty());
         assert_eq!(merge_case(&b, &a).unwrap(), merge_case(&a, &b).unwrap());

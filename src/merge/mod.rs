@@ -22,9 +22,9 @@ pub use advisory::AdvisoryRenumbering;
 pub use case::{CaseMerge, Override, merge_case, same_case, union_events};
 pub use policy::{PolicyConflict, merge_policy};
 
-use crate::case::{Case, EventKind};
-use crate::id::CaseId;
-use crate::policy::Policy;
+use crate::model::case::{Case, EventKind};
+use crate::model::id::CaseId;
+use crate::model::policy::Policy;
 use crate::store::{CASES_DIR, POLICY_FILE, to_json_bytes};
 
 /// A tree's files: store-relative path to bytes.
@@ -237,11 +237,11 @@ fn merge_policy_bytes(
 /// A new ID with the old one's prefix and year that `taken` does not hold.
 fn fresh_id(old: &CaseId, at: DateTime<Utc>, taken: impl Fn(&CaseId) -> bool) -> CaseId {
     let text = old.as_str();
-    let head = &text[..text.len() - crate::id::RANDOM_LEN - 1];
+    let head = &text[..text.len() - crate::model::id::RANDOM_LEN - 1];
     let (prefix, year) = head
         .rsplit_once('-')
         .and_then(|(p, y)| Some((p, y.parse::<i32>().ok()?)))
-        .unwrap_or((crate::policy::DEFAULT_PREFIX, at.year()));
+        .unwrap_or((crate::model::policy::DEFAULT_PREFIX, at.year()));
     let mut rng = rand::rng();
     loop {
         let id = CaseId::random(prefix, year, &mut rng);
@@ -263,7 +263,7 @@ fn renumber(mut case: Case, to: &CaseId, author: Author<'_>) -> Result<Case, Str
         None,
     );
     // The projection must agree with what a replay of the file would give.
-    crate::case::replay(case.events.clone()).map_err(|e| e.to_string())
+    crate::model::case::replay(case.events.clone()).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@ use chrono::{DateTime, TimeDelta, Utc};
 use proptest::prelude::*;
 
 use super::*;
-use crate::case::{EventId, NewCase, replay};
-use crate::policy::Slas;
+use crate::model::case::{EventId, NewCase, replay};
+use crate::model::policy::Slas;
 
 const BY: &str = "M <m@example.org>";
 

@@ -19,7 +19,7 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use crate::case::CaseSummary;
+use crate::model::case::CaseSummary;
 
 const MAGIC: &str = "disclose-summaries 4";
 

@@ -32,10 +32,10 @@ pub use git::Identity;
 pub use remote::{REMOTE, Unpushed};
 pub use sync::{PUSH_ATTEMPTS, Stage, SyncOptions, SyncReport, clone_store};
 
-use crate::case::{Case, CaseFields, CaseSummary};
 use crate::error::{Error, Result};
-use crate::id::{CaseId, CaseRef};
-use crate::policy::Policy;
+use crate::model::case::{Case, CaseFields, CaseSummary};
+use crate::model::id::{CaseId, CaseRef};
+use crate::model::policy::Policy;
 
 pub const POLICY_FILE: &str = "policy.json";
 pub const CASES_DIR: &str = "cases";
@@ -287,7 +287,7 @@ impl Store {
             return Ok((key, entry.summary, Text::Stored(entry.text)));
         }
         let fields = self.read_fields(&id)?;
-        let text = crate::ui::json_array_element(&fields);
+        let text = crate::app::ui::json_array_element(&fields);
         Ok((key, Box::new(CaseSummary::from(&fields)), Text::Fresh(text)))
     }
 
@@ -447,7 +447,7 @@ impl Summaries {
             return Ok(text);
         }
         let fields = store.read_fields(id)?;
-        Ok(crate::ui::json_array_element(&fields))
+        Ok(crate::app::ui::json_array_element(&fields))
     }
 }
 
@@ -575,7 +575,7 @@ pub fn read_policy(path: &Path) -> Result<Policy> {
     let bytes =
         std::fs::read(path).map_err(|e| Error::io(format!("read {}", path.display()), e))?;
     let policy: Policy = serde_json::from_slice(&bytes).map_err(|e| Error::bad_file(path, e))?;
-    crate::id::validate_prefix(&policy.id_prefix)
+    crate::model::id::validate_prefix(&policy.id_prefix)
         .map_err(|e| Error::store(format!("{}: id_prefix: {e}", path.display())))?;
     Ok(policy)
 }

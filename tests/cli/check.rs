@@ -1,8 +1,8 @@
 //! `disclose check`: every finding kind at its boundary, the three output
 //! formats, and the exit codes.
 
-use disclose::case::Decision;
-use disclose::embargo::Preset;
+use disclose::model::case::Decision;
+use disclose::model::preset::Preset;
 use predicates::prelude::*;
 
 use crate::common::{TestEnv, stderr, stdout};
@@ -723,7 +723,7 @@ fn an_advisory_id_that_two_cases_hold_is_an_error() {
     for id in &ids {
         env.record(
             id,
-            disclose::case::EventKind::Published {
+            disclose::model::case::EventKind::Published {
                 advisory: "POET-SA-2026-001".into(),
                 forced_reason: None,
             },

@@ -8,9 +8,9 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use disclose::case::{Case, Decision, Direction, EventKind, NewCase, Reporter};
-use disclose::embargo::Preset;
-use disclose::policy::{Policy, Slas};
+use disclose::model::case::{Case, Decision, Direction, EventKind, NewCase, Reporter};
+use disclose::model::policy::{Policy, Slas};
+use disclose::model::preset::Preset;
 
 use crate::common::TestEnv;
 
@@ -128,7 +128,7 @@ impl Built {
     /// will project.
     pub fn published(mut self, at: &str) -> Self {
         self.case.published_at = Some(t(at));
-        self.case.state = disclose::case::State::Published;
+        self.case.state = disclose::model::case::State::Published;
         self.case.closed_at = Some(t(at));
         self
     }

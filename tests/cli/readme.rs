@@ -82,7 +82,7 @@ fn first_id(stdout: &str) -> Option<String> {
     stdout
         .lines()
         .map(str::trim)
-        .find(|l| l.parse::<disclose::id::CaseId>().is_ok())
+        .find(|l| l.parse::<disclose::model::id::CaseId>().is_ok())
         .map(str::to_owned)
 }
 

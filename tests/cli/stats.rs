@@ -1,7 +1,7 @@
 //! `disclose stats`, checked against a store of known cases whose figures
 //! are worked out by hand below.
 
-use disclose::case::Decision;
+use disclose::model::case::Decision;
 
 use crate::common::{TestEnv, stdout};
 use crate::model_cases::Built;

@@ -1,7 +1,7 @@
 //! `disclose status` shows the same clocks as `check`: fix coverage, the
 //! next due item, colours by urgency.
 
-use disclose::case::Decision;
+use disclose::model::case::Decision;
 
 use crate::common::{TestEnv, stdout};
 use crate::model_cases::Built;

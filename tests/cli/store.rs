@@ -1,7 +1,7 @@
 //! Store-wide guarantees: replay reproduces the stored fields, failed
 //! commands change nothing, files stay private.
 
-use disclose::case::{Case, replay};
+use disclose::model::case::{Case, replay};
 
 use crate::common::TestEnv;
 

@@ -1,8 +1,8 @@
 //! `disclose init --remote`, `remote`, `clone` and `sync`: a team of two
 //! clones of one bare repository on a local path.
 
-use disclose::case::{Case, EventKind, NewCase};
-use disclose::policy::Slas;
+use disclose::model::case::{Case, EventKind, NewCase};
+use disclose::model::policy::Slas;
 
 use crate::common::{Team, TestEnv, stderr, stdout};
 
@@ -203,8 +203,8 @@ fn an_id_collision_renumbers_the_local_case_and_keeps_the_old_id_as_alias() {
 #[test]
 fn an_old_id_still_names_a_renumbered_case() {
     let env = TestEnv::init();
-    let old: disclose::id::CaseId = "DISC-2026-K7Q3M".parse().unwrap();
-    let new: disclose::id::CaseId = "DISC-2026-W4XYZ".parse().unwrap();
+    let old: disclose::model::id::CaseId = "DISC-2026-K7Q3M".parse().unwrap();
+    let new: disclose::model::id::CaseId = "DISC-2026-W4XYZ".parse().unwrap();
     let mut case = Case::open(
         old.clone(),
         NewCase {

@@ -4,12 +4,12 @@
 
 use std::path::Path;
 
-use crate::context::Ctx;
+use crate::app::context::Ctx;
+use crate::app::input;
 use crate::email::import;
 use crate::email::{self as mail, SafeNames};
 use crate::error::{Error, Result};
-use crate::id::CaseRef;
-use crate::input;
+use crate::model::id::CaseRef;
 
 pub(super) fn run(ctx: &Ctx, typed: &CaseRef, path: &Path, limit: usize) -> Result<()> {
     let label = format!("--from-email {}", path.display());
@@ -56,8 +56,8 @@ pub(super) fn run(ctx: &Ctx, typed: &CaseRef, path: &Path, limit: usize) -> Resu
     })?;
     let contact = case.contacts.last().expect("just logged");
     let what = match contact.direction {
-        crate::case::Direction::ToReporter => "a message to the reporter",
-        crate::case::Direction::FromReporter => "a message from the reporter",
+        crate::model::case::Direction::ToReporter => "a message to the reporter",
+        crate::model::case::Direction::FromReporter => "a message from the reporter",
     };
     ctx.ui
         .status(&format!("Logged {what} on {} (from {label})", case.id));

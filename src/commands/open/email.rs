@@ -8,13 +8,13 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 
 use super::{OpenArgs, say_opened, text};
-use crate::case::{Case, Reporter};
-use crate::clock::rfc3339;
-use crate::context::Ctx;
+use crate::app::clock::rfc3339;
+use crate::app::context::Ctx;
+use crate::app::input;
 use crate::email::import::{self, Overrides, Staged};
 use crate::email::{self as mail, Email, SafeNames, Thread};
 use crate::error::{Error, Result};
-use crate::input;
+use crate::model::case::{Case, Reporter};
 use crate::store::{Store, Tx};
 
 pub(super) fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
@@ -127,7 +127,7 @@ fn open_thread(
     now: DateTime<Utc>,
     emails: &[Email],
     thread: &Thread,
-    new: crate::case::NewCase,
+    new: crate::model::case::NewCase,
 ) -> Result<Case> {
     let id = tx.new_case_id();
     let root = &emails[thread.root];
@@ -201,7 +201,7 @@ fn bad_message(label: &str, err: &mail::EmailError) -> Error {
 /// Refuses a message that a case already holds, naming the case (exit 1),
 /// and warns (once per message) about one that replies to a case's thread.
 fn refuse_reimport(
-    ui: &crate::ui::Ui,
+    ui: &crate::app::ui::Ui,
     warned: &mut Vec<usize>,
     store: &Store,
     emails: &[Email],

@@ -298,9 +298,9 @@ impl TestEnv {
 
     /// Appends one event to a case through the library, in one commit, as a
     /// command would (for event kinds no command on this branch records).
-    pub fn record(&self, id: &str, kind: disclose::case::EventKind) {
+    pub fn record(&self, id: &str, kind: disclose::model::case::EventKind) {
         let store = self.open_store();
-        let id: disclose::id::CaseId = id.parse().unwrap();
+        let id: disclose::model::id::CaseId = id.parse().unwrap();
         let now = self.now();
         self.advance(TimeDelta::minutes(1));
         let who = self.identity();
@@ -317,7 +317,7 @@ impl TestEnv {
     }
 
     /// Writes `case` as a new case file in one commit.
-    pub fn write_case(&self, case: &disclose::case::Case) {
+    pub fn write_case(&self, case: &disclose::model::case::Case) {
         let store = self.open_store();
         store
             .transaction(&self.identity(), self.now(), |tx| {

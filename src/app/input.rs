@@ -4,8 +4,8 @@
 use std::io::Read as _;
 use std::path::Path;
 
+use crate::app::ui::Ui;
 use crate::error::{Error, Result};
-use crate::ui::Ui;
 
 /// Reads text from `path`, or from stdin when `path` is `-`.
 pub fn read_text(path: &Path, flag: &str) -> Result<String> {
@@ -114,7 +114,7 @@ pub fn check_not_future(
     now: chrono::DateTime<chrono::Utc>,
     flag: &str,
 ) -> Result<()> {
-    use crate::clock::rfc3339;
+    use crate::app::clock::rfc3339;
     if at > now {
         return Err(Error::input(format!(
             "{flag} {} is in the future (now is {})",

@@ -108,7 +108,7 @@ impl fmt::Display for CaseId {
     }
 }
 
-crate::serde_str::serde_as_str!(CaseId);
+crate::model::serde_str::serde_as_str!(CaseId);
 
 /// A case as the user typed it: a full ID, or part of one to resolve against the store.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::case::Severity;
+use crate::model::case::Severity;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]

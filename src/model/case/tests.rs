@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 
 use super::*;
-use crate::policy::Policy;
+use crate::model::policy::Policy;
 
 fn at(s: &str) -> DateTime<Utc> {
     s.parse().unwrap()
@@ -104,7 +104,7 @@ mod props {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::policy::{MaintainedRelease, Package};
+    use crate::model::policy::{MaintainedRelease, Package};
 
     fn policy() -> Policy {
         Policy {
@@ -194,7 +194,7 @@ mod props {
             Op::Pause => case.pause("on-hold".into(), stamp).map(drop),
             Op::Resume => case.resume(stamp).map(drop),
             Op::Affected(lo, width) => {
-                let range = crate::ranges::parse_requirement(&format!(
+                let range = crate::model::ranges::parse_requirement(&format!(
                     ">=1.{lo}.0, <1.{}.0",
                     lo + width + 1
                 ))
@@ -260,8 +260,10 @@ mod props {
             Op::Severity => case
                 .assess(
                     Some(
-                        crate::severity::assess("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")
-                            .unwrap(),
+                        crate::model::severity::assess(
+                            "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+                        )
+                        .unwrap(),
                     ),
                     vec!["CWE-22".into()],
                     stamp,
@@ -296,7 +298,7 @@ mod props {
 
 #[test]
 fn decisions_follow_the_release_ranges() {
-    use crate::policy::{MaintainedRelease, Package};
+    use crate::model::policy::{MaintainedRelease, Package};
     let policy = Policy {
         maintained_releases: vec![
             MaintainedRelease {
@@ -316,7 +318,7 @@ fn decisions_follow_the_release_ranges() {
     };
     let semver = |req: &str| Affected {
         package: pkg.clone(),
-        ranges: vec![crate::ranges::parse_requirement(req).unwrap()],
+        ranges: vec![crate::model::ranges::parse_requirement(req).unwrap()],
         versions: vec![],
     };
     let d = derive_decisions(&[semver("<1.4.3")], &policy);
@@ -327,8 +329,13 @@ fn decisions_follow_the_release_ranges() {
     let git = Affected {
         package: pkg.clone(),
         ranges: vec![
-            crate::ranges::from_bounds(RangeType::Git, Some("0"), Some(&"a".repeat(40)), None)
-                .unwrap(),
+            crate::model::ranges::from_bounds(
+                RangeType::Git,
+                Some("0"),
+                Some(&"a".repeat(40)),
+                None,
+            )
+            .unwrap(),
         ],
         versions: vec![],
     };

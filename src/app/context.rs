@@ -5,15 +5,15 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
-use crate::case::Case;
-use crate::clock::Clock;
-use crate::env::Env;
+use crate::app::clock::Clock;
+use crate::app::env::Env;
+use crate::app::paths::{self, StoreSource};
+use crate::app::ui::Ui;
 use crate::error::{Error, Result};
-use crate::id::CaseRef;
-use crate::paths::{self, StoreSource};
-use crate::policy::Policy;
+use crate::model::case::Case;
+use crate::model::id::CaseRef;
+use crate::model::policy::Policy;
 use crate::store::{self, Identity, Store, Tx};
-use crate::ui::Ui;
 
 pub struct Ctx {
     pub ui: Ui,
@@ -164,8 +164,8 @@ pub struct ChangeCtx<'a> {
 
 impl ChangeCtx<'_> {
     /// Who and when, for the event the change appends.
-    pub fn stamp(&self) -> crate::case::Stamp<'_> {
-        crate::case::Stamp {
+    pub fn stamp(&self) -> crate::model::case::Stamp<'_> {
+        crate::model::case::Stamp {
             at: self.now,
             by: self.by,
         }

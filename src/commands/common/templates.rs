@@ -5,10 +5,10 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-use crate::case::Case;
-use crate::context::Ctx;
+use crate::app::context::Ctx;
 use crate::drafts::{self, Draft, DraftKind, Recipient};
 use crate::error::{Error, Result};
+use crate::model::case::Case;
 use crate::store::{Identity, Store};
 
 /// The store's override of `kind`, checked, or `None` for the built-in one.

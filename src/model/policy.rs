@@ -5,9 +5,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::duration::Duration;
-use crate::embargo::Preset;
 use crate::error::{Error, Result};
+use crate::model::duration::Duration;
+use crate::model::preset::Preset;
 
 pub const DEFAULT_PREFIX: &str = "DISC";
 
@@ -205,7 +205,7 @@ impl Policy {
                 self.cna_org_id = Some(value.to_ascii_lowercase());
             }
             Key::IdPrefix => {
-                crate::id::validate_prefix(value).map_err(|e| bad(e.to_string()))?;
+                crate::model::id::validate_prefix(value).map_err(|e| bad(e.to_string()))?;
                 self.id_prefix = value.to_owned();
             }
             Key::AckWithin => self.ack_within = duration(value)?,
@@ -288,7 +288,7 @@ pub fn check_contact(value: &str) -> std::result::Result<(), String> {
         }
         return Ok(());
     }
-    crate::input::check_email(value, "contact")
+    crate::app::input::check_email(value, "contact")
         .map_err(|_| format!("{value:?} is neither an email address nor an http(s) URL"))
 }
 

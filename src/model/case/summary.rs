@@ -15,10 +15,10 @@ use super::{
     Case, CaseFields, Contact, Decision, Direction, Fix, PauseSpan, Paused, ReleaseStatus, State,
     matrix_complete,
 };
-use crate::clock::Pause;
-use crate::embargo::Preset;
-use crate::id::CaseId;
-use crate::policy::Slas;
+use crate::app::clock::Pause;
+use crate::model::id::CaseId;
+use crate::model::policy::Slas;
+use crate::model::preset::Preset;
 
 /// When and which way a message to or from the reporter went (its text stays
 /// in the case file).
@@ -205,8 +205,8 @@ fn stamps(contacts: &[Contact]) -> Vec<ContactStamp> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::case::{EventKind, NewCase};
-    use crate::policy::Policy;
+    use crate::model::case::{EventKind, NewCase};
+    use crate::model::policy::Policy;
 
     fn busy_case() -> Case {
         let at: DateTime<Utc> = "2026-03-02T09:00:00Z".parse().unwrap();

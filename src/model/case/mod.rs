@@ -21,11 +21,11 @@ pub use state::{State, Transition};
 pub use summary::{CaseSummary, ContactStamp, ReleaseRow};
 pub use triage::{AffectedChange, FixChange, Stamp, derive_decisions};
 
-use crate::clock::Pause;
-use crate::embargo::Preset;
+use crate::app::clock::Pause;
 use crate::error::{Error, Result};
-use crate::id::CaseId;
-use crate::policy::{Package, Slas};
+use crate::model::id::CaseId;
+use crate::model::policy::{Package, Slas};
+use crate::model::preset::Preset;
 
 /// Version of the case file format.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -435,7 +435,7 @@ impl Case {
         at: DateTime<Utc>,
         by: &str,
     ) -> Self {
-        use crate::text::{multi_line, one_line};
+        use crate::model::text::{multi_line, one_line};
         let line = |v: Option<String>| v.map(|v| one_line(&v)).filter(|v| !v.is_empty());
         let lines = |v: Option<String>| v.map(|v| multi_line(&v)).filter(|v| !v.is_empty());
         let reporter = Reporter {
@@ -535,7 +535,10 @@ impl Case {
     fn describe_state(&self) -> String {
         match (self.state, self.acknowledged_at) {
             (State::Acknowledged, Some(at)) => {
-                format!("already acknowledged (at {})", crate::clock::rfc3339(at))
+                format!(
+                    "already acknowledged (at {})",
+                    crate::app::clock::rfc3339(at)
+                )
             }
             (state, _) => state.to_string(),
         }
@@ -553,8 +556,8 @@ impl Case {
         if acknowledged_at < self.received_at {
             return Err(Error::input(format!(
                 "--at {} is before the report was received ({})",
-                crate::clock::rfc3339(acknowledged_at),
-                crate::clock::rfc3339(self.received_at)
+                crate::app::clock::rfc3339(acknowledged_at),
+                crate::app::clock::rfc3339(self.received_at)
             )));
         }
         Ok(self.record(EventKind::Acknowledged { acknowledged_at }, at, by, forced))

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use directories::ProjectDirs;
 use serde::{Deserialize, Serialize};
 
-use crate::env::Env;
+use crate::app::env::Env;
 use crate::error::{Error, Result};
 
 /// Which rule chose the store, so first-use messages can say why.

@@ -12,8 +12,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::duration::{Duration, Unit};
-use crate::policy::{MaintainedRelease, Policy};
+use crate::model::duration::{Duration, Unit};
+use crate::model::policy::{MaintainedRelease, Policy};
 
 /// The text `disclose policy` writes. `contact` must be set (the caller checks).
 pub fn render(policy: &Policy) -> String {
@@ -504,7 +504,7 @@ fn supported_mark(cell: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::MaintainedRelease;
+    use crate::model::policy::MaintainedRelease;
 
     fn policy() -> Policy {
         Policy {

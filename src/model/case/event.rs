@@ -12,9 +12,9 @@ use std::collections::BTreeMap;
 use super::{
     Attachment, Credit, Decision, Direction, Range, Report, Reporter, Resolution, Severity, Source,
 };
-use crate::embargo::Preset;
-use crate::id::{CROCKFORD, CaseId};
-use crate::policy::{Package, Slas};
+use crate::model::id::{CROCKFORD, CaseId};
+use crate::model::policy::{Package, Slas};
+use crate::model::preset::Preset;
 
 /// A ULID: 48 bits of milliseconds and 80 random bits in 26 Crockford base32
 /// characters. Sorting ids as strings sorts events by time, and two clones can
@@ -75,7 +75,7 @@ impl std::str::FromStr for EventId {
     }
 }
 
-crate::serde_str::serde_as_str!(EventId);
+crate::model::serde_str::serde_as_str!(EventId);
 
 /// One entry of a case's history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -273,11 +273,11 @@ impl Event {
                 title, received_at, ..
             } => format!(
                 "opened \"{title}\" (received {})",
-                crate::clock::rfc3339(*received_at)
+                crate::app::clock::rfc3339(*received_at)
             ),
             EventKind::Acknowledged { acknowledged_at } => format!(
                 "acknowledged (reply sent {})",
-                crate::clock::rfc3339(*acknowledged_at)
+                crate::app::clock::rfc3339(*acknowledged_at)
             ),
             EventKind::Confirmed => "confirmed the problem".to_owned(),
             EventKind::Rejected { resolution } => {
@@ -367,10 +367,13 @@ impl Event {
             ),
             EventKind::EmbargoSet { until, preset } => match (until, preset) {
                 (Some(until), Some(preset)) => {
-                    format!("embargo until {} ({preset})", crate::clock::rfc3339(*until))
+                    format!(
+                        "embargo until {} ({preset})",
+                        crate::app::clock::rfc3339(*until)
+                    )
                 }
                 (Some(until), None) => {
-                    format!("embargo until {}", crate::clock::rfc3339(*until))
+                    format!("embargo until {}", crate::app::clock::rfc3339(*until))
                 }
                 (None, _) => "embargo lifted".to_owned(),
             },

@@ -124,7 +124,7 @@ impl FromStr for Preset {
     }
 }
 
-crate::serde_str::serde_as_str!(Preset);
+crate::model::serde_str::serde_as_str!(Preset);
 
 #[cfg(test)]
 mod tests {

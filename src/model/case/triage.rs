@@ -12,8 +12,8 @@ use super::{
     Severity, Transition,
 };
 use crate::error::{Error, Result};
-use crate::policy::{Package, Policy};
-use crate::ranges::{self, Interval};
+use crate::model::policy::{Package, Policy};
+use crate::model::ranges::{self, Interval};
 
 /// Who and when, for every event a command appends.
 #[derive(Debug, Clone, Copy)]
@@ -100,7 +100,7 @@ impl Case {
 
     /// Stops the clocks.
     pub fn pause(&mut self, reason: String, stamp: Stamp<'_>) -> Result<&Event> {
-        let reason = crate::text::one_line(&reason);
+        let reason = crate::model::text::one_line(&reason);
         if !self.state.is_open() {
             return Err(Error::refused(format!(
                 "cannot pause {}: it is {} and its clocks have stopped",
@@ -111,7 +111,7 @@ impl Case {
             return Err(Error::refused(format!(
                 "{} is already paused since {} ({})",
                 self.id,
-                crate::clock::rfc3339(paused.since),
+                crate::app::clock::rfc3339(paused.since),
                 paused.reason
             ))
             .with_hint(format!("resume it with `disclose resume {}`", self.id)));
@@ -307,7 +307,7 @@ impl Case {
         {
             return Err(Error::input(format!(
                 "--released {} is in the future",
-                crate::clock::rfc3339(at)
+                crate::app::clock::rfc3339(at)
             )));
         }
         Ok(self.append(
@@ -336,7 +336,7 @@ impl Case {
     }
 
     pub fn add_note(&mut self, text: String, private: bool, stamp: Stamp<'_>) -> Result<&Event> {
-        let text = crate::text::multi_line(&text);
+        let text = crate::model::text::multi_line(&text);
         if text.is_empty() {
             return Err(Error::input("the note is empty"));
         }
@@ -351,7 +351,7 @@ impl Case {
         message_id: Option<String>,
         stamp: Stamp<'_>,
     ) -> Result<&Event> {
-        let text = crate::text::multi_line(&text);
+        let text = crate::model::text::multi_line(&text);
         if text.is_empty() {
             return Err(Error::input("the message is empty"));
         }
@@ -369,7 +369,7 @@ impl Case {
 
     /// Adds a credit or updates the one with the same name and type.
     pub fn set_credit(&mut self, mut credit: Credit, stamp: Stamp<'_>) -> Result<&Event> {
-        credit.name = crate::text::one_line(&credit.name);
+        credit.name = crate::model::text::one_line(&credit.name);
         if credit.name.is_empty() {
             return Err(Error::input("--name must not be empty"));
         }
@@ -424,7 +424,7 @@ impl Case {
 fn known_release<'p>(
     policy: &'p Policy,
     name: &str,
-) -> Result<&'p crate::policy::MaintainedRelease> {
+) -> Result<&'p crate::model::policy::MaintainedRelease> {
     policy
         .maintained_releases
         .iter()

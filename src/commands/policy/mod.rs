@@ -4,11 +4,11 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::context::Ctx;
+use crate::app::context::Ctx;
+use crate::app::input;
 use crate::error::{Error, Result};
-use crate::input;
-use crate::policy::{Key, MaintainedRelease, Policy};
-use crate::security_md;
+use crate::model::policy::{Key, MaintainedRelease, Policy};
+use crate::model::security_md;
 use crate::store::{self, Store};
 
 /// Show, edit and publish the policy (SLAs, contact, maintained releases)

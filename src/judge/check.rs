@@ -10,11 +10,11 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
 
-use crate::case::CaseSummary;
-use crate::clock::{relative, rfc3339, span};
-use crate::deadlines::{self, ClockView, Clocks};
-use crate::duration::Duration;
-use crate::id::CaseId;
+use crate::app::clock::{relative, rfc3339, span};
+use crate::judge::clocks::{self, ClockView, Clocks};
+use crate::model::case::CaseSummary;
+use crate::model::duration::Duration;
+use crate::model::id::CaseId;
 
 /// How long a late acknowledgement is still reported after it was sent, so
 /// a daily CI run cannot miss it; after that it counts in `disclose stats`.
@@ -394,7 +394,7 @@ fn near_or_past(
 /// An acknowledgement sent after its due time, for a day after it was sent.
 fn late_acknowledgement(case: &CaseSummary, now: DateTime<Utc>) -> Option<Finding> {
     let acked = case.acknowledged_at?;
-    let due = deadlines::acknowledged_late(case)?;
+    let due = clocks::acknowledged_late(case)?;
     if now >= acked + LATE_ACK_REPORTED_FOR {
         return None;
     }
@@ -487,9 +487,9 @@ pub fn unpushed(since: DateTime<Utc>, now: DateTime<Utc>) -> Option<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::case::Case;
-    use crate::case::{Decision, EventKind, NewCase};
-    use crate::policy::Policy;
+    use crate::model::case::Case;
+    use crate::model::case::{Decision, EventKind, NewCase};
+    use crate::model::policy::Policy;
 
     fn at(s: &str) -> DateTime<Utc> {
         s.parse().unwrap()
@@ -547,7 +547,7 @@ mod tests {
         // Keep the reporter informed so only the deadline clocks speak.
         c.record(
             EventKind::ContactLogged {
-                direction: crate::case::Direction::ToReporter,
+                direction: crate::model::case::Direction::ToReporter,
                 text: "x".into(),
                 message_id: None,
                 sent_at: None,

@@ -5,8 +5,8 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::case::{Case, CaseSummary, Decision};
-use crate::clock::{Due, due_with_pauses};
+use crate::app::clock::{Due, due_with_pauses};
+use crate::model::case::{Case, CaseSummary, Decision};
 
 /// Which promise a clock tracks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -200,8 +200,8 @@ pub fn fixes_released_at(case: &CaseSummary) -> Option<DateTime<Utc>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::case::{EventKind, NewCase};
-    use crate::policy::Policy;
+    use crate::model::case::{EventKind, NewCase};
+    use crate::model::policy::Policy;
 
     fn at(s: &str) -> DateTime<Utc> {
         s.parse().unwrap()
@@ -298,7 +298,7 @@ mod tests {
     #[test]
     fn a_team_project_zero_default_moves_the_deadline_after_the_last_fix() {
         let mut slas = Policy::default().slas();
-        slas.preset = Some(crate::embargo::Preset::ProjectZero { grace: false });
+        slas.preset = Some(crate::model::preset::Preset::ProjectZero { grace: false });
         let mut c = Case::open(
             "DISC-2026-K7Q3M".parse().unwrap(),
             NewCase {

@@ -3,10 +3,10 @@
 
 use chrono::{DateTime, Utc};
 
-use super::public::PublicCase;
-use crate::case::{Case, Consent, Decision, State};
-use crate::clock::rfc3339;
-use crate::policy::Policy;
+use crate::app::clock::rfc3339;
+use crate::export::public::PublicCase;
+use crate::model::case::{Case, Consent, Decision, State};
+use crate::model::policy::Policy;
 
 /// One thing that stands between a case and its advisory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,7 +144,7 @@ pub fn check(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Vec<OpenItem> 
         ));
     }
     if case.identifiers.cve.is_some() {
-        for (what, how) in super::cve::missing(&public) {
+        for (what, how) in crate::export::cve::missing(&public) {
             out.push(item(
                 format!("the CVE record needs {what}"),
                 how.replace(" ID ", &format!(" {id} ")),

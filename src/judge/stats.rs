@@ -10,9 +10,9 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::case::CaseSummary;
-use crate::clock::Due;
-use crate::deadlines::{self, disclosure_due, fixes_released_at};
+use crate::app::clock::Due;
+use crate::judge::clocks::{self, disclosure_due, fixes_released_at};
+use crate::model::case::CaseSummary;
 
 /// The spread of one span over the cases that reached its milestone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -132,7 +132,7 @@ pub fn compute(cases: &[CaseSummary], since: Option<DateTime<Utc>>) -> Stats {
 }
 
 fn ack_kept(case: &CaseSummary) -> bool {
-    case.acknowledged_at.is_some() && deadlines::acknowledged_late(case).is_none()
+    case.acknowledged_at.is_some() && clocks::acknowledged_late(case).is_none()
 }
 
 #[cfg(test)]

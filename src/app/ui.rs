@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use comfy_table::Table;
 use serde::Serialize;
 
-use crate::env::Env;
+use crate::app::env::Env;
 use crate::error::{Error, Result};
 
 /// When to color output.
@@ -100,7 +100,7 @@ impl Ui {
     }
 
     /// Prints a table styled for where stdout goes, a slice of rows at a
-    /// time (see `crate::table`): row `i` of `rows` is built by `row(i)`;
+    /// time (see `crate::app::table`): row `i` of `rows` is built by `row(i)`;
     /// the columns in `whole` are never wrapped, and column `first` (with the
     /// width it keeps) gives way first when the rows are too wide.
     pub fn print_table(
@@ -117,7 +117,7 @@ impl Ui {
         } else {
             Some(PIPE_WIDTH)
         };
-        let spec = crate::table::Spec {
+        let spec = crate::app::table::Spec {
             header,
             whole,
             first,
@@ -131,7 +131,7 @@ impl Ui {
                 table.force_no_tty();
             }
         };
-        crate::table::render(&spec, rows, row, style, |text| self.println(text))
+        crate::app::table::render(&spec, rows, row, style, |text| self.println(text))
     }
 
     /// Paints `text` when color is on.

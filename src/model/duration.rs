@@ -160,7 +160,7 @@ impl fmt::Display for Duration {
     }
 }
 
-crate::serde_str::serde_as_str!(Duration);
+crate::model::serde_str::serde_as_str!(Duration);
 
 #[cfg(test)]
 mod tests {

@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 
 use semver::{Op, Version, VersionReq};
 
-use crate::case::{Range, RangeEvent, RangeType};
+use crate::model::case::{Range, RangeEvent, RangeType};
 
 /// Why a range or version was refused; the message names the bad value.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

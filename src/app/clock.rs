@@ -8,8 +8,8 @@ use chrono::{
     DateTime, Local, NaiveDate, NaiveDateTime, SecondsFormat, TimeDelta, Timelike as _, Utc,
 };
 
-use crate::duration::Duration;
 use crate::error::{Error, Result};
+use crate::model::duration::Duration;
 
 /// Where the current time comes from for this run.
 #[derive(Debug, Clone, Copy)]

@@ -1,0 +1,4 @@
+//! What several verbs share: forced moves, and the reply-draft templates.
+
+pub mod force;
+pub mod templates;

@@ -1,0 +1,8 @@
+//! Judgements over cases at a given `now`: the clocks of a case, the CI
+//! gate's findings, the team's record, and the readiness list for publishing.
+//! Pure functions of the model; no I/O.
+
+pub mod check;
+pub mod clocks;
+pub mod readiness;
+pub mod stats;
