@@ -3,15 +3,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser};
 
 use crate::app::ui::ColorChoice;
-use crate::commands::{
-    ack, affected, assign, clone, complete_ids, completions, confirm, contact, credit, fix, init,
-    log, man, note, open, pause, policy, reject, release, remote, resume, severity, show, status,
-    sync, withdraw,
-};
-use crate::commands::{check, embargo, export, publish, stats};
+use crate::commands::Command;
 
 /// Track private vulnerability reports from first email to published advisory.
 ///
@@ -50,42 +45,6 @@ pub struct GlobalArgs {
     /// When to use color
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    Init(init::InitArgs),
-    Open(open::OpenArgs),
-    Ack(ack::AckArgs),
-    Confirm(confirm::ConfirmArgs),
-    Reject(reject::RejectArgs),
-    Withdraw(withdraw::WithdrawArgs),
-    Pause(pause::PauseArgs),
-    Resume(resume::ResumeArgs),
-    Affected(affected::AffectedArgs),
-    Release(release::ReleaseArgs),
-    Fix(fix::FixArgs),
-    Severity(severity::SeverityArgs),
-    Note(note::NoteArgs),
-    Contact(contact::ContactArgs),
-    Credit(credit::CreditArgs),
-    Embargo(embargo::EmbargoArgs),
-    Assign(assign::AssignArgs),
-    Export(export::ExportArgs),
-    Publish(publish::PublishArgs),
-    Show(show::ShowArgs),
-    Status(status::StatusArgs),
-    Log(log::LogArgs),
-    Check(check::CheckArgs),
-    Stats(stats::StatsArgs),
-    Sync(sync::SyncArgs),
-    Clone(clone::CloneArgs),
-    Remote(remote::RemoteArgs),
-    Policy(policy::PolicyArgs),
-    Completions(completions::CompletionsArgs),
-    Man(man::ManArgs),
-    #[command(name = "__complete-ids", hide = true)]
-    CompleteIds(complete_ids::CompleteIdsArgs),
 }
 
 #[cfg(test)]

@@ -26,5 +26,9 @@ pub fn run(cli: cli::Cli) -> Result<()> {
     let g = &cli.global;
     let ui = app::ui::Ui::new(g.quiet, g.json, g.color, g.no_input, &env);
     let ctx = app::context::Ctx::new(ui, env, cli.global.dir.clone())?;
-    commands::run(&ctx, cli.command)
+    commands::run(
+        &ctx,
+        cli.command,
+        <cli::Cli as clap::CommandFactory>::command,
+    )
 }

@@ -1,15 +1,10 @@
-//! The one source of "now" (the system clock, or `DISCLOSE_NOW`), instants as
-//! users type them, and the pure due-date arithmetic of the policy clocks.
+//! The one source of "now" (the system clock, or `DISCLOSE_NOW`) and the
+//! display of instants in the user's local time zone.
 
-use std::fmt;
-use std::str::FromStr;
-
-use chrono::{
-    DateTime, Local, NaiveDate, NaiveDateTime, SecondsFormat, TimeDelta, Timelike as _, Utc,
-};
+use chrono::{DateTime, Local, Timelike as _, Utc};
 
 use crate::error::{Error, Result};
-use crate::model::duration::Duration;
+use crate::model::time::Timestamp;
 
 /// Where the current time comes from for this run.
 #[derive(Debug, Clone, Copy)]
@@ -46,38 +41,6 @@ impl Clock {
     }
 }
 
-/// An instant typed by a user: RFC 3339 (`2026-03-02T09:00:00Z`,
-/// `2026-03-02T10:00:00+01:00`) or a date (`2026-03-02`, midnight UTC).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Timestamp(pub DateTime<Utc>);
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "invalid time {0:?}: expected RFC 3339 with an offset (2026-03-02T09:00:00Z) or a date (2026-03-02)"
-)]
-pub struct InvalidTimestamp(String);
-
-impl FromStr for Timestamp {
-    type Err = InvalidTimestamp;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let text = s.trim();
-        if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-            return Ok(Self(t.with_timezone(&Utc)));
-        }
-        if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            let midnight = NaiveDateTime::from(date);
-            return Ok(Self(midnight.and_utc()));
-        }
-        Err(InvalidTimestamp(s.to_owned()))
-    }
-}
-
-/// RFC 3339 in UTC with seconds, as stored on disk.
-pub fn rfc3339(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
 /// `2026-03-02 09:00 UTC`, plus the local time when the local zone differs.
 pub fn human(at: DateTime<Utc>) -> String {
     let utc = at.format("%Y-%m-%d %H:%M UTC").to_string();
@@ -86,135 +49,5 @@ pub fn human(at: DateTime<Utc>) -> String {
         utc
     } else {
         format!("{utc} ({} local)", local.format("%Y-%m-%d %H:%M %:z"))
-    }
-}
-
-/// A span in the largest two units that matter: `2d 3h`, `45m`.
-pub fn span(delta: TimeDelta) -> String {
-    let minutes = delta.num_minutes().abs();
-    let (d, h, m) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
-    match (d, h) {
-        (0, 0) => format!("{m}m"),
-        (0, _) if m == 0 => format!("{h}h"),
-        (0, _) => format!("{h}h {m}m"),
-        (_, 0) => format!("{d}d"),
-        _ => format!("{d}d {h}h"),
-    }
-}
-
-/// `in 2d 3h` or `3h overdue`.
-pub fn relative(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    if due >= now {
-        format!("in {}", span(due - now))
-    } else {
-        format!("{} overdue", span(now - due))
-    }
-}
-
-/// A stretch of time during which the clocks were stopped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Pause {
-    pub since: DateTime<Utc>,
-    /// `None` while the case is still paused.
-    pub until: Option<DateTime<Utc>>,
-}
-
-/// When a clock started at `start` for `duration` falls due.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(tag = "status", content = "at", rename_all = "kebab-case")]
-pub enum Due {
-    At(DateTime<Utc>),
-    /// The case is paused and the clock had not run out when it stopped.
-    Paused,
-}
-
-impl fmt::Display for Due {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::At(at) => f.write_str(&rfc3339(*at)),
-            Self::Paused => f.write_str("paused"),
-        }
-    }
-}
-
-/// The due time of a clock that ignores paused time: every pause that began
-/// before the clock ran out pushes it back by the paused span.
-pub fn due_with_pauses(start: DateTime<Utc>, duration: Duration, pauses: &[Pause]) -> Due {
-    let mut due = duration.after(start);
-    let mut sorted: Vec<_> = pauses.to_vec();
-    sorted.sort_by_key(|p| p.since);
-    for pause in sorted {
-        if pause.since >= due {
-            break;
-        }
-        let from = pause.since.max(start);
-        match pause.until {
-            None => return Due::Paused,
-            Some(until) if until > from => due += until - from,
-            Some(_) => {}
-        }
-    }
-    Due::At(due)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn at(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap()
-    }
-
-    #[test]
-    fn timestamps_accept_offsets_and_dates() {
-        let t: Timestamp = "2026-03-02T10:00:00+01:00".parse().unwrap();
-        assert_eq!(t.0, at("2026-03-02T09:00:00Z"));
-        let d: Timestamp = "2026-03-02".parse().unwrap();
-        assert_eq!(d.0, at("2026-03-02T00:00:00Z"));
-        for bad in ["yesterday", "2026-13-01", "2026-03-02T09:00:00", ""] {
-            assert!(bad.parse::<Timestamp>().is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn pauses_push_a_clock_back() {
-        let start = at("2026-03-02T09:00:00Z");
-        let d = Duration::hours(48);
-        assert_eq!(
-            due_with_pauses(start, d, &[]),
-            Due::At(at("2026-03-04T09:00:00Z"))
-        );
-        let pause = Pause {
-            since: at("2026-03-03T09:00:00Z"),
-            until: Some(at("2026-03-04T09:00:00Z")),
-        };
-        assert_eq!(
-            due_with_pauses(start, d, &[pause]),
-            Due::At(at("2026-03-05T09:00:00Z"))
-        );
-        let open = Pause {
-            since: at("2026-03-03T09:00:00Z"),
-            until: None,
-        };
-        assert_eq!(due_with_pauses(start, d, &[open]), Due::Paused);
-        let late = Pause {
-            since: at("2026-03-05T09:00:00Z"),
-            until: None,
-        };
-        assert_eq!(
-            due_with_pauses(start, d, &[late]),
-            Due::At(at("2026-03-04T09:00:00Z"))
-        );
-    }
-
-    #[test]
-    fn spans_read_compactly() {
-        assert_eq!(span(TimeDelta::minutes(45)), "45m");
-        assert_eq!(span(TimeDelta::hours(3)), "3h");
-        assert_eq!(span(TimeDelta::hours(51)), "2d 3h");
-        assert_eq!(
-            relative(at("2026-03-02T09:00:00Z"), at("2026-03-02T12:00:00Z")),
-            "3h overdue"
-        );
     }
 }

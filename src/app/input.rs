@@ -91,22 +91,6 @@ pub fn optional(ui: &Ui, value: Option<&str>, prompt: &str) -> Result<Option<Str
     Ok((!answer.is_empty()).then_some(answer))
 }
 
-/// A plausible email address: one `@`, something either side, no spaces.
-pub fn check_email(value: &str, flag: &str) -> Result<()> {
-    let ok = value.split('@').count() == 2
-        && value.split('@').all(|p| !p.is_empty())
-        && !value
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>');
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::input(format!(
-            "{flag} {value:?} is not an email address"
-        )))
-    }
-}
-
 /// Refuses an instant after `now` (a time the user typed for something that
 /// already happened).
 pub fn check_not_future(
@@ -114,7 +98,7 @@ pub fn check_not_future(
     now: chrono::DateTime<chrono::Utc>,
     flag: &str,
 ) -> Result<()> {
-    use crate::app::clock::rfc3339;
+    use crate::model::time::rfc3339;
     if at > now {
         return Err(Error::input(format!(
             "{flag} {} is in the future (now is {})",

@@ -141,17 +141,7 @@ impl Ui {
     }
 }
 
-/// `value` as it appears inside a pretty JSON array (indented one level, no
-/// separator), so a long array can be printed a piece at a time and still
-/// read exactly as `Ui::print_json` of the whole array.
-pub fn json_array_element<T: Serialize + ?Sized>(value: &T) -> String {
-    let text = serde_json::to_string_pretty(value).expect("output types serialise");
-    // Pretty JSON escapes newlines inside strings, so every '\n' is a line break.
-    let mut out = String::with_capacity(text.len() + text.len() / 16);
-    out.push_str("  ");
-    out.push_str(&text.replace('\n', "\n  "));
-    out
-}
+pub use crate::model::layout::json_array_element;
 
 fn write_stderr(text: &str) {
     // A closed stderr leaves nobody to tell; ignore it.

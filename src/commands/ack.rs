@@ -2,7 +2,6 @@
 
 use std::path::PathBuf;
 
-use crate::app::clock::Timestamp;
 use crate::app::context::Ctx;
 use crate::commands::common::templates;
 use crate::drafts::DraftKind;
@@ -10,6 +9,7 @@ use crate::error::Result;
 use crate::judge::clocks;
 use crate::model::case::CaseSummary;
 use crate::model::id::CaseRef;
+use crate::model::time::Timestamp;
 
 /// Record the acknowledgement of a report
 ///

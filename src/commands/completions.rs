@@ -23,6 +23,6 @@ pub struct CompletionsArgs {
     pub shell: Shell,
 }
 
-pub fn run(ctx: &Ctx, args: &CompletionsArgs) -> Result<()> {
-    ctx.ui.print(&docs::completion(args.shell))
+pub fn run(ctx: &Ctx, args: &CompletionsArgs, cli: &clap::Command) -> Result<()> {
+    ctx.ui.print(&docs::completion(cli, args.shell))
 }

@@ -1,12 +1,13 @@
 //! `disclose embargo`: set, or lift, the agreed disclosure instant of a case.
 
-use crate::app::clock::{Timestamp, human, relative, rfc3339};
+use crate::app::clock::human;
 use crate::app::context::Ctx;
 use crate::error::{Error, Result};
 use crate::judge::clocks::{Clocks, disclosure_due};
 use crate::model::case::EventKind;
 use crate::model::id::CaseRef;
 use crate::model::preset::Preset;
+use crate::model::time::{Timestamp, relative, rfc3339};
 
 /// Set the disclosure deadline of a case
 ///

@@ -1,10 +1,10 @@
 //! `disclose fix`: link a fix to a maintained release.
 
-use crate::app::clock::Timestamp;
 use crate::app::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::case::{Case, FixChange, State};
 use crate::model::id::CaseRef;
+use crate::model::time::Timestamp;
 
 /// Link a fix (commits, PR, released version) to a maintained release
 ///

@@ -77,7 +77,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
     if let Some(contact) = &contact
         && !contact.starts_with("http")
     {
-        input::check_email(contact, "--contact")?;
+        crate::model::syntax::check_email(contact, "--contact")?;
     }
     let policy = Policy {
         project,

@@ -22,8 +22,8 @@ pub struct ManArgs {
     pub out: Option<PathBuf>,
 }
 
-pub fn run(ctx: &Ctx, args: &ManArgs) -> Result<()> {
-    let pages = docs::man_pages();
+pub fn run(ctx: &Ctx, args: &ManArgs, cli: &clap::Command) -> Result<()> {
+    let pages = docs::man_pages(cli);
     let Some(dir) = &args.out else {
         let (_, top) = &pages[0];
         return ctx.ui.print(top);

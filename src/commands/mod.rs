@@ -35,10 +35,50 @@ pub mod stats;
 pub mod sync;
 
 use crate::app::context::Ctx;
-use crate::cli::Command;
+use clap::Subcommand;
+
 use crate::error::Result;
 
-pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Init(init::InitArgs),
+    Open(open::OpenArgs),
+    Ack(ack::AckArgs),
+    Confirm(confirm::ConfirmArgs),
+    Reject(reject::RejectArgs),
+    Withdraw(withdraw::WithdrawArgs),
+    Pause(pause::PauseArgs),
+    Resume(resume::ResumeArgs),
+    Affected(affected::AffectedArgs),
+    Release(release::ReleaseArgs),
+    Fix(fix::FixArgs),
+    Severity(severity::SeverityArgs),
+    Note(note::NoteArgs),
+    Contact(contact::ContactArgs),
+    Credit(credit::CreditArgs),
+    Embargo(embargo::EmbargoArgs),
+    Assign(assign::AssignArgs),
+    Export(export::ExportArgs),
+    Publish(publish::PublishArgs),
+    Show(show::ShowArgs),
+    Status(status::StatusArgs),
+    Log(log::LogArgs),
+    Check(check::CheckArgs),
+    Stats(stats::StatsArgs),
+    Sync(sync::SyncArgs),
+    Clone(clone::CloneArgs),
+    Remote(remote::RemoteArgs),
+    Policy(policy::PolicyArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
+    #[command(name = "__complete-ids", hide = true)]
+    CompleteIds(complete_ids::CompleteIdsArgs),
+}
+
+/// Runs one subcommand. `cli` builds the whole command line's definition,
+/// which `completions` and `man` render; it lives above the verbs (it holds
+/// their arguments), so it is handed down rather than imported.
+pub fn run(ctx: &Ctx, command: Command, cli: fn() -> clap::Command) -> Result<()> {
     match command {
         Command::Init(args) => init::run(ctx, &args),
         Command::Open(args) => open::run(ctx, &args),
@@ -60,8 +100,8 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Status(args) => status::run(ctx, &args),
         Command::Log(args) => log::run(ctx, &args),
         Command::Policy(args) => policy::run(ctx, &args),
-        Command::Completions(args) => completions::run(ctx, &args),
-        Command::Man(args) => man::run(ctx, &args),
+        Command::Completions(args) => completions::run(ctx, &args, &cli()),
+        Command::Man(args) => man::run(ctx, &args, &cli()),
         Command::CompleteIds(args) => complete_ids::run(ctx, &args),
         Command::Clone(args) => clone::run(ctx, &args),
         Command::Remote(args) => remote::run(ctx, &args),

@@ -2,13 +2,13 @@
 
 use std::path::PathBuf;
 
-use crate::app::clock::Timestamp;
 use crate::app::context::Ctx;
 use crate::app::input;
 use crate::email::ByteSize;
 use crate::error::Result;
 use crate::judge::clocks::Clocks;
 use crate::model::case::{Case, NewCase, Report, Reporter};
+use crate::model::time::Timestamp;
 
 mod email;
 
@@ -97,7 +97,7 @@ pub fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
     // Validate everything before the store is touched (or created).
     let title = input::required(&ctx.ui, args.title.as_deref(), "--title", "Title")?;
     if let Some(email) = &args.reporter_email {
-        input::check_email(email, "--reporter-email")?;
+        crate::model::syntax::check_email(email, "--reporter-email")?;
     }
     if let Some(received) = args.received {
         input::check_not_future(received.0, now, "--received")?;

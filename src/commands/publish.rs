@@ -9,6 +9,7 @@ use crate::app::context::Ctx;
 use crate::error::{Error, Result};
 use crate::export::{self, Format};
 use crate::judge::readiness::{self, OpenItem};
+use crate::model::advisory_id;
 use crate::model::case::{Case, EventKind, State, Transition};
 use crate::model::id::{CaseId, CaseRef};
 use crate::model::policy::Policy;
@@ -224,7 +225,7 @@ fn advisory_id(store: &Store, policy: &Policy, now: DateTime<Utc>) -> Result<Str
     let code = policy
         .project
         .as_deref()
-        .and_then(readiness::project_code)
+        .and_then(advisory_id::project_code)
         .ok_or_else(|| {
             Error::input("the policy has no project name, which the advisory ID is made from")
                 .with_hint(
@@ -234,7 +235,7 @@ fn advisory_id(store: &Store, policy: &Policy, now: DateTime<Utc>) -> Result<Str
     // Summaries, not whole cases: numbering reads one field of every case.
     let summaries = store.summaries()?;
     let taken = summaries.cases.iter().filter_map(|c| c.advisory.as_deref());
-    Ok(readiness::next_advisory_id(&code, now.year(), taken))
+    Ok(advisory_id::next(&code, now.year(), taken))
 }
 
 fn target(store: &Store, out: Option<&Path>, advisory: &str) -> Result<Target> {

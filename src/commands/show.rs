@@ -2,12 +2,13 @@
 
 use serde::Serialize;
 
-use crate::app::clock::{human, relative};
+use crate::app::clock::human;
 use crate::app::context::Ctx;
 use crate::error::Result;
 use crate::judge::clocks::{ClockView, Clocks};
 use crate::model::case::Case;
 use crate::model::id::CaseRef;
+use crate::model::time::relative;
 
 /// Show one case in full
 ///

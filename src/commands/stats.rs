@@ -2,10 +2,10 @@
 
 use chrono::TimeDelta;
 
-use crate::app::clock::{Timestamp, rfc3339, span};
 use crate::app::context::Ctx;
 use crate::error::{Error, Result};
 use crate::judge::stats::{Spread, Stats, compute};
+use crate::model::time::{Timestamp, rfc3339, span};
 
 /// Show the team's record: time to acknowledge, fix and publish
 ///

@@ -2,11 +2,11 @@
 
 use comfy_table::{Cell, Color};
 
-use crate::app::clock::relative;
 use crate::app::context::Ctx;
 use crate::error::{Error, Result};
 use crate::judge::clocks::{ClockKind, ClockView, Clocks};
 use crate::model::case::CaseSummary;
+use crate::model::time::relative;
 use crate::store::{Store, Summaries};
 
 /// How narrow the title column gets before the clocks start to wrap.
@@ -93,7 +93,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
                     } else {
                         case.state.to_string()
                     }),
-                    Cell::new(crate::app::clock::span(now - case.received_at)),
+                    Cell::new(crate::model::time::span(now - case.received_at)),
                     clock_cell(ctx, clocks.acknowledgement, now, "done"),
                     clock_cell(ctx, clocks.disclosure, now, "-"),
                     next_cell(ctx, clocks, now),

@@ -11,11 +11,9 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::{Arg, Command, CommandFactory as _};
+use clap::{Arg, Command};
 use clap_complete::{Generator as _, Shell};
 use roff::{Roff, bold, roman};
-
-use crate::cli::Cli;
 
 pub const BIN: &str = "disclose";
 pub const SHELLS: [Shell; 5] = [
@@ -30,8 +28,8 @@ pub const SHELLS: [Shell; 5] = [
 const ID_VALUE: &str = "ID";
 
 /// The command as the docs see it: built, so subcommands know their full names.
-fn command() -> Command {
-    let mut cmd = Cli::command().disable_help_subcommand(true);
+fn command(cli: Command) -> Command {
+    let mut cmd = cli.disable_help_subcommand(true);
     cmd.build();
     cmd
 }
@@ -39,8 +37,7 @@ fn command() -> Command {
 /// The command without its hidden subcommands, which clap_complete would
 /// otherwise offer. clap cannot remove a subcommand, so the root is rebuilt
 /// from its parts.
-fn visible_command() -> Command {
-    let cli = Cli::command();
+fn visible_command(cli: &Command) -> Command {
     let mut root = Command::new(BIN)
         .version(env!("CARGO_PKG_VERSION"))
         .propagate_version(true)
@@ -53,8 +50,8 @@ fn visible_command() -> Command {
 }
 
 /// The completion script for `shell`.
-pub fn completion(shell: Shell) -> String {
-    completion_for(visible_command(), shell)
+pub fn completion(cli: &Command, shell: Shell) -> String {
+    completion_for(visible_command(cli), shell)
 }
 
 fn completion_for(mut cmd: Command, shell: Shell) -> String {
@@ -298,9 +295,9 @@ fn fish_ids(ids: &IdArgs) -> String {
 
 /// Every man page: `disclose.1` first, then one per subcommand
 /// (`disclose-open.1`, `disclose-policy-set.1`, ...), as (file name, roff).
-pub fn man_pages() -> Vec<(String, String)> {
+pub fn man_pages(cli: &Command) -> Vec<(String, String)> {
     let mut pages = Vec::new();
-    man_walk(&command(), true, &mut pages);
+    man_walk(&command(cli.clone()), true, &mut pages);
     pages
 }
 
@@ -452,18 +449,18 @@ fn top_sections() -> Roff {
 }
 
 /// Every checked-in generated file, as (path below the project root, contents).
-pub fn generated_files() -> Vec<(PathBuf, String)> {
+pub fn generated_files(cli: &Command) -> Vec<(PathBuf, String)> {
     let mut files: Vec<(PathBuf, String)> = SHELLS
         .iter()
         .map(|&shell| {
             (
                 Path::new("completions").join(shell.file_name(BIN)),
-                completion(shell),
+                completion(cli, shell),
             )
         })
         .collect();
     files.extend(
-        man_pages()
+        man_pages(cli)
             .into_iter()
             .map(|(name, text)| (Path::new("man").join(name), text)),
     );
@@ -472,8 +469,8 @@ pub fn generated_files() -> Vec<(PathBuf, String)> {
 
 /// Writes `completions/` and `man/` below `root`, removing generated files
 /// that no longer have a source (a renamed subcommand's page).
-pub fn write_all(root: &Path) -> std::io::Result<()> {
-    let files = generated_files();
+pub fn write_all(cli: &Command, root: &Path) -> std::io::Result<()> {
+    let files = generated_files(cli);
     for dir in ["completions", "man"] {
         let dir = root.join(dir);
         std::fs::create_dir_all(&dir)?;

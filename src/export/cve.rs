@@ -8,9 +8,10 @@ use super::json;
 use super::markdown::credit_role;
 use super::public::{PublicCase, is_url};
 use super::range_words;
-use crate::app::clock::rfc3339;
 use crate::error::{Error, Result};
 use crate::model::case::{RangeEvent, RangeType};
+use crate::model::time::rfc3339;
+use crate::model::{severity, syntax};
 
 const TITLE_MAX: usize = 256;
 const TEXT_MAX: usize = 4096;
@@ -169,7 +170,7 @@ struct TimelineEntry {
 /// What a CVE record needs beyond the case, as (what, how to set it).
 pub fn missing(p: &PublicCase) -> Vec<(&'static str, &'static str)> {
     let mut out = Vec::new();
-    if !p.cve.as_deref().is_some_and(is_cve_id) {
+    if !p.cve.as_deref().is_some_and(severity::is_cve) {
         out.push((
             "a CVE ID on the case",
             "disclose assign ID --cve CVE-YYYY-NNNN",
@@ -181,38 +182,13 @@ pub fn missing(p: &PublicCase) -> Vec<(&'static str, &'static str)> {
             "disclose policy set vendor NAME (or set `vendor` in policy.json)",
         ));
     }
-    if !p.cna_org_id.as_deref().is_some_and(is_uuid_v4) {
+    if !p.cna_org_id.as_deref().is_some_and(syntax::is_uuid_v4) {
         out.push((
             "the CNA's organisation UUID (version 4, as the CVE schema requires) in the policy (`cna_org_id`)",
             "disclose policy set cna_org_id UUID (or set `cna_org_id` in policy.json)",
         ));
     }
     out
-}
-
-/// `CVE-2026-12345`: the year and 4 to 19 digits.
-pub(super) fn is_cve_id(text: &str) -> bool {
-    let mut parts = text.split('-');
-    let digits = |p: &str, min: usize, max: usize| {
-        (min..=max).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
-    };
-    matches!(
-        (parts.next(), parts.next(), parts.next(), parts.next()),
-        (Some("CVE"), Some(y), Some(n), None) if digits(y, 4, 4) && digits(n, 4, 19)
-    )
-}
-
-/// A random (version 4) UUID, as CVE organisation IDs are.
-fn is_uuid_v4(text: &str) -> bool {
-    let groups: Vec<&str> = text.split('-').collect();
-    let lens = [8, 4, 4, 4, 12];
-    groups.len() == 5
-        && groups
-            .iter()
-            .zip(lens)
-            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
-        && groups[2].starts_with('4')
-        && groups[3].starts_with(['8', '9', 'a', 'b', 'A', 'B'])
 }
 
 fn cut(text: &str, max: usize) -> String {
@@ -320,15 +296,6 @@ fn metric(p: &PublicCase) -> Option<Metric> {
     Some(m)
 }
 
-fn is_cwe_id(text: &str) -> bool {
-    text.strip_prefix("CWE-").is_some_and(|n| {
-        !n.is_empty()
-            && !n.starts_with('0')
-            && n.len() <= 5
-            && n.bytes().all(|b| b.is_ascii_digit())
-    })
-}
-
 fn references(p: &PublicCase) -> Vec<Reference> {
     let mut out = Vec::new();
     if let (Some(ghsa), Some(repo)) = (&p.ghsa, &p.repository)
@@ -412,8 +379,8 @@ pub(super) fn render(p: &PublicCase, modified: DateTime<Utc>) -> Result<String> 
             descriptions: vec![ProblemDescription {
                 lang: "en",
                 description: c.clone(),
-                cwe_id: is_cwe_id(c).then(|| c.clone()),
-                kind: if is_cwe_id(c) { "CWE" } else { "text" },
+                cwe_id: severity::is_cwe(c).then(|| c.clone()),
+                kind: if severity::is_cwe(c) { "CWE" } else { "text" },
             }],
         })
         .collect();

@@ -158,4 +158,6 @@ fn severity_words(public: &PublicCase) -> Option<String> {
 }
 
 #[cfg(test)]
+pub(crate) mod fixtures;
+#[cfg(test)]
 mod tests;

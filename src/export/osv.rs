@@ -11,9 +11,9 @@ use serde::Serialize;
 
 use super::json;
 use super::public::{PublicCase, is_url};
-use crate::app::clock::rfc3339;
 use crate::model::case::{CreditType, RangeEvent, RangeType};
 use crate::model::policy::Package;
+use crate::model::time::rfc3339;
 
 const SCHEMA_VERSION: &str = "1.7.5";
 

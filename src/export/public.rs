@@ -296,7 +296,8 @@ impl PublicCase {
     /// is a full hash.
     pub fn commit_url(&self, commit: &str) -> Option<String> {
         let repo = self.repository.as_deref()?;
-        is_full_hash(commit).then(|| format!("{}/commit/{commit}", repo.trim_end_matches('/')))
+        crate::model::syntax::is_full_commit_hash(commit)
+            .then(|| format!("{}/commit/{commit}", repo.trim_end_matches('/')))
     }
 
     /// A link to a pull request: the PR as given when it is a URL, else
@@ -312,15 +313,7 @@ impl PublicCase {
     }
 }
 
-pub fn is_url(text: &str) -> bool {
-    (text.starts_with("https://") || text.starts_with("http://"))
-        && !text.contains(char::is_whitespace)
-        && text.len() > "https://".len()
-}
-
-pub fn is_full_hash(text: &str) -> bool {
-    matches!(text.len(), 40 | 64) && text.bytes().all(|b| b.is_ascii_hexdigit())
-}
+pub use crate::model::syntax::is_url;
 
 #[cfg(test)]
 mod tests {

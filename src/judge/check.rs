@@ -10,11 +10,11 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
 
-use crate::app::clock::{relative, rfc3339, span};
 use crate::judge::clocks::{self, ClockView, Clocks};
 use crate::model::case::CaseSummary;
 use crate::model::duration::Duration;
 use crate::model::id::CaseId;
+use crate::model::time::{relative, rfc3339, span};
 
 /// How long a late acknowledgement is still reported after it was sent, so
 /// a daily CI run cannot miss it; after that it counts in `disclose stats`.

@@ -5,8 +5,8 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::app::clock::{Due, due_with_pauses};
 use crate::model::case::{Case, CaseSummary, Decision};
+use crate::model::time::{Due, due_with_pauses};
 
 /// Which promise a clock tracks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

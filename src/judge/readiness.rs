@@ -3,10 +3,10 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::app::clock::rfc3339;
 use crate::export::public::PublicCase;
 use crate::model::case::{Case, Consent, Decision, State};
 use crate::model::policy::Policy;
+use crate::model::time::rfc3339;
 
 /// One thing that stands between a case and its advisory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,7 +161,12 @@ pub fn check(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Vec<OpenItem> 
             "disclose policy set contact security@example.org (or set `contact` in policy.json)",
         ));
     }
-    if policy.project.as_deref().and_then(project_code).is_none() {
+    if policy
+        .project
+        .as_deref()
+        .and_then(crate::model::advisory_id::project_code)
+        .is_none()
+    {
         out.push(item(
             "the advisory ID needs the project name in the policy (`project`)",
             "disclose policy set project NAME (or set `project` in policy.json)",
@@ -170,33 +175,76 @@ pub fn check(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Vec<OpenItem> 
     out
 }
 
-/// The advisory ID prefix from the project name: upper-case letters and
-/// digits, other characters as dashes, so the ID is safe as a directory name.
-pub fn project_code(project: &str) -> Option<String> {
-    let mut code = String::new();
-    for c in project.trim().chars() {
-        if c.is_ascii_alphanumeric() {
-            code.push(c.to_ascii_uppercase());
-        } else if !code.ends_with('-') && !code.is_empty() {
-            code.push('-');
-        }
-    }
-    let code = code.trim_end_matches('-').to_owned();
-    (!code.is_empty()).then_some(code)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::fixtures::*;
+    use crate::model::case::Report;
 
-/// `<PROJECT>-SA-<year>-<NNN>`, one more than the highest number already
-/// used that year.
-pub fn next_advisory_id<'a>(
-    code: &str,
-    year: i32,
-    published: impl IntoIterator<Item = &'a str>,
-) -> String {
-    let prefix = format!("{code}-SA-{year}-");
-    let highest = published
-        .into_iter()
-        .filter_map(|a| a.strip_prefix(&prefix)?.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0);
-    format!("{prefix}{:03}", highest + 1)
+    #[test]
+    fn the_backport_case_is_fixed_and_ready() {
+        let case = fixed_case(ada(), Consent::Granted);
+        assert_eq!(case.state, State::Fixed);
+        assert_eq!(check(&case, &policy(), at(NOW)), vec![]);
+    }
+
+    #[test]
+    fn each_readiness_item_has_a_command() {
+        let p = policy();
+        let ready = fixed_case(ada(), Consent::Granted);
+        let now = at(NOW);
+        let what = |case: &Case, policy: &Policy| -> Vec<String> {
+            check(case, policy, now)
+                .into_iter()
+                .map(|i| {
+                    assert!(
+                        i.fix.as_deref().is_some_and(|f| f.contains("disclose")),
+                        "{i:?}"
+                    );
+                    i.what
+                })
+                .collect()
+        };
+        let mut c = ready.clone();
+        c.state = State::Confirmed;
+        assert!(what(&c, &p)[0].contains("confirmed, not fixed"));
+        let mut c = ready.clone();
+        c.embargo_until = Some(at("2026-04-01T00:00:00Z"));
+        assert!(what(&c, &p)[0].contains("embargo lasts until 2026-04-01T00:00:00Z"));
+        let mut c = ready.clone();
+        c.fixes.retain(|f| f.release != "1.4");
+        assert_eq!(
+            what(&c, &p),
+            vec!["release 1.4 is affected and has no released fix"]
+        );
+        let mut c = ready.clone();
+        c.releases.get_mut("1.5").unwrap().decision = Decision::Unknown;
+        c.fixes.retain(|f| f.release != "1.5");
+        assert_eq!(what(&c, &p), vec!["release 1.5 has no decision"]);
+        let mut c = ready.clone();
+        c.severity = None;
+        assert_eq!(what(&c, &p), vec!["no severity is set"]);
+        let mut c = ready.clone();
+        c.report = Report::default();
+        c.notes.clear();
+        assert!(what(&c, &p)[0].starts_with("no public summary"));
+        let mut c = ready.clone();
+        c.affected.clear();
+        assert_eq!(what(&c, &p), vec!["no affected range is set"]);
+        let mut c = ready.clone();
+        c.credits[0].consent = Consent::Pending;
+        assert_eq!(
+            what(&c, &p),
+            vec!["consent to credit Ada Lovelace is still pending"]
+        );
+        let mut c = ready.clone();
+        c.identifiers.cve = None;
+        let mut strict = p.clone();
+        strict.require_cve = true;
+        assert_eq!(
+            what(&c, &strict),
+            vec!["the policy requires a CVE ID and none is assigned"]
+        );
+        assert_eq!(what(&c, &p), Vec::<String>::new());
+    }
 }

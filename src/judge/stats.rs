@@ -10,9 +10,9 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::app::clock::Due;
 use crate::judge::clocks::{self, disclosure_due, fixes_released_at};
 use crate::model::case::CaseSummary;
+use crate::model::time::Due;
 
 /// The spread of one span over the cases that reached its milestone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -11,10 +11,11 @@ use serde::{Deserialize, Serialize};
 
 use super::{Author, Files, MergeError, case_id_of, case_path, parse_case};
 use crate::export::{self, Format};
+use crate::model::advisory_id;
 use crate::model::case::{EventKind, Identifiers};
 use crate::model::id::CaseId;
+use crate::model::layout::{ADVISORIES_DIR, POLICY_FILE, to_json_bytes};
 use crate::model::policy::Policy;
-use crate::store::{ADVISORIES_DIR, POLICY_FILE, to_json_bytes};
 
 /// A published case whose advisory ID the remote had given to another case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -85,14 +86,6 @@ pub(super) fn advisory_of(path: &str) -> Option<&str> {
     rest.split_once('/').map(|(advisory, _)| advisory)
 }
 
-/// `<CODE>`, `<year>` of `<CODE>-SA-<year>-<NNN>`.
-fn code_and_year(advisory: &str) -> Option<(&str, i32)> {
-    let (head, number) = advisory.rsplit_once('-')?;
-    number.parse::<u32>().ok()?;
-    let (code, year) = head.rsplit_once('-')?;
-    Some((code.strip_suffix("-SA")?, year.parse().ok()?))
-}
-
 /// Gives each of our clashing cases (in `merged`) the next free number:
 /// records the renumbering in the case and writes the advisory files it had
 /// in `ours` again under the new number.
@@ -130,14 +123,13 @@ pub(super) fn renumber(
         if case.identifiers.advisory.as_deref() != Some(from.as_str()) {
             continue;
         }
-        let (code, year) = code_and_year(from).ok_or_else(|| {
+        let (code, year) = advisory_id::code_and_year(from).ok_or_else(|| {
             bad(format!(
                 "{from} was published on both sides for different cases, and is not \
                  an advisory ID this tool gives out, so it cannot be renumbered"
             ))
         })?;
-        let to =
-            crate::judge::readiness::next_advisory_id(code, year, taken.iter().map(String::as_str));
+        let to = advisory_id::next(code, year, taken.iter().map(String::as_str));
         taken.insert(to.clone());
         case.record(
             EventKind::AdvisoryRenumbered {
@@ -182,17 +174,6 @@ pub(super) fn renumber(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn advisory_ids_split_into_code_and_year() {
-        assert_eq!(code_and_year("POET-SA-2026-001"), Some(("POET", 2026)));
-        assert_eq!(
-            code_and_year("MY-PROJ-SA-2026-1000"),
-            Some(("MY-PROJ", 2026))
-        );
-        assert_eq!(code_and_year("GHSA-xxxx-yyyy-zzzz"), None);
-        assert_eq!(code_and_year("POET-2026-001"), None);
-    }
 
     #[test]
     fn advisory_directories_are_recognised() {

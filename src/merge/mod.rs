@@ -24,8 +24,8 @@ pub use policy::{PolicyConflict, merge_policy};
 
 use crate::model::case::{Case, EventKind};
 use crate::model::id::CaseId;
+use crate::model::layout::{CASES_DIR, POLICY_FILE, to_json_bytes};
 use crate::model::policy::Policy;
-use crate::store::{CASES_DIR, POLICY_FILE, to_json_bytes};
 
 /// A tree's files: store-relative path to bytes.
 pub type Files = BTreeMap<String, Vec<u8>>;

@@ -314,7 +314,7 @@ fn an_advisory_number_given_out_on_both_sides_stays_with_the_remote() {
     let x = published("DISC-2026-XXXXX", "POET-SA-2026-001");
     let y = published("DISC-2026-YYYYY", "POET-SA-2026-001");
     let older = published("DISC-2026-00000", "POET-SA-2026-004");
-    let policy = crate::store::to_json_bytes(&Policy::default());
+    let policy = crate::model::layout::to_json_bytes(&Policy::default());
     let base = files(&[
         ("policy.json", &policy),
         ("cases/DISC-2026-00000.json", &to_json_bytes(&older)),
@@ -364,7 +364,7 @@ fn an_advisory_number_given_out_on_both_sides_stays_with_the_remote() {
 fn an_advisory_published_outside_the_store_is_renumbered_without_files() {
     let x = published("DISC-2026-XXXXX", "POET-SA-2026-001");
     let y = published("DISC-2026-YYYYY", "POET-SA-2026-001");
-    let policy = crate::store::to_json_bytes(&Policy::default());
+    let policy = crate::model::layout::to_json_bytes(&Policy::default());
     let base = files(&[("policy.json", &policy)]);
     let mut ours = base.clone();
     ours.insert("cases/DISC-2026-YYYYY.json".into(), to_json_bytes(&y));

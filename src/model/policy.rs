@@ -197,9 +197,9 @@ impl Policy {
             }
             Key::Vendor => self.vendor = Some(value.to_owned()),
             Key::CnaOrgId => {
-                if !is_uuid(value) {
+                if !crate::model::syntax::is_uuid_v4(value) {
                     return Err(bad(format!(
-                        "{value:?} is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)"
+                        "{value:?} is not a version 4 UUID (xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx), as CVE organisation IDs are"
                     )));
                 }
                 self.cna_org_id = Some(value.to_ascii_lowercase());
@@ -288,17 +288,13 @@ pub fn check_contact(value: &str) -> std::result::Result<(), String> {
         }
         return Ok(());
     }
-    crate::app::input::check_email(value, "contact")
-        .map_err(|_| format!("{value:?} is neither an email address nor an http(s) URL"))
-}
-
-fn is_uuid(value: &str) -> bool {
-    let groups: Vec<&str> = value.split('-').collect();
-    groups.len() == 5
-        && groups
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(g, n)| g.len() == n && g.bytes().all(|c| c.is_ascii_hexdigit()))
+    if crate::model::syntax::is_email_address(value) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{value:?} is neither an email address nor an http(s) URL"
+        ))
+    }
 }
 
 /// The durations in force when a case was opened, copied into it so a later

@@ -45,7 +45,7 @@ pub fn check_version(kind: RangeType, value: &str) -> Result<(), RangeError> {
 pub fn check_commit(value: &str) -> Result<(), RangeError> {
     let hex = value.bytes().all(|c| c.is_ascii_hexdigit());
     match (hex, value.len()) {
-        (true, 40 | 64) => Ok(()),
+        _ if crate::model::syntax::is_full_commit_hash(value) => Ok(()),
         (true, n) if n < 40 => err(format!(
             "commit {value:?} is abbreviated: give the full 40-character hash (`git rev-parse {value}`)"
         )),

@@ -65,6 +65,16 @@ pub fn cwe(value: &str) -> Result<String, InvalidValue> {
     }
 }
 
+/// A CWE ID exactly as `cwe` writes it (`CWE-22`), as CVE records need.
+pub fn is_cwe(text: &str) -> bool {
+    cwe(text).is_ok_and(|n| n == text)
+}
+
+/// A CVE ID exactly as `cve` writes it.
+pub fn is_cve(text: &str) -> bool {
+    cve(text).is_ok_and(|n| n == text)
+}
+
 /// `CVE-YYYY-NNNN` with four or more digits in the sequence.
 pub fn cve(value: &str) -> Result<String, InvalidValue> {
     let v = value.trim().to_ascii_uppercase();

@@ -26,7 +26,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike as _, Utc};
-use serde::Serialize;
 
 pub use git::Identity;
 pub use remote::{REMOTE, Unpushed};
@@ -37,10 +36,7 @@ use crate::model::case::{Case, CaseFields, CaseSummary};
 use crate::model::id::{CaseId, CaseRef};
 use crate::model::policy::Policy;
 
-pub const POLICY_FILE: &str = "policy.json";
-pub const CASES_DIR: &str = "cases";
-/// Where `publish` writes each advisory's files, one directory per advisory ID.
-pub const ADVISORIES_DIR: &str = "advisories";
+pub use crate::model::layout::{ADVISORIES_DIR, CASES_DIR, POLICY_FILE, to_json_bytes};
 const LOCK_FILE: &str = "disclose.lock";
 /// Under `.git/`, so it is never committed.
 const CACHE_DIR: &str = "disclose";
@@ -50,13 +46,6 @@ const CACHE_DIR: &str = "disclose";
 pub struct Store {
     root: PathBuf,
     policy: Policy,
-}
-
-/// Pretty JSON with a trailing newline: the on-disk form of every file.
-pub fn to_json_bytes<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(value).expect("model types always serialise");
-    bytes.push(b'\n');
-    bytes
 }
 
 /// Whether `root` holds a store (a policy file in a git work tree).
@@ -287,7 +276,7 @@ impl Store {
             return Ok((key, entry.summary, Text::Stored(entry.text)));
         }
         let fields = self.read_fields(&id)?;
-        let text = crate::app::ui::json_array_element(&fields);
+        let text = crate::model::layout::json_array_element(&fields);
         Ok((key, Box::new(CaseSummary::from(&fields)), Text::Fresh(text)))
     }
 
@@ -447,7 +436,7 @@ impl Summaries {
             return Ok(text);
         }
         let fields = store.read_fields(id)?;
-        Ok(crate::app::ui::json_array_element(&fields))
+        Ok(crate::model::layout::json_array_element(&fields))
     }
 }
 

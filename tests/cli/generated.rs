@@ -19,10 +19,10 @@ fn bless() -> bool {
 #[test]
 fn generated_files_are_fresh() {
     if bless() {
-        disclose::docs::write_all(root()).unwrap();
+        disclose::docs::write_all(&cli(), root()).unwrap();
         return;
     }
-    let files = disclose::docs::generated_files();
+    let files = disclose::docs::generated_files(&cli());
     let mut stale = Vec::new();
     for (rel, text) in &files {
         match std::fs::read(root().join(rel)) {
@@ -67,10 +67,10 @@ fn commands_print_what_is_checked_in_and_never_touch_the_store() {
             .args(["completions", shell])
             .assert()
             .success();
-        let expected = disclose::docs::completion(shell.parse().unwrap());
+        let expected = disclose::docs::completion(&cli(), shell.parse().unwrap());
         assert_eq!(stdout(&out), expected, "{shell}");
         assert!(
-            disclose::docs::generated_files()
+            disclose::docs::generated_files(&cli())
                 .iter()
                 .any(|(p, _)| *p == Path::new("completions").join(file)),
             "{file}"
@@ -90,7 +90,7 @@ fn commands_print_what_is_checked_in_and_never_touch_the_store() {
         .map(|e| Path::new("man").join(e.unwrap().file_name()))
         .collect();
     written.sort();
-    let mut expected: Vec<PathBuf> = disclose::docs::generated_files()
+    let mut expected: Vec<PathBuf> = disclose::docs::generated_files(&cli())
         .into_iter()
         .map(|(p, _)| p)
         .filter(|p| p.starts_with("man"))
@@ -110,7 +110,7 @@ fn commands_print_what_is_checked_in_and_never_touch_the_store() {
 
 #[test]
 fn top_man_page_has_the_extra_sections() {
-    let (name, page) = disclose::docs::man_pages().remove(0);
+    let (name, page) = disclose::docs::man_pages(&cli()).remove(0);
     assert_eq!(name, "disclose.1");
     for section in [
         ".SH WORKFLOW",
@@ -140,7 +140,7 @@ fn man_pages_render_without_warnings() {
         crate::common::skip("man");
         return;
     }
-    for (name, _) in disclose::docs::man_pages() {
+    for (name, _) in disclose::docs::man_pages(&cli()) {
         let path = root().join("man").join(&name);
         let out = env
             .program("man")
@@ -275,4 +275,8 @@ _disclose_case_ids
         .map(str::to_owned)
         .collect();
     assert_eq!(listed, env.case_ids());
+}
+
+fn cli() -> clap::Command {
+    <disclose::cli::Cli as clap::CommandFactory>::command()
 }

@@ -26,6 +26,7 @@ mod check;
 mod embargo;
 mod generated;
 mod help;
+mod layers;
 mod model_cases;
 mod policy;
 mod readme;

@@ -8,13 +8,13 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 
 use super::{OpenArgs, say_opened, text};
-use crate::app::clock::rfc3339;
 use crate::app::context::Ctx;
 use crate::app::input;
 use crate::email::import::{self, Overrides, Staged};
 use crate::email::{self as mail, Email, SafeNames, Thread};
 use crate::error::{Error, Result};
 use crate::model::case::{Case, Reporter};
+use crate::model::time::rfc3339;
 use crate::store::{Store, Tx};
 
 pub(super) fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
@@ -243,7 +243,7 @@ fn overrides(args: &OpenArgs, now: DateTime<Utc>) -> Result<Overrides> {
         return Err(Error::input("--title must not be empty"));
     }
     if let Some(email) = &args.reporter_email {
-        input::check_email(email, "--reporter-email")?;
+        crate::model::syntax::check_email(email, "--reporter-email")?;
     }
     if let Some(received) = args.received {
         input::check_not_future(received.0, now, "--received")?;

@@ -273,11 +273,11 @@ impl Event {
                 title, received_at, ..
             } => format!(
                 "opened \"{title}\" (received {})",
-                crate::app::clock::rfc3339(*received_at)
+                crate::model::time::rfc3339(*received_at)
             ),
             EventKind::Acknowledged { acknowledged_at } => format!(
                 "acknowledged (reply sent {})",
-                crate::app::clock::rfc3339(*acknowledged_at)
+                crate::model::time::rfc3339(*acknowledged_at)
             ),
             EventKind::Confirmed => "confirmed the problem".to_owned(),
             EventKind::Rejected { resolution } => {
@@ -369,11 +369,11 @@ impl Event {
                 (Some(until), Some(preset)) => {
                     format!(
                         "embargo until {} ({preset})",
-                        crate::app::clock::rfc3339(*until)
+                        crate::model::time::rfc3339(*until)
                     )
                 }
                 (Some(until), None) => {
-                    format!("embargo until {}", crate::app::clock::rfc3339(*until))
+                    format!("embargo until {}", crate::model::time::rfc3339(*until))
                 }
                 (None, _) => "embargo lifted".to_owned(),
             },

@@ -21,11 +21,11 @@ pub use state::{State, Transition};
 pub use summary::{CaseSummary, ContactStamp, ReleaseRow};
 pub use triage::{AffectedChange, FixChange, Stamp, derive_decisions};
 
-use crate::app::clock::Pause;
 use crate::error::{Error, Result};
 use crate::model::id::CaseId;
 use crate::model::policy::{Package, Slas};
 use crate::model::preset::Preset;
+use crate::model::time::Pause;
 
 /// Version of the case file format.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -537,7 +537,7 @@ impl Case {
             (State::Acknowledged, Some(at)) => {
                 format!(
                     "already acknowledged (at {})",
-                    crate::app::clock::rfc3339(at)
+                    crate::model::time::rfc3339(at)
                 )
             }
             (state, _) => state.to_string(),
@@ -556,8 +556,8 @@ impl Case {
         if acknowledged_at < self.received_at {
             return Err(Error::input(format!(
                 "--at {} is before the report was received ({})",
-                crate::app::clock::rfc3339(acknowledged_at),
-                crate::app::clock::rfc3339(self.received_at)
+                crate::model::time::rfc3339(acknowledged_at),
+                crate::model::time::rfc3339(self.received_at)
             )));
         }
         Ok(self.record(EventKind::Acknowledged { acknowledged_at }, at, by, forced))

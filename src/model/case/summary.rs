@@ -15,10 +15,10 @@ use super::{
     Case, CaseFields, Contact, Decision, Direction, Fix, PauseSpan, Paused, ReleaseStatus, State,
     matrix_complete,
 };
-use crate::app::clock::Pause;
 use crate::model::id::CaseId;
 use crate::model::policy::Slas;
 use crate::model::preset::Preset;
+use crate::model::time::Pause;
 
 /// When and which way a message to or from the reporter went (its text stays
 /// in the case file).

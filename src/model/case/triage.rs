@@ -111,7 +111,7 @@ impl Case {
             return Err(Error::refused(format!(
                 "{} is already paused since {} ({})",
                 self.id,
-                crate::app::clock::rfc3339(paused.since),
+                crate::model::time::rfc3339(paused.since),
                 paused.reason
             ))
             .with_hint(format!("resume it with `disclose resume {}`", self.id)));
@@ -307,7 +307,7 @@ impl Case {
         {
             return Err(Error::input(format!(
                 "--released {} is in the future",
-                crate::app::clock::rfc3339(at)
+                crate::model::time::rfc3339(at)
             )));
         }
         Ok(self.append(
