@@ -73,7 +73,13 @@ fn imports_point_down_the_layers() {
     let mut wrong = Vec::new();
     for path in files {
         let rel = path.strip_prefix(&src).unwrap();
-        let top = rel.components().next().unwrap().as_os_str().to_str().unwrap();
+        let top = rel
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_str()
+            .unwrap();
         let me = top.trim_end_matches(".rs");
         if me == "lib" || me == "main" {
             continue;

@@ -36,3 +36,20 @@ fn log_json_prints_the_stored_events() {
     let events: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(events, env.case(&id)["events"]);
 }
+
+#[test]
+fn times_show_the_local_zone_beside_utc_where_it_differs() {
+    let env = TestEnv::init();
+    let id = env.open("Path traversal", &[]);
+    let out = env
+        .disclose()
+        .env("TZ", "America/New_York")
+        .args(["log", &id])
+        .assert()
+        .success();
+    let text = stdout(&out);
+    assert!(
+        text.contains("2026-03-02 09:01 UTC (2026-03-02 04:01 -05:00 local)"),
+        "{text}"
+    );
+}

@@ -134,6 +134,10 @@ impl TestEnv {
             .env("DISCLOSE_NOW", now)
             .env("DISCLOSE_AUTHOR_NAME", "Test Maintainer")
             .env("DISCLOSE_AUTHOR_EMAIL", "maintainer@example.org")
+            // Local times are shown beside UTC only where the zone differs, and
+            // a machine's git config could change commits: pin both.
+            .env("TZ", "UTC")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
             .current_dir(&self.root);
         cmd
     }
