@@ -18,6 +18,9 @@ pub struct Env {
     pub no_color: bool,
     /// `DISCLOSE_INTERACTIVE=1` treats the session as a terminal (for prompt tests).
     pub force_interactive: bool,
+    /// `DISCLOSE_FAULT=<step>[:kill]`: a crash point in every change, for
+    /// the fault-injection tests (see `store::fault`).
+    pub fault: Option<String>,
 }
 
 fn non_empty(value: Option<OsString>) -> Option<OsString> {
@@ -35,6 +38,7 @@ impl Env {
             author_email: text("DISCLOSE_AUTHOR_EMAIL"),
             no_color: var("NO_COLOR").is_some(),
             force_interactive: text("DISCLOSE_INTERACTIVE").is_some_and(|v| v == "1"),
+            fault: text("DISCLOSE_FAULT"),
         }
     }
 }

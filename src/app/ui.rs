@@ -99,6 +99,12 @@ impl Ui {
         write_stderr(&format!("warning: {text}\n"));
     }
 
+    /// `warn` as a function the layers below can keep (the store reports
+    /// locks it takes over and changes it repairs as it goes).
+    pub fn warner(&self) -> std::sync::Arc<dyn Fn(&str) + Send + Sync> {
+        std::sync::Arc::new(|text: &str| write_stderr(&format!("warning: {text}\n")))
+    }
+
     /// Prints a table styled for where stdout goes, a slice of rows at a
     /// time (see `crate::app::table`): row `i` of `rows` is built by `row(i)`;
     /// the columns in `whole` are never wrapped, and column `first` (with the

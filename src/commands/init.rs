@@ -98,7 +98,14 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
         .map(|url| super::remote::normalize_url(url, "--remote"))
         .transpose()?;
     let who = ctx.identity_for(None)?;
-    let store = Store::create(&root, &policy, args.allow_nested, &who, ctx.now())?;
+    let store = Store::create_with(
+        &root,
+        &policy,
+        args.allow_nested,
+        &who,
+        ctx.now(),
+        ctx.store_options(),
+    )?;
     ctx.ui.status(&format!(
         "Created a case store at {} ({source}).\nNext: `disclose open --title ...` when a report arrives.",
         root.display()

@@ -107,12 +107,13 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
         gate(&case, &items, force)?;
         let plan = plan(tx.store(), case, items, now, by, force)?;
         let target = target(tx.store(), args.out.as_deref(), &plan.advisory)?;
-        if let Target::Store(dir) = &target {
-            for (format, text) in &plan.files {
-                tx.write_file(
-                    &format!("{dir}/{}", format.file_name()),
-                    text.clone().into_bytes(),
-                );
+        // The files are part of the change: they appear with the published
+        // case, or not at all.
+        for (format, text) in &plan.files {
+            let bytes = text.clone().into_bytes();
+            match &target {
+                Target::Store(dir) => tx.write_file(&format!("{dir}/{}", format.file_name()), bytes),
+                Target::Outside(dir) => tx.write_outside(dir.join(format.file_name()), bytes),
             }
         }
         tx.write(&plan.case);
@@ -121,23 +122,7 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
     })?;
     let written = match &target {
         Target::Store(dir) => store.root().join(dir),
-        Target::Outside(dir) => {
-            write_outside(dir, &plan.files).map_err(|e| {
-                // The case is published all the same: its number must
-                // still reach the team.
-                if team.is_some() {
-                    share(ctx, &store, &id, &plan.advisory);
-                }
-                Error::refused(format!(
-                    "{id} is published as {}, but writing the files failed: {e}",
-                    plan.advisory
-                ))
-                .with_hint(format!(
-                    "write them again with `disclose export {id} --format FORMAT --out FILE`"
-                ))
-            })?;
-            dir.clone()
-        }
+        Target::Outside(dir) => dir.clone(),
     };
     for (format, why) in &plan.skipped {
         ctx.ui
@@ -278,14 +263,6 @@ fn target(store: &Store, out: Option<&Path>, advisory: &str) -> Result<Target> {
     Ok(Target::Store(parts.join("/")))
 }
 
-fn write_outside(dir: &Path, files: &[(Format, String)]) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    for (format, text) in files {
-        std::fs::write(dir.join(format.file_name()), text.as_bytes())?;
-    }
-    Ok(())
-}
-
 fn list(items: &[OpenItem]) -> String {
     items
         .iter()
@@ -355,7 +332,7 @@ fn take_team_changes(
         })?;
     super::sync::tell(ctx, &report);
     // The merge may have changed the policy, or the case itself.
-    Store::open(store.root())
+    store.reopen()
 }
 
 /// After publishing in a team store: push, so the number is the team's

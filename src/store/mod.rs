@@ -9,24 +9,33 @@
 //! ```
 //!
 //! Every change goes through `Store::transaction`: take the lock, read, build
-//! the new bytes in memory, write them atomically, make one commit. If the
-//! commit fails the previous bytes are put back, so a failed command changes
-//! nothing.
+//! the new bytes in memory, then make them one commit, all or nothing (see
+//! `change` for the steps, `recover` for what the next command does after a
+//! change was killed).
 
 mod cache;
+mod change;
+pub mod fault;
+mod files;
 mod fs;
 mod git;
+mod index;
 mod index_file;
+mod journal;
 mod lock;
+mod recover;
 mod remote;
+mod state;
 mod sync;
 pub(crate) mod tls;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, Datelike as _, Utc};
 
+pub use fault::Fault;
 pub use git::Identity;
 pub use remote::{REMOTE, Unpushed};
 pub use sync::{PUSH_ATTEMPTS, Stage, SyncOptions, SyncReport, clone_store};
@@ -41,22 +50,147 @@ const LOCK_FILE: &str = "disclose.lock";
 /// Under `.git/`, so it is never committed.
 const CACHE_DIR: &str = "disclose";
 
+/// Where the store reports what it did on its own (a lock taken over, an
+/// interrupted change repaired): the caller's warning printer.
+pub type Notify = Arc<dyn Fn(&str) + Send + Sync>;
+
+/// How a store is opened.
+#[derive(Clone, Default)]
+pub struct Options {
+    /// A crash point for the fault-injection tests (`DISCLOSE_FAULT`).
+    pub fault: Option<Fault>,
+    /// Where notices go; nowhere when `None`.
+    pub notify: Option<Notify>,
+}
+
+impl std::fmt::Debug for Options {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Options")
+            .field("fault", &self.fault)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Options {
+    fn notify(&self) -> Notify {
+        self.notify.clone().unwrap_or_else(|| Arc::new(|_| {}))
+    }
+}
+
 /// An opened store.
 #[derive(Debug)]
 pub struct Store {
     root: PathBuf,
     policy: Policy,
+    opts: Options,
+    notify: NotifyDebug,
+}
+
+/// `Notify`, printable in `Store`'s `Debug`.
+#[derive(Clone)]
+struct NotifyDebug(Notify);
+
+impl std::fmt::Debug for NotifyDebug {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Notify")
+    }
+}
+
+/// Whether a change to the store at `root` was interrupted and waits to be
+/// repaired (which opening the store does).
+pub fn interrupted(root: &Path) -> bool {
+    recover::pending(root)
+}
+
+/// Repairs an interrupted change in the store at `root`, if there is one,
+/// under the store lock (see `recover`).
+pub fn repair(root: &Path, opts: &Options) -> Result<()> {
+    if !recover::pending(root) {
+        return Ok(());
+    }
+    let notify = opts.notify();
+    let env = change::Env {
+        root,
+        notify: &notify,
+        fault: opts.fault,
+    };
+    let _lock = lock::StoreLock::acquire(&root.join(".git").join(LOCK_FILE), &notify)?;
+    recover::recover(&env)
 }
 
 /// Whether `root` holds a store (a policy file in a git work tree).
 pub fn exists(root: &Path) -> bool {
-    root.join(POLICY_FILE).is_file() && root.join(".git").exists()
+    matches!(probe(root), Ok(true))
+}
+
+/// Whether `root` holds a store. `Ok(false)` when nothing of one is there
+/// yet: no directory, or one without `policy.json`, `cases/` or a commit.
+/// A store missing a piece, or a path that is a file, is an error naming it.
+pub fn probe(root: &Path) -> Result<bool> {
+    let meta = match std::fs::metadata(root) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(Error::io(format!("read {}", root.display()), e)),
+    };
+    if !meta.is_dir() {
+        return Err(Error::store(format!(
+            "{} is a file, not a case store (a store is a directory)",
+            root.display()
+        ))
+        .with_hint("point --dir or DISCLOSE_DIR at the store's directory"));
+    }
+    let policy = root.join(POLICY_FILE);
+    let has_policy = std::fs::symlink_metadata(&policy).is_ok();
+    let has_cases = root.join(CASES_DIR).is_dir();
+    let repo = root.join(".git");
+    let has_repo = repo.exists();
+    let committed = has_repo
+        && git2::Repository::open(root)
+            .ok()
+            .is_some_and(|r| r.head().is_ok());
+    match (has_policy, has_repo) {
+        (true, true) => Ok(true),
+        (true, false) => Err(Error::store(format!(
+            "{} has a {POLICY_FILE} but no git repository (.git): it is not a case store",
+            root.display()
+        ))
+        .with_hint("point --dir at the store itself, a clone made with `disclose clone`")),
+        (false, _) if has_cases || committed => {
+            let git = format!("git -C {}", lock::shell_quote(&root.display().to_string()));
+            let in_head = committed
+                && git2::Repository::open(root)
+                    .ok()
+                    .and_then(|r| r.head().ok()?.peel_to_tree().ok()?.get_name(POLICY_FILE).map(drop))
+                    .is_some();
+            let hint = if in_head {
+                format!("it is in the last commit: restore it with `{git} checkout HEAD -- {POLICY_FILE}`")
+            } else {
+                "a store needs its policy beside cases/: restore policy.json from a backup or a                  clone, or create a new store with `disclose init --dir PATH`"
+                    .to_owned()
+            };
+            Err(Error::store(format!(
+                "{} is missing: {} holds {} but no policy, so it is not a whole case store",
+                policy.display(),
+                root.display(),
+                if has_cases { "cases/" } else { "a git repository" }
+            ))
+            .with_hint(hint))
+        }
+        (false, _) => Ok(false),
+    }
 }
 
 impl Store {
     /// Opens the store at `root`; it must exist.
     pub fn open(root: &Path) -> Result<Self> {
-        if !exists(root) {
+        Self::open_with(root, Options::default())
+    }
+
+    /// Opens the store at `root`, first repairing an interrupted change.
+    pub fn open_with(root: &Path, opts: Options) -> Result<Self> {
+        let notify = opts.notify();
+        repair(root, &opts)?;
+        if !probe(root)? {
             return Err(Error::store(format!(
                 "{} is not a disclose store (no {POLICY_FILE} in a git repository)",
                 root.display()
@@ -67,7 +201,22 @@ impl Store {
         Ok(Self {
             root: root.to_path_buf(),
             policy,
+            opts,
+            notify: NotifyDebug(notify),
         })
+    }
+
+    /// The same store opened again (after a sync changed its policy).
+    pub fn reopen(&self) -> Result<Self> {
+        Self::open_with(&self.root, self.opts.clone())
+    }
+
+    fn env(&self) -> change::Env<'_> {
+        change::Env {
+            root: &self.root,
+            notify: &self.notify.0,
+            fault: self.opts.fault,
+        }
     }
 
     /// Creates a store at `root` with `policy` and commits it.
@@ -83,6 +232,20 @@ impl Store {
         who: &Identity,
         at: DateTime<Utc>,
     ) -> Result<Self> {
+        Self::create_with(root, policy, allow_nested, who, at, Options::default())
+    }
+
+    /// `create`, with the options `open_with` takes.
+    pub fn create_with(
+        root: &Path,
+        policy: &Policy,
+        allow_nested: bool,
+        who: &Identity,
+        at: DateTime<Utc>,
+        opts: Options,
+    ) -> Result<Self> {
+        let notify = opts.notify();
+        repair(root, &opts)?;
         if exists(root) {
             return Err(Error::refused(format!(
                 "a case store already exists at {}",
@@ -114,11 +277,23 @@ impl Store {
             Some(w) if same_dir(&w, root) => git::open(root)?,
             _ => git::init(root)?,
         };
-        fs::write_atomic(&root.join(POLICY_FILE), &to_json_bytes(policy))?;
-        fs::create_private_dir(&root.join(CASES_DIR))?;
-        fs::write_atomic(&root.join(CASES_DIR).join(".keep"), b"")?;
-        git::commit_all(&repo, "init: create case store", who, at)?;
-        Self::open(root)
+        let store = Self {
+            root: root.to_path_buf(),
+            policy: policy.clone(),
+            opts: opts.clone(),
+            notify: NotifyDebug(notify),
+        };
+        let writes = BTreeMap::from([
+            (POLICY_FILE.to_owned(), Some(to_json_bytes(policy))),
+            (format!("{CASES_DIR}/.keep"), Some(Vec::new())),
+        ]);
+        let git_dir = root.join(".git");
+        let _lock = fault::step(opts.fault, fault::Step::Lock, || {
+            lock::StoreLock::acquire(&git_dir.join(LOCK_FILE), &store.notify.0)
+        })?;
+        let head = state::head_for_change(&repo, root)?;
+        store.commit(&repo, head, writes, Vec::new(), "init: create case store", who, at)?;
+        Self::open_with(root, opts)
     }
 
     pub fn root(&self) -> &Path {
@@ -341,7 +516,10 @@ impl Store {
             .with_hint("list the cases with `disclose status --all`")
     }
 
-    /// Runs `f` under the store lock and commits what it wrote as one commit.
+    /// Runs `f` under the store lock and commits what it wrote as one
+    /// commit, all or nothing. Before `f` runs, an interrupted change is
+    /// repaired and a store git could lose the commit in (a detached HEAD,
+    /// another branch, a merge in progress) is refused.
     pub fn transaction<T>(
         &self,
         who: &Identity,
@@ -349,58 +527,56 @@ impl Store {
         f: impl FnOnce(&mut Tx<'_>) -> Result<T>,
     ) -> Result<T> {
         let git_dir = self.root.join(".git");
-        let _lock = lock::StoreLock::acquire(&git_dir.join(LOCK_FILE))?;
+        let _lock = fault::step(self.opts.fault, fault::Step::Lock, || {
+            lock::StoreLock::acquire(&git_dir.join(LOCK_FILE), &self.notify.0)
+        })?;
+        recover::recover(&self.env())?;
+        let repo = git::open(&self.root)?;
+        let head = state::head_for_change(&repo, &self.root)?;
+        lock::clear_git_locks(&git_dir, &lock::ref_locks(&head.branch), &self.notify.0)?;
         let mut tx = Tx {
             store: self,
             at,
             writes: BTreeMap::new(),
+            outside: Vec::new(),
             message: None,
         };
         let value = f(&mut tx)?;
         let Tx {
-            writes, message, ..
+            writes,
+            outside,
+            message,
+            ..
         } = tx;
         if writes.is_empty() {
             return Ok(value);
         }
         let message = message.expect("a transaction that writes sets its commit message");
-        self.apply(writes, &message, who, at)?;
+        self.commit(&repo, head, writes, outside, &message, who, at)?;
         Ok(value)
     }
 
-    fn apply(
+    #[allow(clippy::too_many_arguments)]
+    fn commit(
         &self,
+        repo: &git2::Repository,
+        head: state::Head,
         writes: BTreeMap<String, Option<Vec<u8>>>,
+        outside: Vec<(PathBuf, Vec<u8>)>,
         message: &str,
         who: &Identity,
         at: DateTime<Utc>,
-    ) -> Result<()> {
-        let repo = git::open(&self.root)?;
-        let mut previous: Vec<(PathBuf, Option<Vec<u8>>)> = Vec::new();
-        let result = (|| {
-            for (rel, bytes) in &writes {
-                let path = self.root.join(rel);
-                previous.push((path.clone(), fs::read_optional(&path)?));
-                match bytes {
-                    Some(bytes) => fs::write_atomic(&path, bytes)?,
-                    None => std::fs::remove_file(&path)
-                        .map_err(|e| Error::io(format!("remove {}", path.display()), e))?,
-                }
-            }
-            let paths: Vec<String> = writes.keys().cloned().collect();
-            git::commit(&repo, &paths, message, who, at)
-        })();
-        if let Err(err) = result {
-            // Put the tree back as it was; the commit never happened.
-            for (path, bytes) in previous.into_iter().rev() {
-                let _ = match bytes {
-                    Some(bytes) => fs::write_atomic(&path, &bytes),
-                    None => std::fs::remove_file(&path).or(Ok(())),
-                };
-            }
-            return Err(err);
-        }
-        Ok(())
+    ) -> Result<git2::Oid> {
+        let change = change::Change {
+            head,
+            commit: change::NewCommit::Make { message, who, at },
+            files: writes
+                .into_iter()
+                .map(|(path, bytes)| change::Write { path, bytes })
+                .collect(),
+            outside,
+        };
+        change::apply(&self.env(), repo, change)
     }
 }
 
@@ -445,6 +621,7 @@ pub struct Tx<'a> {
     store: &'a Store,
     at: DateTime<Utc>,
     writes: BTreeMap<String, Option<Vec<u8>>>,
+    outside: Vec<(PathBuf, Vec<u8>)>,
     message: Option<String>,
 }
 
@@ -488,6 +665,13 @@ impl Tx<'_> {
         self.writes.insert(rel.to_owned(), Some(bytes));
     }
 
+    /// Writes a file outside the store as part of the change (`publish
+    /// --out`): it appears only if the change is made.
+    pub fn write_outside(&mut self, path: PathBuf, bytes: Vec<u8>) {
+        self.outside.retain(|(p, _)| *p != path);
+        self.outside.push((path, bytes));
+    }
+
     /// Picks an unused random ID for a new case.
     pub fn new_case_id(&self) -> CaseId {
         let prefix = &self.store.policy.id_prefix;
@@ -505,8 +689,18 @@ fn case_rel(id: &CaseId) -> String {
     format!("{CASES_DIR}/{}", id.file_name())
 }
 
+/// Parses a whole case file, which must hold the case its name says and
+/// at least one event (the projection is made from them).
 fn parse_case(path: &Path, id: &CaseId, bytes: &[u8]) -> Result<Case> {
-    parse_checked(path, id, bytes, |c: &Case| &c.id)
+    let case = parse_checked(path, id, bytes, |c: &Case| &c.id)?;
+    if case.events.is_empty() {
+        return Err(Error::store(format!(
+            "{}: case {id} has no events; every case starts with the event that opened it",
+            path.display()
+        ))
+        .with_hint("restore the file from the store's history (`git log -- FILE` in the store)"));
+    }
+    Ok(case)
 }
 
 /// Parses a case file (or a view of one) and checks it holds the case its name says.
@@ -563,7 +757,12 @@ pub fn parallel_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) 
 pub fn read_policy(path: &Path) -> Result<Policy> {
     let bytes =
         std::fs::read(path).map_err(|e| Error::io(format!("read {}", path.display()), e))?;
-    let policy: Policy = serde_json::from_slice(&bytes).map_err(|e| Error::bad_file(path, e))?;
+    parse_policy(path, &bytes)
+}
+
+/// Parses a policy file's bytes; `path` names it in errors.
+fn parse_policy(path: &Path, bytes: &[u8]) -> Result<Policy> {
+    let policy: Policy = serde_json::from_slice(bytes).map_err(|e| Error::bad_file(path, e))?;
     crate::model::id::validate_prefix(&policy.id_prefix)
         .map_err(|e| Error::store(format!("{}: id_prefix: {e}", path.display())))?;
     Ok(policy)
