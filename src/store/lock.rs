@@ -54,13 +54,7 @@ impl StoreLock {
     /// whose lock it takes over.
     pub(crate) fn acquire(path: &Path, notify: &Notify) -> Result<Self> {
         let fail = |e| Error::io(format!("lock {}", path.display()), e);
-        let mut file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .open(path)
-            .map_err(fail)?;
+        let mut file = open(path).map_err(fail)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
@@ -74,6 +68,18 @@ impl StoreLock {
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(fail(e)),
         }
+        Self::hold(file, path, notify)
+    }
+
+    /// The lock if nobody holds it now (for tidying up that can wait).
+    pub(crate) fn try_acquire(path: &Path, notify: &Notify) -> Option<Self> {
+        let file = open(path).ok()?;
+        file.try_lock().ok()?;
+        Self::hold(file, path, notify).ok()
+    }
+
+    /// Records this process as the holder of the locked `file`.
+    fn hold(mut file: File, path: &Path, notify: &Notify) -> Result<Self> {
         if let Some(left) = read_owner(&mut file) {
             notify(&format!(
                 "took over the lock {} from {left}, which ended without releasing it",
@@ -84,9 +90,18 @@ impl StoreLock {
         file.set_len(0)
             .and_then(|()| file.rewind())
             .and_then(|()| file.write_all(format!("{record}\n").as_bytes()))
-            .map_err(fail)?;
+            .map_err(|e| Error::io(format!("lock {}", path.display()), e))?;
         Ok(Self { file })
     }
+}
+
+fn open(path: &Path) -> std::io::Result<File> {
+    OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(path)
 }
 
 impl Drop for StoreLock {

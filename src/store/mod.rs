@@ -317,6 +317,13 @@ impl Store {
     /// The IDs of every case file, sorted. Files in `cases/` whose names are
     /// not case IDs come back as errors, so nothing is skipped silently.
     pub fn case_ids(&self) -> Result<(Vec<CaseId>, Vec<Error>)> {
+        self.case_ids_and_leftovers()
+            .map(|(ids, odd, _)| (ids, odd))
+    }
+
+    /// `case_ids`, and the temporary files an interrupted write left in
+    /// `cases/` (`.disclose-*`).
+    fn case_ids_and_leftovers(&self) -> Result<(Vec<CaseId>, Vec<Error>, Vec<PathBuf>)> {
         let dir = self.root.join(CASES_DIR);
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
@@ -325,10 +332,14 @@ impl Store {
         };
         let mut ids = Vec::new();
         let mut odd = Vec::new();
+        let mut leftovers = Vec::new();
         for entry in entries {
             let entry = entry.map_err(|e| Error::io(format!("read {}", dir.display()), e))?;
             let name = entry.file_name();
             let name = name.to_string_lossy();
+            if journal::is_temp_name(&name) {
+                leftovers.push(entry.path());
+            }
             if name.starts_with('.') {
                 continue;
             }
@@ -341,7 +352,32 @@ impl Store {
             }
         }
         ids.sort();
-        Ok((ids, odd))
+        Ok((ids, odd, leftovers))
+    }
+
+    /// Removes temporary files a killed command left (one that predates the
+    /// journal, or a writer outside the tool), if no change is in flight.
+    fn sweep(&self, leftovers: &[PathBuf]) {
+        let git_dir = self.root.join(".git");
+        let Some(_lock) = lock::StoreLock::try_acquire(&git_dir.join(LOCK_FILE), &self.notify.0)
+        else {
+            return;
+        };
+        if recover::pending(&self.root) {
+            return;
+        }
+        let removed: Vec<String> = leftovers
+            .iter()
+            .filter(|p| files::remove_if_there(p).unwrap_or(false))
+            .filter_map(|p| p.strip_prefix(&self.root).ok())
+            .map(|p| p.display().to_string())
+            .collect();
+        if !removed.is_empty() {
+            (self.notify.0)(&format!(
+                "removed temporary files an interrupted write left behind: {}",
+                removed.join(", ")
+            ));
+        }
     }
 
     /// Reads one case.
@@ -369,7 +405,10 @@ impl Store {
     /// the readable ones. Unchanged files are served from the summary cache
     /// (see `cache`), the others are read in parallel.
     pub fn summaries(&self) -> Result<Summaries> {
-        let (ids, mut errors) = self.case_ids()?;
+        let (ids, mut errors, leftovers) = self.case_ids_and_leftovers()?;
+        if !leftovers.is_empty() {
+            self.sweep(&leftovers);
+        }
         let dir = self.root.join(".git").join(CACHE_DIR);
         let loaded = cache::load(&dir);
         let cached_count = loaded.entries.len();
@@ -432,6 +471,7 @@ impl Store {
             errors,
             texts,
             bodies: bodies.and_then(|name| std::fs::File::open(dir.join(name)).ok()),
+            dir,
         })
     }
 
@@ -587,6 +627,8 @@ pub struct Summaries {
     pub errors: Vec<Error>,
     texts: Vec<Text>,
     bodies: Option<std::fs::File>,
+    /// The cache's directory, to drop it when a text fails its check.
+    dir: PathBuf,
 }
 
 enum Text {
@@ -603,13 +645,13 @@ impl Summaries {
         if let Text::Fresh(text) = &mut self.texts[i] {
             return Ok(std::mem::take(text));
         }
-        if let (Text::Stored(r), Some(file)) = (&self.texts[i], &self.bodies)
-            && let Some(text) = cache::read_text(file, *r)
-            && text.starts_with("  {\n")
-            && text.ends_with("\n  }")
-            && text[..text.len().min(200)].contains(&format!("\"id\": \"{id}\""))
-        {
-            return Ok(text);
+        if let (Text::Stored(r), Some(file)) = (&self.texts[i], &self.bodies) {
+            match cache::read_text(file, *r) {
+                Some(text) if text[..text.len().min(200)].contains(&format!("\"id\": \"{id}\"")) => {
+                    return Ok(text);
+                }
+                _ => cache::discard(&self.dir),
+            }
         }
         let fields = store.read_fields(id)?;
         Ok(crate::model::layout::json_array_element(&fields))
