@@ -406,7 +406,7 @@ fn try_save(
             text.sum
         )?;
         serde_json::to_writer(&mut line, entry.summary)?;
-        writeln!(out, "{:016x}\t", checksum(&line))?;
+        write!(out, "{:016x}\t", checksum(&line))?;
         out.write_all(&line)?;
         out.write_all(b"\n")?;
     }

@@ -208,8 +208,9 @@ pub(crate) fn apply(env: &Env<'_>, repo: &Repository, change: Change<'_>) -> Res
         placed.forget();
     }
     if finished {
-        fault::step(env.fault, Step::Done, || Journal::remove(&git_dir))
-            .unwrap_or_else(|e| (env.notify)(&format!("{e}; the next disclose command will clear it")));
+        fault::step(env.fault, Step::Done, || Journal::remove(&git_dir)).unwrap_or_else(|e| {
+            (env.notify)(&format!("{e}; the next disclose command will clear it"))
+        });
     }
     Ok(made)
 }
@@ -262,9 +263,8 @@ impl Work<'_> {
         for (n, file) in self.files.iter().enumerate() {
             let Some(bytes) = &file.bytes else { continue };
             let path = env.root.join(&file.path);
-            let made_dirs = files::make_parents(&path).map_err(|e| {
-                Error::io(format!("create the directory of {}", path.display()), e)
-            })?;
+            let made_dirs = files::make_parents(&path)
+                .map_err(|e| Error::io(format!("create the directory of {}", path.display()), e))?;
             undo.dirs.extend(made_dirs);
             let (temp, _) = journal::temp_names(path.parent().unwrap_or(env.root), self.tx, n);
             undo.temps.push(temp.clone());
@@ -418,7 +418,10 @@ fn build(
                 }
             };
             let tree_id = update.create_updated(repo, baseline)?;
-            (make_commit(repo, head, tree_id, message, who, *at)?, tree_id)
+            (
+                make_commit(repo, head, tree_id, message, who, *at)?,
+                tree_id,
+            )
         }
     };
     let touches_cases = files.iter().any(|f| f.path.starts_with(CASES));
@@ -497,7 +500,12 @@ fn fast(
     let (cases, cases_valid) = if cases_are_head {
         (from_index, true)
     } else {
-        let staged = |path: &str| changes.iter().find(|c| c.path == path).and_then(|c| c.staged);
+        let staged = |path: &str| {
+            changes
+                .iter()
+                .find(|c| c.path == path)
+                .and_then(|c| c.staged)
+        };
         let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
         let Some(spliced) = git::spliced_cases(repo, staged, head_cases, &paths)? else {
             return Ok(Err(loaded));
@@ -554,9 +562,10 @@ fn move_ref(
     };
     match moved {
         Ok(_) => Ok(()),
-        Err(e) if e.code() == git2::ErrorCode::Locked => {
-            Err(lock::locked(&git_dir.join(format!("{}.lock", head.branch)), git_dir))
-        }
+        Err(e) if e.code() == git2::ErrorCode::Locked => Err(lock::locked(
+            &git_dir.join(format!("{}.lock", head.branch)),
+            git_dir,
+        )),
         Err(e)
             if matches!(
                 e.code(),
@@ -570,7 +579,10 @@ fn move_ref(
             ))
             .with_hint("run the command again"))
         }
-        Err(e) => Err(Error::git(format!("move {} to the new commit", head.branch), e)),
+        Err(e) => Err(Error::git(
+            format!("move {} to the new commit", head.branch),
+            e,
+        )),
     }
 }
 
@@ -598,18 +610,23 @@ fn refuse_hand_edits(
                 .map(|e| e.id())
         };
         let path = root.join(&file.path);
-        let found = files::found(&path)
-            .map_err(|e| Error::io(format!("read {}", path.display()), e))?;
+        let found =
+            files::found(&path).map_err(|e| Error::io(format!("read {}", path.display()), e))?;
+        let in_index = loaded.entry_id(&file.path);
         let what = if found == Found::Other {
             Some("not a plain file")
+        } else if in_index != committed {
+            Some(if found == Found::of_blob(in_index) {
+                "staged"
+            } else {
+                "edited and staged"
+            })
         } else if found != Found::of_blob(committed) {
             Some(if found == Found::Missing {
                 "deleted"
             } else {
                 "edited"
             })
-        } else if loaded.entry_id(&file.path) != committed {
-            Some("staged")
         } else {
             None
         };
@@ -659,7 +676,9 @@ pub(crate) fn hand_edits(root: &Path, edits: &[HandEdit], whose: &str) -> Error 
         drop.push(format!("`{git} checkout HEAD -- {in_commit}`"));
     }
     if !new.is_empty() {
-        drop.push(format!("`{git} rm -q --cached --ignore-unmatch -- {new} && rm -f -- {new}`"));
+        drop.push(format!(
+            "`{git} rm -q --cached --ignore-unmatch -- {new} && rm -f -- {new}`"
+        ));
     }
     Error::refused(format!(
         "files {whose} have changes that are not committed, made by hand: {}",

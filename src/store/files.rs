@@ -79,7 +79,9 @@ pub(crate) fn place(path: &Path, temp: Option<&Path>, keep: &Path) -> std::io::R
         (false, _) => None,
         // A hard link keeps the old file while the rename below replaces
         // the name atomically, so a reader never finds it missing.
-        (true, Some(_)) => std::fs::hard_link(path, keep).ok().map(|()| keep.to_path_buf()),
+        (true, Some(_)) => std::fs::hard_link(path, keep)
+            .ok()
+            .map(|()| keep.to_path_buf()),
         (true, None) => {
             std::fs::rename(path, keep)?;
             Some(keep.to_path_buf())
@@ -133,7 +135,9 @@ impl Placed {
 /// Replaces `path` with `bytes` through a temporary file beside it.
 pub(crate) fn put(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let temp = dir.join(format!(".disclose-put-{}-{name}", std::process::id()));
     let _ = std::fs::remove_file(&temp);
     write_new(&temp, bytes, true)?;
@@ -148,6 +152,17 @@ pub(crate) fn remove_if_there(path: &Path) -> std::io::Result<bool> {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
         Err(e) => Err(e),
+    }
+}
+
+/// Removes the directories above `path` that are empty, up to `root`.
+pub(crate) fn remove_empty_parents(path: &Path, root: &Path) {
+    let mut dir = path.parent();
+    while let Some(d) = dir {
+        if d == root || !d.starts_with(root) || std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
     }
 }
 
@@ -247,6 +262,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let made = make_parents(&dir.path().join("a/b/c.txt")).unwrap();
         assert_eq!(made, [dir.path().join("a"), dir.path().join("a/b")]);
-        assert!(make_parents(&dir.path().join("a/b/d.txt")).unwrap().is_empty());
+        assert!(
+            make_parents(&dir.path().join("a/b/d.txt"))
+                .unwrap()
+                .is_empty()
+        );
     }
 }

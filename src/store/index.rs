@@ -139,7 +139,10 @@ impl Next {
                 let mut out = git2::Index::open(scratch).map_err(io)?;
                 out.set_version(index.version()).map_err(io)?;
                 for entry in index.iter() {
-                    if !changes.iter().any(|c| c.0.as_bytes() == entry.path.as_slice()) {
+                    if !changes
+                        .iter()
+                        .any(|c| c.0.as_bytes() == entry.path.as_slice())
+                    {
                         out.add(&entry).map_err(io)?;
                     }
                 }

@@ -411,8 +411,7 @@ impl Edited {
 /// Whether the directory `dir` (relative to the root, `""` for the root)
 /// holds `path`.
 fn holds(dir: &[u8], path: &[u8]) -> bool {
-    dir.is_empty()
-        || (path.len() > dir.len() && path.starts_with(dir) && path[dir.len()] == b'/')
+    dir.is_empty() || (path.len() > dir.len() && path.starts_with(dir) && path[dir.len()] == b'/')
 }
 
 /// Each cached tree's path from the root (they are stored relative to

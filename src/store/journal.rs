@@ -79,17 +79,15 @@ impl Journal {
         let written = std::fs::metadata(&path)
             .and_then(|m| m.modified())
             .map_err(|e| Error::io(format!("read {}", path.display()), e))?;
-        let journal = serde_json::from_slice(&bytes).map_err(|e| {
-            Error::Store {
-                message: format!(
-                    "{}: the record of an interrupted change cannot be read: {e}",
-                    path.display()
-                ),
-                hint: Some(format!(
-                    "check the store with `git -C {} status`, then remove that file",
-                    git_dir.parent().unwrap_or(git_dir).display()
-                )),
-            }
+        let journal = serde_json::from_slice(&bytes).map_err(|e| Error::Store {
+            message: format!(
+                "{}: the record of an interrupted change cannot be read: {e}",
+                path.display()
+            ),
+            hint: Some(format!(
+                "check the store with `git -C {} status`, then remove that file",
+                git_dir.parent().unwrap_or(git_dir).display()
+            )),
         })?;
         Ok(Some((journal, written)))
     }

@@ -232,7 +232,11 @@ pub(crate) fn clear_git_locks(git_dir: &Path, names: &[String], notify: &Notify)
             match judge(&path) {
                 Verdict::Gone => break,
                 Verdict::Stale => {
-                    remove_stale(&path, "left over by a git command that is no longer running", notify)?;
+                    remove_stale(
+                        &path,
+                        "left over by a git command that is no longer running",
+                        notify,
+                    )?;
                     break;
                 }
                 Verdict::Held if start.elapsed() < WAIT_FOR_GIT => {
@@ -324,7 +328,10 @@ mod tests {
 
     #[test]
     fn quotes_only_what_needs_quoting() {
-        assert_eq!(shell_quote("/tmp/a/.git/index.lock"), "/tmp/a/.git/index.lock");
+        assert_eq!(
+            shell_quote("/tmp/a/.git/index.lock"),
+            "/tmp/a/.git/index.lock"
+        );
         assert_eq!(shell_quote("/tmp/my store/x"), "'/tmp/my store/x'");
         assert_eq!(shell_quote("/tmp/it's"), r"'/tmp/it'\''s'");
     }

@@ -160,19 +160,33 @@ pub fn probe(root: &Path) -> Result<bool> {
             let in_head = committed
                 && git2::Repository::open(root)
                     .ok()
-                    .and_then(|r| r.head().ok()?.peel_to_tree().ok()?.get_name(POLICY_FILE).map(drop))
+                    .and_then(|r| {
+                        r.head()
+                            .ok()?
+                            .peel_to_tree()
+                            .ok()?
+                            .get_name(POLICY_FILE)
+                            .map(drop)
+                    })
                     .is_some();
             let hint = if in_head {
-                format!("it is in the last commit: restore it with `{git} checkout HEAD -- {POLICY_FILE}`")
+                format!(
+                    "it is in the last commit: restore it with `{git} checkout HEAD -- {POLICY_FILE}`"
+                )
             } else {
-                "a store needs its policy beside cases/: restore policy.json from a backup or a                  clone, or create a new store with `disclose init --dir PATH`"
+                "a store needs its policy beside cases/: restore policy.json from a backup or a \
+                 clone, or create a new store with `disclose init --dir PATH`"
                     .to_owned()
             };
             Err(Error::store(format!(
                 "{} is missing: {} holds {} but no policy, so it is not a whole case store",
                 policy.display(),
                 root.display(),
-                if has_cases { "cases/" } else { "a git repository" }
+                if has_cases {
+                    "cases/"
+                } else {
+                    "a git repository"
+                }
             ))
             .with_hint(hint))
         }
@@ -288,11 +302,20 @@ impl Store {
             (format!("{CASES_DIR}/.keep"), Some(Vec::new())),
         ]);
         let git_dir = root.join(".git");
-        let _lock = fault::step(opts.fault, fault::Step::Lock, || {
+        let lock = fault::step(opts.fault, fault::Step::Lock, || {
             lock::StoreLock::acquire(&git_dir.join(LOCK_FILE), &store.notify.0)
         })?;
         let head = state::head_for_change(&repo, root)?;
-        store.commit(&repo, head, writes, Vec::new(), "init: create case store", who, at)?;
+        store.commit(
+            &repo,
+            head,
+            writes,
+            Vec::new(),
+            "init: create case store",
+            who,
+            at,
+        )?;
+        drop(lock);
         Self::open_with(root, opts)
     }
 
@@ -647,7 +670,9 @@ impl Summaries {
         }
         if let (Text::Stored(r), Some(file)) = (&self.texts[i], &self.bodies) {
             match cache::read_text(file, *r) {
-                Some(text) if text[..text.len().min(200)].contains(&format!("\"id\": \"{id}\"")) => {
+                Some(text)
+                    if text[..text.len().min(200)].contains(&format!("\"id\": \"{id}\"")) =>
+                {
                     return Ok(text);
                 }
                 _ => cache::discard(&self.dir),

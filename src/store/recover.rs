@@ -9,6 +9,7 @@ use std::path::Path;
 
 use git2::{Oid, Repository};
 
+use super::CACHE_DIR;
 use super::change::{Env, HandEdit, hand_edits};
 use super::files::{self, Found};
 use super::git;
@@ -16,7 +17,6 @@ use super::index::Loaded;
 use super::index_file::{NewEntry, Stat};
 use super::journal::{self, Journal};
 use super::lock;
-use super::CACHE_DIR;
 use crate::error::{Error, Result};
 
 /// Whether `root`'s last change was interrupted (a journal is there).
@@ -85,28 +85,36 @@ pub(crate) fn recover(env: &Env<'_>) -> Result<()> {
         };
         plan.push((file.path.as_str(), target, rewrite));
     }
+    // The change's own index.lock goes first, so that the git commands
+    // a refusal suggests can run.
+    let lock_path = git_dir.join("index.lock");
+    let mut lock = lock::take_git_lock(&lock_path, &git_dir, Some(written), env.notify)?;
     if !edits.is_empty() {
+        drop(lock);
+        let _ = files::remove_if_there(&lock_path);
         return Err(hand_edits(
             env.root,
             &edits,
             &format!("that an interrupted change (\"{}\") wrote", journal.message),
         ));
     }
-
-    let lock_path = git_dir.join("index.lock");
-    let mut lock = lock::take_git_lock(&lock_path, &git_dir, Some(written), env.notify)?;
     let result = repair(env.root, &repo, &git_dir, &plan, &mut lock);
     drop(lock);
-    if let Err(e) = result {
-        let _ = files::remove_if_there(&lock_path);
-        return Err(e);
-    }
+    let index_fixed = match result {
+        Ok(fixed) => fixed,
+        Err(e) => {
+            let _ = files::remove_if_there(&lock_path);
+            return Err(e);
+        }
+    };
 
     for (n, file) in journal.files.iter().enumerate() {
         let path = env.root.join(&file.path);
         let (temp, keep) = journal::temp_names(path.parent().unwrap_or(env.root), &journal.tx, n);
         let _ = files::remove_if_there(&temp);
         let _ = files::remove_if_there(&keep);
+        // Directories the change made for its files, now empty again.
+        files::remove_empty_parents(&temp, env.root);
     }
     let mut outside = Vec::new();
     for o in &journal.outside {
@@ -127,14 +135,24 @@ pub(crate) fn recover(env: &Env<'_>) -> Result<()> {
         .collect();
     let what = format!("\"{}\", {}", journal.message, journal.owner);
     let text = if landed {
-        let mut done = vec!["the index".to_owned()];
+        let mut done = Vec::new();
+        if index_fixed {
+            done.push("the index".to_owned());
+        }
         done.extend(rewritten.iter().map(|p| (*p).to_owned()));
         done.extend(outside);
-        format!(
-            "finished a change that was interrupted just after it was committed ({what}): \
-             brought {} up to date",
-            done.join(", ")
-        )
+        if done.is_empty() {
+            format!(
+                "cleared the record of an interrupted change ({what}); the change had been \
+                 made in full"
+            )
+        } else {
+            format!(
+                "finished a change that was interrupted just after it was committed ({what}): \
+                 brought {} up to date",
+                done.join(", ")
+            )
+        }
     } else if rewritten.is_empty() {
         format!("cleared an interrupted change ({what}); it had not changed any file yet")
     } else {
@@ -155,14 +173,14 @@ fn tree(repo: &Repository, commit: Option<Oid>) -> Result<Option<git2::Tree<'_>>
 }
 
 /// Rewrites the files of `plan` that need it and sets their index entries
-/// to the branch's blobs.
+/// to the branch's blobs; whether the index needed that.
 fn repair(
     root: &Path,
     repo: &Repository,
     git_dir: &Path,
     plan: &[(&str, Option<Oid>, bool)],
     lock: &mut std::fs::File,
-) -> Result<()> {
+) -> Result<bool> {
     for (rel, target, rewrite) in plan {
         if !rewrite {
             continue;
@@ -179,12 +197,22 @@ fn repair(
             }
             None => {
                 files::remove_if_there(&path).map_err(io)?;
+                files::remove_empty_parents(&path, root);
             }
         }
     }
     let index_path = git_dir.join("index");
-    let loaded =
-        Loaded::read(&index_path).map_err(|e| Error::git("read the store's index", e))?;
+    let lock_path = git_dir.join("index.lock");
+    let loaded = Loaded::read(&index_path).map_err(|e| Error::git("read the store's index", e))?;
+    let rewritten = plan.iter().any(|(_, _, rewrite)| *rewrite);
+    if !rewritten
+        && plan
+            .iter()
+            .all(|(path, target, _)| loaded.entry_id(path) == *target)
+    {
+        let _ = files::remove_if_there(&lock_path);
+        return Ok(false);
+    }
     let changes: Vec<NewEntry<'_>> = plan
         .iter()
         .map(|(path, target, _)| NewEntry {
@@ -203,9 +231,9 @@ fn repair(
             next.set_stat(rel, &Stat::of(&meta));
         }
     }
-    let lock_path = git_dir.join("index.lock");
     next.write(lock, &lock_path, &git_dir.join(CACHE_DIR).join("index.new"))
         .map_err(|e| Error::io(format!("write {}", lock_path.display()), e))?;
     std::fs::rename(&lock_path, &index_path)
-        .map_err(|e| Error::io(format!("replace {}", index_path.display()), e))
+        .map_err(|e| Error::io(format!("replace {}", index_path.display()), e))?;
+    Ok(true)
 }

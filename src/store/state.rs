@@ -74,7 +74,9 @@ fn operation_in_progress(repo: &Repository, git: &str) -> Result<()> {
         ),
         RepositoryState::Revert | RepositoryState::RevertSequence => (
             "a revert",
-            format!("finish it with `{git} revert --continue`, or abandon it with `{git} revert --abort`"),
+            format!(
+                "finish it with `{git} revert --continue`, or abandon it with `{git} revert --abort`"
+            ),
         ),
         RepositoryState::CherryPick | RepositoryState::CherryPickSequence => (
             "a cherry-pick",
@@ -87,7 +89,9 @@ fn operation_in_progress(repo: &Repository, git: &str) -> Result<()> {
         | RepositoryState::RebaseInteractive
         | RepositoryState::RebaseMerge => (
             "a rebase",
-            format!("finish it with `{git} rebase --continue`, or abandon it with `{git} rebase --abort`"),
+            format!(
+                "finish it with `{git} rebase --continue`, or abandon it with `{git} rebase --abort`"
+            ),
         ),
         RepositoryState::ApplyMailbox | RepositoryState::ApplyMailboxOrRebase => (
             "a `git am`",
@@ -102,7 +106,10 @@ fn operation_in_progress(repo: &Repository, git: &str) -> Result<()> {
 
 fn detached(repo: &Repository, git: &str) -> Error {
     let at = repo.head().ok().and_then(|h| h.target());
-    let short = at.map_or_else(|| "an unknown commit".to_owned(), |id| id.to_string()[..7].to_owned());
+    let short = at.map_or_else(
+        || "an unknown commit".to_owned(),
+        |id| id.to_string()[..7].to_owned(),
+    );
     let wanted = store_branch(repo);
     let tip = repo.refname_to_id(&format!("refs/heads/{wanted}")).ok();
     // Commits made on the detached HEAD that the branch lacks.

@@ -210,7 +210,10 @@ impl Store {
         lock::clear_git_locks(&git_dir, &lock::ref_locks(&head.branch), &self.notify.0)?;
         let fail = |e| Error::git("merge the remote's changes", e);
         let ours = head.commit.ok_or_else(|| {
-            Error::store(format!("{BRANCH} has no commit yet in {}", self.root.display()))
+            Error::store(format!(
+                "{BRANCH} has no commit yet in {}",
+                self.root.display()
+            ))
         })?;
         if ours == theirs || repo.graph_descendant_of(ours, theirs).map_err(fail)? {
             return Ok(());
@@ -223,7 +226,11 @@ impl Store {
         let fast_forward = repo.graph_descendant_of(theirs, ours).map_err(fail)?;
         let mut merged_report = None;
         let (target, files, log) = if fast_forward {
-            (theirs, theirs_files, format!("disclose sync: fast-forward to {REMOTE}/{BRANCH}"))
+            (
+                theirs,
+                theirs_files,
+                format!("disclose sync: fast-forward to {REMOTE}/{BRANCH}"),
+            )
         } else {
             let base = repo.merge_base(ours, theirs).ok();
             let base_files = tree_files(repo, base).map_err(fail)?;
@@ -250,7 +257,11 @@ impl Store {
                 .commit(None, &sig, &sig, &message, &tree, &parents)
                 .map_err(fail)?;
             merged_report = Some((commit, merged));
-            (commit, files, format!("disclose sync: merge {REMOTE}/{BRANCH}"))
+            (
+                commit,
+                files,
+                format!("disclose sync: merge {REMOTE}/{BRANCH}"),
+            )
         };
         let mut writes = Vec::new();
         for (path, bytes) in &files {
@@ -327,7 +338,11 @@ fn remote_sync_locks() -> Vec<String> {
 /// `.git` of a clone with a work tree.
 fn remote_git_dir(dir: &Path) -> std::path::PathBuf {
     let dot_git = dir.join(".git");
-    if dot_git.is_dir() { dot_git } else { dir.to_path_buf() }
+    if dot_git.is_dir() {
+        dot_git
+    } else {
+        dir.to_path_buf()
+    }
 }
 
 /// Refuses, before anything moves, a remote tree that is not a whole store:
@@ -368,7 +383,12 @@ fn check_arriving(ours: &Files, theirs: &Files) -> Result<()> {
         let id = name
             .strip_suffix(".json")
             .and_then(|n| n.parse::<crate::model::id::CaseId>().ok())
-            .ok_or_else(|| bad(path, "is not named as a case file (PREFIX-YYYY-XXXXX.json)".into()))?;
+            .ok_or_else(|| {
+                bad(
+                    path,
+                    "is not named as a case file (PREFIX-YYYY-XXXXX.json)".into(),
+                )
+            })?;
         super::parse_case(Path::new(path), &id, bytes).map_err(|e| bad(path, e.to_string()))?;
     }
     Ok(())
@@ -403,7 +423,9 @@ fn index_accepts(writes: &[change::Write]) -> Result<()> {
                 w.path,
                 e.message()
             ))
-            .with_hint("remove that file in the clone that pushed it, then run `disclose sync` again")
+            .with_hint(
+                "remove that file in the clone that pushed it, then run `disclose sync` again",
+            )
         })?;
     }
     Ok(())
