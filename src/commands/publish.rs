@@ -113,7 +113,7 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
             let bytes = text.clone().into_bytes();
             match &target {
                 Target::Store(dir) => {
-                    tx.write_file(&format!("{dir}/{}", format.file_name()), bytes)
+                    tx.write_file(&format!("{dir}/{}", format.file_name()), bytes);
                 }
                 Target::Outside(dir) => tx.write_outside(dir.join(format.file_name()), bytes),
             }

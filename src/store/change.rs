@@ -209,7 +209,7 @@ pub(crate) fn apply(env: &Env<'_>, repo: &Repository, change: Change<'_>) -> Res
     }
     if finished {
         fault::step(env.fault, Step::Done, || Journal::remove(&git_dir)).unwrap_or_else(|e| {
-            (env.notify)(&format!("{e}; the next disclose command will clear it"))
+            (env.notify)(&format!("{e}; the next disclose command will clear it"));
         });
     }
     Ok(made)

@@ -202,10 +202,10 @@ pub(crate) fn reserve(file: &std::fs::File, len: u64) -> std::io::Result<()> {
         };
         // SAFETY: the descriptor is open for writing for the call's length.
         let rc = unsafe { libc::posix_fallocate(file.as_raw_fd(), 0, len) };
-        return match rc {
+        match rc {
             0 | libc::EOPNOTSUPP | libc::EINVAL => Ok(()),
             errno => Err(std::io::Error::from_raw_os_error(errno)),
-        };
+        }
     }
     #[cfg(not(target_os = "linux"))]
     {

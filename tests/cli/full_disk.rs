@@ -77,7 +77,7 @@ fn commands_on_a_full_disk_change_nothing_or_commit_in_full() {
             ["next", free, rc] => assert_eq!(*rc, "0", "{free} KiB free: the next command failed"),
             ["dirty", rest @ ..] => panic!("the work tree differs from HEAD: {rest:?}"),
             ["staged", free, rc] => {
-                assert_eq!(*rc, "0", "{free} KiB free: the index differs from HEAD")
+                assert_eq!(*rc, "0", "{free} KiB free: the index differs from HEAD");
             }
             ["present", free, p] => {
                 assert_eq!(
