@@ -312,7 +312,15 @@ impl Work<'_> {
                 .map_err(|e| Error::io(format!("write {}", lock_path.display()), e))
         })?;
         fault::step(env.fault, Step::Ref, || {
-            move_ref(self.repo, &git_dir, self.head, made, self.commit)
+            move_ref(self.repo, &git_dir, self.head, made, self.commit).or_else(|e| {
+                // An error after the branch moved (a log that could not be
+                // written) is no failure of the change: it is made.
+                if self.repo.refname_to_id(&self.head.branch).ok() == Some(made) {
+                    Ok(())
+                } else {
+                    Err(e)
+                }
+            })
         })?;
         Ok(made)
     }

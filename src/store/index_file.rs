@@ -728,4 +728,48 @@ mod tests {
         assert_eq!(trees.len(), 4);
         assert_eq!(trees[2].id, Some(id(3)), "the nested cases/ is left alone");
     }
+
+    #[test]
+    fn marks_stale_every_cached_tree_above_a_change_and_keeps_the_rest() {
+        let id = |n: u8| git2::Oid::from_bytes(&[n; 20]).unwrap();
+        let mut ext = Vec::new();
+        write_tree_entry(&mut ext, b"", Some((id(1), 9)), 3);
+        write_tree_entry(&mut ext, b"advisories", Some((id(2), 4)), 1);
+        write_tree_entry(&mut ext, b"SA-1", Some((id(3), 2)), 0);
+        write_tree_entry(&mut ext, b"cases", Some((id(4), 2)), 0);
+        write_tree_entry(&mut ext, b"templates", Some((id(5), 1)), 0);
+        let trees = parse_trees(&ext).unwrap();
+        let full = full_paths(&trees);
+        let full: Vec<&[u8]> = full.iter().map(Vec::as_slice).collect();
+        assert_eq!(
+            full,
+            [
+                &b""[..],
+                b"advisories",
+                b"advisories/SA-1",
+                b"cases",
+                b"templates"
+            ]
+        );
+
+        let (_dir, repo) = repo_with(&["A.json"]);
+        let mut bytes = std::fs::read(repo.path().join("index")).unwrap();
+        bytes.truncate(bytes.len() - HASH);
+        bytes.extend_from_slice(b"TREE");
+        bytes.extend_from_slice(&(ext.len() as u32).to_be_bytes());
+        bytes.extend_from_slice(&ext);
+        bytes.extend_from_slice(&[0; HASH]);
+        let raw = RawIndex::parse(bytes).unwrap();
+        let edited = raw.with(&[]).unwrap();
+        let new = edited.extension(
+            Some(id(7)),
+            &[("cases", Some((id(8), 2)))],
+            &["advisories/SA-1/advisory.md"],
+        );
+        let trees = parse_trees(&new).unwrap();
+        let ids: Vec<Option<git2::Oid>> = trees.iter().map(|t| t.id).collect();
+        assert_eq!(ids, [Some(id(7)), None, None, Some(id(8)), Some(id(5))]);
+        let subtrees: Vec<usize> = trees.iter().map(|t| t.subtrees).collect();
+        assert_eq!(subtrees, [3, 1, 0, 0, 0], "the shape is kept");
+    }
 }

@@ -58,18 +58,29 @@ impl StoreLock {
     pub(crate) fn acquire(path: &Path, notify: &Notify) -> Result<Self> {
         let fail = |e| Error::io(format!("lock {}", path.display()), e);
         let mut file = open(path).map_err(fail)?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                let holder = read_owner(&mut file)
-                    .map_or_else(|| "another disclose command".to_owned(), |o| o.to_string());
-                notify(&format!(
-                    "waiting for {holder}, which holds the lock {}",
-                    path.display()
-                ));
-                file.lock().map_err(fail)?;
+        // Another command's change takes milliseconds: wait for it quietly
+        // first, and say whom we wait for only if it takes longer.
+        let quiet_until = std::time::Instant::now() + QUIET_WAIT;
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(std::fs::TryLockError::WouldBlock)
+                    if std::time::Instant::now() < quiet_until =>
+                {
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    let holder = read_owner(&mut file)
+                        .map_or_else(|| "another disclose command".to_owned(), |o| o.to_string());
+                    notify(&format!(
+                        "waiting for {holder}, which holds the lock {}",
+                        path.display()
+                    ));
+                    file.lock().map_err(fail)?;
+                    break;
+                }
+                Err(std::fs::TryLockError::Error(e)) => return Err(fail(e)),
             }
-            Err(std::fs::TryLockError::Error(e)) => return Err(fail(e)),
         }
         Self::hold(file, path, notify)
     }
@@ -136,6 +147,9 @@ pub(crate) fn hostname() -> String {
     }
     std::env::var("HOSTNAME").unwrap_or_else(|_| "localhost".to_owned())
 }
+
+/// How long a command waits for the store lock before it says for whom.
+const QUIET_WAIT: Duration = Duration::from_millis(500);
 
 /// How old a git lock file must be before it counts as left over when no
 /// running process has it open. Git holds its locks for milliseconds; a

@@ -227,7 +227,7 @@ fn the_store_lock_names_its_holder_and_is_taken_over_from_a_process_that_is_gone
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(300));
+    std::thread::sleep(Duration::from_millis(1500));
     file.set_len(0).unwrap();
     drop(file);
     let out = waiting.wait_with_output().unwrap();
