@@ -13,7 +13,7 @@ use crate::model::advisory_id;
 use crate::model::case::{Case, EventKind, State, Transition};
 use crate::model::id::{CaseId, CaseRef};
 use crate::model::policy::Policy;
-use crate::store::{ADVISORIES_DIR, REMOTE, Store, SyncOptions};
+use crate::store::{ADVISORIES_DIR, REMOTE, Store, SyncOptions, Tx};
 
 /// Publish a fixed case: write its advisory files and mark it published
 ///
@@ -200,6 +200,24 @@ fn plan(
         by,
         forced,
     );
+    let Rendered { files, skipped } = render_advisory(&case, policy, now);
+    Ok(Plan {
+        case,
+        advisory,
+        items,
+        files,
+        skipped,
+    })
+}
+
+/// Every advisory file of a case as it stands: those that render, and why
+/// the others do not.
+pub(crate) struct Rendered {
+    pub files: Vec<(Format, String)>,
+    pub skipped: Vec<(Format, String)>,
+}
+
+pub(crate) fn render_advisory(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Rendered {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     for format in Format::ALL {
@@ -207,17 +225,66 @@ fn plan(
             skipped.push((format, "the case has no CVE ID".to_owned()));
             continue;
         }
-        match export::render(&case, policy, format, now) {
+        match export::render(case, policy, format, now) {
             Ok(text) => files.push((format, text)),
             Err(e) => skipped.push((format, e.to_string())),
         }
     }
-    Ok(Plan {
-        case,
-        advisory,
-        items,
-        files,
-        skipped,
+    Rendered { files, skipped }
+}
+
+/// What writing a published advisory again did.
+#[derive(Debug)]
+pub(crate) struct Rewritten {
+    /// The store directory written, or `None` when the advisory's files are
+    /// not in the store (published with `--out` elsewhere).
+    pub dir: Option<String>,
+    pub written: Vec<Format>,
+    /// Files left as they were, and why they could not be written again.
+    pub kept: Vec<(Format, String)>,
+}
+
+/// Writes a published case's advisory files again from the case as it now
+/// stands (withdrawn, or amended), in the transaction `tx` that records the
+/// case's change, so the files and the case never disagree. The files in
+/// `advisories/<ID>/` are replaced; one that no longer renders is left as
+/// it was and reported. `case` is the changed case, already staged.
+pub(crate) fn rewrite_published(
+    tx: &mut Tx<'_>,
+    case: &Case,
+    now: DateTime<Utc>,
+) -> Result<Rewritten> {
+    let advisory = case.identifiers.advisory.clone().ok_or_else(|| {
+        Error::refused(format!(
+            "{} has no advisory to write again: it was never published",
+            case.id
+        ))
+    })?;
+    let dir = format!("{ADVISORIES_DIR}/{advisory}");
+    let on_disk = tx.store().root().join(&dir);
+    let in_store = std::fs::symlink_metadata(&on_disk).is_ok_and(|m| m.is_dir());
+    if !in_store {
+        return Ok(Rewritten {
+            dir: None,
+            written: Vec::new(),
+            kept: Vec::new(),
+        });
+    }
+    let Rendered { files, skipped } = render_advisory(case, tx.store().policy(), now);
+    let written = files.iter().map(|(f, _)| *f).collect();
+    for (format, text) in files {
+        tx.write_file(&format!("{dir}/{}", format.file_name()), text.into_bytes());
+    }
+    let kept = skipped
+        .into_iter()
+        .filter(|(format, _)| {
+            std::fs::symlink_metadata(on_disk.join(format.file_name())).is_ok_and(|m| m.is_file())
+        })
+        .collect();
+    Ok(Rewritten {
+        dir: Some(dir),
+        written,
+        kept,
     })
 }
 

@@ -58,6 +58,6 @@ pub fn run(ctx: &Ctx, args: &ReleaseArgs) -> Result<()> {
         args.name,
         decision.as_str()
     ));
-    super::fix::report_fixed(ctx, was, &case);
+    super::fix::report_state(ctx, was, &case);
     ctx.print_case_json(&case)
 }

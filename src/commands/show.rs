@@ -114,8 +114,15 @@ pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) 
         out.push_str(&format!("  {:<14}{}\n", "identifiers", known.join(", ")));
     }
     if let Some(s) = &case.severity {
+        let mut extra = String::new();
+        if let Some(t) = s.threat_score {
+            extra.push_str(&format!("; threat {t}"));
+        }
+        if let Some(e) = s.environmental_score {
+            extra.push_str(&format!("; environmental {e}"));
+        }
         out.push_str(&format!(
-            "  {:<14}{} {} ({})\n",
+            "  {:<14}{} {}{extra} ({})\n",
             "severity", s.rating, s.score, s.cvss
         ));
     }
@@ -140,9 +147,22 @@ pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) 
             .map(|c| c[..c.len().min(12)].to_owned())
             .collect();
         parts.extend(fix.pr.iter().map(|p| format!("PR {p}")));
-        if !parts.is_empty() {
+        let of = fix
+            .package
+            .as_ref()
+            .filter(|_| case.affected.len() > 1)
+            .map(|p| format!(" ({})", p.name))
+            .unwrap_or_default();
+        // The matrix decides: a fix on a release that is not affected counts for nothing.
+        let ignored = case
+            .releases
+            .get(&fix.release)
+            .filter(|r| r.decision != crate::model::case::Decision::Affected)
+            .map(|r| format!(" [not counted: {} is {}]", fix.release, r.decision.as_str()))
+            .unwrap_or_default();
+        if !parts.is_empty() || !ignored.is_empty() {
             out.push_str(&format!(
-                "  {:<14}{}: {}\n",
+                "  {:<14}{}{of}: {}{ignored}\n",
                 "fix",
                 fix.release,
                 parts.join(", ")

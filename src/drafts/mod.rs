@@ -282,14 +282,21 @@ fn day(at: DateTime<Utc>) -> String {
 
 fn values(case: &Case, policy: &Policy, now: DateTime<Utc>) -> BTreeMap<&'static str, String> {
     let slas = case.policy;
-    let fixed: Vec<&str> = case
-        .fixes
-        .iter()
-        .filter_map(|f| f.version.as_deref())
+    // Only fixes on releases decided affected count, as in every export.
+    let several = case.affected.len() > 1;
+    let fixed: Vec<String> = case
+        .counted_fixes()
+        .filter_map(|f| {
+            let v = f.version.as_deref()?;
+            Some(match (&f.package, several) {
+                (Some(p), true) => format!("{} {v}", p.name),
+                _ => v.to_owned(),
+            })
+        })
         .collect();
     let fixed_versions = match fixed.as_slice() {
         [] => "a release that is not out yet".to_owned(),
-        [one] => (*one).to_owned(),
+        [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     };
     let ids = &case.identifiers;

@@ -13,8 +13,8 @@ mod release_notes;
 
 use chrono::{DateTime, Utc};
 
-use crate::error::Result;
-use crate::model::case::{Case, Range, RangeEvent};
+use crate::error::{Error, Result};
+use crate::model::case::{Case, Range, RangeEvent, State};
 use crate::model::policy::Policy;
 
 pub use public::PublicCase;
@@ -65,15 +65,25 @@ impl Format {
     }
 }
 
-/// Renders one format of a case's advisory.
+/// Renders one format of a case's advisory. A case closed before it was
+/// published has no advisory: rendering one would announce a live
+/// vulnerability that is not one. (A published case that was withdrawn
+/// renders as withdrawn.)
 pub fn render(case: &Case, policy: &Policy, format: Format, now: DateTime<Utc>) -> Result<String> {
+    if matches!(case.state, State::Rejected | State::Withdrawn) && case.published_at.is_none() {
+        return Err(Error::refused(format!(
+            "{} was {} before it was published: there is no advisory to export",
+            case.id, case.state
+        ))
+        .with_hint("only published cases, and those on their way to it, have an advisory"));
+    }
     let public = PublicCase::new(case, policy);
     let modified = last_change(case);
     match format {
         Format::Markdown => Ok(markdown::render(&public)),
         Format::ReleaseNotes => Ok(release_notes::render(&public)),
         Format::Email => email::render(&public, now),
-        Format::Osv => Ok(osv::render(&public, modified)),
+        Format::Osv => osv::render(&public, modified),
         Format::Cve => cve::render(&public, modified),
     }
 }

@@ -17,6 +17,17 @@ pub(super) fn render(p: &PublicCase) -> String {
         .as_ref()
         .map(|s| format!(", {} severity ({})", s.rating, s.score))
         .unwrap_or_default();
+    if let Some(withdrawn) = &p.withdrawn {
+        let _ = writeln!(
+            out,
+            "- **{}** (withdrawn on {}): {}. {}",
+            ids.join(" / "),
+            super::date(withdrawn.at),
+            p.title.trim_end_matches('.'),
+            super::markdown::sentence(&withdrawn.reason)
+        );
+        return out;
+    }
     let patched = p.patched();
     if patched.is_empty() {
         let _ = writeln!(

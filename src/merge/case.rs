@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::model::case::{Case, CreditType, Event, EventId, EventKind, ReplayError, replay};
 use crate::model::id::CaseId;
+use crate::model::policy::Package;
 
 /// The outcome of merging two versions of a case file.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,8 +97,9 @@ enum Field {
     Ghsa,
     Resolution,
     Release(String),
-    FixVersion(String),
-    FixPr(String),
+    /// A release's fix of one package (`None`: a fix from before fixes were per package).
+    FixVersion(String, Option<Package>),
+    FixPr(String, Option<Package>),
     Credit(String, String),
 }
 
@@ -112,11 +114,17 @@ impl fmt::Display for Field {
             Self::Ghsa => f.write_str("identifiers.ghsa"),
             Self::Resolution => f.write_str("resolution"),
             Self::Release(name) => write!(f, "releases.{name}"),
-            Self::FixVersion(name) => write!(f, "fix for {name}: version"),
-            Self::FixPr(name) => write!(f, "fix for {name}: pr"),
+            Self::FixVersion(name, p) => write!(f, "fix{} for {name}: version", of(p.as_ref())),
+            Self::FixPr(name, p) => write!(f, "fix{} for {name}: pr", of(p.as_ref())),
             Self::Credit(name, kind) => write!(f, "credit {name} ({kind})"),
         }
     }
+}
+
+fn of(package: Option<&Package>) -> String {
+    package
+        .map(|p| format!(" of {}", p.name))
+        .unwrap_or_default()
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Value {
@@ -168,16 +176,20 @@ fn scalar_writes(event: &Event) -> Vec<(Field, Value)> {
         )],
         EventKind::FixLinked {
             release,
+            package,
             pr,
             version,
             ..
         } => {
             let mut out = Vec::new();
             if let Some(pr) = pr {
-                out.push((Field::FixPr(release.clone()), json(pr)));
+                out.push((Field::FixPr(release.clone(), package.clone()), json(pr)));
             }
             if let Some(version) = version {
-                out.push((Field::FixVersion(release.clone()), json(version)));
+                out.push((
+                    Field::FixVersion(release.clone(), package.clone()),
+                    json(version),
+                ));
             }
             out
         }
@@ -203,18 +215,18 @@ fn current(case: &Case, field: &Field) -> Value {
             Value::Null,
             |row| serde_json::json!({"decision": row.decision, "reason": row.reason}),
         ),
-        Field::FixVersion(name) => json(
+        Field::FixVersion(name, package) => json(
             &case
                 .fixes
                 .iter()
-                .find(|f| &f.release == name)
+                .find(|f| &f.release == name && &f.package == package)
                 .map(|f| &f.version),
         ),
-        Field::FixPr(name) => json(
+        Field::FixPr(name, package) => json(
             &case
                 .fixes
                 .iter()
-                .find(|f| &f.release == name)
+                .find(|f| &f.release == name && &f.package == package)
                 .map(|f| &f.pr),
         ),
         Field::Credit(name, kind) => json(
@@ -287,6 +299,8 @@ mod tests {
                 cvss: format!("v{score}"),
                 score,
                 rating: "high".into(),
+                threat_score: None,
+                environmental_score: None,
             }),
             cwe: Vec::new(),
         }

@@ -56,6 +56,19 @@ fn contact_drafts_record_nothing_and_match_their_snapshots() {
         .assert()
         .success();
     env.disclose_at(NOW)
+        .args([
+            "affected",
+            ID,
+            "--package",
+            "poet",
+            "--ecosystem",
+            "crates.io",
+            "--range",
+            ">=1.0.0, <1.5.3",
+        ])
+        .assert()
+        .success();
+    env.disclose_at(NOW)
         .args(["fix", ID, "--release", "1.4", "--version", "1.4.2"])
         .assert()
         .success();

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Case, CaseFields, Contact, Decision, Direction, Fix, PauseSpan, Paused, ReleaseStatus, State,
-    matrix_complete,
+    matrix_complete, package_fixes, release_fixed,
 };
 use crate::model::id::CaseId;
 use crate::model::policy::Slas;
@@ -137,6 +137,7 @@ impl CaseSummary {
         fixes: &[Fix],
         contacts: &[Contact],
     ) -> Self {
+        let affected = &c.affected;
         Self {
             id: c.id.clone(),
             title: c.title.clone(),
@@ -156,18 +157,30 @@ impl CaseSummary {
             releases: releases
                 .iter()
                 .map(|(name, row)| {
-                    let fix = fixes.iter().find(|f| &f.release == name);
+                    let packages = package_fixes(affected, fixes, name);
+                    let fixed = release_fixed(affected, fixes, name);
+                    let versions: Vec<String> = match packages.as_slice() {
+                        [only] => only.version().map(str::to_owned).into_iter().collect(),
+                        many => many
+                            .iter()
+                            .filter_map(|p| Some(format!("{} {}", p.package.name, p.version()?)))
+                            .collect(),
+                    };
                     ReleaseRow {
                         release: name.clone(),
                         decision: row.decision,
-                        fixed_in: fix.and_then(|f| f.version.clone()),
-                        released_at: fix.and_then(|f| f.released_at),
-                        prepared: fix.is_some_and(|f| f.version.is_none()),
+                        fixed_in: fixed.then(|| versions.join(", ")),
+                        released_at: packages
+                            .iter()
+                            .filter_map(|p| p.fix.and_then(|f| f.released_at))
+                            .max()
+                            .filter(|_| fixed),
+                        prepared: !fixed && fixes.iter().any(|f| &f.release == name),
                     }
                 })
                 .collect(),
             affected: c.affected.len(),
-            matrix_complete: matrix_complete(releases, fixes),
+            matrix_complete: matrix_complete(affected, releases, fixes),
             published_at: c.published_at,
             advisory: c.identifiers.advisory.clone(),
         }

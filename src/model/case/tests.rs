@@ -194,10 +194,10 @@ mod props {
             Op::Pause => case.pause("on-hold".into(), stamp).map(drop),
             Op::Resume => case.resume(stamp).map(drop),
             Op::Affected(lo, width) => {
-                let range = crate::model::ranges::parse_requirement(&format!(
-                    ">=1.{lo}.0, <1.{}.0",
-                    lo + width + 1
-                ))
+                let range = crate::model::ranges::parse_requirement(
+                    &format!(">=1.{lo}.0, <1.{}.0", lo + width + 1),
+                    Some(crate::model::version::Scheme::SemVer),
+                )
                 .unwrap();
                 let change = AffectedChange {
                     package,
@@ -318,7 +318,13 @@ fn decisions_follow_the_release_ranges() {
     };
     let semver = |req: &str| Affected {
         package: pkg.clone(),
-        ranges: vec![crate::model::ranges::parse_requirement(req).unwrap()],
+        ranges: vec![
+            crate::model::ranges::parse_requirement(
+                req,
+                Some(crate::model::version::Scheme::SemVer),
+            )
+            .unwrap(),
+        ],
         versions: vec![],
     };
     let d = derive_decisions(&[semver("<1.4.3")], &policy);
@@ -329,13 +335,8 @@ fn decisions_follow_the_release_ranges() {
     let git = Affected {
         package: pkg.clone(),
         ranges: vec![
-            crate::model::ranges::from_bounds(
-                RangeType::Git,
-                Some("0"),
-                Some(&"a".repeat(40)),
-                None,
-            )
-            .unwrap(),
+            crate::model::ranges::from_bounds(None, true, Some("0"), Some(&"a".repeat(40)), None)
+                .unwrap(),
         ],
         versions: vec![],
     };

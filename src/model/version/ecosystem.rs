@@ -6,7 +6,7 @@
 use crate::model::policy::Package;
 
 /// OSV's ecosystems. A name may carry a `:suffix` (`Debian:12`,
-/// `Maven:https://maven.google.com`); `GIT` is allowed with one.
+/// `Maven:https://maven.google.com`); the schema's pattern also admits `GIT`.
 pub const OSV_ECOSYSTEMS: [&str; 48] = [
     "AlmaLinux",
     "Alpaquita",
@@ -103,7 +103,7 @@ pub fn check_ecosystem(ecosystem: &str) -> Result<(), String> {
     let suffix_ok = ecosystem
         .split_once(':')
         .is_none_or(|(_, s)| !s.is_empty() && !s.chars().any(char::is_control));
-    if suffix_ok && (OSV_ECOSYSTEMS.contains(&base) || (base == "GIT" && ecosystem.contains(':'))) {
+    if suffix_ok && (OSV_ECOSYSTEMS.contains(&base) || base == "GIT") {
         return Ok(());
     }
     let mut message = format!("{ecosystem:?} is not an OSV ecosystem");
@@ -302,7 +302,7 @@ mod tests {
             assert!(check_ecosystem(ok).is_ok(), "{ok}");
         }
         assert!(check_ecosystem("Debian:").is_err());
-        assert!(check_ecosystem("GIT").is_err());
+        assert!(check_ecosystem("GIT").is_ok());
     }
 
     fn pkg(ecosystem: &str, name: &str) -> Package {
