@@ -223,6 +223,6 @@ pub fn run(ctx: &Ctx, args: &AffectedArgs) -> Result<()> {
     for line in case.matrix_words() {
         ctx.ui.status(&format!("  {line}"));
     }
-    super::fix::report_state(ctx, was, &case);
+    crate::commands::common::matrix::report_state(ctx, was, &case);
     ctx.print_case_json(&case)
 }

@@ -1,8 +1,9 @@
 //! `disclose fix`: link a fix to a maintained release.
 
 use crate::app::context::Ctx;
+use crate::commands::common::matrix;
 use crate::error::{Error, Result};
-use crate::model::case::{Case, FixChange, State};
+use crate::model::case::FixChange;
 use crate::model::id::CaseRef;
 use crate::model::time::Timestamp;
 
@@ -113,34 +114,6 @@ pub fn run(ctx: &Ctx, args: &FixArgs) -> Result<()> {
     };
     ctx.ui
         .status(&format!("{}: fix{of} for {release} {what}", case.id));
-    report_state(ctx, was, &case);
+    matrix::report_state(ctx, was, &case);
     ctx.print_case_json(&case)
-}
-
-/// Says so when a change moved the case between `confirmed` and `fixed`,
-/// and what is still open otherwise.
-pub(super) fn report_state(ctx: &Ctx, was: Option<State>, case: &Case) {
-    let open: Vec<String> = case
-        .matrix_words()
-        .into_iter()
-        .filter(|w| w.contains("no fix yet") || w.contains("prepared") || w.contains("unknown"))
-        .collect();
-    match (was, case.state) {
-        (Some(before), State::Fixed) if before != State::Fixed => ctx.ui.status(&format!(
-            "Every affected release is fixed or decided: {} is now fixed. Next: `disclose publish {}`",
-            case.id, case.id
-        )),
-        (Some(State::Fixed), State::Confirmed) => ctx.ui.warn(&format!(
-            "{} is back to confirmed (it was fixed): {}",
-            case.id,
-            if open.is_empty() {
-                "the fix matrix is no longer complete".to_owned()
-            } else {
-                format!("still open: {}", open.join(" · "))
-            }
-        )),
-        (_, State::Fixed) => {}
-        _ if !open.is_empty() => ctx.ui.status(&format!("Still open: {}", open.join(" · "))),
-        _ => {}
-    }
 }

@@ -1,10 +1,11 @@
 //! `disclose withdraw`: the report was withdrawn, or a published advisory is.
 
 use crate::app::context::Ctx;
-use crate::commands::common::force::ForceArgs;
+use crate::commands::common::force;
 use crate::error::Result;
 use crate::model::case::{Stamp, State};
 use crate::model::id::CaseRef;
+use force::ForceArgs;
 
 /// Close a case because its report was withdrawn, or withdraw its advisory
 ///

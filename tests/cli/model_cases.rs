@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use disclose::model::case::{
-    Case, Decision, Direction, EventKind, NewCase, Range, RangeEvent, RangeType, Reporter,
+    Case, Decision, Direction, EventKind, NewCase, Range, RangeEvent, RangeType, Reporter, Stamp,
 };
 use disclose::model::policy::{Package, Policy, Slas};
 use disclose::model::preset::Preset;
@@ -53,7 +53,9 @@ impl Built {
     }
 
     pub fn ack(mut self, at: &str) -> Self {
-        self.case.acknowledge(t(at), t(at), BY, None).unwrap();
+        self.case
+            .acknowledge(t(at), Stamp { at: t(at), by: BY }, None)
+            .unwrap();
         self
     }
 
