@@ -168,4 +168,10 @@ fn severity_words(public: &PublicCase) -> Option<String> {
 #[cfg(test)]
 pub(crate) mod fixtures;
 #[cfg(test)]
+mod matrix_props;
+/// The structure of OSV and CVE records, shared with the integration tests.
+#[cfg(test)]
+#[path = "../../tests/cli/common/schema.rs"]
+pub(crate) mod schema;
+#[cfg(test)]
 mod tests;

@@ -1,9 +1,7 @@
 use serde_json::Value;
 
-#[path = "../../tests/cli/common/schema.rs"]
-mod schema;
-
 use super::fixtures::*;
+use super::schema;
 use super::*;
 use crate::model::case::{Consent, Credit, CreditType, Direction, EventKind, Reporter};
 use crate::model::policy::Policy;
