@@ -10,6 +10,7 @@ mod export;
 mod fix;
 mod init;
 mod log;
+mod matrix;
 mod notes;
 mod open;
 mod open_email;

@@ -96,10 +96,37 @@ pub struct CaseFields {
 /// the events they are computed from. `Deref` gives direct access to the
 /// fields (`case.state`); only `replay` writes them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "StoredCase")]
 pub struct Case {
     #[serde(flatten)]
     pub fields: CaseFields,
     pub events: Vec<Event>,
+}
+
+/// A case file as read. One written under an older `schema_version` is
+/// migrated by replaying its events, so its fields follow today's rules
+/// (fixes per package, `fixed` only with a complete matrix); a history that
+/// does not replay keeps the fields it had.
+#[derive(Deserialize)]
+struct StoredCase {
+    #[serde(flatten)]
+    fields: CaseFields,
+    events: Vec<Event>,
+}
+
+impl From<StoredCase> for Case {
+    fn from(stored: StoredCase) -> Self {
+        if stored.fields.schema_version < SCHEMA_VERSION
+            && let Ok(case) = replay(stored.events.clone())
+            && case.id == stored.fields.id
+        {
+            return case;
+        }
+        Self {
+            fields: stored.fields,
+            events: stored.events,
+        }
+    }
 }
 
 impl std::ops::Deref for Case {

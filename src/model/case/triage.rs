@@ -288,6 +288,7 @@ impl Case {
             let package = fix
                 .package
                 .as_ref()
+                .filter(|_| self.affected.len() > 1)
                 .map(|p| format!(" --package {}", p.name))
                 .unwrap_or_default();
             return Err(Error::input(format!(
