@@ -223,6 +223,9 @@ pub fn run(ctx: &Ctx, args: &AffectedArgs) -> Result<()> {
     for line in case.matrix_words() {
         ctx.ui.status(&format!("  {line}"));
     }
-    crate::commands::common::matrix::report_state(ctx, was, &case);
+    // The matrix was just listed; only a move between confirmed and fixed is news.
+    if was != Some(case.state) {
+        crate::commands::common::matrix::report_state(ctx, was, &case);
+    }
     ctx.print_case_json(&case)
 }

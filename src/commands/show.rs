@@ -105,16 +105,12 @@ pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) 
         out.push_str(&format!("  {:<14}{}\n", "identifiers", known.join(", ")));
     }
     if let Some(s) = &case.severity {
-        let mut extra = String::new();
-        if let Some(t) = s.threat_score {
-            extra.push_str(&format!("; threat {t}"));
-        }
-        if let Some(e) = s.environmental_score {
-            extra.push_str(&format!("; environmental {e}"));
-        }
         out.push_str(&format!(
-            "  {:<14}{} {}{extra} ({})\n",
-            "severity", s.rating, s.score, s.cvss
+            "  {:<14}{} {} ({})\n",
+            "severity",
+            s.rating,
+            s.scores(),
+            s.cvss
         ));
     }
     if !case.cwe.is_empty() {

@@ -366,7 +366,7 @@ impl Event {
             EventKind::SeverityAssessed { severity, cwe } => {
                 let mut parts = Vec::new();
                 if let Some(s) = severity {
-                    parts.push(format!("{} {} ({})", s.rating, s.score, s.cvss));
+                    parts.push(format!("{} {} ({})", s.rating, s.scores(), s.cvss));
                 }
                 if !cwe.is_empty() {
                     parts.push(cwe.join(", "));

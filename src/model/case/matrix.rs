@@ -139,7 +139,10 @@ impl Case {
             [only] => one(only.fix),
             many => many
                 .iter()
-                .map(|p| format!("{} {}", p.package.name, one(p.fix)))
+                .map(|p| match p.fix {
+                    None => format!("{} no fix yet", p.package.name),
+                    fix => format!("{} {}", p.package.name, one(fix)),
+                })
                 .collect::<Vec<_>>()
                 .join(", "),
         }

@@ -187,6 +187,20 @@ pub struct Severity {
     pub environmental_score: Option<f64>,
 }
 
+impl Severity {
+    /// The scores in words: `9.3`, or `9.3; threat 8.1; environmental 7.0`.
+    pub fn scores(&self) -> String {
+        let mut out = self.score.to_string();
+        if let Some(t) = self.threat_score {
+            out.push_str(&format!("; threat {t}"));
+        }
+        if let Some(e) = self.environmental_score {
+            out.push_str(&format!("; environmental {e}"));
+        }
+        out
+    }
+}
+
 /// A severity as a file holds it. Files written before scores were split
 /// gave a CVSS 4.0 vector with threat or environmental metrics the score of
 /// the whole vector; such a score is computed again from its vector.
