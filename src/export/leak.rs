@@ -297,6 +297,21 @@ impl Guard {
         out
     }
 
+    /// Every finding in a set of advisory files.
+    pub fn scan_files(&self, files: &super::AdvisoryFiles) -> Vec<Finding> {
+        files
+            .files
+            .iter()
+            .flat_map(|(format, text)| self.scan_format(*format, text))
+            .collect()
+    }
+
+    /// Every finding in one format's rendering.
+    pub fn scan_format(&self, format: super::Format, text: &str) -> Vec<Finding> {
+        let json = matches!(format, super::Format::Osv | super::Format::Cve);
+        self.scan(format.file_name(), text, json)
+    }
+
     fn patterns(&self, line: &str) -> Vec<(LeakKind, String)> {
         let mut out = Vec::new();
         for email in emails(line) {

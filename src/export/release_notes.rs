@@ -56,9 +56,12 @@ pub(super) fn render(p: &PublicCase) -> String {
 /// ` Thanks to A and B.` for the credits with consent granted.
 fn thanks(p: &PublicCase) -> String {
     let names = p.thanked();
-    match names.as_slice() {
-        [] => String::new(),
-        [one] => format!(" Thanks to {one}."),
-        [init @ .., last] => format!(" Thanks to {} and {last}.", init.join(", ")),
-    }
+    let list = match names.as_slice() {
+        [] => return String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    };
+    // "Thanks to Ada L." needs no second full stop.
+    let stop = if list.ends_with('.') { "" } else { "." };
+    format!(" Thanks to {list}{stop}")
 }
