@@ -564,7 +564,14 @@ fn pgp(line: &str, commits: &[String]) -> Vec<(LeakKind, String)> {
     let mut out = Vec::new();
     let context = pgp_context(line);
     // Runs of space-separated groups of four hex digits.
-    let tokens: Vec<&str> = line.split(' ').collect();
+    // A group at the end of a sentence keeps its punctuation: `CD34,`.
+    let tokens: Vec<&str> = line
+        .split(' ')
+        .map(|t| {
+            t.trim_start_matches('(')
+                .trim_end_matches([',', '.', ';', ':', ')'])
+        })
+        .collect();
     let is_group = |t: &str| t.len() == 4 && t.bytes().all(|b| b.is_ascii_hexdigit());
     let mut i = 0;
     while i < tokens.len() {

@@ -105,7 +105,11 @@ fn an_unpublished_case_is_exported_only_as_a_preview() {
         .args(["export", &id, "--format", "markdown"])
         .assert()
         .success();
-    assert!(stdout(&md).starts_with("# POET-SA-2026-001: "), "{}", stdout(&md));
+    assert!(
+        stdout(&md).starts_with("# POET-SA-2026-001: "),
+        "{}",
+        stdout(&md)
+    );
     assert!(!stdout(&md).contains("EMBARGOED"));
 }
 
@@ -129,17 +133,17 @@ fn export_warns_about_each_leak_it_finds() {
         .success();
     let err = stderr(&out);
     let md = stdout(&out);
-    let line = md
-        .lines()
-        .position(|l| l.contains("+44 20"))
-        .unwrap()
-        + 1;
+    let line = md.lines().position(|l| l.contains("+44 20")).unwrap() + 1;
     assert!(
-        err.contains(&format!("warning: leak guard: advisory.md:{line}: the reporter's email address (reporter-email)")),
+        err.contains(&format!(
+            "warning: leak guard: advisory.md:{line}: the reporter's email address (reporter-email)"
+        )),
         "{err}"
     );
     assert!(
-        err.contains(&format!("advisory.md:{line}: a phone number (phone-number): \"+44 20 7946 0958\"")),
+        err.contains(&format!(
+            "advisory.md:{line}: a phone number (phone-number): \"+44 20 7946 0958\""
+        )),
         "{err}"
     );
 }

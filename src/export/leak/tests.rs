@@ -110,13 +110,17 @@ fn private_strings_are_found_in_any_spelling() {
 #[test]
 fn patterns_name_their_kind() {
     let g = guard();
-    let cases: [(&str, LeakKind); 12] = [
+    let cases: [(&str, LeakKind); 13] = [
         ("Call +49 30 1234 5678 anytime", LeakKind::PhoneNumber),
         ("call (555) 123-4567", LeakKind::PhoneNumber),
         ("call 555-123-4567.", LeakKind::PhoneNumber),
         ("tel. 0151 23456789", LeakKind::PhoneNumber),
         (
             "Key: 3AA5 C343 7156 7BD2 1234  5678 9ABC DEF0 1234 5678",
+            LeakKind::PgpFingerprint,
+        ),
+        (
+            "is 3AA5 C343 7156 7BD2 9F1A 4B3C 8D2E 1F00 AB12 CD34, and",
             LeakKind::PgpFingerprint,
         ),
         (
