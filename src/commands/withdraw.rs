@@ -79,6 +79,12 @@ pub fn run(ctx: &Ctx, args: &WithdrawArgs) -> Result<()> {
                 ctx.ui
                     .warn(&format!("{} left as it was: {why}", format.file_name()));
             }
+            for finding in &r.findings {
+                ctx.ui.warn(&format!(
+                    "the withdrawn advisory may leak: {finding}; correct it with `disclose describe {}`, then `disclose publish {} --update`",
+                    case.id, case.id
+                ));
+            }
             if store.remote_url()?.is_some() {
                 ctx.ui
                     .status("Share the withdrawal with the team: `disclose sync`.");

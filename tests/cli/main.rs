@@ -14,6 +14,7 @@ mod matrix;
 mod notes;
 mod open;
 mod open_email;
+mod public_text;
 mod publish;
 mod publish_team;
 mod severity;

@@ -82,7 +82,7 @@ fn refused(env: &TestEnv, args: &[&str], code: i32, needle: &str) {
 fn export(env: &TestEnv, id: &str, format: &str) -> Value {
     let out = env
         .disclose()
-        .args(["export", id, "--format", format])
+        .args(["export", id, "--format", format, "--preview"])
         .assert()
         .success();
     let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
@@ -262,7 +262,7 @@ fn each_package_is_exported_with_its_own_fixes() {
     );
     let md = stdout(
         &env.disclose()
-            .args(["export", &id, "--format", "markdown"])
+            .args(["export", &id, "--format", "markdown", "--preview"])
             .assert()
             .success(),
     );
@@ -555,7 +555,7 @@ fn a_mistaken_fix_is_refused_or_taken_back_and_every_view_agrees() {
     for format in ["markdown", "release-notes", "email", "osv", "cve"] {
         let text = stdout(
             &env.disclose()
-                .args(["export", &id, "--format", format])
+                .args(["export", &id, "--format", format, "--preview"])
                 .assert()
                 .success(),
         );
