@@ -18,6 +18,8 @@ pub struct Env {
     pub no_color: bool,
     /// `DISCLOSE_INTERACTIVE=1` treats the session as a terminal (for prompt tests).
     pub force_interactive: bool,
+    /// `VISUAL`, else `EDITOR`: the command `--edit` opens text in.
+    pub editor: Option<String>,
 }
 
 fn non_empty(value: Option<OsString>) -> Option<OsString> {
@@ -35,6 +37,7 @@ impl Env {
             author_email: text("DISCLOSE_AUTHOR_EMAIL"),
             no_color: var("NO_COLOR").is_some(),
             force_interactive: text("DISCLOSE_INTERACTIVE").is_some_and(|v| v == "1"),
+            editor: text("VISUAL").or_else(|| text("EDITOR")),
         }
     }
 }

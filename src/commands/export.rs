@@ -17,11 +17,13 @@ use crate::model::id::CaseRef;
 /// private notes or messages, nor any name without granted consent.
 ///
 /// Before `publish`, the output is a preview under a provisional ID. The
-/// same case and DISCLOSE_NOW always give the same bytes.
+/// same case and DISCLOSE_NOW always give the same bytes. The email is
+/// addressed To: the policy's announce_to (a list such as oss-security).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose export K7Q --format markdown\n  \
     disclose export DISC-2026-K7Q3M --format osv --out osv.json\n  \
+    disclose policy set announce_to oss-security@lists.openwall.com\n  \
     disclose export K7Q --format email | sendmail -t")]
 pub struct ExportArgs {
     /// Case to export, e.g. DISC-2026-K7Q3M or a unique part such as K7Q

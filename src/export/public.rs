@@ -46,6 +46,8 @@ pub struct PublicCase {
     pub cna_org_id: Option<String>,
     pub contact: Option<String>,
     pub repository: Option<String>,
+    /// Where the announcement goes (the policy's `announce_to`).
+    pub announce_to: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -241,6 +243,7 @@ impl PublicCase {
             vendor: policy.vendor.clone(),
             cna_org_id: policy.cna_org_id.clone(),
             contact: policy.contact.clone(),
+            announce_to: policy.announce_to.clone(),
             repository: policy.repository.clone(),
         }
     }
@@ -340,6 +343,7 @@ mod tests {
                     description: Some("Write to mallory@example.org or @mmarker".into()),
                     ..Report::default()
                 },
+                internal: false,
             },
             Policy::default().slas(),
             at("2026-03-02T09:00:00Z"),

@@ -5,7 +5,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, TimeDelta, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat, TimeDelta, Utc};
 
 use crate::model::duration::Duration;
 
@@ -33,6 +33,47 @@ impl FromStr for Timestamp {
             return Ok(Self(midnight.and_utc()));
         }
         Err(InvalidTimestamp(s.to_owned()))
+    }
+}
+
+/// An instant typed by a user, with the UTC offset it was typed in (an
+/// embargo agreed for 15:00 in Berlin is shown as 15:00 +01:00, not only in
+/// UTC). A date alone, or an offset of zero, keeps no offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ZonedTimestamp {
+    pub at: DateTime<Utc>,
+    /// `+01:00`, `-04:00`; `None` for UTC.
+    pub offset: Option<String>,
+}
+
+impl FromStr for ZonedTimestamp {
+    type Err = InvalidTimestamp;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let at = s.parse::<Timestamp>()?.0;
+        let offset = DateTime::parse_from_rfc3339(s.trim())
+            .ok()
+            .map(|t| *t.offset())
+            .filter(|o| o.local_minus_utc() != 0)
+            .map(|o| o.to_string());
+        Ok(Self { at, offset })
+    }
+}
+
+/// `2026-12-22 15:00 +01:00` in the offset given (as `ZonedTimestamp`
+/// keeps it), else `2026-12-22 14:00 UTC`.
+pub fn in_offset(at: DateTime<Utc>, offset: Option<&str>) -> String {
+    let zone = offset.and_then(|o| {
+        DateTime::parse_from_rfc3339(&format!("2000-01-01T00:00:00{o}"))
+            .ok()
+            .map(|t| *t.offset())
+    });
+    match zone {
+        Some(zone) => {
+            let local = at.with_timezone::<FixedOffset>(&zone);
+            format!("{} {zone}", local.format("%Y-%m-%d %H:%M"))
+        }
+        None => format!("{} UTC", at.format("%Y-%m-%d %H:%M")),
     }
 }
 
@@ -126,6 +167,21 @@ mod tests {
         for bad in ["yesterday", "2026-13-01", "2026-03-02T09:00:00", ""] {
             assert!(bad.parse::<Timestamp>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_zoned_timestamp_keeps_the_offset_it_was_typed_in() {
+        let t: ZonedTimestamp = "2026-12-22T15:00:00+01:00".parse().unwrap();
+        assert_eq!(t.at, at("2026-12-22T14:00:00Z"));
+        assert_eq!(t.offset.as_deref(), Some("+01:00"));
+        assert_eq!(in_offset(t.at, t.offset.as_deref()), "2026-12-22 15:00 +01:00");
+        let utc: ZonedTimestamp = "2026-12-22T15:00:00Z".parse().unwrap();
+        assert_eq!(utc.offset, None);
+        let day: ZonedTimestamp = "2026-12-22".parse().unwrap();
+        assert_eq!((day.at, day.offset), (at("2026-12-22T00:00:00Z"), None));
+        assert_eq!(in_offset(day.at, None), "2026-12-22 00:00 UTC");
+        assert_eq!(in_offset(day.at, Some("nonsense")), "2026-12-22 00:00 UTC");
+        assert!("soon".parse::<ZonedTimestamp>().is_err());
     }
 
     #[test]

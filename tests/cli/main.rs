@@ -6,6 +6,7 @@ mod common;
 mod ack;
 mod affected;
 mod drafts;
+mod email_sections;
 mod export;
 mod fix;
 mod init;

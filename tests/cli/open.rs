@@ -47,7 +47,7 @@ fn open_records_every_field_and_one_commit() {
         ],
     );
     let case = env.case(&id);
-    assert_eq!(case["schema_version"], 1);
+    assert_eq!(case["schema_version"], 2);
     assert_eq!(case["id"], id.as_str());
     assert_eq!(case["title"], "Path traversal in upload");
     assert_eq!(case["state"], "new");
