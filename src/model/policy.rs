@@ -57,6 +57,11 @@ pub struct Policy {
     /// of every reported case (`disclose audit`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub audit: bool,
+    /// Where the project publishes its advisories: a URL with `{id}` for
+    /// the advisory ID (`https://example.org/security/{id}`), linked from
+    /// the release notes and the advisory's references.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub advisory_url: Option<String>,
 }
 
 impl Default for Policy {
@@ -77,6 +82,7 @@ impl Default for Policy {
             repository: None,
             announce_to: None,
             audit: false,
+            advisory_url: None,
         }
     }
 }
@@ -123,6 +129,8 @@ pub enum Key {
     AnnounceTo,
     #[value(name = "audit")]
     Audit,
+    #[value(name = "advisory_url", alias = "advisory-url")]
+    AdvisoryUrl,
 }
 
 impl Key {
@@ -141,6 +149,7 @@ impl Key {
             Self::Repository => "repository",
             Self::AnnounceTo => "announce_to",
             Self::Audit => "audit",
+            Self::AdvisoryUrl => "advisory_url",
         }
     }
 
@@ -156,14 +165,7 @@ impl Key {
                 | Self::DefaultPackage
                 | Self::Repository
                 | Self::AnnounceTo
-        )
-    }
-
-    /// Whether the key is a promise that can be `off`.
-    pub fn is_promise(self) -> bool {
-        matches!(
-            self,
-            Self::AckWithin | Self::UpdateEvery | Self::DiscloseWithin | Self::Audit
+                | Self::AdvisoryUrl
         )
     }
 }
@@ -196,6 +198,7 @@ impl Policy {
             Key::Repository => text(&self.repository),
             Key::AnnounceTo => text(&self.announce_to),
             Key::Audit => if self.audit { "on" } else { duration::OFF }.to_owned(),
+            Key::AdvisoryUrl => text(&self.advisory_url),
         }
     }
 
@@ -240,6 +243,7 @@ impl Policy {
                 Key::CnaOrgId => self.cna_org_id = None,
                 Key::Repository => self.repository = None,
                 Key::AnnounceTo => self.announce_to = None,
+                Key::AdvisoryUrl => self.advisory_url = None,
                 _ => self.default_package = None,
             }
             return Ok(());
@@ -282,6 +286,10 @@ impl Policy {
                     )));
                 }
                 self.repository = Some(value.trim_end_matches('/').to_owned());
+            }
+            Key::AdvisoryUrl => {
+                check_advisory_url(value).map_err(bad)?;
+                self.advisory_url = Some(value.to_owned());
             }
         }
         Ok(())
@@ -354,6 +362,25 @@ pub fn check_recipients(value: &str) -> std::result::Result<String, String> {
         out.push(part.to_owned());
     }
     Ok(out.join(", "))
+}
+
+/// An advisory URL template: an http(s) URL holding `{id}` once, and no
+/// other placeholder.
+pub fn check_advisory_url(value: &str) -> std::result::Result<(), String> {
+    if !crate::model::syntax::is_url(value) {
+        return Err(format!(
+            "{value:?} is not an http(s) URL such as https://example.org/security/{{id}}"
+        ));
+    }
+    if value.matches("{id}").count() != 1 {
+        return Err(format!(
+            "{value:?} must hold {{id}} once, where the advisory ID goes (e.g. https://example.org/security/{{id}})"
+        ));
+    }
+    if value.replace("{id}", "").contains(['{', '}']) {
+        return Err(format!("{value:?}: the only placeholder is {{id}}"));
+    }
+    Ok(())
 }
 
 /// A contact is an email address or an http(s) URL (a reporting form).
@@ -552,6 +579,17 @@ mod tests {
         assert!(p.set(Key::DefaultPackage, "disclose").is_err());
         p.set(Key::Contact, " ").unwrap();
         assert_eq!(p.contact, None);
+        assert!(
+            p.set(Key::AdvisoryUrl, "https://example.org/security")
+                .is_err()
+        );
+        assert!(
+            p.set(Key::AdvisoryUrl, "https://x.org/{id}/{year}")
+                .is_err()
+        );
+        p.set(Key::AdvisoryUrl, "https://example.org/security/{id}")
+            .unwrap();
+        assert_eq!(p.get(Key::AdvisoryUrl), "https://example.org/security/{id}");
     }
 
     #[test]

@@ -38,6 +38,9 @@ fn run(env: &TestEnv, commands: &[&[&str]]) {
 /// releases fixed, credited and described.
 fn published_env() -> TestEnv {
     let env = env();
+    let details = env.root.join("details.md");
+    std::fs::write(&details, "Upload names could escape the upload directory.\n").unwrap();
+    let details = details.to_str().unwrap().to_owned();
     run(
         &env,
         &[
@@ -54,7 +57,14 @@ fn published_env() -> TestEnv {
             &["fix", ID, "--release", "1.4", "--version", "1.4.2"],
             &["fix", ID, "--release", "1.5", "--version", "1.5.3"],
             &["credit", ID, "--name", "Ada Lovelace", "--consent", "granted"],
-            &["note", ID, "--public", "Upload names escape the directory."],
+            &[
+                "describe",
+                ID,
+                "--summary",
+                "Path traversal in the upload handler",
+                "--details",
+                &details,
+            ],
             &["publish", ID],
         ],
     );

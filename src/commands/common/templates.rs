@@ -222,7 +222,8 @@ fn render(store: &Store, prepared: &Prepared, case: &Case, now: DateTime<Utc>) -
 /// body). An emptied body cancels.
 fn edited(ctx: &Ctx, draft: Draft) -> Result<Draft> {
     let text = format!("Subject: {}\n\n{}", draft.subject, draft.body);
-    let back = crate::app::editor::edit(&ctx.env, &text, ".txt")?.replace("\r\n", "\n");
+    let back = crate::app::editor::edit(ctx.env.editor.as_deref(), "draft.txt", &text)?
+        .replace("\r\n", "\n");
     let (subject, body) = match back.strip_prefix("Subject:") {
         Some(rest) => {
             let (line, body) = rest.split_once('\n').unwrap_or((rest, ""));

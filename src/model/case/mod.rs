@@ -6,6 +6,7 @@
 
 mod disclosure;
 mod event;
+mod public;
 mod replay;
 mod state;
 mod summary;
@@ -18,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 pub use disclosure::policy_deadline;
 pub use event::{Event, EventId, EventKind, InvalidEventId};
+pub use public::{PublicChange, PublicField, PublicText, SUMMARY_MAX};
 pub use replay::{ReplayError, replay};
 pub use state::{State, Transition};
 pub use summary::{CaseSummary, ContactStamp, ReleaseRow};
@@ -63,6 +65,10 @@ pub struct CaseFields {
     pub releases: BTreeMap<String, ReleaseStatus>,
     pub fixes: Vec<Fix>,
     pub credits: Vec<Credit>,
+    /// The advisory text the maintainers write (`disclose describe`); the
+    /// only free text that public files are rendered from.
+    #[serde(default)]
+    pub public: PublicText,
     /// A finding of the team's own, with no reporter (`open --internal`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub internal: bool,
@@ -303,7 +309,7 @@ pub struct PauseSpan {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Identifiers {
-    /// The public advisory ID, assigned by `publish`.
+    /// The public advisory ID, assigned by `reserve` or `publish`.
     pub advisory: Option<String>,
     pub cve: Option<String>,
     pub ghsa: Option<String>,

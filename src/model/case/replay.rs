@@ -76,6 +76,7 @@ pub fn replay(events: Vec<Event>) -> Result<Case, ReplayError> {
         releases: BTreeMap::new(),
         fixes: Vec::new(),
         credits,
+        public: super::PublicText::default(),
         internal: *internal,
         related: Vec::new(),
         embargo_until: None,
@@ -372,6 +373,14 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
         EventKind::AdvisoryRenumbered { to, .. } => {
             case.identifiers.advisory = Some(to.clone());
         }
+        EventKind::PublicTextSet { change } => case.public.apply(change),
+        EventKind::AdvisoryReserved { advisory } => {
+            case.identifiers
+                .advisory
+                .get_or_insert_with(|| advisory.clone());
+        }
+        // The files changed, not the case.
+        EventKind::AdvisoryUpdated { .. } => {}
     }
 }
 
