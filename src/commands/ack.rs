@@ -90,9 +90,11 @@ pub fn run(ctx: &Ctx, args: &AckArgs) -> Result<()> {
     } else {
         None
     };
-    let reply = composed
-        .as_ref()
-        .and_then(|c| c.eml.as_ref().map(|(_, _, id)| (c.draft.body.clone(), id.clone())));
+    let reply = composed.as_ref().and_then(|c| {
+        c.eml
+            .as_ref()
+            .map(|(_, _, id)| (c.draft.body.clone(), id.clone()))
+    });
     let recorded = reply.is_some();
     let (_, case) = ctx.change_case(&args.id, |case, cx| {
         case.acknowledge_with(acknowledged_at, reply, cx.stamp(), force)?;

@@ -59,7 +59,10 @@ pub fn run(ctx: &Ctx, args: &AuditArgs) -> Result<()> {
         [] => "nothing found".to_owned(),
         ids => format!(
             "found {} (linked both ways)",
-            ids.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ")
+            ids.iter()
+                .map(|i| i.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     };
     ctx.ui

@@ -135,7 +135,10 @@ pub fn run(ctx: &Ctx, args: &ContactArgs) -> Result<()> {
                 "{} is an internal finding, with no reporter to write to or hear from",
                 case.id
             ))
-            .with_hint(format!("record what you learned with `disclose note {} TEXT`", case.id)));
+            .with_hint(format!(
+                "record what you learned with `disclose note {} TEXT`",
+                case.id
+            )));
         }
         case.log_contact(direction, text.trim().to_owned(), None, cx.stamp())?;
         Ok(())

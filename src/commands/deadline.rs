@@ -104,10 +104,8 @@ pub fn run(ctx: &Ctx, args: &DeadlineArgs) -> Result<()> {
             .deadline_preset
             .map(|p| format!(", from {}", p.describe()))
             .unwrap_or_default();
-        ctx.ui.status(&format!(
-            "{} must be published by {when}{from}.",
-            case.id
-        ));
+        ctx.ui
+            .status(&format!("{} must be published by {when}{from}.", case.id));
     } else if due.is_some() {
         ctx.ui.status(&format!(
             "{}'s deadline is the policy's again: {} after receipt, {when}.",

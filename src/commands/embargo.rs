@@ -25,7 +25,7 @@ use crate::model::time::{Due, ZonedTimestamp, relative};
 /// --force, which is recorded. --clear lifts the embargo.
 #[derive(Debug, clap::Args)]
 #[command(
-    group(clap::ArgGroup::new("embargo").required(true).args(["until", "clear", "preset"])),
+    group(clap::ArgGroup::new("embargo").args(["until", "clear"])),
     after_help = "Examples:\n  \
     disclose embargo K7Q --until 2026-12-22T15:00:00+01:00\n  \
     disclose embargo K7Q --until 2026-06-01\n  \
@@ -59,6 +59,15 @@ pub fn run(ctx: &Ctx, args: &EmbargoArgs) -> Result<()> {
         ))
         .with_hint(format!("use `disclose deadline {} --preset {preset}`", args.id)));
     }
+    if args.until.is_none() && !args.clear {
+        return Err(Error::input(
+            "say when the embargo ends with --until INSTANT, or lift it with --clear",
+        )
+        .with_hint(format!(
+            "the date to publish BY is the deadline: `disclose deadline {} --by INSTANT`",
+            args.id
+        )));
+    }
     let now = ctx.now();
     let force = args.force.then(|| args.reason.as_deref().unwrap_or(""));
     let (until, offset) = match &args.until {
@@ -79,9 +88,10 @@ pub fn run(ctx: &Ctx, args: &EmbargoArgs) -> Result<()> {
         })?;
     }
     match case.embargo_until {
-        None => ctx
-            .ui
-            .status(&format!("No embargo on {}: it may be published once ready.", case.id)),
+        None => ctx.ui.status(&format!(
+            "No embargo on {}: it may be published once ready.",
+            case.id
+        )),
         Some(until) => {
             ctx.ui.status(&format!(
                 "Embargo on {} until {} ({}): publishing is refused before then.",

@@ -99,7 +99,10 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
     };
     let (root, source) = ctx.location()?;
     let project = input::optional(&ctx.ui, args.project.as_deref(), "Project name")?;
-    let contact = match (&args.contact, stated.as_ref().and_then(|s| s.contact.clone())) {
+    let contact = match (
+        &args.contact,
+        stated.as_ref().and_then(|s| s.contact.clone()),
+    ) {
         (None, Some(from_file)) => Some(from_file),
         (given, _) => input::optional(&ctx.ui, given.as_deref(), "Security contact email")?,
     };

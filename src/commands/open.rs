@@ -4,10 +4,10 @@ use std::path::PathBuf;
 
 use crate::app::context::Ctx;
 use crate::app::input;
+use crate::commands::common::links;
 use crate::email::ByteSize;
 use crate::error::Result;
 use crate::judge::clocks::Clocks;
-use crate::commands::common::links;
 use crate::model::case::{Case, NewCase, Report, Reporter, Stamp};
 use crate::model::id::CaseRef;
 use crate::model::time::Timestamp;

@@ -248,11 +248,10 @@ pub fn precondition(kind: DraftKind, case: &Case) -> Option<String> {
     let state = case.state;
     match kind {
         DraftKind::Ack => None,
-        DraftKind::NeedInfo => (!matches!(
-            state,
-            State::New | State::Acknowledged | State::Confirmed
-        ))
-        .then(|| format!("it is {state}, past the investigation")),
+        DraftKind::NeedInfo => {
+            (!matches!(state, State::New | State::Acknowledged | State::Confirmed))
+                .then(|| format!("it is {state}, past the investigation"))
+        }
         DraftKind::Update => match state {
             State::New => Some(
                 "it is not acknowledged yet: the first message is the acknowledgement".to_owned(),
@@ -261,10 +260,7 @@ pub fn precondition(kind: DraftKind, case: &Case) -> Option<String> {
             _ => Some(format!("it is {state}: there is nothing left to update on")),
         },
         DraftKind::FixReady => {
-            if !matches!(
-                state,
-                State::Acknowledged | State::Confirmed | State::Fixed
-            ) {
+            if !matches!(state, State::Acknowledged | State::Confirmed | State::Fixed) {
                 Some(format!("it is {state}"))
             } else if case.fixes.is_empty() {
                 Some(format!(

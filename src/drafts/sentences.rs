@@ -287,10 +287,7 @@ fn fix_status(case: &Case) -> String {
         many => out.push(format!("Releases {} have no fix yet.", and_list(many))),
     }
     if !unfixed.is_empty() {
-        out.push(format!(
-            "No fix is planned for {}.",
-            and_list(&unfixed)
-        ));
+        out.push(format!("No fix is planned for {}.", and_list(&unfixed)));
     }
     out.join(" ")
 }
@@ -317,9 +314,7 @@ fn credit_request(case: &Case) -> String {
         Some((Consent::Anonymous, _)) => {
             "We will credit you in the advisory as an anonymous reporter, as you asked.".to_owned()
         }
-        Some((Consent::Declined, _)) => {
-            "As you asked, the advisory will not name you.".to_owned()
-        }
+        Some((Consent::Declined, _)) => "As you asked, the advisory will not name you.".to_owned(),
     }
 }
 

@@ -69,7 +69,9 @@ fn draft(kind: DraftKind, case: &Case, extras: &Extras) -> Draft {
 /// The body as prose: its lines joined, so a sentence refilled across two
 /// lines still reads whole.
 fn prose(kind: DraftKind, case: &Case) -> String {
-    draft(kind, case, &Extras::default()).body.replace('\n', " ")
+    draft(kind, case, &Extras::default())
+        .body
+        .replace('\n', " ")
 }
 
 #[test]
@@ -77,7 +79,15 @@ fn each_kind_is_refused_in_the_states_where_it_would_not_be_true() {
     use State::*;
     let allowed = |kind: DraftKind| -> &'static [State] {
         match kind {
-            DraftKind::Ack => &[New, Acknowledged, Confirmed, Fixed, Published, Rejected, Withdrawn],
+            DraftKind::Ack => &[
+                New,
+                Acknowledged,
+                Confirmed,
+                Fixed,
+                Published,
+                Rejected,
+                Withdrawn,
+            ],
             DraftKind::NeedInfo => &[New, Acknowledged, Confirmed],
             DraftKind::Update => &[Acknowledged, Confirmed, Fixed],
             // The fixture's confirmed case has no fix linked yet.
@@ -96,8 +106,15 @@ fn each_kind_is_refused_in_the_states_where_it_would_not_be_true() {
             );
             // Forced, every kind still renders from what the case holds.
             let d = draft(kind, &case, &Extras::default());
-            assert!(d.subject.contains("DISC-2026-K7Q3M"), "{kind} {state}: {}", d.subject);
-            assert_eq!(d.to.as_ref().map(|r| r.email.as_str()), Some("ada@example.net"));
+            assert!(
+                d.subject.contains("DISC-2026-K7Q3M"),
+                "{kind} {state}: {}",
+                d.subject
+            );
+            assert_eq!(
+                d.to.as_ref().map(|r| r.email.as_str()),
+                Some("ada@example.net")
+            );
             assert!(!d.body.contains('{'), "{kind} {state}:\n{}", d.body);
             assert!(!d.body.contains("\n\n\n"), "{kind} {state}:\n{}", d.body);
         }
@@ -143,7 +160,10 @@ fn a_prepared_fix_makes_fix_ready_true_before_any_release() {
 fn released_fixes_are_told_as_released_and_granted_credit_is_not_asked_again() {
     let case = fixed_case(ada(), Consent::Granted);
     let body = prose(DraftKind::FixReady, &case);
-    assert!(body.contains("The fix is released in 1.4.2 and 1.5.3."), "{body}");
+    assert!(
+        body.contains("The fix is released in 1.4.2 and 1.5.3."),
+        "{body}"
+    );
     assert!(!body.contains("will ship"), "{body}");
     assert!(
         body.contains("We will credit you in the advisory as Ada Lovelace, as you agreed."),
@@ -185,11 +205,20 @@ fn an_update_tells_apart_released_missing_and_unfixed_releases() {
         None,
     );
     let body = prose(DraftKind::Update, &case);
-    assert!(body.contains("The fix is released in 1.4.2 and 1.5.3."), "{body}");
+    assert!(
+        body.contains("The fix is released in 1.4.2 and 1.5.3."),
+        "{body}"
+    );
     assert!(body.contains("Release 2.0 has no fix yet."), "{body}");
     // Not "fixed": a release still has no fix.
-    assert!(body.contains("the report is confirmed, and fixes are being prepared"), "{body}");
-    assert!(body.contains("No fix is planned for 1.3 (end of life)."), "{body}");
+    assert!(
+        body.contains("the report is confirmed, and fixes are being prepared"),
+        "{body}"
+    );
+    assert!(
+        body.contains("No fix is planned for 1.3 (end of life)."),
+        "{body}"
+    );
 }
 
 /// Electrum-XMR promises an acknowledgement within 48 hours, and nothing
@@ -208,7 +237,14 @@ fn drafts_of_a_policy_without_update_or_deadline_promises_never_mention_them() {
     case.acknowledge(at(t), stamp(t), None).unwrap();
     for kind in DraftKind::ALL {
         let body = draft(kind, &case, &Extras::default()).body;
-        for phrase in ["every", "informed", "90 days", "within", "hear from us again", "publish by"] {
+        for phrase in [
+            "every",
+            "informed",
+            "90 days",
+            "within",
+            "hear from us again",
+            "publish by",
+        ] {
             assert!(!body.contains(phrase), "{kind} says {phrase:?}:\n{body}");
         }
     }
@@ -251,7 +287,9 @@ fn an_agreed_deadline_and_the_embargo_are_told_as_agreed() {
     );
     assert!(body.contains("by Sunday 31 May 2026"), "{body}");
     assert!(
-        body.contains("nothing about it will be published before Wednesday 20 May 2026, 16:00 +02:00"),
+        body.contains(
+            "nothing about it will be published before Wednesday 20 May 2026, 16:00 +02:00"
+        ),
         "{body}"
     );
 }
@@ -296,8 +334,13 @@ fn without_a_reporter_address_there_is_no_recipient_unless_given() {
 fn contacts_do_not_change_what_the_drafts_promise() {
     // A message logged to the reporter is not a promise of its own.
     let mut case = in_state(State::Acknowledged);
-    case.log_contact(Direction::ToReporter, "hi".into(), None, stamp("2026-03-04T10:00:00Z"))
-        .unwrap();
+    case.log_contact(
+        Direction::ToReporter,
+        "hi".into(),
+        None,
+        stamp("2026-03-04T10:00:00Z"),
+    )
+    .unwrap();
     let body = prose(DraftKind::Update, &case);
     assert!(body.contains("at least every 7 days"), "{body}");
 }

@@ -139,7 +139,13 @@ impl ReportSections {
             ("impact", &self.impact),
             ("remediation", &self.remediation),
         ];
-        let lines = |n: usize| if n == 1 { "1 line".to_owned() } else { format!("{n} lines") };
+        let lines = |n: usize| {
+            if n == 1 {
+                "1 line".to_owned()
+            } else {
+                format!("{n} lines")
+            }
+        };
         let mut parts: Vec<String> = fields
             .iter()
             .filter_map(|(name, text)| {
@@ -258,8 +264,7 @@ fn without_greeting(body: &str) -> String {
     let mut paragraphs: Vec<&str> = body.split("\n\n").collect();
     if paragraphs.len() > 1 {
         let first = paragraphs[0];
-        if !first.trim().contains('\n') && first.len() <= 60 && starts_with_word(first, GREETINGS)
-        {
+        if !first.trim().contains('\n') && first.len() <= 60 && starts_with_word(first, GREETINGS) {
             paragraphs.remove(0);
         }
     }
@@ -292,9 +297,7 @@ fn has_phone_number(line: &str) -> bool {
     for c in line.chars() {
         if c.is_ascii_digit() {
             digits += 1;
-        } else if digits == 0 && (c == '+' || c == '(') {
-            separated = true;
-        } else if digits > 0 && " -.()".contains(c) {
+        } else if (digits == 0 && (c == '+' || c == '(')) || (digits > 0 && " -.()".contains(c)) {
             separated = true;
         } else {
             if digits >= 9 && separated {
@@ -311,8 +314,7 @@ fn is_courtesy(paragraph: &str) -> bool {
     let lower = paragraph.to_lowercase();
     paragraph.lines().count() <= 6
         && heading(paragraph.lines().next().unwrap_or_default()).is_none()
-        && (COURTESIES.iter().any(|c| lower.contains(c))
-            || paragraph.lines().any(has_phone_number))
+        && (COURTESIES.iter().any(|c| lower.contains(c)) || paragraph.lines().any(has_phone_number))
 }
 
 /// The body without what closes it: PGP armour and signature blocks, the

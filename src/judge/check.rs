@@ -621,7 +621,11 @@ mod tests {
             at("2026-03-02T09:00:00Z"),
             "M",
         );
-        for now in ["2026-03-05T09:00:00Z", "2026-06-01T09:00:00Z", "2027-03-02T09:00:00Z"] {
+        for now in [
+            "2026-03-05T09:00:00Z",
+            "2026-06-01T09:00:00Z",
+            "2027-03-02T09:00:00Z",
+        ] {
             assert_eq!(
                 judge(&CaseSummary::from(&c), at(now), Options::default()),
                 vec![],
@@ -636,8 +640,13 @@ mod tests {
         let t = at("2026-03-02T10:00:00Z");
         let stamp = Stamp { at: t, by: "M" };
         c.acknowledge(t, stamp, None).unwrap();
-        c.set_embargo(Some(at("2026-03-20T14:00:00Z")), Some("+01:00".into()), stamp, None)
-            .unwrap();
+        c.set_embargo(
+            Some(at("2026-03-20T14:00:00Z")),
+            Some("+01:00".into()),
+            stamp,
+            None,
+        )
+        .unwrap();
         c.set_deadline(Some(at("2026-04-01T00:00:00Z")), None, stamp, None)
             .unwrap();
         // Keep the reporter informed, so only the dates speak.
@@ -664,7 +673,9 @@ mod tests {
             [(FindingKind::DisclosureDeadline, Severity::Error)]
         );
         assert!(
-            after_deadline[0].message.contains("agreed with the reporter"),
+            after_deadline[0]
+                .message
+                .contains("agreed with the reporter"),
             "{}",
             after_deadline[0].message
         );

@@ -397,8 +397,13 @@ mod tests {
         assert_eq!(clocks.next, None);
         // An agreed deadline still runs.
         let t = at("2026-03-04T09:00:00Z");
-        c.set_deadline(Some(at("2026-04-01T00:00:00Z")), None, Stamp { at: t, by: "M" }, None)
-            .unwrap();
+        c.set_deadline(
+            Some(at("2026-04-01T00:00:00Z")),
+            None,
+            Stamp { at: t, by: "M" },
+            None,
+        )
+        .unwrap();
         let clocks = Clocks::of(&c, t);
         assert_eq!(
             clocks.disclosure.unwrap().due,

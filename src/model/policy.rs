@@ -547,7 +547,8 @@ mod tests {
         assert!(p.audit && p.slas().audit);
         assert_eq!(p.get(Key::Audit), "on");
         assert!(p.set(Key::Audit, "maybe").is_err());
-        p.set(Key::AnnounceTo, "oss@example.org,list@example.org").unwrap();
+        p.set(Key::AnnounceTo, "oss@example.org,list@example.org")
+            .unwrap();
         assert_eq!(p.get(Key::AnnounceTo), "oss@example.org, list@example.org");
         assert!(p.set(Key::AnnounceTo, "oss@example.org, nope").is_err());
         p.set(Key::AnnounceTo, "").unwrap();

@@ -103,8 +103,9 @@ pub fn render(policy: &Policy) -> String {
         );
     }
     let _ = writeln!(w, "## Disclosure timeline\n");
-    let mut steps =
-        vec!["We receive your report. It stays confidential; please keep it so as well.".to_owned()];
+    let mut steps = vec![
+        "We receive your report. It stays confidential; please keep it so as well.".to_owned(),
+    ];
     if let Some(ack) = &ack {
         steps.push(format!(
             "Within {ack}: we acknowledge it and tell you who is handling it."
@@ -116,7 +117,8 @@ pub fn render(policy: &Policy) -> String {
         "We confirm the problem and determine the affected versions.".to_owned()
     });
     steps.push(if update.is_some() {
-        "We prepare a fix for every supported release above and keep you informed as it progresses.".to_owned()
+        "We prepare a fix for every supported release above and keep you informed as it progresses."
+            .to_owned()
     } else {
         "We prepare a fix for every supported release above.".to_owned()
     });
@@ -288,9 +290,7 @@ fn check_durations(
                 None => found.push(finding(
                     Some(n + 1),
                     promise,
-                    format!(
-                        "{what} is \"{phrase}\"; the policy makes no such promise (it is off)"
-                    ),
+                    format!("{what} is \"{phrase}\"; the policy makes no such promise (it is off)"),
                 )),
                 Some(expected) if !same_span(written, expected) => found.push(finding(
                     Some(n + 1),
@@ -886,7 +886,11 @@ mod tests {
         let promises: Vec<Promise> = findings.iter().map(|f| f.promise).collect();
         assert_eq!(
             promises,
-            [Promise::Audit, Promise::UpdateEvery, Promise::DiscloseWithin],
+            [
+                Promise::Audit,
+                Promise::UpdateEvery,
+                Promise::DiscloseWithin
+            ],
             "{findings:#?}"
         );
     }
@@ -912,14 +916,20 @@ mod tests {
                 .any(|f| f.promise == Promise::UpdateEvery && f.message.contains("it is off")),
             "{findings:#?}"
         );
-        let audited = Policy {
-            audit: true,
-            ..p
-        };
+        let audited = Policy { audit: true, ..p };
         let text = render(&audited);
-        assert!(text.contains("audit the code for similar problems"), "{text}");
+        assert!(
+            text.contains("audit the code for similar problems"),
+            "{text}"
+        );
         assert_eq!(check(&audited, &text), vec![]);
-        let findings = check(&audited, &render(&Policy { audit: false, ..audited.clone() }));
+        let findings = check(
+            &audited,
+            &render(&Policy {
+                audit: false,
+                ..audited.clone()
+            }),
+        );
         assert_eq!(findings.len(), 1, "{findings:#?}");
         assert_eq!(findings[0].promise, Promise::Audit);
     }

@@ -174,7 +174,10 @@ mod tests {
         let t: ZonedTimestamp = "2026-12-22T15:00:00+01:00".parse().unwrap();
         assert_eq!(t.at, at("2026-12-22T14:00:00Z"));
         assert_eq!(t.offset.as_deref(), Some("+01:00"));
-        assert_eq!(in_offset(t.at, t.offset.as_deref()), "2026-12-22 15:00 +01:00");
+        assert_eq!(
+            in_offset(t.at, t.offset.as_deref()),
+            "2026-12-22 15:00 +01:00"
+        );
         let utc: ZonedTimestamp = "2026-12-22T15:00:00Z".parse().unwrap();
         assert_eq!(utc.offset, None);
         let day: ZonedTimestamp = "2026-12-22".parse().unwrap();

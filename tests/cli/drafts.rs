@@ -39,7 +39,11 @@ fn run(env: &TestEnv, commands: &[&[&str]]) {
 fn published_env() -> TestEnv {
     let env = env();
     let details = env.root.join("details.md");
-    std::fs::write(&details, "Upload names could escape the upload directory.\n").unwrap();
+    std::fs::write(
+        &details,
+        "Upload names could escape the upload directory.\n",
+    )
+    .unwrap();
     let details = details.to_str().unwrap().to_owned();
     run(
         &env,
@@ -47,6 +51,12 @@ fn published_env() -> TestEnv {
             &["ack", ID],
             &["confirm", ID],
             &["policy", "set", "default_package", "crates.io/demo"],
+            &[
+                "policy",
+                "set",
+                "announce_to",
+                "oss-security@lists.openwall.com",
+            ],
             &["affected", ID, "--range", ">=1.0.0, <1.5.3"],
             &[
                 "severity",
@@ -56,7 +66,14 @@ fn published_env() -> TestEnv {
             ],
             &["fix", ID, "--release", "1.4", "--version", "1.4.2"],
             &["fix", ID, "--release", "1.5", "--version", "1.5.3"],
-            &["credit", ID, "--name", "Ada Lovelace", "--consent", "granted"],
+            &[
+                "credit",
+                ID,
+                "--name",
+                "Ada Lovelace",
+                "--consent",
+                "granted",
+            ],
             &[
                 "describe",
                 ID,
@@ -111,7 +128,14 @@ fn contact_drafts_record_nothing_and_match_their_snapshots() {
             &["ack", ID],
             &["confirm", ID],
             &[
-                "fix", ID, "--release", "1.5", "--commit", &prepared, "--pr", "#813",
+                "fix",
+                ID,
+                "--release",
+                "1.5",
+                "--commit",
+                &prepared,
+                "--pr",
+                "#813",
             ],
             &["fix", ID, "--release", "1.4", "--version", "1.4.2"],
         ],
@@ -160,6 +184,17 @@ fn the_published_draft_is_true_only_once_published() {
     let env = published_env();
     let text = draft(&env, &["contact", ID, "--draft", "published"]);
     insta::assert_snapshot!("contact_draft_published", text);
+    // The announcement goes to the policy's announce_to, which the leak
+    // guard lets through.
+    let announcement = std::fs::read_to_string(
+        env.store
+            .join("advisories/DEMO-SA-2026-001/announcement.eml"),
+    )
+    .unwrap();
+    assert!(
+        announcement.contains("\nTo: oss-security@lists.openwall.com\n"),
+        "{announcement}"
+    );
     // The others are refused once the case is published.
     for kind in ["need-info", "update", "fix-ready"] {
         env.disclose_at(NOW)
@@ -181,12 +216,22 @@ fn fix_ready_needs_a_fix_and_asks_for_credit_only_while_consent_is_pending() {
         .stderr(predicate::str::contains(format!(
             "no fix is linked yet (`disclose fix {ID} --release NAME"
         )));
-    run(&env, &[&["fix", ID, "--release", "1.4", "--version", "1.4.2"]]);
+    run(
+        &env,
+        &[&["fix", ID, "--release", "1.4", "--version", "1.4.2"]],
+    );
     let text = prose(&draft(&env, &["contact", ID, "--draft", "fix-ready"]));
     assert!(text.contains("tell us the name to use"), "{text}");
     run(
         &env,
-        &[&["credit", ID, "--name", "Ada Lovelace", "--consent", "granted"]],
+        &[&[
+            "credit",
+            ID,
+            "--name",
+            "Ada Lovelace",
+            "--consent",
+            "granted",
+        ]],
     );
     let text = prose(&draft(&env, &["contact", ID, "--draft", "fix-ready"]));
     assert!(!text.contains("tell us the name"), "{text}");
@@ -317,7 +362,11 @@ fn an_eml_needs_a_recipient() {
         .assert()
         .success();
     assert!(stdout(&out).starts_with("Subject: "), "{}", stdout(&out));
-    assert!(stderr(&out).contains("no reporter email"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no reporter email"),
+        "{}",
+        stderr(&out)
+    );
     // --to gives the address.
     env.disclose_at(NOW)
         .args([

@@ -42,8 +42,14 @@ fn a_quoted_printable_signature_and_sign_off_stay_out() {
         field(&case, "remediation"),
         "Round the row stride up to a multiple of four."
     );
-    assert_eq!(field(&case, "impact"), "Remote code execution in the worker.");
-    nowhere(&case, &["Cordialement", "offensive", "rene.example.fr", "Bonjour"]);
+    assert_eq!(
+        field(&case, "impact"),
+        "Remote code execution in the worker."
+    );
+    nowhere(
+        &case,
+        &["Cordialement", "offensive", "rene.example.fr", "Bonjour"],
+    );
     // The closing paragraph says something (their timeline, a phone
     // number): it is kept, in the description, not in "remediation".
     let description = field(&case, "description");
@@ -78,11 +84,15 @@ fn an_8bit_bare_dash_signature_and_a_pgp_block_stay_out() {
         &["Grüßen", "Sicherheitsforschung", "PGP", "iQEz", "Hallo"],
     );
     assert!(
-        field(&case, "description").ends_with("Feel free to call me if anything is unclear: +49 30 1234 5678."),
+        field(&case, "description")
+            .ends_with("Feel free to call me if anything is unclear: +49 30 1234 5678."),
         "{}",
         field(&case, "description")
     );
-    assert!(err.contains("report: description 2 lines, reproduction 1 line, remediation 1 line;"), "{err}");
+    assert!(
+        err.contains("report: description 2 lines, reproduction 1 line, remediation 1 line;"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -94,7 +104,10 @@ fn an_undecoded_quoted_printable_delimiter_still_ends_the_report() {
         "Phishing with a link that starts on the real site."
     );
     nowhere(&case, &["Thanks", "Mallory", "red team", "=20"]);
-    assert!(err.contains("4 lines of greeting, sign-off and signature left out"), "{err}");
+    assert!(
+        err.contains("4 lines of greeting, sign-off and signature left out"),
+        "{err}"
+    );
 }
 
 #[test]

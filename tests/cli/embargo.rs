@@ -54,7 +54,10 @@ fn the_embargo_keeps_the_offset_it_was_agreed_in_and_moves_no_deadline() {
         text.contains("not before    2026-05-01 15:00 +02:00 (2026-05-01 13:00 UTC) (embargo"),
         "{text}"
     );
-    assert!(text.contains("publish by    2026-05-31 09:00 UTC"), "{text}");
+    assert!(
+        text.contains("publish by    2026-05-31 09:00 UTC"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -78,7 +81,11 @@ fn a_plain_date_means_midnight_utc_and_clear_lifts_it() {
         .args(["embargo", &id, "--clear"])
         .assert()
         .success();
-    assert_eq!(env.commits().len(), commits, "clearing again changes nothing");
+    assert_eq!(
+        env.commits().len(),
+        commits,
+        "clearing again changes nothing"
+    );
 }
 
 #[test]
@@ -91,7 +98,9 @@ fn an_embargo_after_the_deadline_is_recorded_with_a_warning() {
         .stderr(predicate::str::contains(
             "warning: the embargo ends after the disclosure deadline",
         ))
-        .stderr(predicate::str::contains(format!("disclose deadline {id} --by")));
+        .stderr(predicate::str::contains(format!(
+            "disclose deadline {id} --by"
+        )));
 }
 
 #[test]
@@ -199,10 +208,20 @@ fn past_instants_are_refused_by_every_flag_unless_forced() {
     }
     assert_eq!(before, env.snapshot_bytes());
     env.disclose()
-        .args(["deadline", &id, "--preset", "zdi", "--force", "--reason", "agreed after the fact"])
+        .args([
+            "deadline",
+            &id,
+            "--preset",
+            "zdi",
+            "--force",
+            "--reason",
+            "agreed after the fact",
+        ])
         .assert()
         .success()
-        .stderr(predicate::str::contains("Recorded as forced: agreed after the fact."));
+        .stderr(predicate::str::contains(
+            "Recorded as forced: agreed after the fact.",
+        ));
     let last = last_event(&env.case(&id));
     assert_eq!(last["forced"], "agreed after the fact");
     assert_eq!(last["deadline"], "2025-11-29T00:00:00Z");
@@ -227,14 +246,26 @@ fn bad_input_exits_2_and_changes_nothing() {
             "2026-06-01T09:00:00",
         ),
         (&["embargo", &id][..], "--until"),
-        (&["embargo", &id, "--until", "2026-06-01", "--clear"][..], "--clear"),
+        (
+            &["embargo", &id, "--until", "2026-06-01", "--clear"][..],
+            "--clear",
+        ),
         (&["embargo", &id, "--reason", "x"][..], "--force"),
         (&["deadline", &id, "--preset", "nsa"][..], "nsa"),
-        (&["deadline", &id, "--preset", "cert-cc", "--grace"][..], "--grace"),
+        (
+            &["deadline", &id, "--preset", "cert-cc", "--grace"][..],
+            "--grace",
+        ),
         (&["deadline", &id, "--grace"][..], "--preset"),
         (&["deadline", &id][..], "--by"),
-        (&["deadline", &id, "--by", "2026-06-01", "--clear"][..], "--clear"),
-        (&["deadline", "DISC-2026-ZZZZZ", "--preset", "zdi"][..], "ZZZZZ"),
+        (
+            &["deadline", &id, "--by", "2026-06-01", "--clear"][..],
+            "--clear",
+        ),
+        (
+            &["deadline", "DISC-2026-ZZZZZ", "--preset", "zdi"][..],
+            "ZZZZZ",
+        ),
     ] {
         env.disclose()
             .args(args)
@@ -283,7 +314,8 @@ fn an_old_preset_embargo_reads_as_the_deadline() {
         )
         .write(&env);
     let path = env.store.join("cases/DISC-2026-A0001.json");
-    let mut old: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let mut old: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     let obj = old.as_object_mut().unwrap();
     obj.insert("schema_version".into(), 1.into());
     obj.insert("embargo_until".into(), "2026-04-16T09:00:00Z".into());
@@ -291,7 +323,10 @@ fn an_old_preset_embargo_reads_as_the_deadline() {
     obj.remove("deadline_agreed");
     obj.remove("deadline_preset");
     std::fs::write(&path, serde_json::to_vec_pretty(&old).unwrap()).unwrap();
-    assert_eq!(built.deadline, Some("2026-04-16T09:00:00Z".parse().unwrap()));
+    assert_eq!(
+        built.deadline,
+        Some("2026-04-16T09:00:00Z".parse().unwrap())
+    );
 
     // `check` judges it as the deadline, not as an embargo that passed.
     let out = env

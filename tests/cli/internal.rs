@@ -13,7 +13,12 @@ fn an_internal_finding_has_no_reporter_and_never_a_clock_finding() {
     let env = TestEnv::init();
     let out = env
         .disclose()
-        .args(["open", "--internal", "--title", "Same traversal in avatar upload"])
+        .args([
+            "open",
+            "--internal",
+            "--title",
+            "Same traversal in avatar upload",
+        ])
         .assert()
         .success();
     let id = stdout(&out).trim().to_owned();
@@ -24,7 +29,11 @@ fn an_internal_finding_has_no_reporter_and_never_a_clock_finding() {
     assert_eq!(case["internal"], true);
     assert_eq!(case["deadline"], serde_json::Value::Null);
     assert_eq!(case["credits"], serde_json::json!([]));
-    for now in ["2026-03-10T00:00:00Z", "2026-09-01T00:00:00Z", "2027-03-01T00:00:00Z"] {
+    for now in [
+        "2026-03-10T00:00:00Z",
+        "2026-09-01T00:00:00Z",
+        "2027-03-01T00:00:00Z",
+    ] {
         let out = env
             .disclose_at(now)
             .args(["check", "--format", "json"])
@@ -61,7 +70,14 @@ fn an_internal_finding_takes_no_reporter() {
     let env = TestEnv::init();
     let before = env.snapshot_bytes();
     env.disclose()
-        .args(["open", "--internal", "--title", "x", "--reporter-email", "a@example.org"])
+        .args([
+            "open",
+            "--internal",
+            "--title",
+            "x",
+            "--reporter-email",
+            "a@example.org",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--reporter-email"));
@@ -107,26 +123,38 @@ fn related_links_both_cases_in_one_commit() {
 fn the_audit_promise_blocks_publishing_until_recorded() {
     let env = TestEnv::new();
     env.disclose()
-        .args(["init", "--audit", "--project", "poet", "--contact", "security@po.et"])
+        .args([
+            "init",
+            "--audit",
+            "--project",
+            "poet",
+            "--contact",
+            "security@po.et",
+        ])
         .assert()
         .success();
     let id = env.open("Path traversal in upload", &["--reporter-name", "Ada"]);
     let items = |env: &TestEnv| {
         let out = env.disclose().args(["publish", &id, "--dry-run"]).assert();
         let out = out.get_output();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-            + &String::from_utf8_lossy(&out.stderr)
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
     };
     let before = items(&env);
     assert!(before.contains(AUDIT_ITEM), "{before}");
-    assert!(before.contains(&format!("disclose audit {id} --note")), "{before}");
+    assert!(
+        before.contains(&format!("disclose audit {id} --note")),
+        "{before}"
+    );
     let shown = stdout(&env.disclose().args(["show", &id]).assert().success());
     assert!(shown.contains("audit         not recorded yet"), "{shown}");
 
     let found = env.open("Same flaw in avatar upload", &["--internal"]);
     let before = env.snapshot_bytes();
     for (args, needle) in [
-        (vec!["audit", &id, "--note", "x", "--found", "DISC-2026-ZZZZZ"], "ZZZZZ"),
+        (
+            vec!["audit", &id, "--note", "x", "--found", "DISC-2026-ZZZZZ"],
+            "ZZZZZ",
+        ),
         (vec!["audit", &id, "--note", "x", "--found", &id], "itself"),
         (vec!["audit", &id, "--note", " "], "--note"),
         (vec!["audit", &id], "--note"),
@@ -150,7 +178,9 @@ fn the_audit_promise_blocks_publishing_until_recorded() {
         ])
         .assert()
         .success()
-        .stderr(predicate::str::contains(format!("found {found} (linked both ways)")));
+        .stderr(predicate::str::contains(format!(
+            "found {found} (linked both ways)"
+        )));
     assert!(!items(&env).contains(AUDIT_ITEM));
     let case = env.case(&id);
     assert_eq!(
@@ -162,7 +192,10 @@ fn the_audit_promise_blocks_publishing_until_recorded() {
     assert_eq!(env.case(&found)["related"], serde_json::json!([id]));
     assert_eq!(env.commits()[0].0, format!("{id}: record audit"));
     // The finding is internal: no audit of its own is asked for.
-    let out = env.disclose().args(["publish", &found, "--dry-run"]).assert();
+    let out = env
+        .disclose()
+        .args(["publish", &found, "--dry-run"])
+        .assert();
     let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned()
         + &String::from_utf8_lossy(&out.get_output().stderr);
     assert!(!text.contains(AUDIT_ITEM), "{text}");

@@ -76,8 +76,14 @@ fn poet_promises_a_response_and_an_audit() {
         .assert()
         .code(1);
     let text = stdout(&out);
-    assert!(text.contains("promises an audit for similar problems; the policy does not"), "{text}");
-    assert!(text.contains("does not state the update interval"), "{text}");
+    assert!(
+        text.contains("promises an audit for similar problems; the policy does not"),
+        "{text}"
+    );
+    assert!(
+        text.contains("does not state the update interval"),
+        "{text}"
+    );
     assert!(!text.contains("acknowledgement time"), "{text}");
 }
 
@@ -108,10 +114,18 @@ fn electrum_xmr_drafts_never_mention_updates_or_a_deadline() {
     let (env, _) = init_from("electrum-xmr.md", "electrum-xmr");
     let id = env.open(
         "Seed phrase logged in debug mode",
-        &["--reporter-name", "Ada", "--reporter-email", "ada@example.org"],
+        &[
+            "--reporter-name",
+            "Ada",
+            "--reporter-email",
+            "ada@example.org",
+        ],
     );
     let mut drafts = vec![stdout(
-        &env.disclose().args(["ack", &id, "--draft"]).assert().success(),
+        &env.disclose()
+            .args(["ack", &id, "--draft"])
+            .assert()
+            .success(),
     )];
     env.disclose().args(["confirm", &id]).assert().success();
     for kind in ["need-info", "update"] {

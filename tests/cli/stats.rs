@@ -176,7 +176,8 @@ fn without_a_deadline_a_publication_is_neither_on_time_nor_late() {
         .assert()
         .success();
     assert!(
-        stdout(&out).contains("published             0 before the deadline, 0 after, 1 without one"),
+        stdout(&out)
+            .contains("published             0 before the deadline, 0 after, 1 without one"),
         "{}",
         stdout(&out)
     );

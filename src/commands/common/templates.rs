@@ -93,10 +93,10 @@ pub fn prepare(
     asks: &[String],
 ) -> Result<Prepared> {
     if !asks.is_empty() && kind != DraftKind::NeedInfo {
-        return Err(Error::input(format!(
-            "--ask is for the need-info draft, not {kind}"
-        ))
-        .with_hint("add your own paragraph with --message instead"));
+        return Err(
+            Error::input(format!("--ask is for the need-info draft, not {kind}"))
+                .with_hint("add your own paragraph with --message instead"),
+        );
     }
     if let Some(to) = &args.to {
         crate::model::syntax::check_email(to, "--to")?;
@@ -150,7 +150,9 @@ pub fn check_precondition(kind: DraftKind, case: &Case, force: bool) -> Result<(
             "cannot draft {kind} for {}: {reason}",
             case.id
         ))
-        .with_hint("the draft would tell the reporter something untrue; pass --force to draft it anyway")),
+        .with_hint(
+            "the draft would tell the reporter something untrue; pass --force to draft it anyway",
+        )),
         _ => Ok(()),
     }
 }

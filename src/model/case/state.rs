@@ -179,7 +179,11 @@ mod tests {
         assert!(State::New.allows_for(Transition::Reject, true));
         assert_eq!(
             State::New.possible_for(true),
-            [Transition::Confirm, Transition::Reject, Transition::Withdraw]
+            [
+                Transition::Confirm,
+                Transition::Reject,
+                Transition::Withdraw
+            ]
         );
         // Past `new`, the table is the same for both.
         for state in State::ALL.into_iter().filter(|s| *s != State::New) {

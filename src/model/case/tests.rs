@@ -379,7 +379,12 @@ mod props {
                 // Only files written before the two dates were told apart hold these.
                 let until = (*e > 0).then(|| stamp.at + chrono::TimeDelta::days(i64::from(*e) * 7));
                 let preset = (*e == 2).then_some(crate::model::preset::Preset::CertCc);
-                case.record(EventKind::EmbargoSet { until, preset }, stamp.at, stamp.by, None);
+                case.record(
+                    EventKind::EmbargoSet { until, preset },
+                    stamp.at,
+                    stamp.by,
+                    None,
+                );
                 Ok(())
             }
             Op::Deadline(d) => {
@@ -393,9 +398,13 @@ mod props {
                 case.set_deadline(by, preset, stamp, force).map(drop)
             }
             Op::Link(other) => {
-                let id: CaseId = if *other { "DISC-2026-AAAAA" } else { "DISC-2026-BBBBB" }
-                    .parse()
-                    .unwrap();
+                let id: CaseId = if *other {
+                    "DISC-2026-AAAAA"
+                } else {
+                    "DISC-2026-BBBBB"
+                }
+                .parse()
+                .unwrap();
                 case.link(&id, stamp).map(drop)
             }
             Op::Audit(found) => {
@@ -410,7 +419,10 @@ mod props {
             Op::AckWithReply => case
                 .acknowledge_with(
                     stamp.at,
-                    Some(("Hello Ada, thanks.".into(), format!("{}@x", case.events.len()))),
+                    Some((
+                        "Hello Ada, thanks.".into(),
+                        format!("{}@x", case.events.len()),
+                    )),
                     stamp,
                     None,
                 )
@@ -664,9 +676,11 @@ fn embargo_and_deadline_are_two_dates() {
     assert!(event.forced.as_deref().unwrap().contains("already past"));
     assert_eq!(case.deadline, Some(at("2026-02-28T00:00:00Z")));
     assert!(case.deadline_agreed);
-    assert!(case.set_deadline(Some(at("2026-02-28T00:00:00Z")), None, stamp, None)
-        .unwrap()
-        .is_none());
+    assert!(
+        case.set_deadline(Some(at("2026-02-28T00:00:00Z")), None, stamp, None)
+            .unwrap()
+            .is_none()
+    );
     case.set_deadline(None, None, stamp, None).unwrap();
     assert_eq!(case.deadline, Some(at("2026-05-31T09:00:00Z")));
     assert_eq!(case.embargo_until, Some(at("2026-12-22T14:00:00Z")));
@@ -714,7 +728,10 @@ fn a_version_one_preset_embargo_becomes_the_deadline() {
     assert_eq!(case.embargo_until, None);
     assert_eq!(case.deadline, Some(at("2026-04-16T09:00:00Z")));
     assert!(case.deadline_agreed);
-    assert_eq!(case.deadline_preset.map(|p| p.to_string()).as_deref(), Some("cert-cc"));
+    assert_eq!(
+        case.deadline_preset.map(|p| p.to_string()).as_deref(),
+        Some("cert-cc")
+    );
     // The upgraded fields are what the events replay to.
     assert_eq!(replay(case.events.clone()).unwrap(), case);
     let text = serde_json::to_string(&case).unwrap();
@@ -741,13 +758,23 @@ fn links_and_the_audit_are_projected() {
     assert!(case.link(&other, stamp).unwrap().is_none());
     assert!(case.link(&case.id.clone(), stamp).is_err());
     let found: CaseId = "DISC-2026-BBBBB".parse().unwrap();
-    case.record_audit("checked the other handlers".into(), vec![found.clone()], stamp)
-        .unwrap();
+    case.record_audit(
+        "checked the other handlers".into(),
+        vec![found.clone()],
+        stamp,
+    )
+    .unwrap();
     assert_eq!(case.related, [other, found.clone()]);
     let audit = case.audit.clone().unwrap();
-    assert_eq!((audit.note.as_str(), audit.found), ("checked the other handlers", vec![found]));
+    assert_eq!(
+        (audit.note.as_str(), audit.found),
+        ("checked the other handlers", vec![found])
+    );
     assert!(case.record_audit(" ".into(), vec![], stamp).is_err());
-    assert!(case.record_audit("x".into(), vec![case.id.clone()], stamp).is_err());
+    assert!(
+        case.record_audit("x".into(), vec![case.id.clone()], stamp)
+            .is_err()
+    );
     assert_eq!(replay(case.events.clone()).unwrap(), case);
 }
 
