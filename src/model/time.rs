@@ -10,7 +10,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat, Tim
 use crate::model::duration::Duration;
 
 /// An instant typed by a user: RFC 3339 (`2026-03-02T09:00:00Z`,
-/// `2026-03-02T10:00:00+01:00`) or a date (`2026-03-02`, midnight UTC).
+/// `2026-03-02T10:00:00+01:00`, or without the seconds, `2026-03-02T10:00+01:00`)
+/// or a date (`2026-03-02`, midnight UTC).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Timestamp(pub DateTime<Utc>);
 
@@ -25,7 +26,7 @@ impl FromStr for Timestamp {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let text = s.trim();
-        if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        if let Some(t) = with_offset(text) {
             return Ok(Self(t.with_timezone(&Utc)));
         }
         if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
@@ -34,6 +35,19 @@ impl FromStr for Timestamp {
         }
         Err(InvalidTimestamp(s.to_owned()))
     }
+}
+
+/// RFC 3339, or RFC 3339 without the seconds (as people write a time).
+fn with_offset(text: &str) -> Option<DateTime<FixedOffset>> {
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .or_else(|| DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M%:z").ok())
+        .or_else(|| {
+            let utc = text.strip_suffix(['Z', 'z'])?;
+            NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M")
+                .ok()
+                .map(|t| t.and_utc().fixed_offset())
+        })
 }
 
 /// An instant typed by a user, with the UTC offset it was typed in (an
@@ -51,8 +65,7 @@ impl FromStr for ZonedTimestamp {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let at = s.parse::<Timestamp>()?.0;
-        let offset = DateTime::parse_from_rfc3339(s.trim())
-            .ok()
+        let offset = with_offset(s.trim())
             .map(|t| *t.offset())
             .filter(|o| o.local_minus_utc() != 0)
             .map(|o| o.to_string());
@@ -162,16 +175,27 @@ mod tests {
     fn timestamps_accept_offsets_and_dates() {
         let t: Timestamp = "2026-03-02T10:00:00+01:00".parse().unwrap();
         assert_eq!(t.0, at("2026-03-02T09:00:00Z"));
+        let short: Timestamp = "2026-03-02T10:00+01:00".parse().unwrap();
+        assert_eq!(short.0, at("2026-03-02T09:00:00Z"));
+        let short: Timestamp = "2026-03-02T09:00Z".parse().unwrap();
+        assert_eq!(short.0, at("2026-03-02T09:00:00Z"));
         let d: Timestamp = "2026-03-02".parse().unwrap();
         assert_eq!(d.0, at("2026-03-02T00:00:00Z"));
-        for bad in ["yesterday", "2026-13-01", "2026-03-02T09:00:00", ""] {
+        for bad in [
+            "yesterday",
+            "2026-13-01",
+            "2026-03-02T09:00:00",
+            "2026-03-02T09:00",
+            "2026-03-02T09:00+1",
+            "",
+        ] {
             assert!(bad.parse::<Timestamp>().is_err(), "{bad}");
         }
     }
 
     #[test]
     fn a_zoned_timestamp_keeps_the_offset_it_was_typed_in() {
-        let t: ZonedTimestamp = "2026-12-22T15:00:00+01:00".parse().unwrap();
+        let t: ZonedTimestamp = "2026-12-22T15:00+01:00".parse().unwrap();
         assert_eq!(t.at, at("2026-12-22T14:00:00Z"));
         assert_eq!(t.offset.as_deref(), Some("+01:00"));
         assert_eq!(
