@@ -48,6 +48,8 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('credit', 'credit', [CompletionResultType]::ParameterValue, 'Credit someone, with their consent to be named')
             [CompletionResult]::new('embargo', 'embargo', [CompletionResultType]::ParameterValue, 'Set the disclosure deadline of a case')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Write the public advisory text of a case')
+            [CompletionResult]::new('reserve', 'reserve', [CompletionResultType]::ParameterValue, 'Give a case its public advisory ID ahead of publishing')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write one advisory format of a case')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Publish a fixed case: write its advisory files and mark it published')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one case in full')
@@ -273,7 +275,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
         'disclose;note' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
-            [CompletionResult]::new('--public', '--public', [CompletionResultType]::ParameterName, 'Allow the note in published advisories')
+            [CompletionResult]::new('--public', '--public', [CompletionResultType]::ParameterName, 'Mark the note as one the team may share (the leak guard ignores it)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -352,11 +354,47 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'disclose;describe' {
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'The advisory''s title (default: the case title)')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'One line, at most 120 characters (OSV''s `summary`)')
+            [CompletionResult]::new('--details', '--details', [CompletionResultType]::ParameterName, 'The details in Markdown, from FILE (`-` reads stdin)')
+            [CompletionResult]::new('--impact', '--impact', [CompletionResultType]::ParameterName, 'Who is affected and what an attacker can do')
+            [CompletionResult]::new('--workarounds', '--workarounds', [CompletionResultType]::ParameterName, 'What users can do before they can upgrade')
+            [CompletionResult]::new('--reference', '--reference', [CompletionResultType]::ParameterName, 'An extra reference URL (repeat for several; replaces the list)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--no-references', '--no-references', [CompletionResultType]::ParameterName, 'Remove every extra reference URL')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL or $EDITOR')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'disclose;reserve' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Do not reach the team''s remote: number from this clone alone and leave the push to the next `disclose sync`')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'disclose;export' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--preview', '--preview', [CompletionResultType]::ParameterName, 'Export a case that is not published yet, marked as an embargoed preview')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -372,9 +410,10 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why publishing was forced (with --force)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be written and every open item; change nothing')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Publish even with open items (the reason is recorded as an event)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the advisory it would write, every open item and leak; change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Publish even with open items or leak findings (the reason is recorded)')
             [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Do not reach the team''s remote: number from this clone alone and leave the push to the next `disclose sync`')
+            [CompletionResult]::new('--update', '--update', [CompletionResultType]::ParameterName, 'Write the advisory files of a published case again, after a change')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -735,6 +774,8 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('credit', 'credit', [CompletionResultType]::ParameterValue, 'Credit someone, with their consent to be named')
             [CompletionResult]::new('embargo', 'embargo', [CompletionResultType]::ParameterValue, 'Set the disclosure deadline of a case')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Write the public advisory text of a case')
+            [CompletionResult]::new('reserve', 'reserve', [CompletionResultType]::ParameterValue, 'Give a case its public advisory ID ahead of publishing')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write one advisory format of a case')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Publish a fixed case: write its advisory files and mark it published')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one case in full')
@@ -800,6 +841,12 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             break
         }
         'disclose;help;assign' {
+            break
+        }
+        'disclose;help;describe' {
+            break
+        }
+        'disclose;help;reserve' {
             break
         }
         'disclose;help;export' {

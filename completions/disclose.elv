@@ -45,6 +45,8 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand credit 'Credit someone, with their consent to be named'
             cand embargo 'Set the disclosure deadline of a case'
             cand assign 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case'
+            cand describe 'Write the public advisory text of a case'
+            cand reserve 'Give a case its public advisory ID ahead of publishing'
             cand export 'Write one advisory format of a case'
             cand publish 'Publish a fixed case: write its advisory files and mark it published'
             cand show 'Show one case in full'
@@ -257,7 +259,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
         &'disclose;note'= {
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
-            cand --public 'Allow the note in published advisories'
+            cand --public 'Mark the note as one the team may share (the leak guard ignores it)'
             cand --json 'Print machine-readable JSON instead of text'
             cand --no-input 'Never prompt; fail naming the missing flag instead'
             cand -q 'Print only the product (IDs, tables, JSON), no status lines'
@@ -331,11 +333,45 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'disclose;describe'= {
+            cand --title 'The advisory''s title (default: the case title)'
+            cand --summary 'One line, at most 120 characters (OSV''s `summary`)'
+            cand --details 'The details in Markdown, from FILE (`-` reads stdin)'
+            cand --impact 'Who is affected and what an attacker can do'
+            cand --workarounds 'What users can do before they can upgrade'
+            cand --reference 'An extra reference URL (repeat for several; replaces the list)'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --no-references 'Remove every extra reference URL'
+            cand --edit 'Write the text in $VISUAL or $EDITOR'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;reserve'= {
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --offline 'Do not reach the team''s remote: number from this clone alone and leave the push to the next `disclose sync`'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'disclose;export'= {
             cand --format 'Output format'
             cand --out 'Write to FILE instead of stdout'
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
+            cand --preview 'Export a case that is not published yet, marked as an embargoed preview'
             cand --json 'Print machine-readable JSON instead of text'
             cand --no-input 'Never prompt; fail naming the missing flag instead'
             cand -q 'Print only the product (IDs, tables, JSON), no status lines'
@@ -350,9 +386,10 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --reason 'Why publishing was forced (with --force)'
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
-            cand --dry-run 'Show what would be written and every open item; change nothing'
-            cand --force 'Publish even with open items (the reason is recorded as an event)'
+            cand --dry-run 'Show the advisory it would write, every open item and leak; change nothing'
+            cand --force 'Publish even with open items or leak findings (the reason is recorded)'
             cand --offline 'Do not reach the team''s remote: number from this clone alone and leave the push to the next `disclose sync`'
+            cand --update 'Write the advisory files of a published case again, after a change'
             cand --json 'Print machine-readable JSON instead of text'
             cand --no-input 'Never prompt; fail naming the missing flag instead'
             cand -q 'Print only the product (IDs, tables, JSON), no status lines'
@@ -677,6 +714,8 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand credit 'Credit someone, with their consent to be named'
             cand embargo 'Set the disclosure deadline of a case'
             cand assign 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case'
+            cand describe 'Write the public advisory text of a case'
+            cand reserve 'Give a case its public advisory ID ahead of publishing'
             cand export 'Write one advisory format of a case'
             cand publish 'Publish a fixed case: write its advisory files and mark it published'
             cand show 'Show one case in full'
@@ -725,6 +764,10 @@ set edit:completion:arg-completer[disclose] = {|@words|
         &'disclose;help;embargo'= {
         }
         &'disclose;help;assign'= {
+        }
+        &'disclose;help;describe'= {
+        }
+        &'disclose;help;reserve'= {
         }
         &'disclose;help;export'= {
         }

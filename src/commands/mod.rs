@@ -7,6 +7,7 @@ pub mod clone;
 pub mod confirm;
 pub mod contact;
 pub mod credit;
+pub mod describe;
 pub mod export;
 pub mod fix;
 pub mod init;
@@ -17,6 +18,7 @@ pub mod pause;
 pub mod publish;
 pub mod reject;
 pub mod release;
+pub mod reserve;
 pub mod resume;
 pub mod severity;
 pub mod show;
@@ -58,6 +60,8 @@ pub enum Command {
     Credit(credit::CreditArgs),
     Embargo(embargo::EmbargoArgs),
     Assign(assign::AssignArgs),
+    Describe(describe::DescribeArgs),
+    Reserve(reserve::ReserveArgs),
     Export(export::ExportArgs),
     Publish(publish::PublishArgs),
     Show(show::ShowArgs),
@@ -111,5 +115,7 @@ pub fn run(ctx: &Ctx, command: Command, cli: fn() -> clap::Command) -> Result<()
         Command::Stats(args) => stats::run(ctx, &args),
         Command::Export(args) => export::run(ctx, &args),
         Command::Publish(args) => publish::run(ctx, &args),
+        Command::Describe(args) => describe::run(ctx, &args),
+        Command::Reserve(args) => reserve::run(ctx, &args),
     }
 }

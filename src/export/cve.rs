@@ -149,6 +149,7 @@ struct Reference {
     url: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     name: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     tags: Vec<&'static str>,
 }
 
@@ -298,6 +299,13 @@ fn metric(p: &PublicCase) -> Option<Metric> {
 
 fn references(p: &PublicCase) -> Vec<Reference> {
     let mut out = Vec::new();
+    if let Some(url) = &p.advisory_url {
+        out.push(Reference {
+            url: url.clone(),
+            name: p.advisory.clone(),
+            tags: vec!["vendor-advisory"],
+        });
+    }
     if let (Some(ghsa), Some(repo)) = (&p.ghsa, &p.repository)
         && repo.starts_with("https://github.com/")
     {
@@ -324,6 +332,13 @@ fn references(p: &PublicCase) -> Vec<Reference> {
                 tags: vec!["patch"],
             });
         }
+    }
+    for url in &p.references {
+        out.push(Reference {
+            url: url.clone(),
+            name: None,
+            tags: Vec::new(),
+        });
     }
     if let Some(repo) = p.repository.as_deref().filter(|r| is_url(r)) {
         out.push(Reference {
@@ -413,7 +428,10 @@ pub(super) fn render(p: &PublicCase, modified: DateTime<Utc>) -> Result<String> 
             value: format!("Advisory {} published", p.id),
         });
     }
-    let mut description = p.details();
+    let mut description = p.details().to_owned();
+    if let Some(impact) = &p.impact {
+        description.push_str(&format!("\n\nImpact: {impact}"));
+    }
     let words: Vec<String> = p
         .packages
         .iter()
@@ -449,7 +467,7 @@ pub(super) fn render(p: &PublicCase, modified: DateTime<Utc>) -> Result<String> 
                 metrics: metric(p).into_iter().collect(),
                 solutions,
                 workarounds: p
-                    .remediation
+                    .workarounds
                     .iter()
                     .map(|r| Text {
                         lang: "en",

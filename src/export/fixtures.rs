@@ -151,4 +151,30 @@ pub(crate) fn published(mut case: Case) -> Case {
     case
 }
 
+/// The case with the public text the maintainers wrote for it.
+pub(crate) fn described(mut case: Case) -> Case {
+    case.describe(
+        crate::model::case::PublicChange {
+            summary: Some("Path traversal in the upload handler of demo".into()),
+            details: Some(
+                "The upload handler joined file names to the data directory without \
+                 normalising them, so a name containing `..` could escape it.\n\n\
+                 Fixed in 1.4.2 and 1.5.3 (commits linked below)."
+                    .into(),
+            ),
+            impact: Some(
+                "A user who may upload files can overwrite files the server can write.".into(),
+            ),
+            workarounds: Some("Set `uploads = false` until you can upgrade.".into()),
+            ..Default::default()
+        },
+        Stamp {
+            at: at("2026-03-11T09:00:00Z"),
+            by: "M <m@example.org>",
+        },
+    )
+    .unwrap();
+    case
+}
+
 pub(crate) const NOW: &str = "2026-03-20T09:00:00Z";

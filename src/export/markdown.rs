@@ -9,6 +9,9 @@ use crate::model::case::{CreditType, Decision};
 pub(super) fn render(p: &PublicCase) -> String {
     let mut out = String::new();
     let w = &mut out;
+    if p.preview {
+        let _ = writeln!(w, "> {}\n", super::preview_line(p));
+    }
     let _ = writeln!(w, "# {}: {}\n", p.id, p.title);
     let _ = writeln!(w, "| | |\n|---|---|");
     if let Some(advisory) = &p.advisory {
@@ -31,7 +34,13 @@ pub(super) fn render(p: &PublicCase) -> String {
         let _ = writeln!(w, "| Published | {} |", date(at));
     }
 
-    let _ = writeln!(w, "\n## Summary\n\n{}", p.details());
+    let _ = writeln!(w, "\n## Summary\n\n{}", p.summary());
+    if let Some(details) = &p.details {
+        let _ = writeln!(w, "\n## Details\n\n{details}");
+    }
+    if let Some(impact) = &p.impact {
+        let _ = writeln!(w, "\n## Impact\n\n{impact}");
+    }
 
     let _ = writeln!(w, "\n## Affected versions\n");
     if p.packages.is_empty() {
@@ -79,8 +88,8 @@ pub(super) fn render(p: &PublicCase) -> String {
         }
     }
 
-    if let Some(remediation) = &p.remediation {
-        let _ = writeln!(w, "\n## Workarounds\n\n{remediation}");
+    if let Some(workarounds) = &p.workarounds {
+        let _ = writeln!(w, "\n## Workarounds\n\n{workarounds}");
     }
 
     let refs = references(p);
@@ -112,6 +121,9 @@ pub(super) fn render(p: &PublicCase) -> String {
 /// Fix commits and pull requests, linked when the repository is known.
 fn references(p: &PublicCase) -> Vec<String> {
     let mut out = Vec::new();
+    if let Some(url) = &p.advisory_url {
+        out.push(format!("Advisory: <{url}>"));
+    }
     for f in &p.fixes {
         for c in &f.commits {
             out.push(match p.commit_url(c) {
@@ -125,6 +137,9 @@ fn references(p: &PublicCase) -> Vec<String> {
                 None => format!("Pull request for {}: {pr}", f.release),
             });
         }
+    }
+    for url in &p.references {
+        out.push(format!("<{url}>"));
     }
     if let Some(repo) = p.repository.as_deref().filter(|r| is_url(r)) {
         out.push(format!("Source: <{repo}>"));

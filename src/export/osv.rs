@@ -102,11 +102,7 @@ struct Release {
 
 /// The OSV id for a case and its aliases.
 fn ids(p: &PublicCase) -> (String, Vec<String>) {
-    let id = p
-        .cve
-        .clone()
-        .or_else(|| p.ghsa.clone())
-        .unwrap_or_else(|| format!("x_{}", p.id));
+    let id = p.osv_id.clone();
     let aliases = [&p.advisory, &p.cve, &p.ghsa]
         .into_iter()
         .flatten()
@@ -134,11 +130,13 @@ fn severity(p: &PublicCase) -> Vec<Severity> {
 }
 
 fn references(p: &PublicCase) -> Vec<Reference> {
+    // A CVE ID is an alias, which OSV links by itself: a reference to it
+    // would change the references when a CVE ID comes after publishing.
     let mut out = Vec::new();
-    if let Some(cve) = &p.cve {
+    if let Some(url) = &p.advisory_url {
         out.push(Reference {
             kind: "ADVISORY",
-            url: format!("https://www.cve.org/CVERecord?id={cve}"),
+            url: url.clone(),
         });
     }
     if let (Some(ghsa), Some(repo)) = (&p.ghsa, &p.repository)
@@ -158,6 +156,12 @@ fn references(p: &PublicCase) -> Vec<Reference> {
         if let Some(url) = f.pr.as_deref().and_then(|pr| p.pr_url(pr)) {
             out.push(Reference { kind: "FIX", url });
         }
+    }
+    for url in &p.references {
+        out.push(Reference {
+            kind: "WEB",
+            url: url.clone(),
+        });
     }
     if let Some(repo) = p.repository.as_deref().filter(|r| is_url(r)) {
         out.push(Reference {
@@ -199,7 +203,7 @@ pub(super) fn render(p: &PublicCase, modified: DateTime<Utc>) -> String {
         published: p.published_at.map(rfc3339),
         aliases,
         summary: p.summary().to_owned(),
-        details: p.details(),
+        details: p.details_with_sections(),
         severity: severity(p),
         affected,
         references: references(p),

@@ -106,12 +106,20 @@ pub fn check(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Vec<OpenItem> 
         ));
     }
     let public = PublicCase::new(case, policy);
-    let has_text =
-        public.description.is_some() || public.impact.is_some() || !public.notes.is_empty();
-    if case.title.trim().is_empty() || !has_text {
+    if !case.public.is_complete() {
+        let missing: Vec<&str> = [
+            case.public.summary.is_none().then_some("a summary"),
+            case.public.details.is_none().then_some("details"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         out.push(item(
-            "no public summary: the advisory needs a title and a description, impact or public note",
-            format!("disclose note {id} --public 'TEXT'"),
+            format!(
+                "no public advisory text: it needs {} written for the public (the report stays private)",
+                missing.join(" and ")
+            ),
+            format!("disclose describe {id} --edit"),
         ));
     }
     let any_range = case
@@ -179,11 +187,10 @@ pub fn check(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Vec<OpenItem> 
 mod tests {
     use super::*;
     use crate::export::fixtures::*;
-    use crate::model::case::Report;
 
     #[test]
     fn the_backport_case_is_fixed_and_ready() {
-        let case = fixed_case(ada(), Consent::Granted);
+        let case = described(fixed_case(ada(), Consent::Granted));
         assert_eq!(case.state, State::Fixed);
         assert_eq!(check(&case, &policy(), at(NOW)), vec![]);
     }
@@ -191,7 +198,7 @@ mod tests {
     #[test]
     fn each_readiness_item_has_a_command() {
         let p = policy();
-        let ready = fixed_case(ada(), Consent::Granted);
+        let ready = described(fixed_case(ada(), Consent::Granted));
         let now = at(NOW);
         let what = |case: &Case, policy: &Policy| -> Vec<String> {
             check(case, policy, now)
@@ -225,9 +232,15 @@ mod tests {
         c.severity = None;
         assert_eq!(what(&c, &p), vec!["no severity is set"]);
         let mut c = ready.clone();
-        c.report = Report::default();
-        c.notes.clear();
-        assert!(what(&c, &p)[0].starts_with("no public summary"));
+        c.public.details = None;
+        assert_eq!(
+            what(&c, &p),
+            vec![
+                "no public advisory text: it needs details written for the public (the report stays private)"
+            ]
+        );
+        let raw = fixed_case(ada(), Consent::Granted);
+        assert!(what(&raw, &p)[0].contains("a summary and details"));
         let mut c = ready.clone();
         c.affected.clear();
         assert_eq!(what(&c, &p), vec!["no affected range is set"]);

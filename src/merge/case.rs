@@ -8,7 +8,9 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crate::model::case::{Case, CreditType, Event, EventId, EventKind, ReplayError, replay};
+use crate::model::case::{
+    Case, CreditType, Event, EventId, EventKind, PublicField, ReplayError, replay,
+};
 use crate::model::id::CaseId;
 
 /// The outcome of merging two versions of a case file.
@@ -99,6 +101,8 @@ enum Field {
     FixVersion(String),
     FixPr(String),
     Credit(String, String),
+    Public(PublicField),
+    ReservedAdvisory,
 }
 
 impl fmt::Display for Field {
@@ -115,6 +119,8 @@ impl fmt::Display for Field {
             Self::FixVersion(name) => write!(f, "fix for {name}: version"),
             Self::FixPr(name) => write!(f, "fix for {name}: pr"),
             Self::Credit(name, kind) => write!(f, "credit {name} ({kind})"),
+            Self::Public(field) => write!(f, "public.{}", field.as_str()),
+            Self::ReservedAdvisory => f.write_str("identifiers.advisory"),
         }
     }
 }
@@ -185,6 +191,14 @@ fn scalar_writes(event: &Event) -> Vec<(Field, Value)> {
             Field::Credit(credit.name.clone(), credit_kind(credit.kind)),
             json(credit),
         )],
+        EventKind::PublicTextSet { change } => change
+            .writes()
+            .into_iter()
+            .map(|(field, value)| (Field::Public(field), value))
+            .collect(),
+        EventKind::AdvisoryReserved { advisory } => {
+            vec![(Field::ReservedAdvisory, json(advisory))]
+        }
         // Each side's entries survive the union: lists, the state moves that
         // replay puts in order, and the IDs `sync` itself gives out (their
         // clashes are settled and reported by `merge::advisory` and the ID
@@ -201,7 +215,8 @@ fn scalar_writes(event: &Event) -> Vec<(Field, Value)> {
         | EventKind::ContactLogged { .. }
         | EventKind::Renumbered { .. }
         | EventKind::Published { .. }
-        | EventKind::AdvisoryRenumbered { .. } => Vec::new(),
+        | EventKind::AdvisoryRenumbered { .. }
+        | EventKind::AdvisoryUpdated { .. } => Vec::new(),
     }
 }
 
@@ -239,6 +254,18 @@ fn current(case: &Case, field: &Field) -> Value {
                 .iter()
                 .find(|c| &c.name == name && &credit_kind(c.kind) == kind),
         ),
+        Field::Public(field) => {
+            let p = &case.public;
+            match field {
+                PublicField::Title => json(&p.title),
+                PublicField::Summary => json(&p.summary),
+                PublicField::Details => json(&p.details),
+                PublicField::Impact => json(&p.impact),
+                PublicField::Workarounds => json(&p.workarounds),
+                PublicField::References => json(&p.references),
+            }
+        }
+        Field::ReservedAdvisory => json(&case.identifiers.advisory),
     }
 }
 
@@ -354,6 +381,79 @@ mod tests {
         assert_eq!(overrides[0].field, "severity");
         assert_eq!(overrides[0].kept["score"], 9.8);
         assert!(overrides[0].to_string().contains("kept"));
+    }
+
+    fn describe(change: crate::model::case::PublicChange, minutes: i64, case: &mut Case) {
+        case.describe(
+            change,
+            Stamp {
+                at: at(minutes),
+                by: "M <m@x>",
+            },
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn public_text_fields_merge_one_by_one() {
+        use crate::model::case::PublicChange;
+        let mut a = base();
+        let mut b = a.clone();
+        describe(
+            PublicChange {
+                summary: Some("Path traversal in upload".into()),
+                ..PublicChange::default()
+            },
+            1,
+            &mut a,
+        );
+        describe(
+            PublicChange {
+                details: Some("Upload names were not checked.".into()),
+                ..PublicChange::default()
+            },
+            2,
+            &mut b,
+        );
+        let CaseMerge::Merged { case, overrides } = merge_case(&a, &b).unwrap() else {
+            panic!("same case")
+        };
+        assert!(overrides.is_empty(), "{overrides:?}");
+        assert_eq!(
+            case.public.summary.as_deref(),
+            Some("Path traversal in upload")
+        );
+        assert_eq!(
+            case.public.details.as_deref(),
+            Some("Upload names were not checked.")
+        );
+
+        describe(
+            PublicChange {
+                impact: Some("Files can be overwritten.".into()),
+                ..PublicChange::default()
+            },
+            3,
+            &mut a,
+        );
+        describe(
+            PublicChange {
+                impact: Some("Any file the server can write.".into()),
+                ..PublicChange::default()
+            },
+            4,
+            &mut b,
+        );
+        let CaseMerge::Merged { case, overrides } = merge_case(&a, &b).unwrap() else {
+            panic!("same case")
+        };
+        assert_eq!(overrides.len(), 1, "{overrides:?}");
+        assert_eq!(overrides[0].field, "public.impact");
+        assert_eq!(overrides[0].kept, "Any file the server can write.");
+        assert_eq!(
+            case.public.impact.as_deref(),
+            Some("Any file the server can write.")
+        );
     }
 
     #[test]

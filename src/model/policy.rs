@@ -45,6 +45,11 @@ pub struct Policy {
     /// The project's public source repository (`https://...`), for links to
     /// fix commits and pull requests and for GIT ranges in OSV records.
     pub repository: Option<String>,
+    /// Where the project publishes its advisories: a URL with `{id}` for
+    /// the advisory ID (`https://example.org/security/{id}`), linked from
+    /// the release notes and the advisory's references.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub advisory_url: Option<String>,
 }
 
 impl Default for Policy {
@@ -63,6 +68,7 @@ impl Default for Policy {
             disclose_preset: None,
             require_cve: false,
             repository: None,
+            advisory_url: None,
         }
     }
 }
@@ -104,6 +110,8 @@ pub enum Key {
     RequireCve,
     #[value(name = "repository")]
     Repository,
+    #[value(name = "advisory_url", alias = "advisory-url")]
+    AdvisoryUrl,
 }
 
 impl Key {
@@ -120,6 +128,7 @@ impl Key {
             Self::DefaultPackage => "default_package",
             Self::RequireCve => "require_cve",
             Self::Repository => "repository",
+            Self::AdvisoryUrl => "advisory_url",
         }
     }
 
@@ -133,6 +142,7 @@ impl Key {
                 | Self::CnaOrgId
                 | Self::DefaultPackage
                 | Self::Repository
+                | Self::AdvisoryUrl
         )
     }
 }
@@ -163,6 +173,7 @@ impl Policy {
                 .unwrap_or_default(),
             Key::RequireCve => self.require_cve.to_string(),
             Key::Repository => text(&self.repository),
+            Key::AdvisoryUrl => text(&self.advisory_url),
         }
     }
 
@@ -181,6 +192,7 @@ impl Policy {
                 Key::Vendor => self.vendor = None,
                 Key::CnaOrgId => self.cna_org_id = None,
                 Key::Repository => self.repository = None,
+                Key::AdvisoryUrl => self.advisory_url = None,
                 _ => self.default_package = None,
             }
             return Ok(());
@@ -230,6 +242,10 @@ impl Policy {
                 }
                 self.repository = Some(value.trim_end_matches('/').to_owned());
             }
+            Key::AdvisoryUrl => {
+                check_advisory_url(value).map_err(bad)?;
+                self.advisory_url = Some(value.to_owned());
+            }
         }
         Ok(())
     }
@@ -277,6 +293,25 @@ impl Policy {
         Error::input(format!("no maintained release {name:?} ({known})"))
             .with_hint("list them with `disclose policy`")
     }
+}
+
+/// An advisory URL template: an http(s) URL holding `{id}` once, and no
+/// other placeholder.
+pub fn check_advisory_url(value: &str) -> std::result::Result<(), String> {
+    if !crate::model::syntax::is_url(value) {
+        return Err(format!(
+            "{value:?} is not an http(s) URL such as https://example.org/security/{{id}}"
+        ));
+    }
+    if value.matches("{id}").count() != 1 {
+        return Err(format!(
+            "{value:?} must hold {{id}} once, where the advisory ID goes (e.g. https://example.org/security/{{id}})"
+        ));
+    }
+    if value.replace("{id}", "").contains(['{', '}']) {
+        return Err(format!("{value:?}: the only placeholder is {{id}}"));
+    }
+    Ok(())
 }
 
 /// A contact is an email address or an http(s) URL (a reporting form).
@@ -441,6 +476,17 @@ mod tests {
         assert!(p.set(Key::DefaultPackage, "disclose").is_err());
         p.set(Key::Contact, " ").unwrap();
         assert_eq!(p.contact, None);
+        assert!(
+            p.set(Key::AdvisoryUrl, "https://example.org/security")
+                .is_err()
+        );
+        assert!(
+            p.set(Key::AdvisoryUrl, "https://x.org/{id}/{year}")
+                .is_err()
+        );
+        p.set(Key::AdvisoryUrl, "https://example.org/security/{id}")
+            .unwrap();
+        assert_eq!(p.get(Key::AdvisoryUrl), "https://example.org/security/{id}");
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub(crate) fn ready_case(env: &TestEnv, skip: Skip) -> String {
     let ok = |args: &[&str]| {
         env.disclose().args(args).assert().success();
     };
+    if !skip.summary {
+        describe(env, &id);
+    }
     ok(&["ack", &id]);
     if !skip.confirm {
         ok(&["confirm", &id]);
@@ -88,14 +91,12 @@ pub(crate) fn ready_case(env: &TestEnv, skip: Skip) -> String {
             "granted",
         ]);
     }
-    if !skip.summary {
-        ok(&[
-            "note",
-            &id,
-            "--public",
-            "The admin import used the same code path.",
-        ]);
-    }
+    ok(&[
+        "note",
+        &id,
+        "--public",
+        "The admin import used the same code path.",
+    ]);
     ok(&[
         "note",
         &id,
@@ -142,6 +143,33 @@ pub(crate) fn ready_case(env: &TestEnv, skip: Skip) -> String {
         "2026-03-02T08:45:00Z",
     ]);
     id
+}
+
+/// The maintainers' public text for the case `ready_case` makes.
+pub(crate) fn describe(env: &TestEnv, id: &str) {
+    let details = env.root.join("details.md");
+    std::fs::write(
+        &details,
+        "Upload names were joined to the data directory without checking for `..`, \
+         so an upload could write outside it.\n\nThe admin import used the same code path \
+         and is fixed too.\n",
+    )
+    .unwrap();
+    env.disclose()
+        .args([
+            "describe",
+            id,
+            "--summary",
+            "Path traversal in the upload handler",
+            "--impact",
+            "A user who may upload can write files anywhere the server can.",
+            "--workarounds",
+            "Set `uploads.enabled = false` until you can upgrade.",
+            "--details",
+        ])
+        .arg(&details)
+        .assert()
+        .success();
 }
 
 fn advisory_dir(env: &TestEnv, advisory: &str) -> PathBuf {
@@ -347,12 +375,13 @@ fn nothing_private_leaks_into_exports_files_or_the_commit() {
         SHA_15,
     ]);
     assert_eq!(env.case(&id)["state"], "fixed");
+    describe(&env, &id);
 
     let mut outputs: Vec<(String, String)> = Vec::new();
     for format in formats() {
         let out = env
             .disclose()
-            .args(["export", &id, "--format", format])
+            .args(["export", &id, "--format", format, "--preview"])
             .assert()
             .success();
         outputs.push((format!("export {format}"), stdout(&out)));
@@ -476,8 +505,8 @@ fn refuses_without_a_public_summary() {
     );
     assert_only(
         &refusal(&env, &id),
-        "no public summary",
-        &format!("disclose note {id} --public"),
+        "no public advisory text: it needs a summary and details",
+        &format!("disclose describe {id} --edit"),
     );
 }
 
@@ -569,7 +598,7 @@ fn lists_every_open_item_at_once() {
         "the case is acknowledged, not fixed",
         "the embargo lasts until",
         "no severity is set",
-        "no public summary",
+        "no public advisory text",
         "no affected range is set",
         "consent to credit Ada Lovelace is still pending",
         "the policy requires a CVE ID",

@@ -4,6 +4,7 @@
 pub mod case_json;
 pub mod force;
 pub mod matrix;
+pub mod numbering;
 pub mod remote_url;
 pub mod sync_report;
 pub mod templates;

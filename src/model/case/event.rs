@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::{
-    Attachment, Credit, Decision, Direction, Range, Report, Reporter, Resolution, Severity, Source,
+    Attachment, Credit, Decision, Direction, PublicChange, Range, Report, Reporter, Resolution,
+    Severity, Source,
 };
 use crate::model::id::{CROCKFORD, CaseId};
 use crate::model::policy::{Package, Slas};
@@ -226,6 +227,24 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         forced_reason: Option<String>,
     },
+    /// Fields of the public advisory text set by `describe`: only those the
+    /// change sets are present, so concurrent edits of different fields merge.
+    PublicTextSet {
+        #[serde(flatten)]
+        change: PublicChange,
+    },
+    /// The public advisory ID given out ahead of publishing (`reserve`), so
+    /// release notes can name it before the advisory goes out.
+    AdvisoryReserved {
+        advisory: String,
+    },
+    /// The files of a published advisory were written again (`publish
+    /// --update`); `files` names those whose content changed.
+    AdvisoryUpdated {
+        advisory: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        files: Vec<String>,
+    },
     /// `sync` gave the published advisory a new ID because the remote had
     /// published another case under `from` first.
     AdvisoryRenumbered {
@@ -260,6 +279,42 @@ impl EventKind {
             Self::Renumbered { .. } => "renumber",
             Self::Published { .. } => "publish",
             Self::AdvisoryRenumbered { .. } => "renumber advisory",
+            Self::PublicTextSet { .. } => "describe",
+            Self::AdvisoryReserved { .. } => "reserve advisory",
+            Self::AdvisoryUpdated { .. } => "update advisory",
+        }
+    }
+}
+
+impl EventKind {
+    /// Whether this event changes what a published advisory says, so that
+    /// its files need writing again (`publish --update`). No catch-all: a
+    /// new kind must say whether it reaches the public files.
+    pub fn changes_advisory(&self) -> bool {
+        match self {
+            Self::AffectedAdded { .. }
+            | Self::AffectedRemoved { .. }
+            | Self::ReleaseDecided { .. }
+            | Self::FixLinked { .. }
+            | Self::SeverityAssessed { .. }
+            | Self::CreditSet { .. }
+            | Self::IdentifiersAssigned { .. }
+            | Self::PublicTextSet { .. }
+            | Self::Withdrawn { .. } => true,
+            Self::Opened { .. }
+            | Self::Acknowledged { .. }
+            | Self::Confirmed
+            | Self::Rejected { .. }
+            | Self::Paused { .. }
+            | Self::Resumed
+            | Self::NoteAdded { .. }
+            | Self::ContactLogged { .. }
+            | Self::EmbargoSet { .. }
+            | Self::Renumbered { .. }
+            | Self::Published { .. }
+            | Self::AdvisoryRenumbered { .. }
+            | Self::AdvisoryReserved { .. }
+            | Self::AdvisoryUpdated { .. } => false,
         }
     }
 }
@@ -394,6 +449,17 @@ impl Event {
             EventKind::AdvisoryRenumbered { from, to, taken_by } => format!(
                 "advisory renumbered from {from} to {to} ({taken_by} was published as {from} first)"
             ),
+            EventKind::PublicTextSet { change } => {
+                let fields: Vec<&str> = change.writes().iter().map(|(f, _)| f.as_str()).collect();
+                format!("public text: set {}", fields.join(", "))
+            }
+            EventKind::AdvisoryReserved { advisory } => format!("reserved advisory ID {advisory}"),
+            EventKind::AdvisoryUpdated { advisory, files } if files.is_empty() => {
+                format!("advisory {advisory} written again")
+            }
+            EventKind::AdvisoryUpdated { advisory, files } => {
+                format!("advisory {advisory} updated ({})", files.join(", "))
+            }
         };
         match &self.forced {
             Some(reason) => format!("{text} [forced: {reason}]"),

@@ -6,6 +6,7 @@
 
 mod disclosure;
 mod event;
+mod public;
 mod replay;
 mod state;
 mod summary;
@@ -17,6 +18,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use event::{Event, EventId, EventKind, InvalidEventId};
+pub use public::{PublicChange, PublicField, PublicText, SUMMARY_MAX};
 pub use replay::{ReplayError, replay};
 pub use state::{State, Transition};
 pub use summary::{CaseSummary, ContactStamp, ReleaseRow};
@@ -60,6 +62,10 @@ pub struct CaseFields {
     pub releases: BTreeMap<String, ReleaseStatus>,
     pub fixes: Vec<Fix>,
     pub credits: Vec<Credit>,
+    /// The advisory text the maintainers write (`disclose describe`); the
+    /// only free text that public files are rendered from.
+    #[serde(default)]
+    pub public: PublicText,
     pub embargo_until: Option<DateTime<Utc>>,
     /// The reporter's policy the embargo came from (`project-zero`, ...), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -260,7 +266,7 @@ pub struct PauseSpan {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Identifiers {
-    /// The public advisory ID, assigned by `publish`.
+    /// The public advisory ID, assigned by `reserve` or `publish`.
     pub advisory: Option<String>,
     pub cve: Option<String>,
     pub ghsa: Option<String>,

@@ -74,6 +74,7 @@ pub fn replay(events: Vec<Event>) -> Result<Case, ReplayError> {
         releases: BTreeMap::new(),
         fixes: Vec::new(),
         credits,
+        public: super::PublicText::default(),
         embargo_until: None,
         embargo_preset: None,
         deadline: policy.disclose_within.after(*received_at),
@@ -321,6 +322,14 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
         EventKind::AdvisoryRenumbered { to, .. } => {
             case.identifiers.advisory = Some(to.clone());
         }
+        EventKind::PublicTextSet { change } => case.public.apply(change),
+        EventKind::AdvisoryReserved { advisory } => {
+            case.identifiers
+                .advisory
+                .get_or_insert_with(|| advisory.clone());
+        }
+        // The files changed, not the case.
+        EventKind::AdvisoryUpdated { .. } => {}
     }
 }
 

@@ -154,6 +154,9 @@ mod props {
         Publish(bool),
         Renumber,
         RenumberAdvisory,
+        Describe(u8),
+        Reserve,
+        Update,
     }
 
     /// The op that records each event kind. No catch-all: a new kind fails
@@ -181,6 +184,9 @@ mod props {
             EventKind::Renumbered { .. } => "renumber",
             EventKind::Published { .. } => "publish",
             EventKind::AdvisoryRenumbered { .. } => "renumber-advisory",
+            EventKind::PublicTextSet { .. } => "describe",
+            EventKind::AdvisoryReserved { .. } => "reserve",
+            EventKind::AdvisoryUpdated { .. } => "update",
         }
     }
 
@@ -206,6 +212,9 @@ mod props {
                 Self::Publish(_) => "publish",
                 Self::Renumber => "renumber",
                 Self::RenumberAdvisory => "renumber-advisory",
+                Self::Describe(_) => "describe",
+                Self::Reserve => "reserve",
+                Self::Update => "update",
             }
         }
     }
@@ -232,6 +241,9 @@ mod props {
             any::<bool>().prop_map(Op::Publish),
             Just(Op::Renumber),
             Just(Op::RenumberAdvisory),
+            (0u8..7).prop_map(Op::Describe),
+            Just(Op::Reserve),
+            Just(Op::Update),
         ]
     }
 
@@ -364,6 +376,49 @@ mod props {
                 let taken_by: CaseId = "DISC-2026-ZZZZZ".parse().unwrap();
                 case.renumber_advisory(to, taken_by, stamp).map(drop)
             }
+            Op::Describe(field) => {
+                let text = Some(format!("text {}", case.events.len()));
+                let change = match field {
+                    0 => PublicChange {
+                        title: text,
+                        ..PublicChange::default()
+                    },
+                    1 => PublicChange {
+                        summary: text,
+                        ..PublicChange::default()
+                    },
+                    2 => PublicChange {
+                        details: text,
+                        ..PublicChange::default()
+                    },
+                    3 => PublicChange {
+                        impact: text,
+                        workarounds: Some(String::new()),
+                        ..PublicChange::default()
+                    },
+                    4 => PublicChange {
+                        references: Some(vec![format!(
+                            "https://example.org/{}",
+                            case.events.len()
+                        )]),
+                        ..PublicChange::default()
+                    },
+                    5 => PublicChange {
+                        references: Some(Vec::new()),
+                        ..PublicChange::default()
+                    },
+                    _ => PublicChange {
+                        workarounds: text,
+                        ..PublicChange::default()
+                    },
+                };
+                case.describe(change, stamp).map(drop)
+            }
+            Op::Reserve => {
+                let advisory = format!("DEMO-SA-2026-{:03}", case.events.len());
+                case.reserve_advisory(advisory, stamp).map(drop)
+            }
+            Op::Update => case.record_update(vec!["osv.json".into()], stamp).map(drop),
         };
     }
 
