@@ -46,7 +46,9 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add a note to a case (private unless --public)')
             [CompletionResult]::new('contact', 'contact', [CompletionResultType]::ParameterValue, 'Log a message sent to, or received from, the reporter')
             [CompletionResult]::new('credit', 'credit', [CompletionResultType]::ParameterValue, 'Credit someone, with their consent to be named')
-            [CompletionResult]::new('embargo', 'embargo', [CompletionResultType]::ParameterValue, 'Set the disclosure deadline of a case')
+            [CompletionResult]::new('embargo', 'embargo', [CompletionResultType]::ParameterValue, 'Set the embargo: the date before which nothing is published')
+            [CompletionResult]::new('deadline', 'deadline', [CompletionResultType]::ParameterValue, 'Set the disclosure deadline: the date to publish by')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Record the audit for similar problems')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Write the public advisory text of a case')
             [CompletionResult]::new('reserve', 'reserve', [CompletionResultType]::ParameterValue, 'Give a case its public advisory ID ahead of publishing')
@@ -70,14 +72,16 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project name, used in advisory IDs and the rendered SECURITY.md')
             [CompletionResult]::new('--contact', '--contact', [CompletionResultType]::ParameterName, 'Where reporters write, e.g. security@example.org')
             [CompletionResult]::new('--id-prefix', '--id-prefix', [CompletionResultType]::ParameterName, 'Prefix of case IDs')
-            [CompletionResult]::new('--ack-within', '--ack-within', [CompletionResultType]::ParameterName, 'Answer new reports within this long (48h, 2bd, ...)')
-            [CompletionResult]::new('--update-every', '--update-every', [CompletionResultType]::ParameterName, 'Update the reporter at least this often')
-            [CompletionResult]::new('--disclose-within', '--disclose-within', [CompletionResultType]::ParameterName, 'Publish within this long of receiving a report')
+            [CompletionResult]::new('--ack-within', '--ack-within', [CompletionResultType]::ParameterName, 'Answer new reports within this long (48h, 2bd, ..., or off) [default: 48h]')
+            [CompletionResult]::new('--update-every', '--update-every', [CompletionResultType]::ParameterName, 'Update the reporter at least this often (or off) [default: 7d]')
+            [CompletionResult]::new('--disclose-within', '--disclose-within', [CompletionResultType]::ParameterName, 'Publish within this long of receiving a report (or off) [default: 90d]')
+            [CompletionResult]::new('--from-security-md', '--from-security-md', [CompletionResultType]::ParameterName, 'Read the promises from an existing SECURITY.md; those it does not state are off')
             [CompletionResult]::new('--release', '--release', [CompletionResultType]::ParameterName, 'A maintained release as NAME=REQ, e.g. 1.4=''>=1.4.0, <1.5.0'' (repeatable)')
             [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'Adopt a reporter''s disclosure policy as the team default instead of --disclose-within: project-zero, project-zero+grace, cert-cc, zdi or a number of days')
             [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Record the team''s private remote (see `disclose remote`, `disclose sync`)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--audit', '--audit', [CompletionResultType]::ParameterName, 'Promise to audit the code for similar problems: a readiness item of every reported case')
             [CompletionResult]::new('--allow-nested', '--allow-nested', [CompletionResultType]::ParameterName, 'Create the store even inside another git repository''s work tree')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
@@ -103,8 +107,10 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--from-email', '--from-email', [CompletionResultType]::ParameterName, 'Read the report from an email message (.eml), or from stdin with `-`')
             [CompletionResult]::new('--from-mbox', '--from-mbox', [CompletionResultType]::ParameterName, 'Open a case for each thread of an mbox file; replies become contacts')
             [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'Largest message accepted from --from-email or --from-mbox')
+            [CompletionResult]::new('--related', '--related', [CompletionResultType]::ParameterName, 'Link the new case with this one, both ways (repeatable)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--internal', '--internal', [CompletionResultType]::ParameterName, 'A finding of the team''s own: no reporter, no reporter clocks or drafts')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -118,11 +124,14 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
         'disclose;ack' {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the reply was sent (RFC 3339; default: now)')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the move was forced (with --force)')
-            [CompletionResult]::new('--eml', '--eml', [CompletionResultType]::ParameterName, 'Write the reply as a complete email (.eml) to FILE, or to stdout with `-`')
+            [CompletionResult]::new('--eml', '--eml', [CompletionResultType]::ParameterName, 'Write the reply as a complete email (.eml) to FILE, or to stdout with `-`, and record it as the acknowledgement')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'A paragraph of your own, added to the draft')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The reporter''s address, when the case has none recorded')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Acknowledge even if the state does not allow it (recorded as an event)')
             [CompletionResult]::new('--draft', '--draft', [CompletionResultType]::ParameterName, 'Print the reply to send to the reporter')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Open the draft in $VISUAL or $EDITOR before it is printed or written')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -294,10 +303,15 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'Largest message accepted from --from-email')
             [CompletionResult]::new('--draft', '--draft', [CompletionResultType]::ParameterName, 'Print a draft of the next message to send; records nothing')
             [CompletionResult]::new('--eml', '--eml', [CompletionResultType]::ParameterName, 'With --draft, write the draft as a complete email (.eml) to FILE, or to stdout with `-`')
+            [CompletionResult]::new('--ask', '--ask', [CompletionResultType]::ParameterName, 'With --draft need-info: a question to ask (repeatable; replaces the default list)')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'A paragraph of your own, added to the draft')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The reporter''s address, when the case has none recorded')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--to-reporter', '--to-reporter', [CompletionResultType]::ParameterName, 'The team wrote to the reporter')
             [CompletionResult]::new('--from-reporter', '--from-reporter', [CompletionResultType]::ParameterName, 'The reporter wrote to the team')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Open the draft in $VISUAL or $EDITOR before it is printed or written')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --draft: draft it even when the case is not where the draft says it is')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -326,12 +340,47 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             break
         }
         'disclose;embargo' {
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'The agreed instant: YYYY-MM-DD or RFC 3339 with an offset')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Nothing is published before this instant: YYYY-MM-DD or RFC 3339 with an offset')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why it was forced (with --force)')
+            [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'A reporter''s preset sets a deadline, not an embargo: see `disclose deadline`')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Lift the embargo')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Record an instant that has already passed')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'disclose;deadline' {
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Publish by this instant: YYYY-MM-DD or RFC 3339 with an offset')
             [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'The reporter''s policy: project-zero, cert-cc, zdi, or a number of days')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why it was forced (with --force)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'With --preset project-zero: add Project Zero''s 14-day grace')
-            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Lift the embargo')
+            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Go back to the policy''s deadline (disclose_within after receipt)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Record an instant that has already passed')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'disclose;audit' {
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'What was audited, and what was found')
+            [CompletionResult]::new('--found', '--found', [CompletionResultType]::ParameterName, 'A case the audit found (repeatable)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -775,7 +824,9 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add a note to a case (private unless --public)')
             [CompletionResult]::new('contact', 'contact', [CompletionResultType]::ParameterValue, 'Log a message sent to, or received from, the reporter')
             [CompletionResult]::new('credit', 'credit', [CompletionResultType]::ParameterValue, 'Credit someone, with their consent to be named')
-            [CompletionResult]::new('embargo', 'embargo', [CompletionResultType]::ParameterValue, 'Set the disclosure deadline of a case')
+            [CompletionResult]::new('embargo', 'embargo', [CompletionResultType]::ParameterValue, 'Set the embargo: the date before which nothing is published')
+            [CompletionResult]::new('deadline', 'deadline', [CompletionResultType]::ParameterValue, 'Set the disclosure deadline: the date to publish by')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Record the audit for similar problems')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Write the public advisory text of a case')
             [CompletionResult]::new('reserve', 'reserve', [CompletionResultType]::ParameterValue, 'Give a case its public advisory ID ahead of publishing')
@@ -841,6 +892,12 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             break
         }
         'disclose;help;embargo' {
+            break
+        }
+        'disclose;help;deadline' {
+            break
+        }
+        'disclose;help;audit' {
             break
         }
         'disclose;help;assign' {

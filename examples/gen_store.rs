@@ -239,6 +239,7 @@ fn build_case(i: usize, id: CaseId, policy: &Policy, now: DateTime<Utc>) -> Case
                 .then(|| "Read or change data of other users.".to_owned()),
             remediation: None,
         },
+        internal: false,
     };
     let mut case = Case::open(id, new, policy.slas(), received, opener);
 
@@ -451,9 +452,9 @@ fn build_case(i: usize, id: CaseId, policy: &Policy, now: DateTime<Utc>) -> Case
         if rng.chance(15) {
             let t = step(&mut rng);
             case.record(
-                EventKind::EmbargoSet {
+                EventKind::EmbargoAgreed {
                     until: Some(t + TimeDelta::days(30)),
-                    preset: None,
+                    offset: None,
                 },
                 t,
                 by,

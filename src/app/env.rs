@@ -16,7 +16,7 @@ pub struct Env {
     pub author_email: Option<String>,
     /// `NO_COLOR` (any non-empty value) turns color off in `auto` mode.
     pub no_color: bool,
-    /// `VISUAL`, else `EDITOR`: the command `describe --edit` opens.
+    /// `VISUAL`, else `EDITOR`: what `--edit` (describe, drafts) opens.
     pub editor: Option<String>,
     /// `DISCLOSE_INTERACTIVE=1` treats the session as a terminal (for prompt tests).
     pub force_interactive: bool,

@@ -23,11 +23,13 @@ use crate::model::id::CaseRef;
 /// Markdown, release notes and email then open with a line saying the text
 /// is embargoed and not for release, under the reserved advisory ID
 /// (`disclose reserve`) or a provisional one. The same case and
-/// DISCLOSE_NOW always give the same bytes.
+/// DISCLOSE_NOW always give the same bytes. The email is addressed To:
+/// the policy's announce_to (a list such as oss-security).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose export K7Q --format markdown\n  \
     disclose export DISC-2026-K7Q3M --format osv --out osv.json\n  \
+    disclose policy set announce_to oss-security@lists.openwall.com\n  \
     disclose export K7Q --format email | sendmail -t\n  \
     disclose export K7Q --format release-notes --preview   # before publishing")]
 pub struct ExportArgs {

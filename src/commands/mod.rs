@@ -3,10 +3,12 @@
 pub mod ack;
 pub mod affected;
 pub mod assign;
+pub mod audit;
 pub mod clone;
 pub mod confirm;
 pub mod contact;
 pub mod credit;
+pub mod deadline;
 pub mod describe;
 pub mod export;
 pub mod fix;
@@ -59,6 +61,8 @@ pub enum Command {
     Contact(contact::ContactArgs),
     Credit(credit::CreditArgs),
     Embargo(embargo::EmbargoArgs),
+    Deadline(deadline::DeadlineArgs),
+    Audit(audit::AuditArgs),
     Assign(assign::AssignArgs),
     Describe(describe::DescribeArgs),
     Reserve(reserve::ReserveArgs),
@@ -112,6 +116,8 @@ pub fn run(ctx: &Ctx, command: Command, cli: fn() -> clap::Command) -> Result<()
         Command::Sync(args) => sync::run(ctx, &args),
         Command::Check(args) => check::run(ctx, &args),
         Command::Embargo(args) => embargo::run(ctx, &args),
+        Command::Deadline(args) => deadline::run(ctx, &args),
+        Command::Audit(args) => audit::run(ctx, &args),
         Command::Stats(args) => stats::run(ctx, &args),
         Command::Export(args) => export::run(ctx, &args),
         Command::Publish(args) => publish::run(ctx, &args),

@@ -53,6 +53,12 @@ pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) 
         crate::model::text::one_line(&case.title)
     );
     out.push_str(&format!("  {:<14}{}\n", "state", case.state));
+    if case.internal {
+        out.push_str(&format!(
+            "  {:<14}internal finding (no reporter, no reporter clocks)\n",
+            "source"
+        ));
+    }
     if let Some(paused) = &case.paused {
         out.push_str(&format!(
             "  {:<14}since {} ({})\n",
@@ -71,16 +77,24 @@ pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) 
     }
     out.push_str(&clock_line("ack due", clocks.acknowledgement, now));
     out.push_str(&clock_line("update due", clocks.reporter_update, now));
-    out.push_str(&clock_line("deadline", clocks.disclosure, now));
-    if let Some(until) = case.embargo_until {
+    out.push_str(&clock_line("publish by", clocks.disclosure, now));
+    if case.deadline_agreed {
         let preset = case
-            .embargo_preset
+            .deadline_preset
             .map(|p| format!(", from {}", p.describe()))
             .unwrap_or_default();
+        out.push_str(&format!("  {:<14}agreed{preset}\n", ""));
+    }
+    if let Some(until) = case.embargo_until {
         out.push_str(&format!(
-            "  {:<14}{}{preset}\n",
-            "embargo until",
-            human(until)
+            "  {:<14}{} ({})\n",
+            "not before",
+            crate::app::clock::zoned(until, case.embargo_offset.as_deref()),
+            if until > now {
+                "embargo: publishing is refused until then"
+            } else {
+                "embargo lifted"
+            }
         ));
     }
     let r = &case.reporter;
@@ -163,6 +177,24 @@ pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) 
             c.name,
             c.kind.as_str(),
             c.consent.as_str()
+        ));
+    }
+    if !case.related.is_empty() {
+        let ids: Vec<&str> = case.related.iter().map(|i| i.as_str()).collect();
+        out.push_str(&format!("  {:<14}{}\n", "related", ids.join(", ")));
+    }
+    if let Some(audit) = &case.audit {
+        out.push_str(&format!(
+            "  {:<14}recorded {} by {}: {}\n",
+            "audit",
+            human(audit.at),
+            audit.by,
+            crate::model::text::one_line(&audit.note)
+        ));
+    } else if case.policy.audit && !case.internal {
+        out.push_str(&format!(
+            "  {:<14}not recorded yet (the policy promises it; `disclose audit {} --note ...`)\n",
+            "audit", case.id
         ));
     }
     if let Some(resolution) = &case.resolution {

@@ -42,6 +42,9 @@ pub(super) fn render(p: &PublicCase, now: DateTime<Utc>) -> Result<String> {
         "From: {} <{contact}>",
         phrase(&format!("{} security team", p.product()))
     );
+    if let Some(to) = &p.announce_to {
+        let _ = writeln!(out, "To: {to}");
+    }
     let _ = writeln!(out, "Subject: {}", header_text(&subject));
     let _ = writeln!(out, "Date: {}", at.format("%a, %d %b %Y %H:%M:%S +0000"));
     let _ = writeln!(

@@ -61,6 +61,7 @@ pub(crate) fn fixed_case(reporter: Reporter, consent: Consent) -> Case {
                 impact: Some("An attacker can write files outside the data directory.".into()),
                 remediation: Some("Set `uploads = false` until you upgrade.".into()),
             },
+            internal: false,
         },
         Policy::default().slas(),
         at("2026-03-02T09:00:00Z"),

@@ -7,8 +7,8 @@
 //!   text (12 characters or more), the reproduction steps; compared after
 //!   Unicode NFKC normalisation, case folding and percent-decoding, so
 //!   `ADA@EXAMPLE.ORG`, a fullwidth `＠` and `%40` are all the same address;
-//! - any email address other than the policy's contact and the contacts of
-//!   credits with consent;
+//! - any email address other than the policy's contact, the announcement's
+//!   recipients (`announce_to`) and the contacts of credits with consent;
 //! - phone numbers, PGP fingerprints and key IDs, private IP addresses and
 //!   hostnames under `.internal`, `.local`, `.corp`, `.lan`.
 //!
@@ -78,7 +78,9 @@ impl LeakKind {
             Self::PrivateNote => "text of a private note",
             Self::ContactMessage => "text of a message exchanged with the reporter",
             Self::ReproductionSteps => "the reporter's reproduction steps",
-            Self::EmailAddress => "an email address that is not the policy's contact",
+            Self::EmailAddress => {
+                "an email address that is not the policy's contact or announce_to"
+            }
             Self::PhoneNumber => "a phone number",
             Self::PgpFingerprint => "a PGP fingerprint",
             Self::PgpKeyId => "a PGP key ID",
@@ -139,10 +141,16 @@ impl Guard {
             .collect();
         let mut public: Vec<String> = granted.iter().map(|c| fold(&c.name)).collect();
         public.extend(policy.project.iter().map(|p| fold(p)));
+        let announce_to = policy
+            .announce_to
+            .iter()
+            .flat_map(|to| to.split(',').map(str::trim).map(str::to_owned));
         let mut allowed_emails: Vec<String> = policy
             .contact
             .iter()
-            .chain(granted.iter().flat_map(|c| c.contact.iter()))
+            .cloned()
+            .chain(announce_to)
+            .chain(granted.iter().flat_map(|c| c.contact.iter()).cloned())
             .map(|e| fold(e.trim().trim_start_matches("mailto:")))
             .collect();
         let reporter_email = case.reporter.email.as_deref().map(fold);

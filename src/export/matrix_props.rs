@@ -249,7 +249,7 @@ fn build(eco: Eco, lines: &[Line], pkgs: &[Pkg]) -> (Case, Policy) {
             title: "Path traversal".into(),
             received_at: None,
             reporter: Reporter::default(),
-            report: Default::default(),
+            ..NewCase::default()
         },
         policy.slas(),
         at(),

@@ -53,6 +53,8 @@ pub struct PublicCase {
     pub cna_org_id: Option<String>,
     pub contact: Option<String>,
     pub repository: Option<String>,
+    /// Where the announcement goes (the policy's `announce_to`).
+    pub announce_to: Option<String>,
     /// The advisory's page (the policy's `advisory_url` with the ID), once
     /// the case has an advisory ID.
     pub advisory_url: Option<String>,
@@ -228,6 +230,7 @@ impl PublicCase {
             vendor: policy.vendor.clone(),
             cna_org_id: policy.cna_org_id.clone(),
             contact: policy.contact.clone(),
+            announce_to: policy.announce_to.clone(),
             repository: policy.repository.clone(),
             preview: false,
         }

@@ -29,6 +29,10 @@ pub fn check(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Vec<OpenItem> 
     let mut out = Vec::new();
     match case.state {
         State::Fixed => {}
+        State::New if case.internal => out.push(item(
+            "the case is new, not fixed",
+            format!("disclose confirm {id}, then release the fixes"),
+        )),
         State::New => out.push(item(
             "the case is new, not fixed",
             format!("disclose ack {id}, then confirm it and release the fixes"),
@@ -63,6 +67,14 @@ pub fn check(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Vec<OpenItem> 
         out.push(item(
             format!("the embargo lasts until {}", rfc3339(until)),
             format!("wait, or agree an earlier date: disclose embargo {id} --until TIME"),
+        ));
+    }
+    // The audit is promised to reporters: a finding of the team's own
+    // (often one the audit found) does not start another.
+    if case.policy.audit && !case.internal && case.audit.is_none() {
+        out.push(item(
+            "audit for similar problems recorded: the policy promises it",
+            format!("disclose audit {id} --note 'TEXT' [--found ID]..."),
         ));
     }
     let mut names: Vec<&str> = policy
@@ -228,6 +240,23 @@ mod tests {
         c.releases.get_mut("1.5").unwrap().decision = Decision::Unknown;
         c.fixes.retain(|f| f.release != "1.5");
         assert_eq!(what(&c, &p), vec!["release 1.5 has no decision"]);
+        let mut c = ready.clone();
+        c.policy.audit = true;
+        assert_eq!(
+            what(&c, &p),
+            vec!["audit for similar problems recorded: the policy promises it"]
+        );
+        let t = at(NOW);
+        c.record_audit(
+            "checked every other upload handler".into(),
+            Vec::new(),
+            crate::model::case::Stamp { at: t, by: "M" },
+        )
+        .unwrap();
+        assert_eq!(what(&c, &p), Vec::<String>::new());
+        c.internal = true;
+        c.audit = None;
+        assert_eq!(what(&c, &p), Vec::<String>::new());
         let mut c = ready.clone();
         c.severity = None;
         assert_eq!(what(&c, &p), vec!["no severity is set"]);

@@ -95,6 +95,8 @@ enum Field {
     Severity,
     Cwe,
     EmbargoUntil,
+    Deadline,
+    Audit,
     Cve,
     Ghsa,
     Resolution,
@@ -114,6 +116,8 @@ impl fmt::Display for Field {
             Self::Severity => f.write_str("severity"),
             Self::Cwe => f.write_str("cwe"),
             Self::EmbargoUntil => f.write_str("embargo_until"),
+            Self::Deadline => f.write_str("deadline"),
+            Self::Audit => f.write_str("audit"),
             Self::Cve => f.write_str("identifiers.cve"),
             Self::Ghsa => f.write_str("identifiers.ghsa"),
             Self::Resolution => f.write_str("resolution"),
@@ -145,7 +149,9 @@ fn credit_kind(kind: CreditType) -> String {
 /// (notes, contacts, affected ranges) set none: both sides' entries survive.
 fn scalar_writes(event: &Event) -> Vec<(Field, Value)> {
     match &event.kind {
-        EventKind::Acknowledged { acknowledged_at } => {
+        EventKind::Acknowledged {
+            acknowledged_at, ..
+        } => {
             vec![(Field::AcknowledgedAt, json(acknowledged_at))]
         }
         EventKind::SeverityAssessed { severity, cwe } => {
@@ -158,8 +164,23 @@ fn scalar_writes(event: &Event) -> Vec<(Field, Value)> {
             }
             out
         }
-        EventKind::EmbargoSet { until, preset } => {
-            vec![(Field::EmbargoUntil, json(&(until, preset)))]
+        // The old single instant: a deadline when it came from a preset.
+        EventKind::EmbargoSet {
+            until,
+            preset: Some(preset),
+        } => vec![(Field::Deadline, json(&(until, preset)))],
+        EventKind::EmbargoSet {
+            until,
+            preset: None,
+        } => vec![(Field::EmbargoUntil, json(&(until, None::<String>)))],
+        EventKind::EmbargoAgreed { until, offset } => {
+            vec![(Field::EmbargoUntil, json(&(until, offset)))]
+        }
+        EventKind::DeadlineSet { deadline, preset } => {
+            vec![(Field::Deadline, json(&(deadline, preset)))]
+        }
+        EventKind::AuditRecorded { note, found } => {
+            vec![(Field::Audit, json(&(note, found)))]
         }
         EventKind::IdentifiersAssigned { cve, ghsa } => {
             let mut out = Vec::new();
@@ -226,6 +247,7 @@ fn scalar_writes(event: &Event) -> Vec<(Field, Value)> {
         | EventKind::FixRemoved { .. }
         | EventKind::NoteAdded { .. }
         | EventKind::ContactLogged { .. }
+        | EventKind::Linked { .. }
         | EventKind::Renumbered { .. }
         | EventKind::Published { .. }
         | EventKind::AdvisoryRenumbered { .. }
@@ -239,7 +261,12 @@ fn current(case: &Case, field: &Field) -> Value {
         Field::AcknowledgedAt => json(&case.acknowledged_at),
         Field::Severity => json(&case.severity),
         Field::Cwe => json(&case.cwe),
-        Field::EmbargoUntil => json(&case.embargo_until),
+        Field::EmbargoUntil => json(&(case.embargo_until, &case.embargo_offset)),
+        Field::Deadline => json(&(
+            case.deadline.filter(|_| case.deadline_agreed),
+            case.deadline_preset,
+        )),
+        Field::Audit => json(&case.audit.as_ref().map(|a| (&a.note, &a.found))),
         Field::Cve => json(&case.identifiers.cve),
         Field::Ghsa => json(&case.identifiers.ghsa),
         Field::Resolution => json(&case.resolution),

@@ -737,7 +737,7 @@ fn a_case_file_from_before_fixes_were_per_package_still_reads() {
     // Changing it writes the new form and keeps the old fix.
     ok(&env, &["note", id, "checked"]);
     let case = env.case(id);
-    assert_eq!(case["schema_version"], 2);
+    assert_eq!(case["schema_version"], 3);
     assert_eq!(case["fixes"][0]["version"], "4.5.2");
     assert!(case["fixes"][0].get("package").is_none());
     assert_eq!(case["severity"]["score"], 9.3);

@@ -47,7 +47,7 @@ impl Built {
         Self { case }
     }
 
-    fn record(mut self, at: &str, kind: EventKind) -> Self {
+    pub fn record(mut self, at: &str, kind: EventKind) -> Self {
         self.case.record(kind, t(at), BY, None);
         self
     }
@@ -139,12 +139,24 @@ impl Built {
         )
     }
 
-    pub fn embargo(self, at: &str, until: &str, preset: Option<Preset>) -> Self {
+    /// The disclosure deadline agreed with the reporter ("publish by").
+    pub fn deadline(self, at: &str, by: &str, preset: Option<Preset>) -> Self {
         self.record(
             at,
-            EventKind::EmbargoSet {
-                until: Some(t(until)),
+            EventKind::DeadlineSet {
+                deadline: Some(t(by)),
                 preset,
+            },
+        )
+    }
+
+    /// The embargo ("not before"), in UTC.
+    pub fn embargo(self, at: &str, until: &str) -> Self {
+        self.record(
+            at,
+            EventKind::EmbargoAgreed {
+                until: Some(t(until)),
+                offset: None,
             },
         )
     }

@@ -115,9 +115,19 @@ pub enum EventKind {
         source: Option<Box<Source>>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         attachments: Vec<Attachment>,
+        /// A finding of the team's own (`open --internal`): no reporter, so
+        /// no acknowledgement, no update clock and no reporter drafts.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        internal: bool,
     },
     Acknowledged {
         acknowledged_at: DateTime<Utc>,
+        /// The reply that acknowledged the report, when `ack --eml` wrote
+        /// it: recorded here once, as the first message to the reporter.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        message: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        message_id: Option<String>,
     },
     Confirmed,
     Rejected {
@@ -211,13 +221,43 @@ pub enum EventKind {
     CreditSet {
         credit: Credit,
     },
-    /// Sets (or, with `None`, clears) the agreed disclosure instant.
+    /// Written before the embargo and the deadline were two dates: one
+    /// instant that served as both. Replayed as the deadline when it came
+    /// from a reporter's preset (a preset always meant "publish by"), else
+    /// as the embargo; either way it replaces both, as it did then.
     EmbargoSet {
         until: Option<DateTime<Utc>>,
-        /// The reporter's policy `until` was computed from, so its rules
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        preset: Option<Preset>,
+    },
+    /// Sets (or, with `None`, lifts) the embargo: the coordinated release
+    /// date before which nothing is published.
+    EmbargoAgreed {
+        until: Option<DateTime<Utc>>,
+        /// The UTC offset the instant was typed with (`+01:00`), for display.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        offset: Option<String>,
+    },
+    /// Sets (or, with `None`, clears) the disclosure deadline agreed with
+    /// the reporter: the instant to publish by.
+    DeadlineSet {
+        /// Named so, not `by`, which every event already has (who recorded it).
+        deadline: Option<DateTime<Utc>>,
+        /// The reporter's policy `deadline` was computed from, so its rules
         /// (Project Zero's "30 days after a fix") can be applied later.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         preset: Option<Preset>,
+    },
+    /// Links this case with another (recorded on both).
+    Linked {
+        case: CaseId,
+    },
+    /// The audit for similar problems that the policy promises, with the
+    /// cases it found (each linked both ways).
+    AuditRecorded {
+        note: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        found: Vec<CaseId>,
     },
     IdentifiersAssigned {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -286,7 +326,10 @@ impl EventKind {
             Self::NoteAdded { .. } => "add note",
             Self::ContactLogged { .. } => "log contact",
             Self::CreditSet { .. } => "credit",
-            Self::EmbargoSet { .. } => "set embargo",
+            Self::EmbargoSet { .. } | Self::EmbargoAgreed { .. } => "set embargo",
+            Self::DeadlineSet { .. } => "set deadline",
+            Self::Linked { .. } => "link",
+            Self::AuditRecorded { .. } => "record audit",
             Self::IdentifiersAssigned { .. } => "assign identifiers",
             Self::Renumbered { .. } => "renumber",
             Self::Published { .. } => "publish",
@@ -323,6 +366,10 @@ impl EventKind {
             | Self::NoteAdded { .. }
             | Self::ContactLogged { .. }
             | Self::EmbargoSet { .. }
+            | Self::EmbargoAgreed { .. }
+            | Self::DeadlineSet { .. }
+            | Self::Linked { .. }
+            | Self::AuditRecorded { .. }
             | Self::Renumbered { .. }
             | Self::Published { .. }
             | Self::AdvisoryRenumbered { .. }
@@ -343,7 +390,9 @@ impl Event {
                 "opened \"{title}\" (received {})",
                 crate::model::time::rfc3339(*received_at)
             ),
-            EventKind::Acknowledged { acknowledged_at } => format!(
+            EventKind::Acknowledged {
+                acknowledged_at, ..
+            } => format!(
                 "acknowledged (reply sent {})",
                 crate::model::time::rfc3339(*acknowledged_at)
             ),
@@ -449,7 +498,7 @@ impl Event {
             EventKind::EmbargoSet { until, preset } => match (until, preset) {
                 (Some(until), Some(preset)) => {
                     format!(
-                        "embargo until {} ({preset})",
+                        "disclosure deadline {} ({preset})",
                         crate::model::time::rfc3339(*until)
                     )
                 }
@@ -457,6 +506,39 @@ impl Event {
                     format!("embargo until {}", crate::model::time::rfc3339(*until))
                 }
                 (None, _) => "embargo lifted".to_owned(),
+            },
+            EventKind::EmbargoAgreed { until, offset } => match until {
+                Some(until) => format!(
+                    "embargo: not before {}",
+                    crate::model::time::in_offset(*until, offset.as_deref())
+                ),
+                None => "embargo lifted".to_owned(),
+            },
+            EventKind::DeadlineSet {
+                deadline: by,
+                preset,
+            } => match (by, preset) {
+                (Some(by), Some(preset)) => format!(
+                    "disclosure deadline: publish by {} ({preset})",
+                    crate::model::time::rfc3339(*by)
+                ),
+                (Some(by), None) => format!(
+                    "disclosure deadline: publish by {}",
+                    crate::model::time::rfc3339(*by)
+                ),
+                (None, _) => "disclosure deadline cleared: the policy's applies".to_owned(),
+            },
+            EventKind::Linked { case } => format!("linked with {case}"),
+            EventKind::AuditRecorded { found, .. } => match found.as_slice() {
+                [] => "audit for similar problems recorded (nothing found)".to_owned(),
+                found => format!(
+                    "audit for similar problems recorded; found {}",
+                    found
+                        .iter()
+                        .map(CaseId::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             },
             EventKind::IdentifiersAssigned { cve, ghsa } => {
                 let ids: Vec<&str> = cve.iter().chain(ghsa.iter()).map(String::as_str).collect();

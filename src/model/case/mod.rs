@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use disclosure::policy_deadline;
 pub use event::{Event, EventId, EventKind, InvalidEventId};
 pub use matrix::{PackageFix, fix_for, package_fixes, release_fixed};
 pub use public::{PublicChange, PublicField, PublicText, SUMMARY_MAX};
@@ -32,11 +33,14 @@ use crate::model::policy::{Package, Slas};
 use crate::model::preset::Preset;
 use crate::model::time::Pause;
 
-/// Version of the case file format. Version 1 files load as they are: a fix
-/// recorded without a package counts for every affected package without a
-/// fix of its own (`Fix::package`), and a CVSS 4.0 score is computed again
-/// from the base metrics when read (`Severity`).
-pub const SCHEMA_VERSION: u32 = 2;
+/// Version of the case file format. Version 2 told the embargo ("not
+/// before") and the disclosure deadline ("publish by") apart; a version 1
+/// file is upgraded as it is read (`CaseFields::upgrade`). Version 3 made
+/// fixes per package: an older file is migrated by replaying its events
+/// (`StoredCase`), and a fix recorded without a package counts for every
+/// affected package without a fix of its own (`Fix::package`); a CVSS 4.0
+/// score is computed again from the base metrics when read (`Severity`).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Every projected field of a case, in the file's key order: the case
 /// without its `events`. Hot paths (`status`, `check`) read case files as
@@ -71,15 +75,44 @@ pub struct CaseFields {
     /// only free text that public files are rendered from.
     #[serde(default)]
     pub public: PublicText,
+    /// A finding of the team's own, with no reporter (`open --internal`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub internal: bool,
+    /// Cases linked with this one (`open --related`, `audit --found`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<CaseId>,
+    /// The embargo: the coordinated release date, before which `publish`
+    /// refuses. It does not move the deadline.
     pub embargo_until: Option<DateTime<Utc>>,
-    /// The reporter's policy the embargo came from (`project-zero`, ...), if any.
+    /// The UTC offset the embargo was agreed in (`+01:00`), for display.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub embargo_preset: Option<Preset>,
-    /// The disclosure deadline: `embargo_until`, else `received_at + disclose_within`
-    /// (before paused time is added back; see `clock::due_with_pauses`).
-    pub deadline: DateTime<Utc>,
-    /// The SLA durations in force when the case was opened.
+    pub embargo_offset: Option<String>,
+    /// Read from version 1 files only (the preset an embargo came from),
+    /// which `upgrade` turns into the deadline's.
+    #[serde(
+        default,
+        rename = "embargo_preset",
+        skip_serializing,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub legacy_embargo_preset: Option<Preset>,
+    /// The disclosure deadline ("publish by"): agreed with the reporter
+    /// (`deadline_agreed`), else `received_at + disclose_within` (before
+    /// paused time is added back; see `time::due_with_pauses`); `None` when
+    /// there is no promise (`disclose_within` off, or an internal finding).
+    pub deadline: Option<DateTime<Utc>>,
+    /// The deadline was set by hand or from a reporter's preset: an instant
+    /// that pauses do not move.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deadline_agreed: bool,
+    /// The reporter's policy the deadline came from (`project-zero`, ...), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_preset: Option<Preset>,
+    /// The promises in force when the case was opened.
     pub policy: Slas,
+    /// The audit for similar problems, once recorded (`disclose audit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit: Option<AuditRecord>,
     pub paused: Option<Paused>,
     /// Every stretch of paused time, so clocks can skip it without replaying.
     #[serde(default)]
@@ -147,6 +180,17 @@ impl std::ops::DerefMut for Case {
     fn deref_mut(&mut self) -> &mut CaseFields {
         &mut self.fields
     }
+}
+
+/// The audit for similar problems, as `disclose audit` recorded it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditRecord {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub note: String,
+    /// The cases the audit found (each linked with this one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub found: Vec<CaseId>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -522,6 +566,8 @@ pub struct NewCase {
     pub received_at: Option<DateTime<Utc>>,
     pub reporter: Reporter,
     pub report: Report,
+    /// A finding of the team's own: no reporter, no reporter clocks.
+    pub internal: bool,
 }
 
 impl Case {
@@ -564,6 +610,7 @@ impl Case {
             policy: slas,
             source: source.map(Box::new),
             attachments,
+            internal: new.internal,
         };
         let event = Event {
             id: EventId::next(at, None, &mut rand::rng()),
@@ -603,7 +650,7 @@ impl Case {
         transition: Transition,
         force: Option<&str>,
     ) -> Result<Option<String>> {
-        if self.state.allows(transition) {
+        if self.state.allows_for(transition, self.internal) {
             return Ok(None);
         }
         if let Some(reason) = force {
@@ -616,7 +663,7 @@ impl Case {
         }
         let possible: Vec<String> = self
             .state
-            .possible()
+            .possible_for(self.internal)
             .iter()
             .map(|t| format!("`disclose {} {}`", t.command(), self.id))
             .collect();
@@ -629,11 +676,15 @@ impl Case {
                 possible.join(", ")
             )
         };
+        let why = if self.internal && transition == Transition::Acknowledge {
+            "it is an internal finding, with no reporter to acknowledge".to_owned()
+        } else {
+            format!("it is {}", self.describe_state())
+        };
         Err(Error::refused(format!(
-            "cannot {} {}: it is {}",
+            "cannot {} {}: {why}",
             transition.command(),
             self.id,
-            self.describe_state()
         ))
         .with_hint(hint))
     }
@@ -657,6 +708,19 @@ impl Case {
         stamp: Stamp<'_>,
         force: Option<&str>,
     ) -> Result<&Event> {
+        self.acknowledge_with(acknowledged_at, None, stamp, force)
+    }
+
+    /// Records the acknowledgement, with the reply that made it when `ack
+    /// --eml` wrote one (its text and Message-ID): one event stands for the
+    /// acknowledgement and for the first message to the reporter.
+    pub fn acknowledge_with(
+        &mut self,
+        acknowledged_at: DateTime<Utc>,
+        reply: Option<(String, String)>,
+        stamp: Stamp<'_>,
+        force: Option<&str>,
+    ) -> Result<&Event> {
         let forced = self.check_move(Transition::Acknowledge, force)?;
         if acknowledged_at < self.received_at {
             return Err(Error::input(format!(
@@ -665,8 +729,19 @@ impl Case {
                 crate::model::time::rfc3339(self.received_at)
             )));
         }
+        let (message, message_id) = match reply {
+            Some((text, id)) => {
+                let text = crate::model::text::multi_line(&text);
+                ((!text.is_empty()).then_some(text), Some(id))
+            }
+            None => (None, None),
+        };
         Ok(self.record(
-            EventKind::Acknowledged { acknowledged_at },
+            EventKind::Acknowledged {
+                acknowledged_at,
+                message,
+                message_id,
+            },
             stamp.at,
             stamp.by,
             forced,
@@ -698,6 +773,11 @@ impl Case {
             Some(id) => self.message_ids.iter().any(|m| m == id),
             None => self.source.as_ref().is_some_and(|s| s.sha256 == sha256),
         }
+    }
+
+    /// Whether there is a reporter to write to: not an internal finding.
+    pub fn has_reporter(&self) -> bool {
+        !self.internal
     }
 
     /// When the reporter last heard from the team (or the report arrived).

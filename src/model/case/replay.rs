@@ -11,8 +11,9 @@
 use std::collections::BTreeMap;
 
 use super::{
-    Affected, Case, CaseFields, Consent, Contact, Credit, CreditType, Decision, Event, EventKind,
-    Fix, Identifiers, Note, PauseSpan, Paused, ReleaseStatus, SCHEMA_VERSION, State,
+    Affected, AuditRecord, Case, CaseFields, Consent, Contact, Credit, CreditType, Decision,
+    Direction, Event, EventKind, Fix, Identifiers, Note, PauseSpan, Paused, ReleaseStatus,
+    SCHEMA_VERSION, State, policy_deadline,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -37,6 +38,7 @@ pub fn replay(events: Vec<Event>) -> Result<Case, ReplayError> {
         policy,
         source,
         attachments,
+        internal,
     } = &first.kind
     else {
         return Err(ReplayError::NotOpened(first.kind.action()));
@@ -79,10 +81,16 @@ pub fn replay(events: Vec<Event>) -> Result<Case, ReplayError> {
         fixes: Vec::new(),
         credits,
         public: super::PublicText::default(),
+        internal: *internal,
+        related: Vec::new(),
         embargo_until: None,
-        embargo_preset: None,
-        deadline: policy.disclose_within.after(*received_at),
+        embargo_offset: None,
+        legacy_embargo_preset: None,
+        deadline: policy_deadline(*received_at, policy, *internal),
+        deadline_agreed: false,
+        deadline_preset: None,
         policy: *policy,
+        audit: None,
         paused: None,
         pauses: Vec::new(),
         identifiers: Identifiers::default(),
@@ -151,9 +159,27 @@ fn project(case: &mut Case, event: &Event) {
     match &event.kind {
         // Only the first event may open a case; `replay` refuses any other.
         EventKind::Opened { .. } => {}
-        EventKind::Acknowledged { acknowledged_at } => {
+        EventKind::Acknowledged {
+            acknowledged_at,
+            message,
+            message_id,
+        } => {
             case.acknowledged_at.get_or_insert(*acknowledged_at);
             case.state = State::Acknowledged;
+            if message.is_some() || message_id.is_some() {
+                case.contacts.push(Contact {
+                    at: *acknowledged_at,
+                    by: event.by.clone(),
+                    direction: Direction::ToReporter,
+                    text: message.clone().unwrap_or_default(),
+                    message_id: message_id.clone(),
+                });
+            }
+            if let Some(id) = message_id
+                && !case.message_ids.contains(id)
+            {
+                case.message_ids.push(id.clone());
+            }
         }
         EventKind::Confirmed => {
             case.confirmed_at.get_or_insert(event.at);
@@ -345,10 +371,35 @@ fn project(case: &mut Case, event: &Event) {
             }
         }
         EventKind::EmbargoSet { until, preset } => {
+            // One instant then served as both dates (see `CaseFields::upgrade`).
+            case.embargo_offset = None;
+            match (until, preset) {
+                (Some(until), Some(preset)) => {
+                    case.embargo_until = None;
+                    set_deadline(case, Some(*until), Some(*preset));
+                }
+                (until, _) => {
+                    case.embargo_until = *until;
+                    set_deadline(case, None, None);
+                }
+            }
+        }
+        EventKind::EmbargoAgreed { until, offset } => {
             case.embargo_until = *until;
-            case.embargo_preset = until.and(*preset);
-            case.deadline =
-                until.unwrap_or_else(|| case.policy.disclose_within.after(case.received_at));
+            case.embargo_offset = until.and(offset.clone());
+        }
+        EventKind::DeadlineSet { deadline, preset } => set_deadline(case, *deadline, *preset),
+        EventKind::Linked { case: other } => link(case, other),
+        EventKind::AuditRecorded { note, found } => {
+            for other in found {
+                link(case, other);
+            }
+            case.audit = Some(AuditRecord {
+                at: event.at,
+                by: event.by.clone(),
+                note: note.clone(),
+                found: found.clone(),
+            });
         }
         EventKind::IdentifiersAssigned { cve, ghsa } => {
             if cve.is_some() {
@@ -381,6 +432,24 @@ fn project(case: &mut Case, event: &Event) {
         }
         // The files changed, not the case.
         EventKind::AdvisoryUpdated { .. } => {}
+    }
+}
+
+/// The agreed deadline `by` (from `preset`, if any), or with `None` the
+/// policy's again.
+fn set_deadline(
+    case: &mut Case,
+    by: Option<chrono::DateTime<chrono::Utc>>,
+    preset: Option<crate::model::preset::Preset>,
+) {
+    case.deadline_agreed = by.is_some();
+    case.deadline_preset = by.and(preset);
+    case.deadline = by.or_else(|| policy_deadline(case.received_at, &case.policy, case.internal));
+}
+
+fn link(case: &mut Case, other: &crate::model::id::CaseId) {
+    if other != &case.id && !case.related.contains(other) {
+        case.related.push(other.clone());
     }
 }
 

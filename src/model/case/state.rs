@@ -90,11 +90,27 @@ impl State {
         )
     }
 
+    /// The table for a case that may be an internal finding: with no
+    /// reporter there is nobody to acknowledge, so it is confirmed straight
+    /// from `new`.
+    pub fn allows_for(self, transition: Transition, internal: bool) -> bool {
+        match (internal, self, transition) {
+            (true, Self::New, Transition::Acknowledge) => false,
+            (true, Self::New, Transition::Confirm) => true,
+            _ => self.allows(transition),
+        }
+    }
+
     /// Every move allowed from this state, in workflow order.
     pub fn possible(self) -> Vec<Transition> {
+        self.possible_for(false)
+    }
+
+    /// Every move allowed from this state for a case that may be internal.
+    pub fn possible_for(self, internal: bool) -> Vec<Transition> {
         Transition::ALL
             .into_iter()
-            .filter(|t| self.allows(*t))
+            .filter(|t| self.allows_for(*t, internal))
             .collect()
     }
 
@@ -156,5 +172,24 @@ mod tests {
         assert!(!State::New.allows(Transition::Confirm));
         assert!(!State::Acknowledged.allows(Transition::Acknowledge));
         assert!(!State::Confirmed.allows(Transition::Publish));
+    }
+
+    #[test]
+    fn an_internal_finding_is_confirmed_without_an_acknowledgement() {
+        assert!(!State::New.allows_for(Transition::Acknowledge, true));
+        assert!(State::New.allows_for(Transition::Confirm, true));
+        assert!(State::New.allows_for(Transition::Reject, true));
+        assert_eq!(
+            State::New.possible_for(true),
+            [
+                Transition::Confirm,
+                Transition::Reject,
+                Transition::Withdraw
+            ]
+        );
+        // Past `new`, the table is the same for both.
+        for state in State::ALL.into_iter().filter(|s| *s != State::New) {
+            assert_eq!(state.possible_for(true), state.possible(), "{state}");
+        }
     }
 }

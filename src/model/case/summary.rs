@@ -60,11 +60,19 @@ pub struct CaseSummary {
     pub fixed_at: Option<DateTime<Utc>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed_at: Option<DateTime<Utc>>,
+    /// A finding of the team's own: no reporter clocks.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub internal: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embargo_until: Option<DateTime<Utc>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub embargo_preset: Option<Preset>,
-    pub deadline: DateTime<Utc>,
+    pub embargo_offset: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deadline_agreed: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_preset: Option<Preset>,
     pub policy: Slas,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paused: Option<Paused>,
@@ -147,9 +155,12 @@ impl CaseSummary {
             confirmed_at: c.confirmed_at,
             fixed_at: c.fixed_at,
             closed_at: c.closed_at,
+            internal: c.internal,
             embargo_until: c.embargo_until,
-            embargo_preset: c.embargo_preset,
+            embargo_offset: c.embargo_offset.clone(),
             deadline: c.deadline,
+            deadline_agreed: c.deadline_agreed,
+            deadline_preset: c.deadline_preset,
             policy: c.policy,
             paused: c.paused.clone(),
             pauses: c.pauses.clone(),
