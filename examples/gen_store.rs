@@ -19,7 +19,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use disclose::app::clock::Clock;
 use disclose::model::case::{
     Case, Consent, Credit, CreditType, Decision, Direction, EventKind, NewCase, Range, RangeEvent,
-    RangeType, RejectReason, Report, Reporter, Resolution, Severity,
+    RangeType, RejectReason, Report, Reporter, Resolution, Severity, Stamp,
 };
 use disclose::model::id::CaseId;
 use disclose::model::policy::{MaintainedRelease, Package, Policy};
@@ -239,6 +239,7 @@ fn build_case(i: usize, id: CaseId, policy: &Policy, now: DateTime<Utc>) -> Case
                 .then(|| "Read or change data of other users.".to_owned()),
             remediation: None,
         },
+        internal: false,
     };
     let mut case = Case::open(id, new, policy.slas(), received, opener);
 
@@ -260,7 +261,7 @@ fn build_case(i: usize, id: CaseId, policy: &Policy, now: DateTime<Utc>) -> Case
 
     if stage >= Stage::Acknowledged {
         let t = step(&mut rng);
-        case.acknowledge(t, t, by, None)
+        case.acknowledge(t, Stamp { at: t, by }, None)
             .expect("new cases acknowledge");
         let t = step(&mut rng);
         case.record(
@@ -323,6 +324,8 @@ fn build_case(i: usize, id: CaseId, policy: &Policy, now: DateTime<Utc>) -> Case
                     cvss: vector.to_owned(),
                     score,
                     rating: rating.to_owned(),
+                    threat_score: None,
+                    environmental_score: None,
                 }),
                 cwe: vec![cwe.to_owned()],
             },
@@ -344,6 +347,7 @@ fn build_case(i: usize, id: CaseId, policy: &Policy, now: DateTime<Utc>) -> Case
             .iter()
             .map(|name| Range {
                 kind: RangeType::Semver,
+                repo: None,
                 events: vec![
                     RangeEvent::Introduced(format!("{name}.0")),
                     RangeEvent::Fixed(format!("{name}.{}", rng.below(9) + 1)),
@@ -406,6 +410,7 @@ fn build_case(i: usize, id: CaseId, policy: &Policy, now: DateTime<Utc>) -> Case
                 case.record(
                     EventKind::FixLinked {
                         release: (*name).to_owned(),
+                        package: Some(package()),
                         commits: vec![format!("{:040x}", u128::from(rng.next()) << 64 | i as u128)],
                         pr: Some(format!(
                             "https://forge.example/frobnicator/pull/{}",
@@ -447,9 +452,9 @@ fn build_case(i: usize, id: CaseId, policy: &Policy, now: DateTime<Utc>) -> Case
         if rng.chance(15) {
             let t = step(&mut rng);
             case.record(
-                EventKind::EmbargoSet {
+                EventKind::EmbargoAgreed {
                     until: Some(t + TimeDelta::days(30)),
-                    preset: None,
+                    offset: None,
                 },
                 t,
                 by,

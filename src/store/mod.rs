@@ -522,7 +522,9 @@ impl Store {
     pub fn read_fields(&self, id: &CaseId) -> Result<CaseFields> {
         let path = self.case_path(id);
         let bytes = fs::read_optional(&path)?.ok_or_else(|| self.no_such_case(id))?;
-        parse_checked(&path, id, &bytes, |f: &CaseFields| &f.id)
+        let mut fields = parse_checked(&path, id, &bytes, |f: &CaseFields| &f.id)?;
+        fields.upgrade();
+        Ok(fields)
     }
 
     /// Turns what the user typed into the ID of an existing case.
@@ -759,7 +761,7 @@ fn case_rel(id: &CaseId) -> String {
 /// Parses a whole case file, which must hold the case its name says and
 /// at least one event (the projection is made from them).
 fn parse_case(path: &Path, id: &CaseId, bytes: &[u8]) -> Result<Case> {
-    let case = parse_checked(path, id, bytes, |c: &Case| &c.id)?;
+    let mut case = parse_checked(path, id, bytes, |c: &Case| &c.id)?;
     if case.events.is_empty() {
         return Err(Error::store(format!(
             "{}: case {id} has no events; every case starts with the event that opened it",
@@ -767,6 +769,7 @@ fn parse_case(path: &Path, id: &CaseId, bytes: &[u8]) -> Result<Case> {
         ))
         .with_hint("restore the file from the store's history (`git log -- FILE` in the store)"));
     }
+    case.fields.upgrade();
     Ok(case)
 }
 

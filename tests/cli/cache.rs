@@ -97,14 +97,19 @@ fn a_damaged_or_foreign_cache_is_rebuilt_never_served() {
 
     // A cache written by another version of the tool is rebuilt whole.
     restore(&dir);
-    let foreign = String::from_utf8_lossy(&summaries).replacen(
-        "disclose-summaries 5/",
-        "disclose-summaries 4/",
-        1,
+    let version = header.split(' ').nth(1).unwrap();
+    assert!(
+        version.ends_with(&format!("/{}", env!("CARGO_PKG_VERSION"))),
+        "{header}"
     );
+    let foreign =
+        String::from_utf8_lossy(&summaries).replacen(version, "0123456789abcdef/0.0.1", 1);
     std::fs::write(dir.join("summaries"), foreign.as_bytes()).unwrap();
     assert_eq!(status_json(&env), expected);
     let rebuilt = std::fs::read(dir.join("summaries")).unwrap();
-    assert!(rebuilt.starts_with(b"disclose-summaries 5/"), "rewritten");
+    assert!(
+        rebuilt.starts_with(format!("disclose-summaries {version} ").as_bytes()),
+        "rewritten"
+    );
     assert_eq!(rebuilt.iter().filter(|&&b| b == b'\n').count(), 5);
 }

@@ -4,17 +4,21 @@ use std::path::{Path, PathBuf};
 
 use predicates::prelude::*;
 
+use disclose::export::Format;
+
 use crate::common::{TestEnv, stderr, stdout};
 
 const SHA_14: &str = "3f2a9c1e0b8d7a6f5e4d3c2b1a0f9e8d7c6b5a49";
 const SHA_15: &str = "9e8d7c6b5a493f2a9c1e0b8d7a6f5e4d3c2b1a0f";
-const FILES: [&str; 5] = [
-    "advisory.md",
-    "release-notes.md",
-    "announcement.eml",
-    "osv.json",
-    "cve.json",
-];
+/// The files `publish` writes, one per format.
+fn files() -> impl Iterator<Item = &'static str> {
+    Format::all().map(Format::file_name)
+}
+
+/// The names `export --format` takes.
+pub(crate) fn formats() -> impl Iterator<Item = &'static str> {
+    Format::all().map(Format::as_str)
+}
 
 /// Steps of the process a test may leave out, to open one readiness item.
 #[derive(Default, Clone, Copy)]
@@ -52,6 +56,9 @@ pub(crate) fn ready_case(env: &TestEnv, skip: Skip) -> String {
     let ok = |args: &[&str]| {
         env.disclose().args(args).assert().success();
     };
+    if !skip.summary {
+        describe(env, &id);
+    }
     ok(&["ack", &id]);
     if !skip.confirm {
         ok(&["confirm", &id]);
@@ -84,14 +91,12 @@ pub(crate) fn ready_case(env: &TestEnv, skip: Skip) -> String {
             "granted",
         ]);
     }
-    if !skip.summary {
-        ok(&[
-            "note",
-            &id,
-            "--public",
-            "The admin import used the same code path.",
-        ]);
-    }
+    ok(&[
+        "note",
+        &id,
+        "--public",
+        "The admin import used the same code path.",
+    ]);
     ok(&[
         "note",
         &id,
@@ -140,6 +145,33 @@ pub(crate) fn ready_case(env: &TestEnv, skip: Skip) -> String {
     id
 }
 
+/// The maintainers' public text for the case `ready_case` makes.
+pub(crate) fn describe(env: &TestEnv, id: &str) {
+    let details = env.root.join("details.md");
+    std::fs::write(
+        &details,
+        "Upload names were joined to the data directory without checking for `..`, \
+         so an upload could write outside it.\n\nThe admin import used the same code path \
+         and is fixed too.\n",
+    )
+    .unwrap();
+    env.disclose()
+        .args([
+            "describe",
+            id,
+            "--summary",
+            "Path traversal in the upload handler",
+            "--impact",
+            "A user who may upload can write files anywhere the server can.",
+            "--workarounds",
+            "Set `uploads.enabled = false` until you can upgrade.",
+            "--details",
+        ])
+        .arg(&details)
+        .assert()
+        .success();
+}
+
 fn advisory_dir(env: &TestEnv, advisory: &str) -> PathBuf {
     env.store.join("advisories").join(advisory)
 }
@@ -152,6 +184,13 @@ fn expected_dir() -> PathBuf {
 /// rewrites the expected copy instead.
 fn assert_expected(name: &str, actual: &str) {
     let path = expected_dir().join(name);
+    match name {
+        "osv.json" => crate::common::schema::osv(&serde_json::from_str(actual).unwrap())
+            .assert_clean(name, &serde_json::from_str(actual).unwrap()),
+        "cve.json" => crate::common::schema::cve(&serde_json::from_str(actual).unwrap())
+            .assert_clean(name, &serde_json::from_str(actual).unwrap()),
+        _ => {}
+    }
     if std::env::var_os("DISCLOSE_BLESS").is_some() {
         std::fs::create_dir_all(expected_dir()).unwrap();
         std::fs::write(&path, actual).unwrap();
@@ -201,7 +240,7 @@ fn a_backported_case_publishes_five_files_in_one_commit() {
     let tree = repo.head().unwrap().peel_to_tree().unwrap();
 
     let dir = advisory_dir(&env, "POET-SA-2026-001");
-    for name in FILES {
+    for name in files() {
         let text = std::fs::read_to_string(dir.join(name)).unwrap();
         assert!(
             tree.get_path(&Path::new("advisories/POET-SA-2026-001").join(name))
@@ -218,10 +257,7 @@ fn published_files_match_a_later_export_byte_for_byte() {
     let id = ready_case(&env, Skip::default());
     env.disclose().args(["publish", &id]).assert().success();
     let dir = advisory_dir(&env, "POET-SA-2026-001");
-    for (format, name) in ["markdown", "release-notes", "email", "osv", "cve"]
-        .into_iter()
-        .zip(FILES)
-    {
+    for (format, name) in formats().zip(files()) {
         let out = env
             .disclose_at("2027-01-01T00:00:00Z")
             .args(["export", &id, "--format", format])
@@ -346,12 +382,13 @@ fn nothing_private_leaks_into_exports_files_or_the_commit() {
         SHA_15,
     ]);
     assert_eq!(env.case(&id)["state"], "fixed");
+    describe(&env, &id);
 
     let mut outputs: Vec<(String, String)> = Vec::new();
-    for format in ["markdown", "release-notes", "email", "osv", "cve"] {
+    for format in formats() {
         let out = env
             .disclose()
-            .args(["export", &id, "--format", format])
+            .args(["export", &id, "--format", format, "--preview"])
             .assert()
             .success();
         outputs.push((format!("export {format}"), stdout(&out)));
@@ -359,7 +396,7 @@ fn nothing_private_leaks_into_exports_files_or_the_commit() {
     let out = env.disclose().args(["publish", &id]).assert().success();
     outputs.push(("publish stdout".into(), stdout(&out)));
     let dir = advisory_dir(&env, "POET-SA-2026-001");
-    for name in FILES {
+    for name in files() {
         outputs.push((
             name.into(),
             std::fs::read_to_string(dir.join(name)).unwrap(),
@@ -434,16 +471,40 @@ fn refuses_while_the_embargo_lasts() {
 fn refuses_while_a_maintained_release_lacks_a_released_fix() {
     let env = TestEnv::with_store("publish-ready");
     let id = ready_case(&env, Skip::default());
+    assert_eq!(env.case(&id)["state"], "fixed");
     env.disclose()
         .args(["affected", &id, "--range", ">=2.0.0, <2.1.0"])
         .assert()
-        .success();
-    assert_eq!(env.case(&id)["releases"]["2.x"]["decision"], "affected");
-    assert_only(
-        &refusal(&env, &id),
-        "release 2.x is affected and has no released fix",
-        &format!("disclose fix {id} --release 2.x --version X.Y.Z"),
+        .success()
+        .stderr(predicates::str::contains(format!(
+            "{id} is back to confirmed (it was fixed): still open: 2.x: affected, no fix yet"
+        )));
+    let case = env.case(&id);
+    assert_eq!(case["releases"]["2.x"]["decision"], "affected");
+    assert_eq!(
+        case["state"], "confirmed",
+        "a release affected without a fix"
     );
+    assert_eq!(case["fixed_at"], serde_json::Value::Null);
+    let err = refusal(&env, &id);
+    assert!(err.contains("2 open item(s)"), "{err}");
+    assert!(err.contains("the case is confirmed, not fixed"), "{err}");
+    assert!(
+        err.contains("release 2.x is affected and has no released fix"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("disclose fix {id} --release 2.x --version X.Y.Z")),
+        "{err}"
+    );
+    // The move is in the timeline too.
+    env.disclose()
+        .args(["log", &id])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "affected: poet >= 2.0.0, < 2.1.0 → back to confirmed",
+        ));
 }
 
 #[test]
@@ -475,8 +536,8 @@ fn refuses_without_a_public_summary() {
     );
     assert_only(
         &refusal(&env, &id),
-        "no public summary",
-        &format!("disclose note {id} --public"),
+        "no public advisory text: it needs a summary and details",
+        &format!("disclose describe {id} --edit"),
     );
 }
 
@@ -490,11 +551,15 @@ fn refuses_without_an_affected_range() {
             ..Skip::default()
         },
     );
-    assert_eq!(env.case(&id)["state"], "fixed");
-    assert_only(
-        &refusal(&env, &id),
-        "no affected range is set",
-        &format!("disclose affected {id} --range"),
+    // Fixes on an empty matrix do not make a case fixed.
+    assert_eq!(env.case(&id)["state"], "confirmed");
+    let err = refusal(&env, &id);
+    assert!(err.contains("2 open item(s)"), "{err}");
+    assert!(err.contains("the case is confirmed, not fixed"), "{err}");
+    assert!(err.contains("no affected range is set"), "{err}");
+    assert!(
+        err.contains(&format!("disclose affected {id} --range")),
+        "{err}"
     );
 }
 
@@ -568,7 +633,7 @@ fn lists_every_open_item_at_once() {
         "the case is acknowledged, not fixed",
         "the embargo lasts until",
         "no severity is set",
-        "no public summary",
+        "no public advisory text",
         "no affected range is set",
         "consent to credit Ada Lovelace is still pending",
         "the policy requires a CVE ID",
@@ -605,7 +670,7 @@ fn dry_run_shows_the_files_and_changes_nothing() {
         text.contains("would be published as POET-SA-2026-001"),
         "{text}"
     );
-    for name in FILES {
+    for name in files() {
         assert!(text.contains(name), "{name}: {text}");
     }
     assert!(text.contains("Ready"), "{text}");
@@ -722,7 +787,7 @@ fn out_dir_outside_the_store_gets_the_files() {
         .arg(&out)
         .assert()
         .success();
-    for name in FILES {
+    for name in files() {
         assert!(out.join(name).is_file(), "{name}");
     }
     assert!(!env.store.join("advisories").exists());

@@ -5,6 +5,7 @@
 #![allow(dead_code, unreachable_pub)]
 
 pub mod in_step;
+pub mod schema;
 pub mod server;
 
 use std::cell::Cell;
