@@ -35,12 +35,13 @@ fn age_cases(env: &TestEnv) {
     }
 }
 
-/// About `n` positions spread over `len` bytes, and every byte of the
+/// About `n` positions spread over the bytes, and every fifth byte of the
 /// first line (the header).
 fn positions(bytes: &[u8], n: usize) -> Vec<usize> {
     let header = bytes.iter().position(|&b| b == b'\n').unwrap_or(0) + 1;
     let step = (bytes.len() / n).max(1);
     let mut at: Vec<usize> = (0..header)
+        .step_by(5)
         .chain((header..bytes.len()).step_by(step))
         .collect();
     at.dedup();
@@ -84,7 +85,7 @@ fn a_damaged_or_foreign_cache_is_rebuilt_never_served() {
     };
     let mut tried = 0;
     for (name, original) in [("summaries", &summaries), (bodies_name.as_str(), &bodies)] {
-        for i in positions(original, 60) {
+        for i in positions(original, 45) {
             restore(&dir);
             let mut damaged = original.clone();
             damage(&mut damaged, i);
@@ -93,7 +94,7 @@ fn a_damaged_or_foreign_cache_is_rebuilt_never_served() {
             tried += 1;
         }
     }
-    assert!(tried > 100, "{tried}");
+    assert!(tried > 80, "{tried}");
 
     // A cache written by another version of the tool is rebuilt whole.
     restore(&dir);

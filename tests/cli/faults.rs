@@ -235,34 +235,35 @@ fn creating_a_store_is_all_or_nothing_at_every_step() {
 
 #[test]
 fn a_sync_moves_main_the_index_and_the_files_together_or_not_at_all() {
-    for (fault, kill, made) in faults() {
-        let team = Team::new();
-        let id = team.a.open("shared", &[]);
-        team.converge();
+    let team = Team::new();
+    let id = team.a.open("shared", &[]);
+    team.converge();
+    let rel = format!("cases/{id}.json");
+    for (i, (fault, kill, made)) in faults().into_iter().enumerate() {
+        let (theirs, ours) = (format!("from b {i}."), format!("from a {i}."));
         team.b
             .disclose()
-            .args(["note", &id, "from b."])
+            .args(["note", &id, &theirs])
             .assert()
             .success();
         team.b.sync();
         team.a
             .disclose()
-            .args(["note", &id, "from a."])
+            .args(["note", &id, &ours])
             .assert()
             .success();
         let out = run(&team.a, &fault, &["sync"]);
         expect(&out, &fault, kill, made);
         next_command(&team.a, &fault);
         assert_in_step(&team.a, &fault);
-        let rel = format!("cases/{id}.json");
-        assert_eq!(head_has(&team.a.store, &rel, "from b."), made, "{fault}");
-        assert!(head_has(&team.a.store, &rel, "from a."), "{fault}");
+        assert_eq!(head_has(&team.a.store, &rel, &theirs), made, "{fault}");
+        assert!(head_has(&team.a.store, &rel, &ours), "{fault}");
         team.a.sync();
         assert_in_step(&team.a, &fault);
         team.b.sync();
         for env in [&team.a, &team.b] {
-            assert!(head_has(&env.store, &rel, "from a."), "{fault}");
-            assert!(head_has(&env.store, &rel, "from b."), "{fault}");
+            assert!(head_has(&env.store, &rel, &ours), "{fault}");
+            assert!(head_has(&env.store, &rel, &theirs), "{fault}");
         }
     }
 }
