@@ -98,11 +98,12 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
         .map(|url| super::remote::normalize_url(url, "--remote"))
         .transpose()?;
     let who = ctx.identity_for(None)?;
-    let store = Store::create(&root, &policy, args.allow_nested, &who, ctx.now())?;
+    let (store, was_open) = Store::create(&root, &policy, args.allow_nested, &who, ctx.now())?;
     ctx.ui.status(&format!(
         "Created a case store at {} ({source}).\nNext: `disclose open --title ...` when a report arrives.",
         root.display()
     ));
+    ctx.say_made_private(&root, was_open);
     if let Some(url) = &remote {
         store.set_remote(url)?;
         ctx.ui.status(&format!(

@@ -9,19 +9,20 @@ use crate::app::context::Ctx;
 use crate::drafts::{self, Draft, DraftKind, Recipient};
 use crate::error::{Error, Result};
 use crate::model::case::Case;
+use crate::model::limits;
 use crate::store::{Identity, Store};
 
 /// The store's override of `kind`, checked, or `None` for the built-in one.
 /// A broken override is an error naming the file, found before anything
 /// is recorded.
 pub fn load(store: &Store, kind: DraftKind) -> Result<Option<String>> {
-    let path = store.root().join(kind.template_path());
-    let text = match std::fs::read(&path) {
-        Ok(bytes) => String::from_utf8(bytes)
-            .map_err(|_| Error::store(format!("{}: not UTF-8 text", path.display())))?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(Error::io(format!("read {}", path.display()), e)),
+    let rel = kind.template_path();
+    let path = store.root().join(&rel);
+    let Some(bytes) = store.read_file(&rel, limits::FILE_BYTES as u64)? else {
+        return Ok(None);
     };
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::store(format!("{}: not UTF-8 text", path.display())))?;
     drafts::check(&text).map_err(|e| {
         Error::store(format!("{}: {e}", path.display())).with_hint(
             "see the placeholders in the README, or delete the file to use the built-in draft",
@@ -133,7 +134,7 @@ pub fn emit(ctx: &Ctx, store: &Store, prepared: &Prepared, case: &Case) -> Resul
     if let Some((path, text)) = &eml
         && path.as_path() != Path::new("-")
     {
-        std::fs::write(path, text)
+        crate::store::write_out(path, text.as_bytes(), crate::store::Visibility::Private)
             .map_err(|e| Error::input(format!("--eml {}: {e}", path.display())))?;
         ctx.ui.status(&format!(
             "Wrote the {} reply to {}; send it from your mail program, then log it with \
