@@ -35,6 +35,8 @@ pub fn run(ctx: &Ctx, args: &CloneArgs) -> Result<()> {
         None => located,
     };
     let (store, cloned) = clone_store(&url, &dir)?;
+    super::remote::warn_credentials(ctx, &url);
+    let url = crate::model::syntax::redact_url(&url);
     let cases = store.case_ids()?.0.len();
     ctx.ui.status(&format!(
         "Cloned {url} into {} ({cases} case{}); its remote is {REMOTE}.",

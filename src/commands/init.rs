@@ -104,12 +104,18 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
         root.display()
     ));
     ctx.say_made_private(&root, was_open);
-    if let Some(url) = &remote {
-        store.set_remote(url)?;
-        ctx.ui.status(&format!(
-            "Recorded {url} as the team's remote; `disclose sync` pushes the store there."
-        ));
-    }
+    let remote = match remote {
+        Some(url) => {
+            store.set_remote(&url)?;
+            super::remote::warn_credentials(ctx, &url);
+            let url = crate::model::syntax::redact_url(&url);
+            ctx.ui.status(&format!(
+                "Recorded {url} as the team's remote; `disclose sync` pushes the store there."
+            ));
+            Some(url)
+        }
+        None => None,
+    };
     if ctx.ui.json() {
         ctx.ui.print_json(&serde_json::json!({
             "store": root,

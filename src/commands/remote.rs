@@ -4,6 +4,7 @@ use std::path::Path;
 
 use crate::app::context::Ctx;
 use crate::error::{Error, Result};
+use crate::model::syntax::{has_credentials, redact_url};
 use crate::store::REMOTE;
 
 /// Show or record the team's remote
@@ -28,7 +29,8 @@ pub enum RemoteAction {
     ///
     /// The URL is checked and stored as the store's git remote `origin`;
     /// nothing is fetched or pushed until `disclose sync`. A local path is
-    /// made absolute.
+    /// made absolute. A password or token in the URL is never printed; a
+    /// git credential helper is the better place for it.
     #[command(after_help = "Examples:\n  \
         disclose remote set git@github.com:acme/security-cases.git\n  \
         disclose remote set /srv/git/security-cases.git")]
@@ -51,6 +53,7 @@ pub struct SetArgs {
 pub fn normalize_url(typed: &str, arg: &str) -> Result<String> {
     let url = typed.trim();
     let bad = |why: &str| {
+        let typed = redact_url(typed);
         Error::input(format!("{arg} {typed:?}: {why}")).with_hint(
             "give an ssh (git@host:team/cases.git), https://, git://, file:// URL or a local path",
         )
@@ -88,6 +91,20 @@ pub fn normalize_url(typed: &str, arg: &str) -> Result<String> {
         .ok_or_else(|| bad("the path is not UTF-8"))
 }
 
+/// Says, when `url` carries a password or token, that a credential
+/// helper is the better place for it (git keeps the URL in plain text in
+/// the store's `.git/config`, and tools print URLs).
+pub fn warn_credentials(ctx: &Ctx, url: &str) {
+    if has_credentials(url) {
+        ctx.ui.warn(
+            "the URL holds a password or token; it is never printed, but git keeps it in plain \
+             text in the store's .git/config. A git credential helper is preferable: set one up \
+             (`git config --global credential.helper ...`, e.g. libsecret, osxkeychain, manager \
+             or cache) and record the URL without the token",
+        );
+    }
+}
+
 pub fn run(ctx: &Ctx, args: &RemoteArgs) -> Result<()> {
     let store = ctx.store()?;
     match &args.action {
@@ -95,6 +112,9 @@ pub fn run(ctx: &Ctx, args: &RemoteArgs) -> Result<()> {
             let url = normalize_url(&set.url, "URL")?;
             let before = store.remote_url()?;
             store.set_remote(&url)?;
+            let before = before.as_deref().map(redact_url);
+            warn_credentials(ctx, &url);
+            let url = redact_url(&url);
             if ctx.ui.json() {
                 ctx.ui
                     .print_json(&serde_json::json!({"remote": url, "previous": before}))?;
@@ -109,7 +129,7 @@ pub fn run(ctx: &Ctx, args: &RemoteArgs) -> Result<()> {
                 .status(&format!("{what}\nNext: `disclose sync` to fetch and push."));
         }
         Some(RemoteAction::Show) | None => {
-            let url = store.remote_url()?;
+            let url = store.remote_url()?.map(|url| redact_url(&url));
             let unpushed = store.unpushed()?;
             if ctx.ui.json() {
                 ctx.ui.print_json(&serde_json::json!({

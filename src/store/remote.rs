@@ -13,6 +13,7 @@ use git2::{
 
 use super::git::BRANCH;
 use crate::error::{Error, Result};
+use crate::model::syntax::{redact_url, scrub_credentials};
 
 /// The name of the recorded remote; `sync` talks to no other.
 pub const REMOTE: &str = "origin";
@@ -109,10 +110,13 @@ fn callbacks<'a>(config: Option<git2::Config>) -> RemoteCallbacks<'a> {
     callbacks
 }
 
+/// A transport failure, without the credentials a URL may carry (the
+/// transport's own message can quote the URL too).
 fn unreachable(what: &str, url: &str, e: &git2::Error) -> Error {
     Error::store(format!(
-        "could not {what} {url}: {}{}",
-        e.message(),
+        "could not {what} {}: {}{}",
+        redact_url(url),
+        scrub_credentials(e.message()),
         certificate_hint(url, e)
     ))
 }
@@ -216,7 +220,11 @@ pub(crate) fn push(repo: &Repository, url: &str) -> Result<Pushed> {
         if stale.iter().any(|s| status.contains(s)) {
             return Ok(Pushed::Rejected(status));
         }
-        return Err(Error::store(format!("{url} refused the push: {status}")));
+        return Err(Error::store(format!(
+            "{} refused the push: {}",
+            redact_url(url),
+            scrub_credentials(&status)
+        )));
     }
     let head = repo
         .refname_to_id(&format!("refs/heads/{BRANCH}"))

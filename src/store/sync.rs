@@ -90,8 +90,9 @@ impl Store {
             ))
             .with_hint("record the team's remote with `disclose remote set URL`")
         })?;
+        let shown = crate::model::syntax::redact_url(&url);
         let mut report = SyncReport {
-            remote: url.clone(),
+            remote: shown.clone(),
             ..SyncReport::default()
         };
         let attempts = opts.attempts.max(1);
@@ -120,7 +121,7 @@ impl Store {
                 }
                 Pushed::Rejected(why) if attempt == attempts => {
                     return Err(Error::refused(format!(
-                        "{url} rejected the push {attempts} times because it kept changing ({why}); \
+                        "{shown} rejected the push {attempts} times because it kept changing ({why}); \
                          the local changes are merged and kept"
                     ))
                     .with_hint("run `disclose sync` again in a moment"));
@@ -375,6 +376,7 @@ pub struct Cloned {
 /// fetched tree is checked before anything is checked out; a refused
 /// clone leaves `dir` as it found it.
 pub fn clone_store(url: &str, dir: &Path) -> Result<(Store, Cloned)> {
+    let shown = crate::model::syntax::redact_url(url);
     if dir.exists()
         && std::fs::read_dir(dir)
             .map_err(|e| Error::io(format!("read {}", dir.display()), e))?
@@ -404,7 +406,7 @@ pub fn clone_store(url: &str, dir: &Path) -> Result<(Store, Cloned)> {
         remote::set_url(&repo, url)?;
         let tip = remote::fetch(&repo, url)?.ok_or_else(|| {
             Error::store(format!(
-                "{url} has no branch {BRANCH}, so it holds no case store"
+                "{shown} has no branch {BRANCH}, so it holds no case store"
             ))
             .with_hint("create one with `disclose init --remote URL` and `disclose sync`")
         })?;
@@ -415,7 +417,7 @@ pub fn clone_store(url: &str, dir: &Path) -> Result<(Store, Cloned)> {
     remote::check_out_clone(&repo, tip).map_err(cleanup)?;
     if !super::exists(dir) {
         return Err(cleanup(Error::store(format!(
-            "{url} is a git repository but not a case store (no policy.json on main)"
+            "{shown} is a git repository but not a case store (no policy.json on main)"
         ))));
     }
     let was_open = fs::make_private(dir).map_err(cleanup)?;
