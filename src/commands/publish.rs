@@ -6,6 +6,7 @@ use std::path::{Component, Path, PathBuf};
 use chrono::{DateTime, Datelike as _, Utc};
 
 use crate::app::context::Ctx;
+use crate::commands::common::output::OutputMode;
 use crate::error::{Error, Result};
 use crate::export::{self, Format};
 use crate::judge::readiness::{self, OpenItem};
@@ -43,9 +44,12 @@ use crate::store::{ADVISORIES_DIR, REMOTE, Store, SyncOptions};
 pub struct PublishArgs {
     /// Case to publish, e.g. DISC-2026-K7Q3M or a unique part such as K7Q
     pub id: CaseRef,
-    /// Directory for the advisory files (default: advisories/<ID>/ in the store)
+    /// Directory for the advisory files (default: advisories/<ID>/ in the
+    /// store); outside the store they are private to you unless --world-readable
     #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub mode: OutputMode,
     /// Show what would be written and every open item; change nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -122,7 +126,7 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
     let written = match &target {
         Target::Store(dir) => store.root().join(dir),
         Target::Outside(dir) => {
-            write_outside(dir, &plan.files).map_err(|e| {
+            write_outside(dir, &plan.files, args.mode.visibility()).map_err(|e| {
                 // The case is published all the same: its number must
                 // still reach the team.
                 if team.is_some() {
@@ -278,10 +282,14 @@ fn target(store: &Store, out: Option<&Path>, advisory: &str) -> Result<Target> {
     Ok(Target::Store(parts.join("/")))
 }
 
-fn write_outside(dir: &Path, files: &[(Format, String)]) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
+fn write_outside(
+    dir: &Path,
+    files: &[(Format, String)],
+    visibility: crate::store::Visibility,
+) -> std::io::Result<()> {
+    crate::store::create_out_dir(dir, visibility)?;
     for (format, text) in files {
-        std::fs::write(dir.join(format.file_name()), text.as_bytes())?;
+        crate::store::write_out(&dir.join(format.file_name()), text.as_bytes(), visibility)?;
     }
     Ok(())
 }

@@ -1,7 +1,6 @@
 //! `disclose policy`: show and edit the team's promises, and render them as a
 //! SECURITY.md (or check an existing one against them).
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::app::context::Ctx;
@@ -49,6 +48,9 @@ pub struct RenderArgs {
     /// Check FILE (an existing SECURITY.md) against the policy; exit 1 on any difference
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub check: Option<PathBuf>,
+    /// With --write: create FILE readable by every user (0644), not only you (0600)
+    #[arg(long, requires = "write")]
+    pub world_readable: bool,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -203,7 +205,13 @@ fn render_or_show(ctx: &Ctx, args: &RenderArgs) -> Result<()> {
     if file == Path::new("-") {
         return ctx.ui.print(&text);
     }
-    write_file(file, text.as_bytes())?;
+    let visibility = if args.world_readable {
+        crate::store::Visibility::WorldReadable
+    } else {
+        crate::store::Visibility::Private
+    };
+    crate::store::write_out(file, text.as_bytes(), visibility)
+        .map_err(|e| Error::input(format!("--write {}: {e}", file.display())))?;
     ctx.ui.status(&format!(
         "Wrote {} from the policy of {}.\nCheck it in CI with `disclose policy --check {}`.",
         file.display(),
@@ -223,19 +231,6 @@ fn renderable(store: &Store) -> Result<Policy> {
         .with_hint("set one with `disclose policy set contact security@example.org`"));
     }
     Ok(policy)
-}
-
-/// Replaces `file` whole, so an interrupted write never leaves half a SECURITY.md.
-fn write_file(file: &Path, bytes: &[u8]) -> Result<()> {
-    let failed = |e: std::io::Error| Error::input(format!("--write {}: {e}", file.display()));
-    let dir = match file.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(failed)?;
-    tmp.write_all(bytes).map_err(failed)?;
-    tmp.persist(file).map_err(|e| failed(e.error))?;
-    Ok(())
 }
 
 fn check(ctx: &Ctx, file: &Path) -> Result<()> {
