@@ -4,7 +4,7 @@ use crate::app::context::Ctx;
 use crate::app::input;
 use crate::error::{Error, Result};
 use crate::model::duration::Duration;
-use crate::model::policy::{MaintainedRelease, Policy};
+use crate::model::policy::{MaintainedRelease, Policy, check_promise};
 use crate::store::Store;
 
 /// Create a case store and its policy
@@ -65,6 +65,14 @@ fn parse_release(s: &str) -> Result<MaintainedRelease, String> {
 }
 
 pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
+    check_promise("--ack-within", args.ack_within)?;
+    check_promise("--update-every", args.update_every)?;
+    check_promise("--disclose-within", args.disclose_within)?;
+    for (flag, value) in [("--project", &args.project), ("--contact", &args.contact)] {
+        if let Some(value) = value {
+            crate::model::limits::line(flag, value).map_err(|e| Error::input(e.to_string()))?;
+        }
+    }
     let mut with_releases = Policy::default();
     for release in &args.releases {
         with_releases

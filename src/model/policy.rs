@@ -188,7 +188,12 @@ impl Policy {
         if value.chars().any(char::is_control) {
             return Err(bad(format!("{value:?} contains control characters")));
         }
-        let duration = |v: &str| v.parse::<Duration>().map_err(|e| bad(e.to_string()));
+        crate::model::limits::line("the value", value).map_err(|e| bad(e.to_string()))?;
+        let duration = |v: &str| {
+            let d = v.parse::<Duration>().map_err(|e| bad(e.to_string()))?;
+            check_promise(key.name(), d)?;
+            Ok::<_, Error>(d)
+        };
         match key {
             Key::Project => self.project = Some(value.to_owned()),
             Key::Contact => {
@@ -234,7 +239,9 @@ impl Policy {
         Ok(())
     }
 
-    /// Adds a maintained release; a name already in use is refused.
+    /// Adds a maintained release; a name already in use is refused, and so
+    /// is a range that shares versions with another release's (a version
+    /// would then belong to two rows of the fix matrix).
     pub fn add_release(&mut self, release: MaintainedRelease) -> Result<()> {
         if let Some(existing) = self.release(&release.name) {
             return Err(Error::input(format!(
@@ -245,6 +252,18 @@ impl Policy {
                 "remove it first with `disclose policy release remove {}`",
                 release.name
             )));
+        }
+        if let Some(other) = self
+            .maintained_releases
+            .iter()
+            .find(|other| other.overlaps(&release))
+        {
+            return Err(Error::input(format!(
+                "release {} ({}) overlaps release {} ({}): a version in both ranges would \
+                 belong to two releases",
+                release.name, release.range, other.name, other.range
+            ))
+            .with_hint("give each maintained release its own versions, e.g. '>=4.5.0, <4.6.0' and '>=4.6.0, <4.7.0'"));
         }
         self.maintained_releases.push(release);
         Ok(())
@@ -277,6 +296,18 @@ impl Policy {
         Error::input(format!("no maintained release {name:?} ({known})"))
             .with_hint("list them with `disclose policy`")
     }
+}
+
+/// Refuses a promise of no time at all (`0h`, `0d`): it is broken the
+/// moment a report arrives.
+pub fn check_promise(key: &str, duration: Duration) -> Result<()> {
+    if duration.amount == 0 {
+        return Err(Error::input(format!(
+            "{key} {duration}: a promise of no time cannot be kept"
+        ))
+        .with_hint("give a duration such as 48h, 7d or 5bd"));
+    }
+    Ok(())
 }
 
 /// A contact is an email address or an http(s) URL (a reporting form).
@@ -349,6 +380,15 @@ impl MaintainedRelease {
             name: name.to_owned(),
             range: range.to_owned(),
         })
+    }
+
+    /// Whether some version falls in both releases' ranges.
+    fn overlaps(&self, other: &Self) -> bool {
+        use crate::model::ranges::{Interval, release_req};
+        match (release_req(&self.range), release_req(&other.range)) {
+            (Ok(a), Ok(b)) => Interval::of_req(&a).overlaps(&Interval::of_req(&b)),
+            _ => false,
+        }
     }
 
     /// Parses `NAME=REQ`, as `init --release` takes it.
@@ -461,5 +501,43 @@ mod tests {
         let r = MaintainedRelease::parse_assignment("2.x=>=2.0.0").unwrap();
         assert_eq!((r.name.as_str(), r.range.as_str()), ("2.x", ">=2.0.0"));
         assert!(MaintainedRelease::parse_assignment("2.x").is_err());
+    }
+
+    #[test]
+    fn overlapping_releases_are_refused_naming_both() {
+        let mut p = Policy::default();
+        p.add_release(MaintainedRelease::new("4.5", "~4.5").unwrap())
+            .unwrap();
+        let err = p
+            .add_release(MaintainedRelease::new("4.6", ">=4.5.5").unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("4.6 (>=4.5.5)") && err.contains("4.5 (~4.5)"),
+            "{err}"
+        );
+        p.add_release(MaintainedRelease::new("4.6", ">=4.6.0, <4.7.0").unwrap())
+            .unwrap();
+        p.add_release(MaintainedRelease::new("5.x", ">=5.0.0").unwrap())
+            .unwrap();
+        assert!(
+            p.add_release(MaintainedRelease::new("all", "*").unwrap())
+                .is_err()
+        );
+        assert_eq!(p.maintained_releases.len(), 3);
+    }
+
+    #[test]
+    fn zero_promises_are_refused() {
+        let mut p = Policy::default();
+        for key in [Key::AckWithin, Key::UpdateEvery, Key::DiscloseWithin] {
+            for zero in ["0h", "0d", "0bd", "0w", "0m"] {
+                let err = p.set(key, zero).unwrap_err();
+                assert_eq!(err.exit_code(), 2);
+                assert!(err.to_string().contains(key.name()), "{err}");
+            }
+        }
+        assert_eq!(p, Policy::default());
+        p.set(Key::AckWithin, "1h").unwrap();
     }
 }
