@@ -137,6 +137,7 @@ impl Ctx {
                 policy: tx.store().policy(),
             };
             change(&mut case, &cx)?;
+            crate::app::input::check_limits(&case.events[before..])?;
             if case.events.len() > before {
                 let action = case.events[before].kind.action();
                 tx.set_message(format!("{id}: {action}"));

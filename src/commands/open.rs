@@ -121,11 +121,13 @@ pub fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
             remediation: text(args.remediation.as_ref()),
         },
     };
+    input::check_new_case(&new)?;
 
     let store = ctx.store_for_write()?;
     let case = ctx.transact(&store, |tx, by| {
         let id = tx.new_case_id();
         let case = Case::open(id, new, tx.store().policy().slas(), now, by);
+        input::check_limits(&case.events)?;
         tx.set_message(format!("{}: open", case.id));
         tx.write(&case);
         Ok(case)

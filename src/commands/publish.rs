@@ -204,6 +204,7 @@ fn plan(
         by,
         forced,
     );
+    crate::app::input::check_limits(&case.events[case.events.len() - 1..])?;
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     for format in Format::ALL {

@@ -5,7 +5,9 @@
 
 use std::fmt;
 
-use super::case::{Attachment, Event, EventKind, Range, RangeEvent, Report, Reporter, Source};
+use super::case::{
+    Attachment, Event, EventKind, NewCase, Range, RangeEvent, Report, Reporter, Source,
+};
 
 /// A case title: the CVE record's limit for a title.
 pub const TITLE_CHARS: usize = 256;
@@ -232,6 +234,13 @@ pub fn event(event: &Event) -> Result<(), TooLong> {
             line("the advisory ID", to)
         }
     }
+}
+
+/// Checks what a new case is opened with, before a store is touched.
+pub fn new_case(new: &NewCase) -> Result<(), TooLong> {
+    title("the title", &new.title)?;
+    reporter_fields(&new.reporter)?;
+    report_fields(&new.report)
 }
 
 fn opt(
