@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use crate::app::context::Ctx;
 use crate::app::paths::{self, StoreSource};
+use crate::commands::common::remote_url;
 use crate::error::Result;
 use crate::store::{REMOTE, clone_store};
 
@@ -27,7 +28,7 @@ pub struct CloneArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &CloneArgs) -> Result<()> {
-    let url = super::remote::normalize_url(&args.url, "URL")?;
+    let url = remote_url::normalize_url(&args.url, "URL")?;
     let (located, source) = ctx.location()?;
     let dir = match &args.directory {
         Some(dir) => std::path::absolute(dir)
@@ -35,7 +36,7 @@ pub fn run(ctx: &Ctx, args: &CloneArgs) -> Result<()> {
         None => located,
     };
     let (store, cloned) = clone_store(&url, &dir)?;
-    super::remote::warn_credentials(ctx, &url);
+    remote_url::warn_credentials(ctx, &url);
     let url = crate::model::syntax::redact_url(&url);
     let cases = store.case_ids()?.0.len();
     ctx.ui.status(&format!(

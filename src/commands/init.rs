@@ -2,6 +2,7 @@
 
 use crate::app::context::Ctx;
 use crate::app::input;
+use crate::commands::common::remote_url;
 use crate::error::{Error, Result};
 use crate::model::duration::Duration;
 use crate::model::policy::{MaintainedRelease, Policy, check_promise};
@@ -103,7 +104,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
     let remote = args
         .remote
         .as_deref()
-        .map(|url| super::remote::normalize_url(url, "--remote"))
+        .map(|url| remote_url::normalize_url(url, "--remote"))
         .transpose()?;
     let who = ctx.identity_for(None)?;
     let (store, was_open) = Store::create(&root, &policy, args.allow_nested, &who, ctx.now())?;
@@ -115,7 +116,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
     let remote = match remote {
         Some(url) => {
             store.set_remote(&url)?;
-            super::remote::warn_credentials(ctx, &url);
+            remote_url::warn_credentials(ctx, &url);
             let url = crate::model::syntax::redact_url(&url);
             ctx.ui.status(&format!(
                 "Recorded {url} as the team's remote; `disclose sync` pushes the store there."

@@ -1,6 +1,11 @@
-//! What several verbs share: forced moves, files written outside the store,
-//! and the reply-draft templates.
+//! What several verbs share: forced moves, reply-draft templates, the case
+//! as JSON, remote URLs, sync reports, what a matrix change means, and
+//! files written outside the store.
 
+pub mod case_json;
 pub mod force;
+pub mod matrix;
 pub mod output;
+pub mod remote_url;
+pub mod sync_report;
 pub mod templates;
