@@ -27,6 +27,7 @@ mod embargo;
 mod generated;
 mod help;
 mod layers;
+mod links;
 mod model_cases;
 mod policy;
 mod readme;
