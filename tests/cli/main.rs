@@ -30,6 +30,7 @@ mod layers;
 mod links;
 mod model_cases;
 mod policy;
+mod privacy;
 mod readme;
 mod stats;
 mod status_clocks;
