@@ -8,7 +8,8 @@ use crate::model::id::CaseRef;
 /// Add a note to a case (private unless --public)
 ///
 /// Private notes never leave the store; public notes may appear in the
-/// published advisory. Use `-` as the text to read it from stdin.
+/// published advisory. Use `-` as the text to read it from stdin. A note
+/// holds at most 1 MB.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  disclose note K7Q 'Same root cause as the 2024 upload bug'\n  disclose note K7Q --public 'Upgrading is the only fix; no workaround.'"

@@ -35,6 +35,12 @@ mod email;
 /// each) from the message that answers no other, and the rest of the thread
 /// is logged as contacts with the reporter, in date order (a mailbox
 /// exported newest first reads the same).
+///
+/// Limits: a title holds at most 256 characters (a longer email subject is
+/// cut, with a warning); a name, handle, address or other one-line value
+/// 1,000 characters; the description and the other texts 1 MB, as does
+/// --description-file. A longer value is refused (exit 2, naming the
+/// field) before anything is recorded.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose open --title 'Path traversal in upload' --reporter-name 'Ada L.' --reporter-email ada@example.org\n  \
@@ -44,7 +50,7 @@ mod email;
     disclose open --from-email - --title 'Better title' < report.eml\n  \
     disclose open --from-mbox security-inbox.mbox --max-size 50MB")]
 pub struct OpenArgs {
-    /// One-line summary of the problem
+    /// One-line summary of the problem (at most 256 characters)
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
     /// Reporter's name (as they want to be credited)
@@ -62,7 +68,7 @@ pub struct OpenArgs {
     /// What the reporter found
     #[arg(long, value_name = "TEXT", conflicts_with = "description_file")]
     pub description: Option<String>,
-    /// Read the description from a file, or from stdin with `-`
+    /// Read the description from a file (at most 1 MB), or from stdin with `-`
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub description_file: Option<PathBuf>,
     /// Steps to reproduce

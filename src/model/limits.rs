@@ -318,6 +318,90 @@ mod tests {
         assert_eq!(cut_title("short"), ("short", false));
     }
 
+    mod round_trip {
+        use proptest::prelude::*;
+
+        use super::super::*;
+        use crate::model::case::{Case, EventKind};
+        use crate::model::layout::to_json_bytes;
+        use crate::model::policy::Slas;
+        use crate::model::text::{multi_line, one_line};
+
+        /// Text of any kind (controls, bidi overrides, CRLF, astral
+        /// characters), sometimes repeated past a limit.
+        fn any_text() -> impl Strategy<Value = String> {
+            let piece = prop_oneof![
+                ".{0,40}",
+                "[\\x00-\\x1f\\x7f\\u{202a}-\\u{202e}\\u{2066}\\u{fffd} a-zé\\r\\n\\t]{0,40}",
+                "\\PC{0,40}",
+            ];
+            (
+                piece,
+                prop_oneof![Just(1usize), Just(7), Just(300), Just(30_000)],
+            )
+                .prop_map(|(piece, times)| piece.repeat(times))
+        }
+
+        fn optional(text: &str) -> Option<String> {
+            Some(text.to_owned())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            #[test]
+            fn every_text_field_round_trips_or_is_refused(text in any_text()) {
+                let new = NewCase {
+                    title: text.clone(),
+                    received_at: None,
+                    reporter: Reporter {
+                        name: optional(&text),
+                        email: optional(&text),
+                        handle: optional(&text),
+                    },
+                    report: Report {
+                        description: optional(&text),
+                        reproduction: optional(&text),
+                        impact: optional(&text),
+                        remediation: optional(&text),
+                    },
+                };
+                let at = "2026-03-02T09:00:00Z".parse().unwrap();
+                let id: crate::model::id::CaseId = "DISC-2026-K7Q3M".parse().unwrap();
+                let checked = new_case(&new);
+                let mut case = Case::open(id, new, Slas::default(), at, "M <m@x.org>");
+                case.record(
+                    EventKind::NoteAdded { text: multi_line(&text), private: true },
+                    at,
+                    "M <m@x.org>",
+                    None,
+                );
+                match checked {
+                    Err(e) => {
+                        // Refused, naming a field.
+                        prop_assert!(e.to_string().starts_with("the "), "{e}");
+                    }
+                    Ok(()) => {
+                        // Cleaning only shortens: what passed stays within the limits.
+                        for recorded in &case.events {
+                            prop_assert!(event(recorded).is_ok());
+                        }
+                        let bytes = to_json_bytes(&case);
+                        let back: Case = serde_json::from_slice(&bytes).unwrap();
+                        prop_assert_eq!(&back, &case);
+                        prop_assert_eq!(&back.title, &one_line(&text));
+                        let kept = multi_line(&text);
+                        prop_assert_eq!(
+                            back.report.description.as_deref(),
+                            (!kept.is_empty()).then_some(kept.as_str())
+                        );
+                        prop_assert_eq!(&back.notes[0].text, &kept);
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn sizes_read_as_words() {
         assert_eq!(bytes_in_words(1 << 20), "1 MB");

@@ -27,6 +27,7 @@ mod embargo;
 mod generated;
 mod help;
 mod layers;
+mod limits;
 mod links;
 mod model_cases;
 mod policy;
