@@ -33,6 +33,7 @@ mod model_cases;
 mod policy;
 mod privacy;
 mod readme;
+mod secrets;
 mod stats;
 mod status_clocks;
 mod sync;
