@@ -721,7 +721,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__export)
-            opts="-q -h -V --format --out --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --format --out --world-readable --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1456,7 +1456,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__man)
-            opts="-q -h -V --out --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --out --world-readable --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1652,7 +1652,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__policy)
-            opts="-q -h -V --write --check --dir --json --no-input --quiet --color --help --version show set release render help"
+            opts="-q -h -V --write --check --world-readable --dir --json --no-input --quiet --color --help --version show set release render help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1954,7 +1954,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__policy__subcmd__render)
-            opts="-q -h -V --write --check --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --write --check --world-readable --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2059,7 +2059,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__publish)
-            opts="-q -h -V --out --dry-run --force --reason --offline --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --out --world-readable --dry-run --force --reason --offline --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
