@@ -56,7 +56,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -68,7 +68,7 @@ fn thousands(n: usize) -> String {
 pub fn bytes_in_words(n: u64) -> String {
     for (factor, unit) in [(1u64 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")] {
         if n >= factor {
-            return if n % factor == 0 {
+            return if n.is_multiple_of(factor) {
                 format!("{} {unit}", n / factor)
             } else {
                 format!("{:.1} {unit}", n as f64 / factor as f64)
