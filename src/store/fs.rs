@@ -48,10 +48,15 @@ pub(crate) fn read_limited(root: &Path, rel: &str, limit: u64) -> Result<Option<
     let Some((dir, name)) = parent(root, rel, false)? else {
         return Ok(None);
     };
-    let file = match sys::open_read(&dir, name) {
+    read_in(&dir, name, &path, limit)
+}
+
+/// Reads the file `name` in `dir` (shown as `path`), up to `limit` bytes.
+fn read_in(dir: &sys::Dir, name: &str, path: &Path, limit: u64) -> Result<Option<Vec<u8>>> {
+    let file = match sys::open_read(dir, name) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(explain(&dir, name, &path, "read", e)),
+        Err(e) => return Err(explain(dir, name, path, "read", e)),
     };
     let fail = |e| Error::io(format!("read {}", path.display()), e);
     let meta = file.metadata().map_err(fail)?;
@@ -66,14 +71,14 @@ pub(crate) fn read_limited(root: &Path, rel: &str, limit: u64) -> Result<Option<
         ));
     }
     if meta.len() > limit {
-        return Err(too_large(&path, meta.len(), limit));
+        return Err(too_large(path, meta.len(), limit));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(fail)?;
     if bytes.len() as u64 > limit {
-        return Err(too_large(&path, bytes.len() as u64, limit));
+        return Err(too_large(path, bytes.len() as u64, limit));
     }
     Ok(Some(bytes))
 }
@@ -123,6 +128,35 @@ pub(crate) fn remove(root: &Path, rel: &str) -> Result<()> {
     }
 }
 
+/// A directory of the store opened once (no link followed on the way), to
+/// list it and read many files in it with one open each.
+#[derive(Debug)]
+pub(crate) struct OpenDir {
+    dir: sys::Dir,
+    path: std::path::PathBuf,
+}
+
+/// Opens the directory `rel`; `None` when it does not exist.
+pub(crate) fn open(root: &Path, rel: &str) -> Result<Option<OpenDir>> {
+    Ok(open_dir(root, rel, false)?.map(|dir| OpenDir {
+        dir,
+        path: root.join(rel),
+    }))
+}
+
+impl OpenDir {
+    /// Reads the file `name` of this directory; `None` when it does not exist.
+    pub(crate) fn read(&self, name: &str) -> Result<Option<Vec<u8>>> {
+        components(name)?;
+        read_in(&self.dir, name, &self.path.join(name), u64::MAX)
+    }
+
+    /// The entries of this directory (without `.` and `..`).
+    pub(crate) fn list(&self) -> Result<Vec<Listed>> {
+        sys::list(&self.dir).map_err(|e| Error::io(format!("read {}", self.path.display()), e))
+    }
+}
+
 /// Makes the file at `rel` private (0600), without following it.
 pub(crate) fn set_private(root: &Path, rel: &str) -> Result<()> {
     let path = root.join(rel);
@@ -143,17 +177,6 @@ pub(crate) fn set_private(root: &Path, rel: &str) -> Result<()> {
     #[cfg(not(unix))]
     drop(file);
     Ok(())
-}
-
-/// The entries of the directory `rel` (without `.` and `..`); `None` when
-/// it does not exist.
-pub(crate) fn list(root: &Path, rel: &str) -> Result<Option<Vec<Listed>>> {
-    let Some(dir) = open_dir(root, rel, false)? else {
-        return Ok(None);
-    };
-    sys::list(&dir)
-        .map(Some)
-        .map_err(|e| Error::io(format!("read {}", root.join(rel).display()), e))
 }
 
 /// What `rel` is, without following it; `None` when it does not exist.
@@ -657,7 +680,7 @@ mod tests {
             assert!(err.to_string().contains("symbolic link"), "{err}");
         }
         assert!(remove(&root, "templates/secret").is_err());
-        assert!(list(&root, "templates").is_err());
+        assert!(open(&root, "templates").is_err());
         assert!(is_dir(&root, "templates").is_err());
         assert_eq!(std::fs::read(outside.join("secret")).unwrap(), b"key");
         assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 1);
@@ -702,8 +725,10 @@ mod tests {
         let (_tmp, root) = store();
         write(&root, "cases/A.json", b"{}").unwrap();
         std::os::unix::fs::symlink("/etc/passwd", root.join("cases/B.json")).unwrap();
-        let mut listed: Vec<(String, Kind)> = list(&root, "cases")
+        let mut listed: Vec<(String, Kind)> = open(&root, "cases")
             .unwrap()
+            .unwrap()
+            .list()
             .unwrap()
             .into_iter()
             .map(|l| (l.name.to_string_lossy().into_owned(), l.kind))
@@ -713,7 +738,7 @@ mod tests {
             listed,
             [("A.json".into(), Kind::File), ("B.json".into(), Kind::Link)]
         );
-        assert_eq!(list(&root, "none").unwrap().map(|l| l.len()), None);
+        assert!(open(&root, "none").unwrap().is_none());
     }
 
     #[test]

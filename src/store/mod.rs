@@ -147,9 +147,15 @@ impl Store {
     /// The IDs of every case file, sorted. Files in `cases/` whose names are
     /// not case IDs come back as errors, so nothing is skipped silently.
     pub fn case_ids(&self) -> Result<(Vec<CaseId>, Vec<Error>)> {
-        let Some(entries) = fs::list(&self.root, CASES_DIR)? else {
-            return Ok(Default::default());
-        };
+        match fs::open(&self.root, CASES_DIR)? {
+            Some(cases) => self.ids_in(&cases),
+            None => Ok(Default::default()),
+        }
+    }
+
+    /// `case_ids` from `cases/`, opened by the caller.
+    fn ids_in(&self, cases: &fs::OpenDir) -> Result<(Vec<CaseId>, Vec<Error>)> {
+        let entries = cases.list()?;
         let dir = self.root.join(CASES_DIR);
         let mut ids = Vec::new();
         let mut odd = Vec::new();
@@ -187,10 +193,17 @@ impl Store {
 
     /// Reads every case; broken files are returned beside the readable ones.
     pub fn read_all(&self) -> Result<(Vec<Case>, Vec<Error>)> {
-        let (ids, mut errors) = self.case_ids()?;
+        let Some(dir) = fs::open(&self.root, CASES_DIR)? else {
+            return Ok(Default::default());
+        };
+        let (ids, mut errors) = self.ids_in(&dir)?;
         let mut cases = Vec::with_capacity(ids.len());
         for id in ids {
-            match self.read(&id) {
+            let read = dir
+                .read(&id.file_name())
+                .and_then(|bytes| bytes.ok_or_else(|| self.no_such_case(&id)))
+                .and_then(|bytes| parse_case(&self.case_path(&id), &id, &bytes));
+            match read {
                 Ok(case) => cases.push(case),
                 Err(e) => errors.push(e),
             }
@@ -203,7 +216,15 @@ impl Store {
     /// the readable ones. Unchanged files are served from the summary cache
     /// (see `cache`), the others are read in parallel.
     pub fn summaries(&self) -> Result<Summaries> {
-        let (ids, mut errors) = self.case_ids()?;
+        let Some(cases_dir) = fs::open(&self.root, CASES_DIR)? else {
+            return Ok(Summaries {
+                cases: Vec::new(),
+                errors: Vec::new(),
+                texts: Vec::new(),
+                bodies: None,
+            });
+        };
+        let (ids, mut errors) = self.ids_in(&cases_dir)?;
         // Checked here, so the cache never writes through a link.
         fs::is_dir(&self.root, &format!(".git/{CACHE_DIR}"))?;
         let dir = self.root.join(".git").join(CACHE_DIR);
@@ -218,7 +239,7 @@ impl Store {
             work.push((id, entry));
         }
         drop(cached);
-        let results = parallel_map(work, |(id, entry)| self.summary_of(id, entry));
+        let results = parallel_map(work, |(id, entry)| self.summary_of(&cases_dir, id, entry));
         let (mut hits, mut fresh) = (0, 0);
         let mut found = Vec::with_capacity(results.len());
         for result in results {
@@ -278,6 +299,7 @@ impl Store {
     /// One case's summary: from its cache entry if the file is unchanged.
     fn summary_of(
         &self,
+        cases: &fs::OpenDir,
         id: CaseId,
         entry: Option<cache::Entry>,
     ) -> Result<(cache::FileKey, Box<CaseSummary>, Text)> {
@@ -290,7 +312,10 @@ impl Store {
         {
             return Ok((key, entry.summary, Text::Stored(entry.text)));
         }
-        let fields = self.read_fields(&id)?;
+        let bytes = cases
+            .read(&id.file_name())?
+            .ok_or_else(|| self.no_such_case(&id))?;
+        let fields = parse_checked(&self.case_path(&id), &id, &bytes, |f: &CaseFields| &f.id)?;
         let text = crate::model::layout::json_array_element(&fields);
         Ok((key, Box::new(CaseSummary::from(&fields)), Text::Fresh(text)))
     }
