@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use super::policy::Package;
+
 use super::case::{
     Attachment, Event, EventKind, NewCase, Range, RangeEvent, Report, Reporter, Source,
 };
@@ -151,11 +153,21 @@ pub fn event(event: &Event) -> Result<(), TooLong> {
             }
             attachment_fields(attachments)
         }
-        EventKind::Acknowledged { .. }
-        | EventKind::Confirmed
+        EventKind::Acknowledged {
+            message,
+            message_id,
+            ..
+        } => {
+            opt(text, "the message", message.as_deref())?;
+            opt(line, "the Message-ID", message_id.as_deref())
+        }
+        EventKind::Confirmed
         | EventKind::Resumed
         | EventKind::EmbargoSet { .. }
+        | EventKind::DeadlineSet { .. }
+        | EventKind::Linked { .. }
         | EventKind::Renumbered { .. } => Ok(()),
+        EventKind::EmbargoAgreed { offset, .. } => opt(line, "the UTC offset", offset.as_deref()),
         EventKind::Rejected { resolution } => opt(text, "the note", resolution.note.as_deref()),
         EventKind::Withdrawn { reason } => opt(line, "the reason", reason.as_deref()),
         EventKind::Paused { reason } => line("the reason", reason),
@@ -171,8 +183,7 @@ pub fn event(event: &Event) -> Result<(), TooLong> {
             versions,
             ..
         } => {
-            line("the package's ecosystem", &package.ecosystem)?;
-            line("the package name", &package.name)?;
+            package_fields(package)?;
             range_fields(ranges)?;
             versions.iter().try_for_each(|v| line("a version", v))
         }
@@ -184,15 +195,21 @@ pub fn event(event: &Event) -> Result<(), TooLong> {
         }
         EventKind::FixLinked {
             release,
+            package,
             commits,
             pr,
             version,
             ..
         } => {
             line("the release", release)?;
+            package.as_ref().map_or(Ok(()), package_fields)?;
             commits.iter().try_for_each(|c| line("a commit", c))?;
             opt(line, "the pull request", pr.as_deref())?;
             opt(line, "the version", version.as_deref())
+        }
+        EventKind::FixRemoved { release, package } => {
+            line("the release", release)?;
+            package.as_ref().map_or(Ok(()), package_fields)
         }
         EventKind::SeverityAssessed { severity, cwe } => {
             if let Some(severity) = severity {
@@ -217,6 +234,24 @@ pub fn event(event: &Event) -> Result<(), TooLong> {
                 .contact
                 .iter()
                 .try_for_each(|c| line("a credit contact", c))
+        }
+        EventKind::AuditRecorded { note, .. } => text("the audit note", note),
+        EventKind::PublicTextSet { change } => {
+            opt(title, "the public title", change.title.as_deref())?;
+            opt(line, "the summary", change.summary.as_deref())?;
+            opt(text, "the details", change.details.as_deref())?;
+            opt(text, "the public impact", change.impact.as_deref())?;
+            opt(text, "the workarounds", change.workarounds.as_deref())?;
+            change
+                .references
+                .iter()
+                .flatten()
+                .try_for_each(|r| line("a reference", r))
+        }
+        EventKind::AdvisoryReserved { advisory } => line("the advisory ID", advisory),
+        EventKind::AdvisoryUpdated { advisory, files } => {
+            line("the advisory ID", advisory)?;
+            files.iter().try_for_each(|f| line("a file name", f))
         }
         EventKind::IdentifiersAssigned { cve, ghsa } => {
             opt(line, "the CVE ID", cve.as_deref())?;
@@ -249,6 +284,11 @@ fn opt(
     value: Option<&str>,
 ) -> Result<(), TooLong> {
     value.map_or(Ok(()), |v| check(field, v))
+}
+
+fn package_fields(p: &Package) -> Result<(), TooLong> {
+    line("the package's ecosystem", &p.ecosystem)?;
+    line("the package name", &p.name)
 }
 
 fn reporter_fields(r: &Reporter) -> Result<(), TooLong> {

@@ -315,7 +315,7 @@ impl Store {
         let bytes = cases
             .read(&id.file_name())?
             .ok_or_else(|| self.no_such_case(&id))?;
-        let fields = parse_checked(&self.case_path(&id), &id, &bytes, |f: &CaseFields| &f.id)?;
+        let fields = parse_fields(&self.case_path(&id), &id, &bytes)?;
         let text = crate::model::layout::json_array_element(&fields);
         Ok((key, Box::new(CaseSummary::from(&fields)), Text::Fresh(text)))
     }
@@ -323,7 +323,7 @@ impl Store {
     /// A case's projected fields without its history, for listings.
     pub fn read_fields(&self, id: &CaseId) -> Result<CaseFields> {
         let bytes = fs::read(&self.root, &case_rel(id))?.ok_or_else(|| self.no_such_case(id))?;
-        parse_checked(&self.case_path(id), id, &bytes, |f: &CaseFields| &f.id)
+        parse_fields(&self.case_path(id), id, &bytes)
     }
 
     /// Turns what the user typed into the ID of an existing case.
@@ -543,8 +543,17 @@ fn case_rel(id: &CaseId) -> String {
     format!("{CASES_DIR}/{}", id.file_name())
 }
 
+/// A case file's projected fields, brought up to the current shape.
+fn parse_fields(path: &Path, id: &CaseId, bytes: &[u8]) -> Result<CaseFields> {
+    let mut fields = parse_checked(path, id, bytes, |f: &CaseFields| &f.id)?;
+    fields.upgrade();
+    Ok(fields)
+}
+
 fn parse_case(path: &Path, id: &CaseId, bytes: &[u8]) -> Result<Case> {
-    parse_checked(path, id, bytes, |c: &Case| &c.id)
+    let mut case = parse_checked(path, id, bytes, |c: &Case| &c.id)?;
+    case.fields.upgrade();
+    Ok(case)
 }
 
 /// Parses a case file (or a view of one) and checks it holds the case its name says.
