@@ -405,6 +405,7 @@ mod tests {
                         impact: optional(&text),
                         remediation: optional(&text),
                     },
+                    internal: false,
                 };
                 let at = "2026-03-02T09:00:00Z".parse().unwrap();
                 let id: crate::model::id::CaseId = "DISC-2026-K7Q3M".parse().unwrap();

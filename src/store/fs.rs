@@ -62,7 +62,7 @@ fn read_in(dir: &sys::Dir, name: &str, path: &Path, limit: u64) -> Result<Option
     let meta = file.metadata().map_err(fail)?;
     if !meta.is_file() {
         return Err(not_a_file(
-            &path,
+            path,
             if meta.is_dir() {
                 Kind::Dir
             } else {
