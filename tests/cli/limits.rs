@@ -253,12 +253,12 @@ fn zero_promises_and_overlapping_releases_are_refused() {
     refused(
         &env,
         &["policy", "set", "ack_within", "0d"],
-        "ack_within 0d",
+        "ack_within: invalid duration \"0d\"",
     );
     refused(
         &env,
         &["policy", "set", "update_every", "0bd"],
-        "update_every 0bd",
+        "update_every: invalid duration \"0bd\"",
     );
     env.disclose()
         .args([

@@ -194,7 +194,7 @@ fn reply_drafts_and_exports_are_written_private() {
 
     let out = env.root.join("advisory.md");
     env.disclose()
-        .args(["export", &id, "--format", "markdown", "--out"])
+        .args(["export", &id, "--format", "markdown", "--preview", "--out"])
         .arg(&out)
         .assert()
         .success();
@@ -205,6 +205,7 @@ fn reply_drafts_and_exports_are_written_private() {
             &id,
             "--format",
             "markdown",
+            "--preview",
             "--world-readable",
             "--out",
         ])
