@@ -136,7 +136,14 @@ fn a_package_can_be_named_ecosystem_slash_name() {
     let env = TestEnv::with_store("three-releases");
     let id = env.open("x", &[]);
     env.disclose()
-        .args(["affected", &id, "--package", "npm/@poet/web", "--range", "<2.0.0"])
+        .args([
+            "affected",
+            &id,
+            "--package",
+            "npm/@poet/web",
+            "--range",
+            "<2.0.0",
+        ])
         .assert()
         .success();
     let case = env.case(&id);
@@ -153,7 +160,14 @@ fn a_package_can_be_named_ecosystem_slash_name() {
     let before = std::fs::read(env.store.join("cases").join(format!("{id}.json"))).unwrap();
     let out = env
         .disclose()
-        .args(["affected", &id, "--package", "crates/poet", "--range", "<2.0.0"])
+        .args([
+            "affected",
+            &id,
+            "--package",
+            "crates/poet",
+            "--range",
+            "<2.0.0",
+        ])
         .assert()
         .code(2);
     let err = crate::common::stderr(&out);
