@@ -12,13 +12,14 @@ use chrono::{DateTime, Utc};
 
 use crate::app::context::Ctx;
 use crate::commands::common::numbering;
+use crate::commands::common::output::OutputMode;
 use crate::error::{Error, Result};
 use crate::export::leak::{Finding, Guard};
 use crate::export::{AdvisoryFiles, Format};
 use crate::judge::readiness::{self, OpenItem};
 use crate::model::case::{Case, Stamp};
 use crate::model::id::{CaseId, CaseRef};
-use crate::store::{ADVISORIES_DIR, Store, Tx};
+use crate::store::{ADVISORIES_DIR, Store, Tx, Visibility};
 
 /// Publish a fixed case: write its advisory files and mark it published
 ///
@@ -69,9 +70,12 @@ use crate::store::{ADVISORIES_DIR, Store, Tx};
 pub struct PublishArgs {
     /// Case to publish, e.g. DISC-2026-K7Q3M or a unique part such as K7Q
     pub id: CaseRef,
-    /// Directory for the advisory files (default: advisories/<ID>/ in the store)
+    /// Directory for the advisory files (default: advisories/<ID>/ in the
+    /// store); outside the store they are private to you unless --world-readable
     #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub mode: OutputMode,
     /// Show the advisory it would write, every open item and leak; change nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -152,7 +156,7 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
         let plan = plan(tx.store(), case, items, now, by, force)?;
         check_findings(&id, &plan.findings, force)?;
         let target = target(tx.store(), args.out.as_deref(), &plan.advisory)?;
-        write_files(tx, &target, &plan.files.files);
+        write_files(tx, &target, &plan.files.files, args.mode.visibility());
         tx.write(&plan.case);
         tx.set_message(format!("{id}: publish {}", plan.advisory));
         Ok((plan, target))
@@ -240,6 +244,7 @@ fn plan(
         .then(|| force.map(str::to_owned))
         .flatten();
     case.publish(advisory.clone(), forced_reason, stamp, force)?;
+    crate::app::input::check_limits(&case.events[case.events.len() - 1..])?;
     Ok(Plan {
         case,
         advisory,
@@ -272,12 +277,19 @@ fn leak_refusal(id: &CaseId, findings: &[Finding], anyway: &str) -> Error {
 
 /// Stages the advisory files in the change that publishes them: in the
 /// store, or outside it, where they appear only if the change is made.
-fn write_files(tx: &mut Tx<'_>, target: &Target, files: &[(Format, String)]) {
+fn write_files(
+    tx: &mut Tx<'_>,
+    target: &Target,
+    files: &[(Format, String)],
+    visibility: Visibility,
+) {
     for (format, text) in files {
         let bytes = text.clone().into_bytes();
         match target {
             Target::Store(dir) => tx.write_file(&format!("{dir}/{}", format.file_name()), bytes),
-            Target::Outside(dir) => tx.write_outside(dir.join(format.file_name()), bytes),
+            Target::Outside(dir) => {
+                tx.write_outside(dir.join(format.file_name()), bytes, visibility);
+            }
         }
     }
 }

@@ -36,7 +36,7 @@ use super::index_file::{NewEntry, Stat};
 use super::journal::{self, Journal};
 use super::lock::{self, Owner};
 use super::state::Head;
-use super::{CACHE_DIR, Notify};
+use super::{CACHE_DIR, Notify, Visibility};
 use crate::error::{Error, Result};
 
 /// A file of the store a change writes: its new bytes, or `None` to remove it.
@@ -74,7 +74,15 @@ pub(crate) struct Change<'a> {
     pub(crate) files: Vec<Write>,
     /// Files outside the store (`publish --out`), put in place once the
     /// branch has moved.
-    pub(crate) outside: Vec<(PathBuf, Vec<u8>)>,
+    pub(crate) outside: Vec<OutsideFile>,
+}
+
+/// A file outside the store that a change writes (a user's path).
+#[derive(Debug, Clone)]
+pub(crate) struct OutsideFile {
+    pub(crate) path: PathBuf,
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) visibility: Visibility,
 }
 
 /// Where a change happens and how it reports.
@@ -110,15 +118,17 @@ pub(crate) fn apply(env: &Env<'_>, repo: &Repository, change: Change<'_>) -> Res
     let tx = journal::new_tx();
     let outside: Vec<Outside> = outside
         .into_iter()
-        .map(|(path, bytes)| {
-            let name = path
+        .map(|file| {
+            let name = file
+                .path
                 .file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            let temp = path
+            let temp = file
+                .path
                 .parent()
                 .unwrap_or(Path::new("."))
                 .join(format!(".disclose-{tx}-{name}"));
-            Outside { path, temp, bytes }
+            Outside { file, temp }
         })
         .collect();
     let record = Journal {
@@ -138,7 +148,7 @@ pub(crate) fn apply(env: &Env<'_>, repo: &Repository, change: Change<'_>) -> Res
         outside: outside
             .iter()
             .map(|o| journal::Outside {
-                path: o.path.clone(),
+                path: o.file.path.clone(),
                 temp: o.temp.clone(),
             })
             .collect(),
@@ -196,11 +206,11 @@ pub(crate) fn apply(env: &Env<'_>, repo: &Repository, change: Change<'_>) -> Res
         finished = false;
     }
     for o in &outside {
-        if let Err(e) = std::fs::rename(&o.temp, &o.path) {
+        if let Err(e) = std::fs::rename(&o.temp, &o.file.path) {
             let _ = std::fs::remove_file(&o.temp);
             (env.notify)(&format!(
                 "the change is committed, but {} could not be written: {e}",
-                o.path.display()
+                o.file.path.display()
             ));
         }
     }
@@ -216,9 +226,8 @@ pub(crate) fn apply(env: &Env<'_>, repo: &Repository, change: Change<'_>) -> Res
 }
 
 struct Outside {
-    path: PathBuf,
+    file: OutsideFile,
     temp: PathBuf,
-    bytes: Vec<u8>,
 }
 
 /// The steps of a change up to the moment the branch moves.
@@ -272,13 +281,17 @@ impl Work<'_> {
                 .map_err(|e| Error::io(format!("write {}", path.display()), e))?;
         }
         for o in self.outside {
-            let made_dirs = files::make_parents(&o.path).map_err(|e| {
-                Error::io(format!("create the directory of {}", o.path.display()), e)
-            })?;
+            let path = &o.file.path;
+            let public = o.file.visibility == Visibility::WorldReadable;
+            let made_dirs = files::make_parents_with(path, if public { 0o755 } else { 0o700 })
+                .map_err(|e| Error::io(format!("create the directory of {}", path.display()), e))?;
             undo.dirs.extend(made_dirs);
             undo.temps.push(o.temp.clone());
-            files::write_new(&o.temp, &o.bytes, true)
-                .map_err(|e| Error::io(format!("write {}", o.path.display()), e))?;
+            let io = |e| Error::io(format!("write {}", path.display()), e);
+            files::write_new(&o.temp, &o.file.bytes, true).map_err(io)?;
+            if public {
+                files::make_readable(&o.temp).map_err(io)?;
+            }
         }
         fault::step(env.fault, Step::Reserve, || match next.len() {
             Some(len) => files::reserve(&lock, len)
@@ -617,9 +630,7 @@ fn refuse_hand_edits(
                 .and_then(|t| t.get_path(Path::new(&file.path)).ok())
                 .map(|e| e.id())
         };
-        let path = root.join(&file.path);
-        let found =
-            files::found(&path).map_err(|e| Error::io(format!("read {}", path.display()), e))?;
+        let found = files::found(root, &file.path)?;
         let in_index = loaded.entry_id(&file.path);
         let what = if found == Found::Other {
             Some("not a plain file")

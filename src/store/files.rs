@@ -42,21 +42,23 @@ impl Found {
     }
 }
 
-/// What `path` holds: its blob id if it is a plain file.
-pub(crate) fn found(path: &Path) -> std::io::Result<Found> {
-    let meta = match std::fs::symlink_metadata(path) {
-        Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Found::Missing),
-        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => return Ok(Found::Missing),
-        Err(e) => return Err(e),
-    };
-    if !meta.is_file() {
-        return Ok(Found::Other);
+/// What the store file `rel` holds: its blob id if it is a plain file.
+/// Looked at through `fs`, so a link on the way is an error naming it.
+pub(crate) fn found(root: &Path, rel: &str) -> crate::error::Result<Found> {
+    use super::fs::{self, Kind};
+    match fs::kind(root, rel)? {
+        None => Ok(Found::Missing),
+        Some(Kind::File) => {
+            let Some(bytes) = fs::read(root, rel)? else {
+                return Ok(Found::Missing);
+            };
+            let id = git2::Oid::hash_object(git2::ObjectType::Blob, &bytes)
+                .map_err(|e| crate::error::Error::git(format!("hash {rel}"), e))?;
+            Ok(Found::File(id))
+        }
+        Some(Kind::Link) => Err(fs::link_error(&root.join(rel))),
+        Some(Kind::Dir | Kind::Other) => Ok(Found::Other),
     }
-    let bytes = std::fs::read(path)?;
-    let id = git2::Oid::hash_object(git2::ObjectType::Blob, &bytes)
-        .map_err(|e| std::io::Error::other(e.message().to_owned()))?;
-    Ok(Found::File(id))
 }
 
 /// A file put in place (or removed) by a change, and how to undo it.
@@ -169,6 +171,26 @@ pub(crate) fn remove_empty_parents(path: &Path, root: &Path) {
 /// Creates the missing directories above `path` (mode 0700), returning
 /// those it created, deepest last.
 pub(crate) fn make_parents(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    make_parents_with(path, 0o700)
+}
+
+/// Makes a file readable by others (0644), for files written outside the
+/// store that the user asked to be (`--world-readable`).
+pub(crate) fn make_readable(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        Ok(())
+    }
+}
+
+/// `make_parents` with the directories' mode.
+pub(crate) fn make_parents_with(path: &Path, mode: u32) -> std::io::Result<Vec<PathBuf>> {
     let mut missing = Vec::new();
     let mut dir = path.parent();
     while let Some(d) = dir {
@@ -184,8 +206,10 @@ pub(crate) fn make_parents(path: &Path) -> std::io::Result<Vec<PathBuf>> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::DirBuilderExt as _;
-            builder.mode(0o700);
+            builder.mode(mode);
         }
+        #[cfg(not(unix))]
+        let _ = mode;
         builder.create(d)?;
     }
     Ok(missing)
@@ -246,15 +270,23 @@ mod tests {
     }
 
     #[test]
-    fn found_tells_files_from_the_rest() {
+    fn found_tells_files_from_the_rest_and_refuses_links() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("x");
-        assert_eq!(found(&path).unwrap(), Found::Missing);
-        assert_eq!(found(&path.join("y")).unwrap(), Found::Missing);
-        std::fs::write(&path, b"hello").unwrap();
+        let root = dir.path();
+        assert_eq!(found(root, "x").unwrap(), Found::Missing);
+        assert_eq!(found(root, "d/y").unwrap(), Found::Missing);
+        std::fs::write(root.join("x"), b"hello").unwrap();
         let id = git2::Oid::hash_object(git2::ObjectType::Blob, b"hello").unwrap();
-        assert_eq!(found(&path).unwrap(), Found::File(id));
-        assert_eq!(found(dir.path()).unwrap(), Found::Other);
+        assert_eq!(found(root, "x").unwrap(), Found::File(id));
+        std::fs::create_dir(root.join("d")).unwrap();
+        assert_eq!(found(root, "d").unwrap(), Found::Other);
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(root.join("x"), root.join("l")).unwrap();
+            assert!(found(root, "l").is_err());
+            std::os::unix::fs::symlink(root.join("d"), root.join("ld")).unwrap();
+            assert!(found(root, "ld/z").is_err());
+        }
     }
 
     #[test]

@@ -73,7 +73,9 @@ impl Journal {
     /// The journal left in `git_dir`, if any, and when it was written.
     pub(crate) fn read(git_dir: &Path) -> Result<Option<(Self, std::time::SystemTime)>> {
         let path = path(git_dir);
-        let Some(bytes) = fs::read_optional(&path)? else {
+        let root = git_dir.parent().unwrap_or(git_dir);
+        let rel = format!(".git/{}/{FILE}", super::CACHE_DIR);
+        let Some(bytes) = fs::read(root, &rel)? else {
             return Ok(None);
         };
         let written = std::fs::metadata(&path)

@@ -57,7 +57,7 @@ impl StoreLock {
     /// whose lock it takes over.
     pub(crate) fn acquire(path: &Path, notify: &Notify) -> Result<Self> {
         let fail = |e| Error::io(format!("lock {}", path.display()), e);
-        let mut file = open(path).map_err(fail)?;
+        let mut file = open(path)?;
         // Another command's change takes milliseconds: wait for it quietly
         // first, and say whom we wait for only if it takes longer.
         let quiet_until = std::time::Instant::now() + QUIET_WAIT;
@@ -109,13 +109,18 @@ impl StoreLock {
     }
 }
 
-fn open(path: &Path) -> std::io::Result<File> {
-    OpenOptions::new()
+/// Opens (or creates) the lock file, never through a link.
+fn open(path: &Path) -> Result<File> {
+    super::fs::no_follow(&mut OpenOptions::new())
         .create(true)
         .truncate(false)
         .read(true)
         .write(true)
         .open(path)
+        .map_err(|e| match std::fs::symlink_metadata(path) {
+            Ok(meta) if meta.file_type().is_symlink() => super::fs::link_error(path),
+            _ => Error::io(format!("lock {}", path.display()), e),
+        })
 }
 
 impl Drop for StoreLock {

@@ -28,6 +28,7 @@ mod remote;
 mod state;
 mod sync;
 pub(crate) mod tls;
+mod tree;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -36,9 +37,10 @@ use std::sync::Arc;
 use chrono::{DateTime, Datelike as _, Utc};
 
 pub use fault::Fault;
+pub use fs::{Visibility, create_out_dir, write_out};
 pub use git::Identity;
 pub use remote::{REMOTE, Unpushed};
-pub use sync::{PUSH_ATTEMPTS, Stage, SyncOptions, SyncReport, clone_store};
+pub use sync::{Cloned, PUSH_ATTEMPTS, Stage, SyncOptions, SyncReport, clone_store};
 
 use crate::error::{Error, Result};
 use crate::model::case::{Case, CaseFields, CaseSummary};
@@ -118,7 +120,8 @@ pub fn repair(root: &Path, opts: &Options) -> Result<()> {
     recover::recover(&env)
 }
 
-/// Whether `root` holds a store (a policy file in a git work tree).
+/// Whether `root` holds a store (a policy file in a git work tree). A
+/// policy file that is a link counts, so opening the store names the link.
 pub fn exists(root: &Path) -> bool {
     matches!(probe(root), Ok(true))
 }
@@ -211,7 +214,7 @@ impl Store {
             ))
             .with_hint("create one with `disclose init --dir PATH`"));
         }
-        let policy = read_policy(&root.join(POLICY_FILE))?;
+        let policy = read_policy(root)?;
         Ok(Self {
             root: root.to_path_buf(),
             policy,
@@ -233,7 +236,9 @@ impl Store {
         }
     }
 
-    /// Creates a store at `root` with `policy` and commits it.
+    /// Creates a store at `root` with `policy` and commits it. The root is
+    /// made private (0700) even when it existed; the mode it had then, if
+    /// others could reach it, comes back with the store.
     ///
     /// Refuses a directory inside another repository's work tree unless
     /// `allow_nested`, because a case committed there (say, the public
@@ -245,7 +250,7 @@ impl Store {
         allow_nested: bool,
         who: &Identity,
         at: DateTime<Utc>,
-    ) -> Result<Self> {
+    ) -> Result<(Self, Option<u32>)> {
         Self::create_with(root, policy, allow_nested, who, at, Options::default())
     }
 
@@ -257,7 +262,7 @@ impl Store {
         who: &Identity,
         at: DateTime<Utc>,
         opts: Options,
-    ) -> Result<Self> {
+    ) -> Result<(Self, Option<u32>)> {
         let notify = opts.notify();
         repair(root, &opts)?;
         if exists(root) {
@@ -287,6 +292,7 @@ impl Store {
             .with_hint("point --dir at a new or empty directory"));
         }
         fs::create_private_dir(root)?;
+        let was_open = fs::make_private(root)?;
         let repo = match git::enclosing_work_tree(root) {
             Some(w) if same_dir(&w, root) => git::open(root)?,
             _ => git::init(root)?,
@@ -316,7 +322,7 @@ impl Store {
             at,
         )?;
         drop(lock);
-        Self::open_with(root, opts)
+        Ok((Self::open_with(root, opts)?, was_open))
     }
 
     pub fn root(&self) -> &Path {
@@ -340,37 +346,36 @@ impl Store {
     /// The IDs of every case file, sorted. Files in `cases/` whose names are
     /// not case IDs come back as errors, so nothing is skipped silently.
     pub fn case_ids(&self) -> Result<(Vec<CaseId>, Vec<Error>)> {
-        self.case_ids_and_leftovers()
-            .map(|(ids, odd, _)| (ids, odd))
+        match fs::open(&self.root, CASES_DIR)? {
+            Some(cases) => self.ids_in(&cases).map(|(ids, odd, _)| (ids, odd)),
+            None => Ok(Default::default()),
+        }
     }
 
-    /// `case_ids`, and the temporary files an interrupted write left in
-    /// `cases/` (`.disclose-*`).
-    fn case_ids_and_leftovers(&self) -> Result<(Vec<CaseId>, Vec<Error>, Vec<PathBuf>)> {
+    /// `case_ids` from `cases/`, opened by the caller, and the temporary
+    /// files an interrupted write left there (`.disclose-*`).
+    fn ids_in(&self, cases: &fs::OpenDir) -> Result<(Vec<CaseId>, Vec<Error>, Vec<PathBuf>)> {
+        let entries = cases.list()?;
         let dir = self.root.join(CASES_DIR);
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Default::default()),
-            Err(e) => return Err(Error::io(format!("read {}", dir.display()), e)),
-        };
         let mut ids = Vec::new();
         let mut odd = Vec::new();
         let mut leftovers = Vec::new();
         for entry in entries {
-            let entry = entry.map_err(|e| Error::io(format!("read {}", dir.display()), e))?;
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if journal::is_temp_name(&name) {
-                leftovers.push(entry.path());
+            let name = entry.name.to_string_lossy();
+            if journal::is_temp_name(&name) && entry.kind == fs::Kind::File {
+                leftovers.push(dir.join(&entry.name));
             }
             if name.starts_with('.') {
                 continue;
             }
             match name.strip_suffix(".json").map(str::parse::<CaseId>) {
+                Some(Ok(_)) if entry.kind == fs::Kind::Link => {
+                    odd.push(fs::link_error(&dir.join(&entry.name)));
+                }
                 Some(Ok(id)) => ids.push(id),
                 _ => odd.push(Error::store(format!(
                     "{}: not a case file (expected cases/PREFIX-YYYY-XXXXX.json)",
-                    entry.path().display()
+                    dir.join(&entry.name).display()
                 ))),
             }
         }
@@ -405,17 +410,29 @@ impl Store {
 
     /// Reads one case.
     pub fn read(&self, id: &CaseId) -> Result<Case> {
-        let path = self.case_path(id);
-        let bytes = fs::read_optional(&path)?.ok_or_else(|| self.no_such_case(id))?;
-        parse_case(&path, id, &bytes)
+        let bytes = fs::read(&self.root, &case_rel(id))?.ok_or_else(|| self.no_such_case(id))?;
+        parse_case(&self.case_path(id), id, &bytes)
+    }
+
+    /// Reads a file of the store that need not exist (a template), refusing
+    /// one over `limit` bytes. `rel` is built by the caller from fixed parts.
+    pub fn read_file(&self, rel: &str, limit: u64) -> Result<Option<Vec<u8>>> {
+        fs::read_limited(&self.root, rel, limit)
     }
 
     /// Reads every case; broken files are returned beside the readable ones.
     pub fn read_all(&self) -> Result<(Vec<Case>, Vec<Error>)> {
-        let (ids, mut errors) = self.case_ids()?;
+        let Some(dir) = fs::open(&self.root, CASES_DIR)? else {
+            return Ok(Default::default());
+        };
+        let (ids, mut errors, _) = self.ids_in(&dir)?;
         let mut cases = Vec::with_capacity(ids.len());
         for id in ids {
-            match self.read(&id) {
+            let read = dir
+                .read(&id.file_name())
+                .and_then(|bytes| bytes.ok_or_else(|| self.no_such_case(&id)))
+                .and_then(|bytes| parse_case(&self.case_path(&id), &id, &bytes));
+            match read {
                 Ok(case) => cases.push(case),
                 Err(e) => errors.push(e),
             }
@@ -428,11 +445,22 @@ impl Store {
     /// the readable ones. Unchanged files are served from the summary cache
     /// (see `cache`), the others are read in parallel.
     pub fn summaries(&self) -> Result<Summaries> {
-        let (ids, mut errors, leftovers) = self.case_ids_and_leftovers()?;
+        let dir = self.root.join(".git").join(CACHE_DIR);
+        let Some(cases_dir) = fs::open(&self.root, CASES_DIR)? else {
+            return Ok(Summaries {
+                cases: Vec::new(),
+                errors: Vec::new(),
+                texts: Vec::new(),
+                bodies: None,
+                dir,
+            });
+        };
+        let (ids, mut errors, leftovers) = self.ids_in(&cases_dir)?;
         if !leftovers.is_empty() {
             self.sweep(&leftovers);
         }
-        let dir = self.root.join(".git").join(CACHE_DIR);
+        // Checked here, so the cache never writes through a link.
+        fs::is_dir(&self.root, &format!(".git/{CACHE_DIR}"))?;
         let loaded = cache::load(&dir);
         let cached_count = loaded.entries.len();
         let mut cached = loaded.entries.into_iter().peekable();
@@ -444,7 +472,7 @@ impl Store {
             work.push((id, entry));
         }
         drop(cached);
-        let results = parallel_map(work, |(id, entry)| self.summary_of(id, entry));
+        let results = parallel_map(work, |(id, entry)| self.summary_of(&cases_dir, id, entry));
         let (mut hits, mut fresh) = (0, 0);
         let mut found = Vec::with_capacity(results.len());
         for result in results {
@@ -493,7 +521,11 @@ impl Store {
             cases,
             errors,
             texts,
-            bodies: bodies.and_then(|name| std::fs::File::open(dir.join(name)).ok()),
+            bodies: bodies.and_then(|name| {
+                fs::no_follow(std::fs::OpenOptions::new().read(true))
+                    .open(dir.join(name))
+                    .ok()
+            }),
             dir,
         })
     }
@@ -501,39 +533,40 @@ impl Store {
     /// One case's summary: from its cache entry if the file is unchanged.
     fn summary_of(
         &self,
+        cases: &fs::OpenDir,
         id: CaseId,
         entry: Option<cache::Entry>,
     ) -> Result<(cache::FileKey, Box<CaseSummary>, Text)> {
-        let path = self.case_path(&id);
-        let meta = std::fs::metadata(&path)
-            .map_err(|e| Error::io(format!("read {}", path.display()), e))?;
+        // `cases/` itself was opened without following links by `case_ids`.
+        let meta =
+            fs::file_metadata(&self.root, &case_rel(&id))?.ok_or_else(|| self.no_such_case(&id))?;
         let key = cache::FileKey::of(&meta);
         if let Some(entry) = entry
             && entry.key == key
         {
             return Ok((key, entry.summary, Text::Stored(entry.text)));
         }
-        let fields = self.read_fields(&id)?;
+        let bytes = cases
+            .read(&id.file_name())?
+            .ok_or_else(|| self.no_such_case(&id))?;
+        let fields = parse_fields(&self.case_path(&id), &id, &bytes)?;
         let text = crate::model::layout::json_array_element(&fields);
         Ok((key, Box::new(CaseSummary::from(&fields)), Text::Fresh(text)))
     }
 
     /// A case's projected fields without its history, for listings.
     pub fn read_fields(&self, id: &CaseId) -> Result<CaseFields> {
-        let path = self.case_path(id);
-        let bytes = fs::read_optional(&path)?.ok_or_else(|| self.no_such_case(id))?;
-        let mut fields = parse_checked(&path, id, &bytes, |f: &CaseFields| &f.id)?;
-        fields.upgrade();
-        Ok(fields)
+        let bytes = fs::read(&self.root, &case_rel(id))?.ok_or_else(|| self.no_such_case(id))?;
+        parse_fields(&self.case_path(id), id, &bytes)
     }
 
     /// Turns what the user typed into the ID of an existing case.
     pub fn resolve(&self, typed: &CaseRef) -> Result<CaseId> {
         if let CaseRef::Full(id) = typed {
-            return if self.case_path(id).is_file() {
-                Ok(id.clone())
-            } else {
-                self.by_alias(typed)?.ok_or_else(|| self.no_such_case(id))
+            return match fs::kind(&self.root, &case_rel(id))? {
+                Some(fs::Kind::File) => Ok(id.clone()),
+                Some(_) => fs::read(&self.root, &case_rel(id)).map(|_| id.clone()),
+                None => self.by_alias(typed)?.ok_or_else(|| self.no_such_case(id)),
             };
         }
         let (ids, _) = self.case_ids()?;
@@ -627,7 +660,7 @@ impl Store {
         repo: &git2::Repository,
         head: state::Head,
         writes: BTreeMap<String, Option<Vec<u8>>>,
-        outside: Vec<(PathBuf, Vec<u8>)>,
+        outside: Vec<change::OutsideFile>,
         message: &str,
         who: &Identity,
         at: DateTime<Utc>,
@@ -690,7 +723,7 @@ pub struct Tx<'a> {
     store: &'a Store,
     at: DateTime<Utc>,
     writes: BTreeMap<String, Option<Vec<u8>>>,
-    outside: Vec<(PathBuf, Vec<u8>)>,
+    outside: Vec<change::OutsideFile>,
     message: Option<String>,
 }
 
@@ -736,9 +769,13 @@ impl Tx<'_> {
 
     /// Writes a file outside the store as part of the change (`publish
     /// --out`): it appears only if the change is made.
-    pub fn write_outside(&mut self, path: PathBuf, bytes: Vec<u8>) {
-        self.outside.retain(|(p, _)| *p != path);
-        self.outside.push((path, bytes));
+    pub fn write_outside(&mut self, path: PathBuf, bytes: Vec<u8>, visibility: Visibility) {
+        self.outside.retain(|o| o.path != path);
+        self.outside.push(change::OutsideFile {
+            path,
+            bytes,
+            visibility,
+        });
     }
 
     /// Picks an unused random ID for a new case.
@@ -747,7 +784,8 @@ impl Tx<'_> {
         let mut rng = rand::rng();
         loop {
             let id = CaseId::random(prefix, self.at.year(), &mut rng);
-            if !self.store.case_path(&id).exists() && !self.writes.contains_key(&case_rel(&id)) {
+            let taken = std::fs::symlink_metadata(self.store.case_path(&id)).is_ok();
+            if !taken && !self.writes.contains_key(&case_rel(&id)) {
                 return id;
             }
         }
@@ -756,6 +794,13 @@ impl Tx<'_> {
 
 fn case_rel(id: &CaseId) -> String {
     format!("{CASES_DIR}/{}", id.file_name())
+}
+
+/// A case file's projected fields, brought up to the current shape.
+fn parse_fields(path: &Path, id: &CaseId, bytes: &[u8]) -> Result<CaseFields> {
+    let mut fields = parse_checked(path, id, bytes, |f: &CaseFields| &f.id)?;
+    fields.upgrade();
+    Ok(fields)
 }
 
 /// Parses a whole case file, which must hold the case its name says and
@@ -824,10 +869,12 @@ pub fn parallel_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) 
     })
 }
 
-pub fn read_policy(path: &Path) -> Result<Policy> {
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::io(format!("read {}", path.display()), e))?;
-    parse_policy(path, &bytes)
+/// Reads and checks the policy of the store at `root`.
+pub fn read_policy(root: &Path) -> Result<Policy> {
+    let path = root.join(POLICY_FILE);
+    let bytes = fs::read(root, POLICY_FILE)?
+        .ok_or_else(|| Error::store(format!("{} is missing", path.display())))?;
+    parse_policy(&path, &bytes)
 }
 
 /// Parses a policy file's bytes; `path` names it in errors.

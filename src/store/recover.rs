@@ -9,7 +9,6 @@ use std::path::Path;
 
 use git2::{Oid, Repository};
 
-use super::CACHE_DIR;
 use super::change::{Env, HandEdit, hand_edits};
 use super::files::{self, Found};
 use super::git;
@@ -17,6 +16,7 @@ use super::index::Loaded;
 use super::index_file::{NewEntry, Stat};
 use super::journal::{self, Journal};
 use super::lock;
+use super::{CACHE_DIR, fs};
 use crate::error::{Error, Result};
 
 /// Whether `root`'s last change was interrupted (a journal is there).
@@ -64,9 +64,7 @@ pub(crate) fn recover(env: &Env<'_>) -> Result<()> {
         let before = id_in(old_tree.as_ref(), &file.path);
         let new = file.new.as_deref().map(parse).transpose()?;
         landed &= target == new;
-        let path = env.root.join(&file.path);
-        let found =
-            files::found(&path).map_err(|e| Error::io(format!("read {}", path.display()), e))?;
+        let found = files::found(env.root, &file.path)?;
         let rewrite = if found == Found::of_blob(target) {
             false
         } else if found == Found::of_blob(before) || found == Found::of_blob(new) {
@@ -185,19 +183,16 @@ fn repair(
         if !rewrite {
             continue;
         }
-        let path = root.join(rel);
-        let io = |e| Error::io(format!("write {}", path.display()), e);
         match target {
             Some(id) => {
                 let blob = repo
                     .find_blob(*id)
                     .map_err(|e| Error::git(format!("read {rel} from the last commit"), e))?;
-                files::make_parents(&path).map_err(io)?;
-                files::put(&path, blob.content()).map_err(io)?;
+                fs::write(root, rel, blob.content())?;
             }
             None => {
-                files::remove_if_there(&path).map_err(io)?;
-                files::remove_empty_parents(&path, root);
+                fs::remove(root, rel)?;
+                files::remove_empty_parents(&root.join(rel), root);
             }
         }
     }
