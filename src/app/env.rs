@@ -16,8 +16,6 @@ pub struct Env {
     pub author_email: Option<String>,
     /// `NO_COLOR` (any non-empty value) turns color off in `auto` mode.
     pub no_color: bool,
-    /// `DISCLOSE_INTERACTIVE=1` treats the session as a terminal (for prompt tests).
-    pub force_interactive: bool,
 }
 
 fn non_empty(value: Option<OsString>) -> Option<OsString> {
@@ -34,7 +32,6 @@ impl Env {
             author_name: text("DISCLOSE_AUTHOR_NAME"),
             author_email: text("DISCLOSE_AUTHOR_EMAIL"),
             no_color: var("NO_COLOR").is_some(),
-            force_interactive: text("DISCLOSE_INTERACTIVE").is_some_and(|v| v == "1"),
         }
     }
 }

@@ -79,7 +79,11 @@ pub fn run(ctx: &Ctx, args: &AckArgs) -> Result<()> {
         }
     ));
     match &prepared {
-        Some(prepared) => templates::emit(ctx, &store, prepared, &case),
-        None => ctx.print_case_json(&case),
+        Some(prepared) => {
+            templates::emit(ctx, &store, prepared, &case)?;
+            ctx.say_next(&store, &case);
+            Ok(())
+        }
+        None => ctx.changed(&store, &case),
     }
 }

@@ -144,7 +144,7 @@ fn change(args: &AffectedArgs, policy: &Policy) -> Result<AffectedChange> {
 }
 
 pub fn run(ctx: &Ctx, args: &AffectedArgs) -> Result<()> {
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         let change = change(args, cx.policy)?;
         let stamp = cx.stamp();
         if args.remove {
@@ -160,5 +160,5 @@ pub fn run(ctx: &Ctx, args: &AffectedArgs) -> Result<()> {
     for line in case.matrix_words() {
         ctx.ui.status(&format!("  {line}"));
     }
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }

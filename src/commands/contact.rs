@@ -100,7 +100,7 @@ pub fn run(ctx: &Ctx, args: &ContactArgs) -> Result<()> {
             ));
         }
     };
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         case.log_contact(direction, text.trim().to_owned(), None, cx.stamp())?;
         Ok(())
     })?;
@@ -109,5 +109,5 @@ pub fn run(ctx: &Ctx, args: &ContactArgs) -> Result<()> {
         Direction::FromReporter => "a message from the reporter",
     };
     ctx.ui.status(&format!("Logged {what} on {}", case.id));
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }

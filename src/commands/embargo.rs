@@ -66,7 +66,7 @@ pub fn run(ctx: &Ctx, args: &EmbargoArgs) -> Result<()> {
             rfc3339(now)
         )));
     }
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         if !case.state.is_open() {
             return Err(Error::refused(format!(
                 "cannot set the embargo of {}: it is {}",
@@ -111,5 +111,6 @@ pub fn run(ctx: &Ctx, args: &EmbargoArgs) -> Result<()> {
             ));
         }
     }
+    ctx.say_next(&store, &case);
     Ok(())
 }

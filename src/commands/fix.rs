@@ -65,7 +65,7 @@ pub fn run(ctx: &Ctx, args: &FixArgs) -> Result<()> {
         released_at: args.released.map(|t| t.0),
     };
     let mut was = None;
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         was = Some(case.state);
         case.link_fix(fix, cx.policy, cx.stamp())?;
         Ok(())
@@ -77,15 +77,15 @@ pub fn run(ctx: &Ctx, args: &FixArgs) -> Result<()> {
     ctx.ui
         .status(&format!("{}: fix for {} {what}", case.id, args.release));
     report_fixed(ctx, was, &case);
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }
 
 /// Says so when the change completed the matrix and moved the case to `fixed`.
 pub(super) fn report_fixed(ctx: &Ctx, was: Option<State>, case: &Case) {
     if was != Some(State::Fixed) && case.state == State::Fixed {
         ctx.ui.status(&format!(
-            "Every affected release is fixed or decided: {} is now fixed. Next: `disclose publish {}`",
-            case.id, case.id
+            "Every affected release is fixed or decided: {} is now fixed.",
+            case.id
         ));
     } else if case.state != State::Fixed {
         let open: Vec<String> = case

@@ -72,8 +72,13 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
             .map_err(|e| Error::input(format!("--release: {e}")))?;
     }
     let (root, source) = ctx.location()?;
-    let project = input::optional(&ctx.ui, args.project.as_deref(), "Project name")?;
-    let contact = input::optional(&ctx.ui, args.contact.as_deref(), "Security contact email")?;
+    let project = input::optional(&ctx.ui, args.project.as_deref(), "Project name", |_| Ok(()))?;
+    let contact = input::optional(
+        &ctx.ui,
+        args.contact.as_deref(),
+        "Security contact (email or https URL)",
+        crate::model::policy::check_contact,
+    )?;
     if let Some(contact) = &contact
         && !contact.starts_with("http")
     {

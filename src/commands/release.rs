@@ -46,7 +46,7 @@ pub fn run(ctx: &Ctx, args: &ReleaseArgs) -> Result<()> {
     };
     let reason = args.reason.clone().filter(|r| !r.trim().is_empty());
     let mut was = None;
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         was = Some(case.state);
         let stamp = cx.stamp();
         case.decide_release(&args.name, decision, reason, cx.policy, stamp)?;
@@ -59,5 +59,5 @@ pub fn run(ctx: &Ctx, args: &ReleaseArgs) -> Result<()> {
         decision.as_str()
     ));
     super::fix::report_fixed(ctx, was, &case);
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }

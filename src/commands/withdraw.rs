@@ -25,11 +25,11 @@ pub struct WithdrawArgs {
 pub fn run(ctx: &Ctx, args: &WithdrawArgs) -> Result<()> {
     let reason = args.reason.clone().filter(|r| !r.trim().is_empty());
     let force = args.force.reason(args.reason.as_deref());
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         case.withdraw(reason, cx.stamp(), force)?;
         Ok(())
     })?;
     ctx.ui
         .status(&format!("Withdrew {} ({})", case.id, case.title));
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }

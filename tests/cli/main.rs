@@ -19,6 +19,7 @@ mod severity;
 mod show;
 mod states;
 mod status;
+mod status_table;
 mod store;
 mod workflow;
 
