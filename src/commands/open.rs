@@ -115,7 +115,11 @@ pub fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
     } else {
         let name = input::optional(ui, None, "Reporter's name", |_| Ok(()))?;
         let email = input::optional(ui, None, "Reporter's email", |e| {
-            crate::model::syntax::check_email(e, "the email").map_err(|e| e.to_string())
+            if crate::model::syntax::is_email_address(e) {
+                Ok(())
+            } else {
+                Err(format!("{e:?} is not an email address (expected name@example.org)"))
+            }
         })?;
         (name, email)
     };

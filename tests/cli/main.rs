@@ -13,6 +13,7 @@ mod log;
 mod notes;
 mod open;
 mod open_email;
+mod prompts;
 mod publish;
 mod publish_team;
 mod severity;
