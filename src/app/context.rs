@@ -147,11 +147,8 @@ impl Ctx {
 
     /// `Next: ...` for `case` (silenced by `-q` and `--json`).
     pub fn say_next(&self, store: &Store, case: &Case) {
-        self.ui.next(&crate::judge::next::step(
-            case,
-            store.policy(),
-            self.now(),
-        ));
+        self.ui
+            .next(&crate::judge::next::step(case, store.policy(), self.now()));
     }
 
     /// Runs a transaction with this run's identity and clock.

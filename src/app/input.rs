@@ -93,7 +93,10 @@ fn ask(prompt: &str) -> Result<String> {
 }
 
 /// Asks until the answer passes `check` (which says what is wrong).
-fn ask_until(prompt: &str, check: impl Fn(&str) -> std::result::Result<(), String>) -> Result<String> {
+fn ask_until(
+    prompt: &str,
+    check: impl Fn(&str) -> std::result::Result<(), String>,
+) -> Result<String> {
     loop {
         let answer = ask(prompt)?;
         match check(&answer) {

@@ -245,7 +245,10 @@ mod tests {
     fn steps_apply_in_order_until_the_table_fits() {
         // 15 + 40 + 10 + 2 gaps = 69: the title gives 9 to fit 60.
         let plan = [Step::Shrink(1, 20), Step::Drop(2), Step::Shrink(1, 5)];
-        assert_eq!(fit(&[15, 40, 10], 60, &plan), [Some(15), Some(31), Some(10)]);
+        assert_eq!(
+            fit(&[15, 40, 10], 60, &plan),
+            [Some(15), Some(31), Some(10)]
+        );
         // At 40 the title stops at 20 and the state goes; the title takes
         // back the room that left.
         assert_eq!(fit(&[15, 40, 10], 40, &plan), [Some(15), Some(23), None]);
@@ -352,7 +355,11 @@ mod tests {
         assert_eq!(lines.len(), 1 + rows);
         assert_eq!(lines.iter().filter(|l| l.contains("TITLE")).count(), 1);
         // The title column starts at the same place on every line.
-        assert!(lines.iter().all(|l| l.find("  ").unwrap() == 15 || l.starts_with("ID")));
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.find("  ").unwrap() == 15 || l.starts_with("ID"))
+        );
         assert!(lines[SLICE + 4].ends_with('…'), "{}", lines[SLICE + 4]);
         assert!(lines.iter().all(|l| width(l) <= 40));
     }

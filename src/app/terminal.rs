@@ -109,7 +109,11 @@ mod tests {
         // A space before the cut is not kept before the ellipsis.
         assert_eq!(truncate("Path traversal", 6), "Path…");
         for columns in 0..12 {
-            for text in ["漏洞报告漏洞报告", "cafe\u{301} cre\u{300}me brûlée", "🔥🔥🔥🔥🔥🔥"] {
+            for text in [
+                "漏洞报告漏洞报告",
+                "cafe\u{301} cre\u{300}me brûlée",
+                "🔥🔥🔥🔥🔥🔥",
+            ] {
                 let cut = truncate(text, columns);
                 assert!(width(&cut) <= columns, "{cut:?} at {columns}");
             }

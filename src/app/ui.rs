@@ -113,9 +113,10 @@ impl Ui {
         }
     }
 
-    /// A status line on stderr, silenced by `-q`.
+    /// A status line on stderr, silenced by `-q` and `--json` (the JSON
+    /// says what happened).
     pub fn status(&self, text: &str) {
-        if !self.quiet {
+        if !self.quiet && !self.json {
             write_stderr(&format!("{text}\n"));
         }
     }
@@ -124,14 +125,33 @@ impl Ui {
     /// `-q` and `--json` (a script knows what it does next).
     pub fn next(&self, text: &str) {
         if !self.quiet && !self.json {
-            write_stderr(&format!("{} {text}\n", self.paint_err("Next:", Style::Bold)));
+            write_stderr(&format!(
+                "{} {text}\n",
+                self.paint_err("Next:", Style::Bold)
+            ));
         }
+    }
+
+    /// Several things to do next, numbered, after `Next:` on a line of its
+    /// own; silenced like `next`.
+    pub fn next_steps(&self, steps: &[String]) {
+        if self.quiet || self.json || steps.is_empty() {
+            return;
+        }
+        let mut text = format!("{}\n", self.paint_err("Next:", Style::Bold));
+        for (n, step) in steps.iter().enumerate() {
+            text.push_str(&format!("  {}. {step}\n", n + 1));
+        }
+        write_stderr(&text);
     }
 
     /// A hint on stderr, silenced by `-q` and `--json`.
     pub fn hint(&self, text: &str) {
         if !self.quiet && !self.json {
-            write_stderr(&format!("{} {text}\n", self.paint_err("hint:", Style::Cyan)));
+            write_stderr(&format!(
+                "{} {text}\n",
+                self.paint_err("hint:", Style::Cyan)
+            ));
         }
     }
 

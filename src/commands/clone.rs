@@ -65,6 +65,6 @@ pub fn run(ctx: &Ctx, args: &CloneArgs) -> Result<()> {
         }))?;
     }
     ctx.ui
-        .status("Next: `disclose status`; `disclose sync` shares your changes with the team.");
+        .next("`disclose status`; `disclose sync` shares your changes with the team");
     Ok(())
 }

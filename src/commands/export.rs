@@ -17,7 +17,8 @@ use crate::model::id::CaseRef;
 /// private notes or messages, nor any name without granted consent.
 ///
 /// Before `publish`, the output is a preview under a provisional ID. The
-/// same case and DISCLOSE_NOW always give the same bytes.
+/// same case and DISCLOSE_NOW always give the same bytes. With --json, the
+/// file comes wrapped: `{case, format, preview, text}` (or `file` with --out).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose export K7Q --format markdown\n  \
@@ -43,6 +44,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
             case.id, case.state
         ));
     }
+    let preview = case.state != State::Published;
     match &args.out {
         Some(path) => {
             std::fs::write(path, text.as_bytes())
@@ -53,8 +55,24 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
                 case.id,
                 path.display()
             ));
+            if ctx.ui.json() {
+                ctx.ui.print_json(&serde_json::json!({
+                    "case": case.id,
+                    "format": args.format.as_str(),
+                    "preview": preview,
+                    "file": path,
+                }))?;
+            }
             Ok(())
         }
-        None => ctx.ui.print(&text),
+        None => ctx.ui.product(
+            &serde_json::json!({
+                "case": case.id,
+                "format": args.format.as_str(),
+                "preview": preview,
+                "text": text,
+            }),
+            &text,
+        ),
     }
 }

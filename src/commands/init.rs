@@ -105,7 +105,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
     let who = ctx.identity_for(None)?;
     let store = Store::create(&root, &policy, args.allow_nested, &who, ctx.now())?;
     ctx.ui.status(&format!(
-        "Created a case store at {} ({source}).\nNext: `disclose open --title ...` when a report arrives.",
+        "Created a case store at {} ({source}).",
         root.display()
     ));
     if let Some(url) = &remote {
@@ -121,5 +121,9 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
             "remote": remote,
         }))?;
     }
+    ctx.ui.next(match remote {
+        Some(_) => "`disclose sync` to push the store to the team's remote",
+        None => "`disclose open` when a report arrives",
+    });
     Ok(())
 }

@@ -25,8 +25,10 @@ pub struct ManArgs {
 pub fn run(ctx: &Ctx, args: &ManArgs, cli: &clap::Command) -> Result<()> {
     let pages = docs::man_pages(cli);
     let Some(dir) = &args.out else {
-        let (_, top) = &pages[0];
-        return ctx.ui.print(top);
+        let (name, top) = &pages[0];
+        return ctx
+            .ui
+            .product(&serde_json::json!({ "page": name, "roff": top }), top);
     };
     let failed = |e: std::io::Error| Error::input(format!("--out {}: {e}", dir.display()));
     std::fs::create_dir_all(dir).map_err(failed)?;
@@ -38,5 +40,10 @@ pub fn run(ctx: &Ctx, args: &ManArgs, cli: &clap::Command) -> Result<()> {
         pages.len(),
         dir.display()
     ));
+    if ctx.ui.json() {
+        let names: Vec<&str> = pages.iter().map(|(name, _)| name.as_str()).collect();
+        ctx.ui
+            .print_json(&serde_json::json!({ "dir": dir, "pages": names }))?;
+    }
     Ok(())
 }

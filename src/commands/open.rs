@@ -111,14 +111,19 @@ pub fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
         || args.reporter_email.is_some()
         || args.reporter_handle.is_some();
     let (name, email) = if reporter_given {
-        (text(args.reporter_name.as_ref()), text(args.reporter_email.as_ref()))
+        (
+            text(args.reporter_name.as_ref()),
+            text(args.reporter_email.as_ref()),
+        )
     } else {
         let name = input::optional(ui, None, "Reporter's name", |_| Ok(()))?;
         let email = input::optional(ui, None, "Reporter's email", |e| {
             if crate::model::syntax::is_email_address(e) {
                 Ok(())
             } else {
-                Err(format!("{e:?} is not an email address (expected name@example.org)"))
+                Err(format!(
+                    "{e:?} is not an email address (expected name@example.org)"
+                ))
             }
         })?;
         (name, email)

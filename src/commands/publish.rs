@@ -170,7 +170,47 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
     if team.is_some() {
         share(ctx, &store, &id, &plan.advisory);
     }
+    let names: Vec<&str> = plan.files.iter().map(|(f, _)| f.file_name()).collect();
+    ctx.ui.next_steps(&after_publish(&id, &written, &names));
     Ok(())
+}
+
+/// What to do with the files `publish` wrote into `dir`: they go nowhere
+/// by themselves.
+fn after_publish(id: &CaseId, dir: &Path, files: &[&str]) -> Vec<String> {
+    let has = |name: &str| files.contains(&name);
+    let dir = dir.display();
+    let mut steps = Vec::new();
+    let records: Vec<&str> = ["advisory.md", "osv.json", "cve.json"]
+        .into_iter()
+        .filter(|f| has(f))
+        .collect();
+    if !records.is_empty() {
+        steps.push(format!(
+            "copy {} from {dir}/ to the public repository (its advisories, or the \
+             repository's security advisory form)",
+            records.join(", ")
+        ));
+    }
+    if has("cve.json") {
+        steps.push(format!("submit {dir}/cve.json to your CNA"));
+    }
+    if has("release-notes.md") {
+        steps.push(format!(
+            "add {dir}/release-notes.md to the changelog of the fixed releases"
+        ));
+    }
+    if has("announcement.eml") {
+        steps.push(format!(
+            "send {dir}/announcement.eml from your mail program to the project's \
+             announcement list (and oss-security, if it is notable)"
+        ));
+    }
+    steps.push(format!(
+        "tell the reporter: `disclose contact {id} --draft published`, then log it with \
+         `disclose contact {id} --to-reporter ...`"
+    ));
+    steps
 }
 
 fn plan(
@@ -393,9 +433,98 @@ fn dry_run(
     forced: bool,
     team: bool,
 ) -> Result<()> {
+    let (planned, error) = match planned {
+        Ok(planned) => (Some(planned), None),
+        Err(e) => (None, Some(e)),
+    };
+    finish_dry_run(
+        ctx,
+        id,
+        items,
+        planned.as_ref(),
+        error.as_ref(),
+        forced,
+        team,
+    )?;
+    let failure = match error {
+        Some(e) => e,
+        None if items.is_empty() || forced => return Ok(()),
+        None => Error::refused(format!(
+            "{id} is not ready to publish: {} open item(s)",
+            items.len()
+        )),
+    };
+    // With --json the dry run's object already says why.
+    Err(if ctx.ui.json() {
+        failure.reported()
+    } else {
+        failure
+    })
+}
+
+/// Prints what a dry run found: the text, or with --json one object
+/// `{case, dry_run, advisory, dir, in_store, files: [{name, bytes}],
+/// skipped: [{name, why}], open_items: [{what, fix}], forced, ready, error}`.
+fn finish_dry_run(
+    ctx: &Ctx,
+    id: &CaseId,
+    items: &[OpenItem],
+    planned: Option<&(Target, Plan)>,
+    error: Option<&Error>,
+    forced: bool,
+    team: bool,
+) -> Result<()> {
+    if ctx.ui.json() {
+        let (advisory, dir, in_store, files, skipped) = match planned {
+            Some((target, plan)) => {
+                let (dir, in_store) = match target {
+                    Target::Store(rel) => (rel.clone(), true),
+                    Target::Outside(p) => (p.display().to_string(), false),
+                };
+                let files: Vec<_> = plan
+                    .files
+                    .iter()
+                    .map(
+                        |(f, body)| serde_json::json!({"name": f.file_name(), "bytes": body.len()}),
+                    )
+                    .collect();
+                let skipped: Vec<_> = plan
+                    .skipped
+                    .iter()
+                    .map(|(f, why)| serde_json::json!({"name": f.file_name(), "why": why}))
+                    .collect();
+                (
+                    Some(plan.advisory.clone()),
+                    Some(dir),
+                    in_store,
+                    files,
+                    skipped,
+                )
+            }
+            None => (None, None, false, Vec::new(), Vec::new()),
+        };
+        let open: Vec<_> = items
+            .iter()
+            .map(|i| serde_json::json!({"what": i.what, "fix": i.fix}))
+            .collect();
+        return ctx.ui.print_json(&serde_json::json!({
+            "case": id,
+            "dry_run": true,
+            "advisory": advisory,
+            "numbered_from_this_clone": team,
+            "dir": dir,
+            "in_store": in_store,
+            "files": files,
+            "skipped": skipped,
+            "open_items": open,
+            "forced": forced,
+            "ready": error.is_none() && (items.is_empty() || forced),
+            "error": error.map(Error::to_json),
+        }));
+    }
     let mut text = String::new();
-    match &planned {
-        Ok((target, plan)) => {
+    match (planned, error) {
+        (Some((target, plan)), _) => {
             let dir = match target {
                 Target::Store(rel) => format!("{rel}/ (in the store)"),
                 Target::Outside(p) => format!("{}/", p.display()),
@@ -422,7 +551,8 @@ fn dry_run(
                 text.push_str(&format!("  {} skipped: {why}\n", format.file_name()));
             }
         }
-        Err(e) => text.push_str(&format!("Dry run: {id} cannot be published: {e}\n")),
+        (None, Some(e)) => text.push_str(&format!("Dry run: {id} cannot be published: {e}\n")),
+        (None, None) => {}
     }
     if items.is_empty() {
         text.push_str("Ready: every readiness item is closed.\n");
@@ -438,13 +568,5 @@ fn dry_run(
             list(items)
         ));
     }
-    ctx.ui.print(&text)?;
-    match planned {
-        Err(e) => Err(e),
-        Ok(_) if items.is_empty() || forced => Ok(()),
-        Ok(_) => Err(Error::refused(format!(
-            "{id} is not ready to publish: {} open item(s)",
-            items.len()
-        ))),
-    }
+    ctx.ui.print(&text)
 }

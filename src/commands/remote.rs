@@ -105,8 +105,8 @@ pub fn run(ctx: &Ctx, args: &RemoteArgs) -> Result<()> {
                 }
                 _ => format!("Recorded {url} as the team's remote ({REMOTE})."),
             };
-            ctx.ui
-                .status(&format!("{what}\nNext: `disclose sync` to fetch and push."));
+            ctx.ui.status(&what);
+            ctx.ui.next("`disclose sync` to fetch and push");
         }
         Some(RemoteAction::Show) | None => {
             let url = store.remote_url()?;

@@ -202,11 +202,7 @@ fn urgency_style(clock: &ClockView) -> Option<Style> {
     }
 }
 
-fn clock_cell(
-    clock: Option<ClockView>,
-    now: chrono::DateTime<chrono::Utc>,
-    absent: &str,
-) -> Cell {
+fn clock_cell(clock: Option<ClockView>, now: chrono::DateTime<chrono::Utc>, absent: &str) -> Cell {
     let Some(clock) = clock else {
         return Cell::new(absent);
     };

@@ -50,7 +50,11 @@ fn first_open(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Option<String
     let pick = actionable
         .iter()
         .find(|(what, _)| what.starts_with("no affected range"))
-        .or_else(|| actionable.iter().find(|(what, _)| what.starts_with("release ")))
+        .or_else(|| {
+            actionable
+                .iter()
+                .find(|(what, _)| what.starts_with("release "))
+        })
         .or_else(|| actionable.first())?;
     let (what, fix) = pick;
     Some(format!("`{fix}` ({what})"))

@@ -22,9 +22,9 @@ fn until_a_date_with_an_offset_is_stored_in_utc_and_shown_in_both() {
         .assert()
         .success();
     assert_eq!(
-        stderr(&out),
+        stderr(&out).lines().next().unwrap(),
         format!(
-            "Embargo on {id} until 2026-06-01 13:00 UTC (2026-06-01 15:00 +02:00 local) (in 91d 3h).\n"
+            "Embargo on {id} until 2026-06-01 13:00 UTC (2026-06-01 15:00 +02:00 local) (in 91d 3h)."
         )
     );
     let case = env.case(&id);

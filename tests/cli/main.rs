@@ -9,6 +9,7 @@ mod drafts;
 mod export;
 mod fix;
 mod init;
+mod json;
 mod log;
 mod notes;
 mod open;

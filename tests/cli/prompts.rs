@@ -18,7 +18,10 @@ fn open_on_a_terminal_asks_for_title_reporter_and_description() {
             // A bad address is asked again, saying why.
             ("Reporter's email (Enter to skip): ", b"not-an-address\n"),
             ("Ctrl-D cancels", b"ada@example.org\n"),
-            ("a line with only a dot", b"First line.\n\nAfter a blank line.\n.\n"),
+            (
+                "a line with only a dot",
+                b"First line.\n\nAfter a blank line.\n.\n",
+            ),
         ],
     );
     assert!(screen.status.success(), "{}", screen.text);
@@ -32,7 +35,11 @@ fn open_on_a_terminal_asks_for_title_reporter_and_description() {
         case["report"]["description"],
         "First line.\n\nAfter a blank line."
     );
-    assert!(screen.text.contains("is not an email address"), "{}", screen.text);
+    assert!(
+        screen.text.contains("is not an email address"),
+        "{}",
+        screen.text
+    );
     assert!(screen.text.contains("Next:"), "{}", screen.text);
 }
 
@@ -43,7 +50,9 @@ fn ctrl_d_at_the_title_prompt_cancels_and_changes_nothing() {
     let screen = env.on_terminal(&["open"], 80, &[("Title: ", CTRL_D)]);
     assert_eq!(screen.status.code(), Some(1), "{}", screen.text);
     assert!(
-        screen.text.contains("cancelled at the prompt; nothing was changed"),
+        screen
+            .text
+            .contains("cancelled at the prompt; nothing was changed"),
         "{}",
         screen.text
     );

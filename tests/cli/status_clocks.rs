@@ -62,7 +62,10 @@ fn status_colours_what_check_flags() {
         .success();
     let text = stdout(&out);
     // Red for the overdue acknowledgement, yellow for the fix due within a week.
-    assert!(text.contains("\u{1b}[31mack 6d overdue\u{1b}[0m"), "{text:?}");
+    assert!(
+        text.contains("\u{1b}[31mack 6d overdue\u{1b}[0m"),
+        "{text:?}"
+    );
     assert!(text.contains("\u{1b}[33mfix in 3d\u{1b}[0m"), "{text:?}");
     let out = env
         .disclose_at("2026-05-28T09:00:00Z")

@@ -44,7 +44,10 @@ fn store() -> TestEnv {
             "Path traversal in the upload handler lets an attacker write outside the data directory",
         ),
         (WIDE, "漏洞报告：上传处理程序中的路径穿越"),
-        (EMOJI, "Crash when a name holds an emoji 🔥 or a combining accent (café)"),
+        (
+            EMOJI,
+            "Crash when a name holds an emoji 🔥 or a combining accent (café)",
+        ),
         (PAUSED, "Timing leak in token comparison"),
     ] {
         let case = Case::open(
@@ -92,7 +95,11 @@ fn plain(text: &str) -> String {
 }
 
 fn widest_line(text: &str) -> usize {
-    plain(text).lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
+    plain(text)
+        .lines()
+        .map(UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0)
 }
 
 #[test]
@@ -134,7 +141,9 @@ fn status_in_a_pipe_is_one_tab_separated_row_per_case() {
         assert_eq!(line, line.trim_end(), "no padding: {line:?}");
     }
     // Whole titles, whatever their width, and no header.
-    assert!(text.contains("Path traversal in the upload handler lets an attacker write outside the data directory"));
+    assert!(text.contains(
+        "Path traversal in the upload handler lets an attacker write outside the data directory"
+    ));
     assert!(!text.contains("TITLE"));
     assert!(!text.contains('…'));
     insta::assert_snapshot!(text);

@@ -147,7 +147,12 @@ impl TestEnv {
     /// `disclose ARGS` on a terminal `columns` wide, at the next tick,
     /// typing `script` into it (see `pty::run`).
     #[cfg(unix)]
-    pub fn on_terminal(&self, args: &[&str], columns: u16, script: &[(&str, &[u8])]) -> pty::Screen {
+    pub fn on_terminal(
+        &self,
+        args: &[&str],
+        columns: u16,
+        script: &[(&str, &[u8])],
+    ) -> pty::Screen {
         let mut cmd = self.command();
         cmd.args(args);
         pty::run(cmd, columns, script)
