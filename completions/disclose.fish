@@ -581,3 +581,37 @@ complete -c disclose -n "__fish_disclose_using_subcommand show" -f -a "(__fish_d
 complete -c disclose -n "__fish_disclose_using_subcommand log" -f -a "(__fish_disclose_case_ids)"
 complete -c disclose -l case -f -r -a "(__fish_disclose_case_ids)"
 complete -c disclose -l duplicate-of -f -r -a "(__fish_disclose_case_ids)"
+function __fish_disclose_releases
+    command disclose __complete-releases (commandline -ct) 2>/dev/null
+end
+# True when the word being completed is positional $argv[1] (0 for the
+# first) after the subcommand path $argv[2..].
+function __fish_disclose_at_positional
+    set -l valued --ack-within --at --case --check --color --commit --consent --contact --cve --cvss --cwe --description --description-file --dir --disclose-within --draft --duplicate-of --ecosystem --eml --fixed --format --from-email --from-mbox --ghsa --id-prefix --impact --introduced --last-affected --max-size --name --note --out --package --pr --preset --project --range --reason --received --release --released --remediation --remote --reporter-email --reporter-handle --reporter-name --reproduction --since --title --type --until --update-every --version --warn-within --write
+    set -l words (commandline -opc)
+    set -e words[1]
+    set -l path $argv[2..-1]
+    set -l seen 0
+    set -l skip 0
+    for word in $words
+        if test $skip -eq 1
+            set skip 0
+            continue
+        end
+        if string match -q -- '-*' $word
+            contains -- $word $valued; and set skip 1
+            continue
+        end
+        if test (count $path) -gt 0; and test $word = $path[1]
+            set -e path[1]
+        else if test (count $path) -eq 0
+            set seen (math $seen + 1)
+        else
+            return 1
+        end
+    end
+    test (count $path) -eq 0; and test $seen -eq $argv[1]
+end
+complete -c disclose -n "__fish_disclose_at_positional 1 release" -f -a "(__fish_disclose_releases)"
+complete -c disclose -n "__fish_disclose_at_positional 0 policy release remove" -f -a "(__fish_disclose_releases)"
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -l release -f -r -a "(__fish_disclose_releases)"

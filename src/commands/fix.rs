@@ -22,7 +22,7 @@ pub struct FixArgs {
     /// Case to change, e.g. DISC-2026-K7Q3M or K7Q
     pub id: CaseRef,
     /// Maintained release the fix is for, as in the policy
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "RELEASE")]
     pub release: String,
     /// A fix commit (full hash); repeat for several
     #[arg(long = "commit", value_name = "SHA")]

@@ -28,7 +28,8 @@ pub struct ReleaseArgs {
     /// Case to change, e.g. DISC-2026-K7Q3M or K7Q
     pub id: CaseRef,
     /// Maintained release name, as in the policy
-    pub name: String,
+    #[arg(value_name = "RELEASE")]
+    pub release: String,
     /// The decision
     #[arg(value_enum)]
     pub decision: DecisionArg,
@@ -49,13 +50,13 @@ pub fn run(ctx: &Ctx, args: &ReleaseArgs) -> Result<()> {
     let (store, case) = ctx.change_case(&args.id, |case, cx| {
         was = Some(case.state);
         let stamp = cx.stamp();
-        case.decide_release(&args.name, decision, reason, cx.policy, stamp)?;
+        case.decide_release(&args.release, decision, reason, cx.policy, stamp)?;
         Ok(())
     })?;
     ctx.ui.status(&format!(
         "{}: release {} is {}",
         case.id,
-        args.name,
+        args.release,
         decision.as_str()
     ));
     super::fix::report_fixed(ctx, was, &case);

@@ -46,8 +46,8 @@ const OUT_CHUNK: usize = 1 << 20;
 ///
 /// One line per case, most urgent first: the next clock to fall due decides
 /// the order, overdue ones on top. On a terminal the table fits its width:
-/// the title is cut with `…` first, then the columns that matter least are
-/// left out. Piped or redirected, each case is one line of tab-separated
+/// the title is cut short first (ending in an ellipsis), then the columns
+/// that matter least are left out. Piped or redirected, each case is one line of tab-separated
 /// fields (ID, title, state, age, ack, deadline, next, releases) with no
 /// header, for grep, cut and awk. Broken case files do not hide the others:
 /// they are listed as errors at the end and the exit code is 3.

@@ -274,8 +274,16 @@ impl Policy {
         } else {
             format!("known releases: {}", known.join(", "))
         };
-        Error::input(format!("no maintained release {name:?} ({known})"))
-            .with_hint("list them with `disclose policy`")
+        let near = crate::model::suggest::closest(
+            name,
+            self.maintained_releases.iter().map(|r| r.name.as_str()),
+            2,
+        );
+        let hint = match crate::model::suggest::did_you_mean(&near) {
+            Some(guess) => format!("{guess} (`disclose policy` lists them)"),
+            None => "list them with `disclose policy`".to_owned(),
+        };
+        Error::input(format!("no maintained release {name:?} ({known})")).with_hint(hint)
     }
 }
 

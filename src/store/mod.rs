@@ -290,23 +290,22 @@ impl Store {
     /// Turns what the user typed into the ID of an existing case.
     pub fn resolve(&self, typed: &CaseRef) -> Result<CaseId> {
         if let CaseRef::Full(id) = typed {
-            return if self.case_path(id).is_file() {
-                Ok(id.clone())
-            } else {
-                self.by_alias(typed)?.ok_or_else(|| self.no_such_case(id))
+            if self.case_path(id).is_file() {
+                return Ok(id.clone());
+            }
+            return match self.by_alias(typed)? {
+                Some(id) => Ok(id),
+                None => Err(self.unknown_case(typed)),
             };
         }
         let (ids, _) = self.case_ids()?;
         let matches: Vec<CaseId> = ids.into_iter().filter(|id| typed.matches(id)).collect();
         match matches.as_slice() {
             [one] => Ok(one.clone()),
-            [] => self.by_alias(typed)?.ok_or_else(|| {
-                Error::input(format!(
-                    "no case matches {typed} in {}",
-                    self.root.display()
-                ))
-                .with_hint("list the cases with `disclose status --all`")
-            }),
+            [] => match self.by_alias(typed)? {
+                Some(id) => Ok(id),
+                None => Err(self.unknown_case(typed)),
+            },
             many => Err(Error::input(format!(
                 "{typed} is ambiguous: it matches {}",
                 many.iter()
@@ -334,6 +333,24 @@ impl Store {
             (Some(one), None) => Some(one.id.clone()),
             _ => None,
         })
+    }
+
+    /// The error for a typed ID that names no case, with the IDs it was
+    /// probably meant to be.
+    fn unknown_case(&self, typed: &CaseRef) -> Error {
+        let message = match typed {
+            CaseRef::Full(id) => format!("no case {id} in {}", self.root.display()),
+            CaseRef::Partial { .. } => {
+                format!("no case matches {typed} in {}", self.root.display())
+            }
+        };
+        let ids = self.case_ids().map(|(ids, _)| ids).unwrap_or_default();
+        let near: Vec<&str> = typed.suggestions(&ids).into_iter().map(CaseId::as_str).collect();
+        let hint = match crate::model::suggest::did_you_mean(&near) {
+            Some(guess) => format!("{guess} (`disclose status --all` lists every case)"),
+            None => "list the cases with `disclose status --all`".to_owned(),
+        };
+        Error::input(message).with_hint(hint)
     }
 
     fn no_such_case(&self, id: &CaseId) -> Error {

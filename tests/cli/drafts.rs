@@ -175,7 +175,7 @@ fn a_broken_template_is_named_and_the_ack_is_not_recorded() {
     std::fs::create_dir_all(env.store.join("templates")).unwrap();
     std::fs::write(env.store.join("templates/ack.txt"), "Hello {reporter}\n").unwrap();
     let before = env.snapshot_bytes();
-    let out = env.disclose().args(["ack", ID, "--draft"]).assert().code(3);
+    let out = env.disclose().args(["ack", ID, "--draft"]).assert().code(2);
     let err = stderr(&out);
     assert!(err.contains("templates/ack.txt"), "{err}");
     assert!(err.contains("unknown placeholder {reporter}"), "{err}");

@@ -147,7 +147,8 @@ pub struct ReleaseAddArgs {
 #[command(after_help = "Examples:\n  disclose policy release remove 1.3")]
 pub struct ReleaseRemoveArgs {
     /// Name of the release line to remove
-    pub name: String,
+    #[arg(value_name = "RELEASE")]
+    pub release: String,
 }
 
 pub fn run(ctx: &Ctx, args: &PolicyArgs) -> Result<()> {
@@ -176,7 +177,7 @@ pub fn run(ctx: &Ctx, args: &PolicyArgs) -> Result<()> {
                 })
             }
             ReleaseCommand::Remove(remove) => edit(ctx, |policy| {
-                let gone = policy.remove_release(&remove.name)?;
+                let gone = policy.remove_release(&remove.release)?;
                 Ok(Some(format!("policy: remove release {}", gone.name)))
             }),
         },
