@@ -2242,7 +2242,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__remote__subcmd__set)
-            opts="-q -h -V --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --create --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -471,6 +471,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
         &'disclose;remote;set'= {
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
+            cand --create 'For a local path: create an empty bare repository there first'
             cand --json 'Print machine-readable JSON instead of text'
             cand --no-input 'Never prompt; fail naming the missing flag instead'
             cand -q 'Print only the product (IDs, tables, JSON), no status lines'

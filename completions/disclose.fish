@@ -420,6 +420,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_see
 complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l create -d 'For a local path: create an empty bare repository there first'
 complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l json -d 'Print machine-readable JSON instead of text'
 complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'

@@ -102,6 +102,9 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
         .as_deref()
         .map(|url| super::remote::normalize_url(url, "--remote"))
         .transpose()?;
+    if let Some(url) = &remote {
+        super::remote::check_path_remote(url, "--remote", false)?;
+    }
     let who = ctx.identity_for(None)?;
     let store = Store::create(&root, &policy, args.allow_nested, &who, ctx.now())?;
     ctx.ui.status(&format!(

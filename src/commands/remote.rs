@@ -4,7 +4,7 @@ use std::path::Path;
 
 use crate::app::context::Ctx;
 use crate::error::{Error, Result};
-use crate::store::REMOTE;
+use crate::store::{self, PathRemote, REMOTE};
 
 /// Show or record the team's remote
 ///
@@ -28,10 +28,13 @@ pub enum RemoteAction {
     ///
     /// The URL is checked and stored as the store's git remote `origin`;
     /// nothing is fetched or pushed until `disclose sync`. A local path is
-    /// made absolute.
+    /// made absolute and must be a bare git repository; --create makes an
+    /// empty one there (whose default branch is the store's, so a plain
+    /// `git clone` of it checks the store out).
     #[command(after_help = "Examples:\n  \
         disclose remote set git@github.com:acme/security-cases.git\n  \
-        disclose remote set /srv/git/security-cases.git")]
+        disclose remote set /srv/git/security-cases.git\n  \
+        disclose remote set --create /srv/git/security-cases.git")]
     Set(SetArgs),
     /// Print the recorded remote and how many local changes it lacks
     ///
@@ -44,6 +47,49 @@ pub enum RemoteAction {
 pub struct SetArgs {
     /// ssh (git@host:path or ssh://), https://, git://, file:// URL or a local path
     pub url: String,
+    /// For a local path: create an empty bare repository there first
+    #[arg(long)]
+    pub create: bool,
+}
+
+/// Checks what a local path remote (`file://` or a path) names: it must be
+/// a bare repository, which `create` makes if nothing is there yet. Other
+/// URLs are checked by the first `sync`. `arg` names the argument in errors.
+pub fn check_path_remote(url: &str, arg: &str, create: bool) -> Result<bool> {
+    let Some(path) = store::local_path(url) else {
+        return Ok(false);
+    };
+    let shown = path.display();
+    match store::inspect(&path) {
+        PathRemote::Bare => Ok(false),
+        PathRemote::Missing | PathRemote::NotRepository if create => {
+            store::create_bare_remote(&path)?;
+            Ok(true)
+        }
+        PathRemote::Missing => Err(Error::input(format!("{arg} {shown}: no such directory"))
+            .with_hint(format!(
+                "create an empty team repository there with `disclose remote set --create {shown}` \
+             (or `git init --bare {shown}`), or check the path"
+            ))),
+        PathRemote::NotRepository => Err(Error::input(format!(
+            "{arg} {shown}: not a git repository"
+        ))
+        .with_hint(format!(
+            "point at a bare repository, or make one with `disclose remote set --create {shown}` \
+             (the directory must be empty)"
+        ))),
+        PathRemote::Working { remote } => Err(Error::input(format!(
+            "{arg} {shown}: a store's work tree (or another repository with files checked out), \
+             not a bare repository; pushing there would move its branch under its files"
+        ))
+        .with_hint(match remote {
+            Some(team) => format!("its own remote is {team}: use that one"),
+            None => format!(
+                "make a bare repository for the team with `disclose remote set --create PATH`, or \
+                 `git clone --bare {shown} PATH`"
+            ),
+        })),
+    }
 }
 
 /// Checks a typed remote URL; a local path is made absolute so the store
@@ -93,6 +139,17 @@ pub fn run(ctx: &Ctx, args: &RemoteArgs) -> Result<()> {
     match &args.action {
         Some(RemoteAction::Set(set)) => {
             let url = normalize_url(&set.url, "URL")?;
+            if set.create && store::local_path(&url).is_none() {
+                return Err(Error::input(format!(
+                    "--create makes a repository at a local path; {url} is not one"
+                ))
+                .with_hint("create the repository with the host (GitHub, GitLab, ...), then `disclose remote set URL`"));
+            }
+            let created = check_path_remote(&url, "URL", set.create)?;
+            if created {
+                ctx.ui
+                    .status(&format!("Created an empty bare repository at {url}."));
+            }
             let before = store.remote_url()?;
             store.set_remote(&url)?;
             if ctx.ui.json() {

@@ -2,7 +2,9 @@
 
 use crate::app::context::Ctx;
 use crate::error::Result;
-use crate::store::{PUSH_ATTEMPTS, REMOTE, SyncOptions, SyncReport};
+use crate::store::{
+    PUSH_ATTEMPTS, REMOTE, RemoteHead, STORE_BRANCH as BRANCH, SyncOptions, SyncReport,
+};
 
 /// Fetch, merge and push the team's changes
 ///
@@ -34,6 +36,7 @@ pub fn unpushed_line(commits: usize) -> String {
 
 pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<()> {
     let store = ctx.store()?;
+    share_templates(ctx, &store)?;
     let who = ctx.identity_for(Some(&store))?;
     let opts = SyncOptions {
         push: !args.no_push,
@@ -49,6 +52,33 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<()> {
     {
         ctx.ui.status(&unpushed_line(u.commits));
     }
+    Ok(())
+}
+
+/// Commits the reply templates added or edited by hand under `templates/`,
+/// so the sync shares them with the team.
+fn share_templates(ctx: &Ctx, store: &crate::store::Store) -> Result<()> {
+    let templates = store.unshared_templates()?;
+    if templates.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<String> = templates
+        .iter()
+        .map(|(rel, _)| rel.rsplit('/').next().unwrap_or(rel).to_owned())
+        .collect();
+    ctx.transact(store, |tx, _| {
+        for (rel, bytes) in templates {
+            tx.write_file(&rel, bytes);
+        }
+        tx.set_message(format!("templates: share {}", names.join(", ")));
+        Ok(())
+    })?;
+    ctx.ui.status(&format!(
+        "Committed the reply template{} {} to share {}.",
+        if names.len() == 1 { "" } else { "s" },
+        names.join(", "),
+        if names.len() == 1 { "it" } else { "them" }
+    ));
     Ok(())
 }
 
@@ -129,6 +159,18 @@ pub(crate) fn tell_merge_and_push(ctx: &Ctx, report: &SyncReport) {
             report.pushed,
             plural(report.pushed)
         ));
+    }
+    match &report.remote_head {
+        Some(RemoteHead::Pointed { was }) => ui.status(&format!(
+            "The remote's default branch (HEAD) was {was}, which it does not have; it is now \
+             {BRANCH}, so a plain `git clone` of it (a CI checkout) gets the store."
+        )),
+        Some(RemoteHead::Unchecked) => ui.status(&format!(
+            "First push to {remote}: if a plain `git clone` of it (a CI checkout) gives an empty \
+             directory, make {BRANCH} its default branch (in the host's repository settings, or \
+             `git symbolic-ref HEAD refs/heads/{BRANCH}` in a bare repository on a server)."
+        )),
+        None => {}
     }
 }
 

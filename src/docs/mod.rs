@@ -164,8 +164,7 @@ impl IdArgs {
             for (before, arg) in cmd.get_positionals().enumerate() {
                 if is_release(arg) {
                     self.release_positional.push((path.clone(), before));
-                    self.release_positional_names
-                        .push(arg.get_id().to_string());
+                    self.release_positional_names.push(arg.get_id().to_string());
                 }
             }
         }

@@ -274,10 +274,9 @@ impl Policy {
         } else {
             format!("known releases: {}", known.join(", "))
         };
-        let near = crate::model::suggest::closest(
+        let near = crate::model::suggest::close_names(
             name,
             self.maintained_releases.iter().map(|r| r.name.as_str()),
-            2,
         );
         let hint = match crate::model::suggest::did_you_mean(&near) {
             Some(guess) => format!("{guess} (`disclose policy` lists them)"),

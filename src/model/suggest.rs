@@ -41,6 +41,12 @@ pub fn closest<'a>(
     near.into_iter().take(3).map(|(_, _, c)| c).collect()
 }
 
+/// The names close enough to `typed` to be what was meant: one edit for
+/// every three characters (at least one), so `1.5` suggests `1.4` but not `2.x`.
+pub fn close_names<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    closest(typed, candidates, (typed.chars().count() / 3).max(1))
+}
+
 /// `did you mean A?` or `did you mean A, B or C?`, if there is anything to say.
 pub fn did_you_mean(names: &[&str]) -> Option<String> {
     match names {
@@ -78,6 +84,8 @@ mod tests {
             "did you mean A, B or C?"
         );
         assert_eq!(did_you_mean(&["A"]).unwrap(), "did you mean A?");
+        assert_eq!(close_names("1.5", ["1.4", "2.x"]), ["1.4"]);
+        assert_eq!(close_names("titel", ["title", "today"]), ["title"]);
         assert_eq!(did_you_mean(&[]), None);
     }
 }

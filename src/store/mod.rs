@@ -20,6 +20,7 @@ mod index_file;
 mod lock;
 mod remote;
 mod sync;
+mod team;
 pub(crate) mod tls;
 
 use std::collections::BTreeMap;
@@ -30,6 +31,9 @@ use chrono::{DateTime, Datelike as _, Utc};
 pub use git::Identity;
 pub use remote::{REMOTE, Unpushed};
 pub use sync::{PUSH_ATTEMPTS, Stage, SyncOptions, SyncReport, clone_store};
+pub use team::{
+    PathRemote, RemoteHead, STORE_BRANCH, TEMPLATES_DIR, create_bare_remote, inspect, local_path,
+};
 
 use crate::error::{Error, Result};
 use crate::model::case::{Case, CaseFields, CaseSummary};
@@ -345,7 +349,11 @@ impl Store {
             }
         };
         let ids = self.case_ids().map(|(ids, _)| ids).unwrap_or_default();
-        let near: Vec<&str> = typed.suggestions(&ids).into_iter().map(CaseId::as_str).collect();
+        let near: Vec<&str> = typed
+            .suggestions(&ids)
+            .into_iter()
+            .map(CaseId::as_str)
+            .collect();
         let hint = match crate::model::suggest::did_you_mean(&near) {
             Some(guess) => format!("{guess} (`disclose status --all` lists every case)"),
             None => "list the cases with `disclose status --all`".to_owned(),

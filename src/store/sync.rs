@@ -52,6 +52,8 @@ pub struct SyncReport {
     pub pushed: usize,
     /// Pushes the remote rejected because it had moved.
     pub retries: usize,
+    /// What was done about the remote's default branch after the push.
+    pub remote_head: Option<super::team::RemoteHead>,
 }
 
 impl Store {
@@ -95,8 +97,13 @@ impl Store {
             ..SyncReport::default()
         };
         let attempts = opts.attempts.max(1);
+        let mut first_push = false;
         for attempt in 1..=attempts {
             let theirs = remote::fetch(&repo, &url).map_err(|e| self.kept(e, &repo))?;
+            if attempt == 1 {
+                // The remote has no branch yet: this push is its first.
+                first_push = theirs.is_none();
+            }
             self.integrate(&repo, theirs, who, at, &mut report)?;
             if !opts.push {
                 break;
@@ -105,10 +112,24 @@ impl Store {
             if ahead == 0 {
                 break;
             }
+            if let Some(path) = super::team::local_path(&url)
+                && let super::team::PathRemote::Working { .. } = super::team::inspect(&path)
+            {
+                // git refuses to push into a checked-out branch for the same reason.
+                return Err(Error::refused(format!(
+                    "{url} is a store's work tree, not a bare repository: pushing would move its \
+                     branch under its files; the local changes are merged here and kept"
+                ))
+                .with_hint(
+                    "record the team's bare remote with `disclose remote set URL` (or a scratch \
+                     one with `disclose remote set --create PATH`), or sync with --no-push",
+                ));
+            }
             on_stage(Stage::BeforePush { attempt });
             match remote::push(&repo, &url).map_err(|e| self.kept(e, &repo))? {
                 Pushed::Done => {
                     report.pushed = ahead;
+                    report.remote_head = super::team::after_push(&url, first_push);
                     break;
                 }
                 Pushed::Rejected(why) if attempt == attempts => {

@@ -247,7 +247,13 @@ fn bash_completes_release_names_where_a_release_goes() {
     }
     let env = TestEnv::new();
     env.disclose()
-        .args(["init", "--release", "1.4=>=1.4.0, <1.5.0", "--release", "2.x=>=2.0.0"])
+        .args([
+            "init",
+            "--release",
+            "1.4=>=1.4.0, <1.5.0",
+            "--release",
+            "2.x=>=2.0.0",
+        ])
         .assert()
         .success();
     let id = env.open("x", &[]);

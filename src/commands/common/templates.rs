@@ -26,10 +26,13 @@ pub fn load(store: &Store, kind: DraftKind) -> Result<Option<String>> {
         let guess = match &e {
             drafts::TemplateError::Unknown(name) => {
                 let known = drafts::PLACEHOLDERS.iter().map(|(n, _)| *n);
-                let mut near = crate::model::suggest::closest(name, known.clone(), 2);
+                let mut near = crate::model::suggest::close_names(name, known.clone());
                 if near.is_empty() {
                     // `{reporter}` for `{reporter_name}`: a name cut short.
-                    near = known.filter(|n| n.starts_with(name.as_str())).take(3).collect();
+                    near = known
+                        .filter(|n| n.starts_with(name.as_str()))
+                        .take(3)
+                        .collect();
                 }
                 let braced: Vec<String> = near.iter().map(|n| format!("{{{n}}}")).collect();
                 let braced: Vec<&str> = braced.iter().map(String::as_str).collect();

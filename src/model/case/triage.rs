@@ -442,7 +442,7 @@ fn known_release<'p>(
                 ))
                 .with_hint("add one with `disclose policy release add NAME --range REQ`")
             } else {
-                let near = crate::model::suggest::closest(name, known.iter().copied(), 2);
+                let near = crate::model::suggest::close_names(name, known.iter().copied());
                 let error = Error::input(format!(
                     "{message}; maintained releases: {}",
                     known.join(", ")
