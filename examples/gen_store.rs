@@ -19,7 +19,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use disclose::app::clock::Clock;
 use disclose::model::case::{
     Case, Consent, Credit, CreditType, Decision, Direction, EventKind, NewCase, Range, RangeEvent,
-    RangeType, RejectReason, Report, Reporter, Resolution, Severity,
+    RangeType, RejectReason, Report, Reporter, Resolution, Severity, Stamp,
 };
 use disclose::model::id::CaseId;
 use disclose::model::policy::{MaintainedRelease, Package, Policy};
@@ -260,7 +260,7 @@ fn build_case(i: usize, id: CaseId, policy: &Policy, now: DateTime<Utc>) -> Case
 
     if stage >= Stage::Acknowledged {
         let t = step(&mut rng);
-        case.acknowledge(t, t, by, None)
+        case.acknowledge(t, Stamp { at: t, by }, None)
             .expect("new cases acknowledge");
         let t = step(&mut rng);
         case.record(

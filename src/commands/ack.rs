@@ -64,7 +64,7 @@ pub fn run(ctx: &Ctx, args: &AckArgs) -> Result<()> {
         None
     };
     let (store, case) = ctx.change_case(&args.id, |case, cx| {
-        case.acknowledge(acknowledged_at, cx.now, cx.by, force)?;
+        case.acknowledge(acknowledged_at, cx.stamp(), force)?;
         Ok(())
     })?;
     let late = clocks::acknowledged_late(&CaseSummary::from(&case)).is_some();

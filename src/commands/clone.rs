@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use crate::app::context::Ctx;
 use crate::app::paths::{self, StoreSource};
+use crate::commands::common::remote_url;
 use crate::error::Result;
 use crate::store::{self, PathRemote, REMOTE, clone_store};
 
@@ -27,7 +28,7 @@ pub struct CloneArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &CloneArgs) -> Result<()> {
-    let url = super::remote::normalize_url(&args.url, "URL")?;
+    let url = remote_url::normalize_url(&args.url, "URL")?;
     let (located, source) = ctx.location()?;
     let dir = match &args.directory {
         Some(dir) => std::path::absolute(dir)

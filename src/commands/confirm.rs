@@ -1,9 +1,10 @@
 //! `disclose confirm`: the problem is real.
 
 use crate::app::context::Ctx;
-use crate::commands::common::force::ForceArgs;
+use crate::commands::common::force;
 use crate::error::Result;
 use crate::model::id::CaseRef;
+use force::ForceArgs;
 
 /// Confirm that a report describes a real problem
 ///

@@ -2,9 +2,9 @@
 
 use crate::app::clock::human;
 use crate::app::context::Ctx;
+use crate::commands::common::case_json;
 use crate::error::{Error, Result};
 use crate::judge::clocks::{Clocks, disclosure_due};
-use crate::model::case::EventKind;
 use crate::model::id::CaseRef;
 use crate::model::preset::Preset;
 use crate::model::time::{Timestamp, relative, rfc3339};
@@ -67,26 +67,16 @@ pub fn run(ctx: &Ctx, args: &EmbargoArgs) -> Result<()> {
         )));
     }
     let (store, case) = ctx.change_case(&args.id, |case, cx| {
-        if !case.state.is_open() {
-            return Err(Error::refused(format!(
-                "cannot set the embargo of {}: it is {}",
-                case.id, case.state
-            )));
-        }
         let (until, preset) = match (args.until, preset) {
             (Some(t), _) => (Some(t.0), None),
             (None, Some(p)) => (Some(p.until(case.received_at)), Some(p)),
-            (None, None) if case.embargo_until.is_none() => return Ok(()),
             (None, None) => (None, None),
         };
-        if until == case.embargo_until && preset == case.embargo_preset {
-            return Ok(());
-        }
-        case.record(EventKind::EmbargoSet { until, preset }, cx.now, cx.by, None);
+        case.set_embargo(until, preset, cx.stamp())?;
         Ok(())
     })?;
     if ctx.ui.json() {
-        ctx.ui.print_json(&crate::commands::show::CaseWithClocks {
+        ctx.ui.print_json(&case_json::CaseWithClocks {
             case: &case,
             clocks: Clocks::of(&case, now),
         })?;

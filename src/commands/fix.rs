@@ -1,8 +1,9 @@
 //! `disclose fix`: link a fix to a maintained release.
 
 use crate::app::context::Ctx;
+use crate::commands::common::matrix;
 use crate::error::{Error, Result};
-use crate::model::case::{Case, FixChange, State};
+use crate::model::case::FixChange;
 use crate::model::id::CaseRef;
 use crate::model::time::Timestamp;
 
@@ -76,25 +77,6 @@ pub fn run(ctx: &Ctx, args: &FixArgs) -> Result<()> {
     };
     ctx.ui
         .status(&format!("{}: fix for {} {what}", case.id, args.release));
-    report_fixed(ctx, was, &case);
+    matrix::report_fixed(ctx, was, &case);
     ctx.changed(&store, &case)
-}
-
-/// Says so when the change completed the matrix and moved the case to `fixed`.
-pub(super) fn report_fixed(ctx: &Ctx, was: Option<State>, case: &Case) {
-    if was != Some(State::Fixed) && case.state == State::Fixed {
-        ctx.ui.status(&format!(
-            "Every affected release is fixed or decided: {} is now fixed.",
-            case.id
-        ));
-    } else if case.state != State::Fixed {
-        let open: Vec<String> = case
-            .matrix_words()
-            .into_iter()
-            .filter(|w| w.contains("no fix yet") || w.contains("prepared") || w.contains("unknown"))
-            .collect();
-        if !open.is_empty() {
-            ctx.ui.status(&format!("Still open: {}", open.join(" · ")));
-        }
-    }
 }

@@ -2,6 +2,7 @@
 
 use crate::app::context::Ctx;
 use crate::app::input;
+use crate::commands::common::remote_url;
 use crate::error::{Error, Result};
 use crate::model::duration::Duration;
 use crate::model::policy::{MaintainedRelease, Policy};
@@ -100,10 +101,10 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
     let remote = args
         .remote
         .as_deref()
-        .map(|url| super::remote::normalize_url(url, "--remote"))
+        .map(|url| remote_url::normalize_url(url, "--remote"))
         .transpose()?;
     if let Some(url) = &remote {
-        super::remote::check_path_remote(url, "--remote", false)?;
+        remote_url::check_path_remote(url, "--remote", false)?;
     }
     let who = ctx.identity_for(None)?;
     let store = Store::create(&root, &policy, args.allow_nested, &who, ctx.now())?;

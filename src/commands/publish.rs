@@ -6,11 +6,12 @@ use std::path::{Component, Path, PathBuf};
 use chrono::{DateTime, Datelike as _, Utc};
 
 use crate::app::context::Ctx;
+use crate::commands::common::sync_report;
 use crate::error::{Error, Result};
 use crate::export::{self, Format};
 use crate::judge::readiness::{self, OpenItem};
 use crate::model::advisory_id;
-use crate::model::case::{Case, EventKind, State, Transition};
+use crate::model::case::{Case, Stamp};
 use crate::model::id::{CaseId, CaseRef};
 use crate::model::policy::Policy;
 use crate::store::{ADVISORIES_DIR, REMOTE, Store, SyncOptions};
@@ -222,27 +223,20 @@ fn plan(
     force: Option<&str>,
 ) -> Result<Plan> {
     let policy = store.policy();
-    if case.state == State::Published {
-        return Err(already_published(&case));
-    }
+    case.check_unpublished()?;
     let advisory = advisory_id(store, policy, now)?;
-    let forced = case.check_move(Transition::Publish, force.or(Some("")))?;
-    let forced = if force.is_some() { forced } else { None };
     let forced_reason = (!items.is_empty())
         .then(|| force.map(str::to_owned))
         .flatten();
-    case.record(
-        EventKind::Published {
-            advisory: advisory.clone(),
-            forced_reason,
-        },
-        now,
-        by,
-        forced,
-    );
+    case.publish(
+        advisory.clone(),
+        forced_reason,
+        Stamp { at: now, by },
+        force,
+    )?;
     let mut files = Vec::new();
     let mut skipped = Vec::new();
-    for format in Format::ALL {
+    for format in Format::all() {
         if format == Format::Cve && case.identifiers.cve.is_none() {
             skipped.push((format, "the case has no CVE ID".to_owned()));
             continue;
@@ -339,25 +333,11 @@ fn list(items: &[OpenItem]) -> String {
 
 /// Refuses a case that is published already, or (unless forced) not ready.
 fn gate(case: &Case, items: &[OpenItem], force: Option<&str>) -> Result<()> {
-    if case.state == State::Published {
-        return Err(already_published(case));
-    }
+    case.check_unpublished()?;
     if !items.is_empty() && force.is_none() {
         return Err(refusal(&case.id, items));
     }
     Ok(())
-}
-
-fn already_published(case: &Case) -> Error {
-    Error::refused(format!(
-        "{} is already published as {}",
-        case.id,
-        case.identifiers.advisory.as_deref().unwrap_or("?")
-    ))
-    .with_hint(format!(
-        "write its files again with `disclose export {} --format FORMAT`",
-        case.id
-    ))
 }
 
 /// Before numbering in a team store: refuse what would be refused anyway
@@ -393,7 +373,7 @@ fn take_team_changes(
             )),
             other => other,
         })?;
-    super::sync::tell(ctx, &report);
+    sync_report::tell(ctx, &report);
     // The merge may have changed the policy, or the case itself.
     Store::open(store.root())
 }
@@ -407,8 +387,10 @@ fn share(ctx: &Ctx, store: &Store, id: &CaseId, advisory: &str) {
         .and_then(|who| store.sync(&who, ctx.now(), SyncOptions::default(), &mut |_| {}));
     match pushed {
         // Nothing new is the usual case seconds after the first fetch.
-        Ok(report) if report.fetched == 0 => super::sync::tell_merge_and_push(ctx, &report),
-        Ok(report) => super::sync::tell(ctx, &report),
+        Ok(report) if report.fetched == 0 => {
+            sync_report::tell_merge_and_push(ctx, &report);
+        }
+        Ok(report) => sync_report::tell(ctx, &report),
         Err(e) => ctx.ui.warn(&format!(
             "{id} is published here as {advisory}, but pushing it to {REMOTE} failed: {e}; \
              run `disclose sync` soon, so that no other clone takes {advisory}"

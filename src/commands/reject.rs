@@ -1,10 +1,11 @@
 //! `disclose reject`: close a case without a fix.
 
 use crate::app::context::Ctx;
-use crate::commands::common::force::ForceArgs;
+use crate::commands::common::force;
 use crate::error::{Error, Result};
 use crate::model::case::{RejectReason, Resolution};
 use crate::model::id::CaseRef;
+use force::ForceArgs;
 
 /// Why a report is rejected.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]

@@ -1,6 +1,7 @@
 //! `disclose release`: a maintained release's row of the fix matrix, by hand.
 
 use crate::app::context::Ctx;
+use crate::commands::common::matrix;
 use crate::error::Result;
 use crate::model::case::Decision;
 use crate::model::id::CaseRef;
@@ -59,6 +60,6 @@ pub fn run(ctx: &Ctx, args: &ReleaseArgs) -> Result<()> {
         args.release,
         decision.as_str()
     ));
-    super::fix::report_fixed(ctx, was, &case);
+    matrix::report_fixed(ctx, was, &case);
     ctx.changed(&store, &case)
 }

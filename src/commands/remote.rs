@@ -1,10 +1,9 @@
 //! `disclose remote`: show or record the team's remote.
 
-use std::path::Path;
-
 use crate::app::context::Ctx;
+use crate::commands::common::{remote_url, sync_report};
 use crate::error::{Error, Result};
-use crate::store::{self, PathRemote, REMOTE};
+use crate::store::{self, REMOTE};
 
 /// Show or record the team's remote
 ///
@@ -52,100 +51,18 @@ pub struct SetArgs {
     pub create: bool,
 }
 
-/// Checks what a local path remote (`file://` or a path) names: it must be
-/// a bare repository, which `create` makes if nothing is there yet. Other
-/// URLs are checked by the first `sync`. `arg` names the argument in errors.
-pub fn check_path_remote(url: &str, arg: &str, create: bool) -> Result<bool> {
-    let Some(path) = store::local_path(url) else {
-        return Ok(false);
-    };
-    let shown = path.display();
-    match store::inspect(&path) {
-        PathRemote::Bare => Ok(false),
-        PathRemote::Missing | PathRemote::NotRepository if create => {
-            store::create_bare_remote(&path)?;
-            Ok(true)
-        }
-        PathRemote::Missing => Err(Error::input(format!("{arg} {shown}: no such directory"))
-            .with_hint(format!(
-                "create an empty team repository there with `disclose remote set --create {shown}` \
-             (or `git init --bare {shown}`), or check the path"
-            ))),
-        PathRemote::NotRepository => Err(Error::input(format!(
-            "{arg} {shown}: not a git repository"
-        ))
-        .with_hint(format!(
-            "point at a bare repository, or make one with `disclose remote set --create {shown}` \
-             (the directory must be empty)"
-        ))),
-        PathRemote::Working { remote } => Err(Error::input(format!(
-            "{arg} {shown}: a store's work tree (or another repository with files checked out), \
-             not a bare repository; pushing there would move its branch under its files"
-        ))
-        .with_hint(match remote {
-            Some(team) => format!("its own remote is {team}: use that one"),
-            None => format!(
-                "make a bare repository for the team with `disclose remote set --create PATH`, or \
-                 `git clone --bare {shown} PATH`"
-            ),
-        })),
-    }
-}
-
-/// Checks a typed remote URL; a local path is made absolute so the store
-/// finds it from any working directory.
-pub fn normalize_url(typed: &str, arg: &str) -> Result<String> {
-    let url = typed.trim();
-    let bad = |why: &str| {
-        Error::input(format!("{arg} {typed:?}: {why}")).with_hint(
-            "give an ssh (git@host:team/cases.git), https://, git://, file:// URL or a local path",
-        )
-    };
-    if url.is_empty() {
-        return Err(bad("the URL is empty"));
-    }
-    if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return Err(bad("the URL contains spaces or control characters"));
-    }
-    if let Some((scheme, _)) = url.split_once("://") {
-        return match scheme {
-            "file" | "git" | "ssh" | "https" | "http" => Ok(url.to_owned()),
-            _ => Err(bad(&format!("unsupported scheme {scheme}://"))),
-        };
-    }
-    // scp-like ssh: `user@host:path` or `host:path` (a colon before any slash).
-    if let Some(colon) = url.find(':')
-        && !url[..colon].contains('/')
-        && colon > 1
-    {
-        return Ok(url.to_owned());
-    }
-    let path = Path::new(url);
-    let absolute = match path.canonicalize() {
-        Ok(path) => path,
-        Err(_) if path.is_absolute() => path.to_path_buf(),
-        Err(_) => std::env::current_dir()
-            .map_err(|e| Error::io("read the current directory", e))?
-            .join(path),
-    };
-    absolute
-        .to_str()
-        .map(str::to_owned)
-        .ok_or_else(|| bad("the path is not UTF-8"))
-}
-
 pub fn run(ctx: &Ctx, args: &RemoteArgs) -> Result<()> {
     let store = ctx.store()?;
     match &args.action {
         Some(RemoteAction::Set(set)) => {
-            let url = normalize_url(&set.url, "URL")?;
+            let url = remote_url::normalize_url(&set.url, "URL")?;
             if set.create && store::local_path(&url).is_none() {
                 return Err(Error::input(format!(
                     "--create makes a repository at a local path; {url} is not one"
                 ))
                 .with_hint("create the repository with the host (GitHub, GitLab, ...), then `disclose remote set URL`"));
             }
-            let created = check_path_remote(&url, "URL", set.create)?;
+            let created = remote_url::check_path_remote(&url, "URL", set.create)?;
             if created {
                 ctx.ui
                     .status(&format!("Created an empty bare repository at {url}."));
@@ -179,7 +96,7 @@ pub fn run(ctx: &Ctx, args: &RemoteArgs) -> Result<()> {
                 Some(url) => {
                     ctx.ui.println(&url)?;
                     if let Some(u) = unpushed.filter(|u| u.commits > 0) {
-                        ctx.ui.status(&super::sync::unpushed_line(u.commits));
+                        ctx.ui.status(&sync_report::unpushed_line(u.commits));
                     }
                 }
                 None => ctx.ui.status(

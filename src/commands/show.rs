@@ -1,9 +1,8 @@
 //! `disclose show`: one case, readable or as JSON.
 
-use serde::Serialize;
-
 use crate::app::clock::human;
 use crate::app::context::Ctx;
+use crate::commands::common::case_json;
 use crate::error::Result;
 use crate::judge::clocks::{ClockView, Clocks};
 use crate::model::case::Case;
@@ -23,20 +22,12 @@ pub struct ShowArgs {
     pub id: CaseRef,
 }
 
-/// A case with its clocks, as `show --json` and `status --json` print it.
-#[derive(Debug, Serialize)]
-pub struct CaseWithClocks<'a> {
-    #[serde(flatten)]
-    pub case: &'a Case,
-    pub clocks: Clocks,
-}
-
 pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<()> {
     let (_, case) = ctx.read_case(&args.id)?;
     let now = ctx.now();
     let clocks = Clocks::of(&case, now);
     if ctx.ui.json() {
-        return ctx.ui.print_json(&CaseWithClocks {
+        return ctx.ui.print_json(&case_json::CaseWithClocks {
             case: &case,
             clocks,
         });

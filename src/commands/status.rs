@@ -3,6 +3,7 @@
 use crate::app::context::Ctx;
 use crate::app::table::{Cell, Step};
 use crate::app::terminal::Style;
+use crate::commands::common::sync_report;
 use crate::error::{Error, Result};
 use crate::judge::clocks::{ClockKind, ClockView, Clocks};
 use crate::model::time::relative;
@@ -134,7 +135,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
     }
 
     if let Some(u) = store.unpushed()?.filter(|u| u.commits > 0) {
-        ctx.ui.status(&super::sync::unpushed_line(u.commits));
+        ctx.ui.status(&sync_report::unpushed_line(u.commits));
     }
 
     if errors.is_empty() {

@@ -1,9 +1,10 @@
 //! `disclose withdraw`: the reporter withdrew the report.
 
 use crate::app::context::Ctx;
-use crate::commands::common::force::ForceArgs;
+use crate::commands::common::force;
 use crate::error::Result;
 use crate::model::id::CaseRef;
+use force::ForceArgs;
 
 /// Close a case because the reporter withdrew it
 ///

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 
 use crate::model::case::{
     Case, Consent, Credit, CreditType, Decision, EventKind, NewCase, RangeEvent, RangeType, Report,
-    Reporter, Severity,
+    Reporter, Severity, Stamp,
 };
 use crate::model::policy::{MaintainedRelease, Package, Policy};
 
@@ -67,7 +67,7 @@ pub(crate) fn fixed_case(reporter: Reporter, consent: Consent) -> Case {
         by,
     );
     let t = at("2026-03-02T10:00:00Z");
-    case.acknowledge(t, t, by, None).unwrap();
+    case.acknowledge(t, Stamp { at: t, by }, None).unwrap();
     let steps = vec![
         EventKind::Confirmed,
         EventKind::AffectedAdded {

@@ -35,13 +35,11 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Self; 5] = [
-        Self::Markdown,
-        Self::ReleaseNotes,
-        Self::Email,
-        Self::Osv,
-        Self::Cve,
-    ];
+    /// Every format, in the order `publish` writes them. Derived from the enum
+    /// (clap's `ValueEnum`), so a new format is published without a list to update.
+    pub fn all() -> impl Iterator<Item = Self> {
+        <Self as clap::ValueEnum>::value_variants().iter().copied()
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -6,8 +6,7 @@ use crate::model::case::{Consent, Credit, CreditType, Direction, EventKind, Repo
 use crate::model::policy::Policy;
 
 fn all(case: &Case, policy: &Policy) -> Vec<(Format, String)> {
-    Format::ALL
-        .into_iter()
+    Format::all()
         .map(|f| (f, render(case, policy, f, at(NOW)).unwrap()))
         .collect()
 }

@@ -488,7 +488,7 @@ pub fn unpushed(since: DateTime<Utc>, now: DateTime<Utc>) -> Option<Finding> {
 mod tests {
     use super::*;
     use crate::model::case::Case;
-    use crate::model::case::{Decision, EventKind, NewCase};
+    use crate::model::case::{Decision, EventKind, NewCase, Stamp};
     use crate::model::policy::Policy;
 
     fn at(s: &str) -> DateTime<Utc> {
@@ -531,7 +531,7 @@ mod tests {
     fn fix_findings_name_each_release_without_a_released_fix() {
         let mut c = case("DISC-2026-A0001");
         let t = at("2026-03-03T09:00:00Z");
-        c.acknowledge(t, t, "M", None).unwrap();
+        c.acknowledge(t, Stamp { at: t, by: "M" }, None).unwrap();
         for name in ["1.4", "1.5"] {
             c.record(
                 EventKind::ReleaseDecided {

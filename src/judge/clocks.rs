@@ -200,7 +200,7 @@ pub fn fixes_released_at(case: &CaseSummary) -> Option<DateTime<Utc>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::case::{EventKind, NewCase};
+    use crate::model::case::{EventKind, NewCase, Stamp};
     use crate::model::policy::Policy;
 
     fn at(s: &str) -> DateTime<Utc> {
@@ -235,7 +235,7 @@ mod tests {
     fn acknowledging_starts_the_update_clock() {
         let mut c = case();
         let t = at("2026-03-03T09:00:00Z");
-        c.acknowledge(t, t, "M", None).unwrap();
+        c.acknowledge(t, Stamp { at: t, by: "M" }, None).unwrap();
         let clocks = Clocks::of(&c, t);
         assert!(clocks.acknowledgement.is_none());
         assert_eq!(
@@ -286,12 +286,14 @@ mod tests {
 
         let mut on_time = paused_three_days();
         let t = at("2026-03-07T08:00:00Z");
-        on_time.acknowledge(t, t, "M", None).unwrap();
+        on_time
+            .acknowledge(t, Stamp { at: t, by: "M" }, None)
+            .unwrap();
         assert_eq!(acknowledged_late(&CaseSummary::from(&on_time)), None);
 
         let mut late = paused_three_days();
         let t = at("2026-03-07T10:00:00Z");
-        late.acknowledge(t, t, "M", None).unwrap();
+        late.acknowledge(t, Stamp { at: t, by: "M" }, None).unwrap();
         assert_eq!(acknowledged_late(&CaseSummary::from(&late)), Some(due));
     }
 

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::{Author, Files, MergeError, case_id_of, case_path, parse_case};
 use crate::export::{self, Format};
 use crate::model::advisory_id;
-use crate::model::case::{EventKind, Identifiers};
+use crate::model::case::{Identifiers, Stamp};
 use crate::model::id::CaseId;
 use crate::model::layout::{ADVISORIES_DIR, POLICY_FILE, to_json_bytes};
 use crate::model::policy::Policy;
@@ -131,23 +131,22 @@ pub(super) fn renumber(
         })?;
         let to = advisory_id::next(code, year, taken.iter().map(String::as_str));
         taken.insert(to.clone());
-        case.record(
-            EventKind::AdvisoryRenumbered {
-                from: from.clone(),
-                to: to.clone(),
-                taken_by: theirs.clone(),
+        case.renumber_advisory(
+            to.clone(),
+            theirs.clone(),
+            Stamp {
+                at: author.at,
+                by: author.by,
             },
-            author.at,
-            author.by,
-            None,
-        );
+        )
+        .map_err(|e| bad(e.to_string()))?;
         // The projection must agree with what a replay of the file would give.
         let case =
             crate::model::case::replay(case.events.clone()).map_err(|e| bad(e.to_string()))?;
         merged.insert(path.clone(), to_json_bytes(&case));
         let mut files_rewritten = false;
         if let Some(policy) = &policy {
-            for format in Format::ALL {
+            for format in Format::all() {
                 let old = format!("{ADVISORIES_DIR}/{from}/{}", format.file_name());
                 if !ours.contains_key(&old) {
                     continue;

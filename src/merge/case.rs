@@ -185,7 +185,23 @@ fn scalar_writes(event: &Event) -> Vec<(Field, Value)> {
             Field::Credit(credit.name.clone(), credit_kind(credit.kind)),
             json(credit),
         )],
-        _ => Vec::new(),
+        // Each side's entries survive the union: lists, the state moves that
+        // replay puts in order, and the IDs `sync` itself gives out (their
+        // clashes are settled and reported by `merge::advisory` and the ID
+        // renumbering, not here). No catch-all: a new event kind must say here
+        // whether it sets a field both sides can edit.
+        EventKind::Opened { .. }
+        | EventKind::Confirmed
+        | EventKind::Withdrawn { .. }
+        | EventKind::Paused { .. }
+        | EventKind::Resumed
+        | EventKind::AffectedAdded { .. }
+        | EventKind::AffectedRemoved { .. }
+        | EventKind::NoteAdded { .. }
+        | EventKind::ContactLogged { .. }
+        | EventKind::Renumbered { .. }
+        | EventKind::Published { .. }
+        | EventKind::AdvisoryRenumbered { .. } => Vec::new(),
     }
 }
 
@@ -260,7 +276,7 @@ mod tests {
     use chrono::{DateTime, TimeDelta, Utc};
 
     use super::*;
-    use crate::model::case::{NewCase, Severity};
+    use crate::model::case::{NewCase, Severity, Stamp};
     use crate::model::policy::Slas;
 
     fn at(minutes: i64) -> DateTime<Utc> {
@@ -296,7 +312,15 @@ mod tests {
     fn both_sides_edits_survive() {
         let mut a = base();
         let mut b = a.clone();
-        a.acknowledge(at(1), at(1), "A <a@x>", None).unwrap();
+        a.acknowledge(
+            at(1),
+            Stamp {
+                at: at(1),
+                by: "A <a@x>",
+            },
+            None,
+        )
+        .unwrap();
         b.record(
             EventKind::NoteAdded {
                 text: "n".into(),

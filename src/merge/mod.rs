@@ -22,7 +22,7 @@ pub use advisory::AdvisoryRenumbering;
 pub use case::{CaseMerge, Override, merge_case, same_case, union_events};
 pub use policy::{PolicyConflict, merge_policy};
 
-use crate::model::case::{Case, EventKind};
+use crate::model::case::{Case, Stamp};
 use crate::model::id::CaseId;
 use crate::model::layout::{CASES_DIR, POLICY_FILE, to_json_bytes};
 use crate::model::policy::Policy;
@@ -252,15 +252,12 @@ fn fresh_id(old: &CaseId, at: DateTime<Utc>, taken: impl Fn(&CaseId) -> bool) ->
 }
 
 fn renumber(mut case: Case, to: &CaseId, author: Author<'_>) -> Result<Case, String> {
-    let from = case.id.clone();
-    case.record(
-        EventKind::Renumbered {
-            from,
-            to: to.clone(),
+    case.renumber(
+        to.clone(),
+        Stamp {
+            at: author.at,
+            by: author.by,
         },
-        author.at,
-        author.by,
-        None,
     );
     // The projection must agree with what a replay of the file would give.
     crate::model::case::replay(case.events.clone()).map_err(|e| e.to_string())

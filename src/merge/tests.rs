@@ -8,7 +8,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::case::{EventId, NewCase, replay};
+use crate::model::case::{EventId, EventKind, NewCase, replay};
 use crate::model::policy::Slas;
 
 const BY: &str = "M <m@example.org>";
@@ -187,7 +187,7 @@ impl World {
                 let before = case.events.len();
                 match cmd {
                     Cmd::Ack(_) => {
-                        let _ = case.acknowledge(now, now, BY, None);
+                        let _ = case.acknowledge(now, Stamp { at: now, by: BY }, None);
                     }
                     Cmd::Note(_) => {
                         let text = format!("note by {clone}");

@@ -98,6 +98,15 @@ impl Store {
         };
         let attempts = opts.attempts.max(1);
         let mut first_push = false;
+        if let Some(path) = super::team::local_path(&url)
+            && !path.exists()
+        {
+            // libgit2 would call a missing directory an "unsupported URL protocol".
+            return Err(self.kept(
+                Error::store(format!("could not fetch from {url}: no such directory")),
+                &repo,
+            ));
+        }
         for attempt in 1..=attempts {
             let theirs = remote::fetch(&repo, &url).map_err(|e| self.kept(e, &repo))?;
             if attempt == 1 {

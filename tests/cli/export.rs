@@ -4,13 +4,13 @@
 use predicates::prelude::*;
 
 use crate::common::{TestEnv, stderr, stdout};
-use crate::publish::{Skip, ready_case};
+use crate::publish::{Skip, formats, ready_case};
 
 #[test]
 fn every_format_goes_to_stdout_and_is_deterministic() {
     let env = TestEnv::with_store("publish-ready");
     let id = ready_case(&env, Skip::default());
-    for format in ["markdown", "release-notes", "email", "osv", "cve"] {
+    for format in formats() {
         let a = env
             .disclose_at("2026-04-01T00:00:00Z")
             .args(["export", &id, "--format", format])
@@ -159,7 +159,7 @@ fn attachments_never_appear_in_any_export() {
         markers.push(a["name"].as_str().unwrap().to_owned());
         markers.push(a["sha256"].as_str().unwrap().to_owned());
     }
-    for format in ["markdown", "release-notes", "email", "osv", "cve"] {
+    for format in formats() {
         let out = env
             .disclose()
             .args(["export", &id, "--format", format])

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use disclose::model::case::{Case, Decision, Direction, EventKind, NewCase, Reporter};
+use disclose::model::case::{Case, Decision, Direction, EventKind, NewCase, Reporter, Stamp};
 use disclose::model::policy::{Policy, Slas};
 use disclose::model::preset::Preset;
 
@@ -51,7 +51,9 @@ impl Built {
     }
 
     pub fn ack(mut self, at: &str) -> Self {
-        self.case.acknowledge(t(at), t(at), BY, None).unwrap();
+        self.case
+            .acknowledge(t(at), Stamp { at: t(at), by: BY }, None)
+            .unwrap();
         self
     }
 

@@ -4,17 +4,21 @@ use std::path::{Path, PathBuf};
 
 use predicates::prelude::*;
 
+use disclose::export::Format;
+
 use crate::common::{TestEnv, stderr, stdout};
 
 const SHA_14: &str = "3f2a9c1e0b8d7a6f5e4d3c2b1a0f9e8d7c6b5a49";
 const SHA_15: &str = "9e8d7c6b5a493f2a9c1e0b8d7a6f5e4d3c2b1a0f";
-const FILES: [&str; 5] = [
-    "advisory.md",
-    "release-notes.md",
-    "announcement.eml",
-    "osv.json",
-    "cve.json",
-];
+/// The files `publish` writes, one per format.
+fn files() -> impl Iterator<Item = &'static str> {
+    Format::all().map(Format::file_name)
+}
+
+/// The names `export --format` takes.
+pub(crate) fn formats() -> impl Iterator<Item = &'static str> {
+    Format::all().map(Format::as_str)
+}
 
 /// Steps of the process a test may leave out, to open one readiness item.
 #[derive(Default, Clone, Copy)]
@@ -201,7 +205,7 @@ fn a_backported_case_publishes_five_files_in_one_commit() {
     let tree = repo.head().unwrap().peel_to_tree().unwrap();
 
     let dir = advisory_dir(&env, "POET-SA-2026-001");
-    for name in FILES {
+    for name in files() {
         let text = std::fs::read_to_string(dir.join(name)).unwrap();
         assert!(
             tree.get_path(&Path::new("advisories/POET-SA-2026-001").join(name))
@@ -218,10 +222,7 @@ fn published_files_match_a_later_export_byte_for_byte() {
     let id = ready_case(&env, Skip::default());
     env.disclose().args(["publish", &id]).assert().success();
     let dir = advisory_dir(&env, "POET-SA-2026-001");
-    for (format, name) in ["markdown", "release-notes", "email", "osv", "cve"]
-        .into_iter()
-        .zip(FILES)
-    {
+    for (format, name) in formats().zip(files()) {
         let out = env
             .disclose_at("2027-01-01T00:00:00Z")
             .args(["export", &id, "--format", format])
@@ -348,7 +349,7 @@ fn nothing_private_leaks_into_exports_files_or_the_commit() {
     assert_eq!(env.case(&id)["state"], "fixed");
 
     let mut outputs: Vec<(String, String)> = Vec::new();
-    for format in ["markdown", "release-notes", "email", "osv", "cve"] {
+    for format in formats() {
         let out = env
             .disclose()
             .args(["export", &id, "--format", format])
@@ -359,7 +360,7 @@ fn nothing_private_leaks_into_exports_files_or_the_commit() {
     let out = env.disclose().args(["publish", &id]).assert().success();
     outputs.push(("publish stdout".into(), stdout(&out)));
     let dir = advisory_dir(&env, "POET-SA-2026-001");
-    for name in FILES {
+    for name in files() {
         outputs.push((
             name.into(),
             std::fs::read_to_string(dir.join(name)).unwrap(),
@@ -605,7 +606,7 @@ fn dry_run_shows_the_files_and_changes_nothing() {
         text.contains("would be published as POET-SA-2026-001"),
         "{text}"
     );
-    for name in FILES {
+    for name in files() {
         assert!(text.contains(name), "{name}: {text}");
     }
     assert!(text.contains("Ready"), "{text}");
@@ -722,7 +723,7 @@ fn out_dir_outside_the_store_gets_the_files() {
         .arg(&out)
         .assert()
         .success();
-    for name in FILES {
+    for name in files() {
         assert!(out.join(name).is_file(), "{name}");
     }
     assert!(!env.store.join("advisories").exists());

@@ -1,4 +1,9 @@
-//! What several verbs share: forced moves, and the reply-draft templates.
+//! What several verbs share: forced moves, reply-draft templates, the case
+//! as JSON, remote URLs, sync reports and what a matrix change means.
 
+pub mod case_json;
 pub mod force;
+pub mod matrix;
+pub mod remote_url;
+pub mod sync_report;
 pub mod templates;

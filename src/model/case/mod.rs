@@ -4,6 +4,7 @@
 //! ...), which check the move, append one typed event and project it; the
 //! same projection (`replay::apply`) rebuilds a case from its events alone.
 
+mod disclosure;
 mod event;
 mod replay;
 mod state;
@@ -548,8 +549,7 @@ impl Case {
     pub fn acknowledge(
         &mut self,
         acknowledged_at: DateTime<Utc>,
-        at: DateTime<Utc>,
-        by: &str,
+        stamp: Stamp<'_>,
         force: Option<&str>,
     ) -> Result<&Event> {
         let forced = self.check_move(Transition::Acknowledge, force)?;
@@ -560,7 +560,12 @@ impl Case {
                 crate::model::time::rfc3339(self.received_at)
             )));
         }
-        Ok(self.record(EventKind::Acknowledged { acknowledged_at }, at, by, forced))
+        Ok(self.record(
+            EventKind::Acknowledged { acknowledged_at },
+            stamp.at,
+            stamp.by,
+            forced,
+        ))
     }
 
     /// Whether every affected release has a released fix or a wont-fix/eol

@@ -205,7 +205,7 @@ fn stamps(contacts: &[Contact]) -> Vec<ContactStamp> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::case::{EventKind, NewCase};
+    use crate::model::case::{EventKind, NewCase, Stamp};
     use crate::model::policy::Policy;
 
     fn busy_case() -> Case {
@@ -220,7 +220,7 @@ mod tests {
             at,
             "M <m@example.org>",
         );
-        case.acknowledge(at, at, "M", None).unwrap();
+        case.acknowledge(at, Stamp { at, by: "M" }, None).unwrap();
         for kind in [
             EventKind::ContactLogged {
                 direction: Direction::ToReporter,

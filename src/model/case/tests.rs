@@ -43,12 +43,17 @@ fn opening_projects_the_first_event() {
 fn acknowledging_twice_is_refused_unless_forced() {
     let mut case = sample();
     let now = at("2026-03-02T10:00:00Z");
-    case.acknowledge(now, now, "M", None).unwrap();
+    case.acknowledge(now, Stamp { at: now, by: "M" }, None)
+        .unwrap();
     assert_eq!(case.state, State::Acknowledged);
-    let err = case.acknowledge(now, now, "M", None).unwrap_err();
+    let err = case
+        .acknowledge(now, Stamp { at: now, by: "M" }, None)
+        .unwrap_err();
     assert_eq!(err.exit_code(), 1);
     assert!(err.to_string().contains("already acknowledged"), "{err}");
-    let event = case.acknowledge(now, now, "M", Some("")).unwrap();
+    let event = case
+        .acknowledge(now, Stamp { at: now, by: "M" }, Some(""))
+        .unwrap();
     assert!(event.forced.is_some());
     assert_eq!(case.events.len(), 3);
 }
@@ -58,7 +63,7 @@ fn acknowledging_before_receipt_is_bad_input() {
     let mut case = sample();
     let early = at("2026-03-01T10:00:00Z");
     assert_eq!(
-        case.acknowledge(early, early, "M", None)
+        case.acknowledge(early, Stamp { at: early, by: "M" }, None)
             .unwrap_err()
             .exit_code(),
         2
@@ -70,7 +75,7 @@ fn acknowledging_before_receipt_is_bad_input() {
 fn replay_reproduces_incremental_projection() {
     let mut case = sample();
     let t = at("2026-03-02T10:00:00Z");
-    case.acknowledge(t, t, "M", None).unwrap();
+    case.acknowledge(t, Stamp { at: t, by: "M" }, None).unwrap();
     case.record(
         EventKind::Paused {
             reason: "waiting-on-reporter".into(),
@@ -92,7 +97,7 @@ fn replay_reproduces_incremental_projection() {
 fn replay_refuses_histories_without_an_opening() {
     let mut case = sample();
     let t = at("2026-03-02T10:00:00Z");
-    case.acknowledge(t, t, "M", None).unwrap();
+    case.acknowledge(t, Stamp { at: t, by: "M" }, None).unwrap();
     assert_eq!(replay(vec![]).unwrap_err(), ReplayError::Empty);
     assert!(matches!(
         replay(case.events[1..].to_vec()),
@@ -145,6 +150,64 @@ mod props {
         Severity,
         Assign,
         Force,
+        Embargo(u8),
+        Publish(bool),
+        Renumber,
+        RenumberAdvisory,
+    }
+
+    /// The op that records each event kind. No catch-all: a new kind fails
+    /// to compile here until the property test below can produce it, and
+    /// the test checks that every recorded event came from its op.
+    fn op_for(kind: &EventKind) -> &'static str {
+        match kind {
+            EventKind::Opened { .. } => "open",
+            EventKind::Acknowledged { .. } => "ack",
+            EventKind::Confirmed => "confirm",
+            EventKind::Rejected { .. } => "reject",
+            EventKind::Withdrawn { .. } => "withdraw",
+            EventKind::Paused { .. } => "pause",
+            EventKind::Resumed => "resume",
+            EventKind::AffectedAdded { .. } => "affected",
+            EventKind::AffectedRemoved { .. } => "unaffect",
+            EventKind::ReleaseDecided { .. } => "decide",
+            EventKind::FixLinked { .. } => "fix",
+            EventKind::SeverityAssessed { .. } => "severity",
+            EventKind::NoteAdded { .. } => "note",
+            EventKind::ContactLogged { .. } => "contact",
+            EventKind::CreditSet { .. } => "credit",
+            EventKind::EmbargoSet { .. } => "embargo",
+            EventKind::IdentifiersAssigned { .. } => "assign",
+            EventKind::Renumbered { .. } => "renumber",
+            EventKind::Published { .. } => "publish",
+            EventKind::AdvisoryRenumbered { .. } => "renumber-advisory",
+        }
+    }
+
+    impl Op {
+        fn name(&self) -> &'static str {
+            match self {
+                Self::Ack => "ack",
+                Self::Confirm | Self::Force => "confirm",
+                Self::Reject => "reject",
+                Self::Withdraw => "withdraw",
+                Self::Pause => "pause",
+                Self::Resume => "resume",
+                Self::Affected(..) => "affected",
+                Self::Unaffect => "unaffect",
+                Self::Decide(..) => "decide",
+                Self::Fix(..) => "fix",
+                Self::Note(_) => "note",
+                Self::Contact(_) => "contact",
+                Self::Credit(_) => "credit",
+                Self::Severity => "severity",
+                Self::Assign => "assign",
+                Self::Embargo(_) => "embargo",
+                Self::Publish(_) => "publish",
+                Self::Renumber => "renumber",
+                Self::RenumberAdvisory => "renumber-advisory",
+            }
+        }
     }
 
     fn op() -> impl Strategy<Value = Op> {
@@ -165,6 +228,10 @@ mod props {
             Just(Op::Severity),
             Just(Op::Assign),
             Just(Op::Force),
+            (0u8..3).prop_map(Op::Embargo),
+            any::<bool>().prop_map(Op::Publish),
+            Just(Op::Renumber),
+            Just(Op::RenumberAdvisory),
         ]
     }
 
@@ -175,9 +242,7 @@ mod props {
         };
         let release = |r: bool| if r { "1.4" } else { "1.5" };
         let _ = match op {
-            Op::Ack => case
-                .acknowledge(stamp.at, stamp.at, stamp.by, None)
-                .map(drop),
+            Op::Ack => case.acknowledge(stamp.at, stamp, None).map(drop),
             Op::Confirm => case.confirm(stamp, None).map(drop),
             Op::Reject => case
                 .reject(
@@ -273,6 +338,32 @@ mod props {
                 .assign(Some("CVE-2026-1234".into()), None, stamp)
                 .map(drop),
             Op::Force => case.confirm(stamp, Some("forced")).map(drop),
+            Op::Embargo(e) => {
+                let until = (*e > 0).then(|| stamp.at + chrono::TimeDelta::days(i64::from(*e) * 7));
+                let preset = (*e == 2).then_some(crate::model::preset::Preset::CertCc);
+                case.set_embargo(until, preset, stamp).map(drop)
+            }
+            Op::Publish(forced) => {
+                let advisory = format!("DEMO-SA-2026-{:03}", case.events.len());
+                let force = forced.then_some("forced");
+                case.publish(advisory, force.map(str::to_owned), stamp, force)
+                    .map(drop)
+            }
+            Op::Renumber => {
+                let letters = b"ABCDEFGHJK";
+                let n = case.events.len();
+                let suffix: String = (0..5)
+                    .map(|i| letters[n / 10usize.pow(i) % 10] as char)
+                    .collect();
+                let to: CaseId = format!("DISC-2026-{suffix}").parse().unwrap();
+                case.renumber(to, stamp);
+                Ok(())
+            }
+            Op::RenumberAdvisory => {
+                let to = format!("DEMO-SA-2027-{:03}", case.events.len());
+                let taken_by: CaseId = "DISC-2026-ZZZZZ".parse().unwrap();
+                case.renumber_advisory(to, taken_by, stamp).map(drop)
+            }
         };
     }
 
@@ -285,7 +376,11 @@ mod props {
             let mut t = at("2026-03-02T09:00:00Z");
             for op in &ops {
                 t += chrono::TimeDelta::hours(5);
+                let before = case.events.len();
                 run(&mut case, op, &policy, Stamp { at: t, by: "M" });
+                for event in &case.events[before..] {
+                    prop_assert_eq!(op_for(&event.kind), op.name());
+                }
             }
             let replayed = replay(case.events.clone()).unwrap();
             prop_assert_eq!(&replayed, &case);

@@ -42,7 +42,7 @@ pub struct FixChange {
 
 impl Case {
     /// Appends an unforced event stamped `stamp`.
-    fn append(&mut self, kind: EventKind, stamp: Stamp<'_>) -> &Event {
+    pub(super) fn append(&mut self, kind: EventKind, stamp: Stamp<'_>) -> &Event {
         self.record(kind, stamp.at, stamp.by, None)
     }
 

@@ -1,0 +1,63 @@
+//! `disclose policy show`: every key with its value, durations in words,
+//! and the maintained releases.
+
+use clap::ValueEnum as _;
+
+use crate::app::context::Ctx;
+use crate::error::Result;
+use crate::model::policy::{Key, Policy};
+
+/// Print the policy
+///
+/// The same as `disclose policy` with no arguments: every key with its value,
+/// durations also in words, and the maintained releases. With --json, prints
+/// `policy.json` as stored.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  disclose policy show\n  disclose policy show --json")]
+pub struct ShowArgs {}
+
+pub(super) fn run(ctx: &Ctx) -> Result<()> {
+    let store = ctx.store()?;
+    let policy = store.policy();
+    if ctx.ui.json() {
+        return ctx.ui.print_json(policy);
+    }
+    ctx.ui.print(&describe(policy))
+}
+
+/// The readable form of a policy.
+fn describe(policy: &Policy) -> String {
+    let mut out = String::new();
+    // Every key `policy set` takes, so a new key is shown without a list to update.
+    for &key in Key::value_variants() {
+        let mut value = policy.get(key);
+        if value.is_empty() {
+            value = "-".to_owned();
+        }
+        let words = match key {
+            Key::AckWithin => Some(policy.ack_within),
+            Key::UpdateEvery => Some(policy.update_every),
+            Key::DiscloseWithin => Some(policy.disclose_within),
+            _ => None,
+        };
+        if let Some(d) = words {
+            value = format!("{value} ({})", d.in_words());
+        }
+        out.push_str(&format!("{:<17}{value}\n", key.name()));
+    }
+    if policy.maintained_releases.is_empty() {
+        out.push_str(&format!("{:<17}none\n", "releases"));
+    } else {
+        out.push_str("releases\n");
+        let width = policy
+            .maintained_releases
+            .iter()
+            .map(|r| r.name.len())
+            .max()
+            .unwrap_or(0);
+        for r in &policy.maintained_releases {
+            out.push_str(&format!("  {:<width$}  {}\n", r.name, r.range));
+        }
+    }
+    out
+}
