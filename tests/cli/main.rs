@@ -27,6 +27,7 @@ mod store;
 mod workflow;
 
 mod check;
+mod colour;
 mod embargo;
 mod generated;
 mod help;
