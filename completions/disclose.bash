@@ -1456,7 +1456,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__man)
-            opts="-q -h -V --out --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --install --out --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

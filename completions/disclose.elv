@@ -57,7 +57,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand remote 'Show or record the team''s remote'
             cand policy 'Show, edit and publish the policy (SLAs, contact, maintained releases)'
             cand completions 'Print a shell completion script'
-            cand man 'Print the man page, or write every page to a directory'
+            cand man 'Print the man page, or install every page where `man` finds it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'disclose;init'= {
@@ -648,9 +648,10 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --version 'Print version'
         }
         &'disclose;man'= {
-            cand --out 'Write all pages into this directory instead of printing the top one'
+            cand --out 'Write every page into this directory instead of printing the top one'
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
+            cand --install 'Install every page into share/man/man1 beside this binary''s bin directory'
             cand --json 'Print machine-readable JSON instead of text'
             cand --no-input 'Never prompt; fail naming the missing flag instead'
             cand -q 'Print only the product (IDs, tables, JSON), no status lines'
@@ -690,7 +691,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand remote 'Show or record the team''s remote'
             cand policy 'Show, edit and publish the policy (SLAs, contact, maintained releases)'
             cand completions 'Print a shell completion script'
-            cand man 'Print the man page, or write every page to a directory'
+            cand man 'Print the man page, or install every page where `man` finds it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'disclose;help;init'= {

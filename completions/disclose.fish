@@ -62,7 +62,7 @@ complete -c disclose -n "__fish_disclose_needs_command" -f -a "clone" -d 'Clone 
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "remote" -d 'Show or record the team\'s remote'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "policy" -d 'Show, edit and publish the policy (SLAs, contact, maintained releases)'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "completions" -d 'Print a shell completion script'
-complete -c disclose -n "__fish_disclose_needs_command" -f -a "man" -d 'Print the man page, or write every page to a directory'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "man" -d 'Print the man page, or install every page where `man` finds it'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c disclose -n "__fish_disclose_using_subcommand init" -l project -d 'Project name, used in advisory IDs and the rendered SECURITY.md' -r
 complete -c disclose -n "__fish_disclose_using_subcommand init" -l contact -d 'Where reporters write, e.g. security@example.org' -r
@@ -509,11 +509,12 @@ complete -c disclose -n "__fish_disclose_using_subcommand completions" -l no-inp
 complete -c disclose -n "__fish_disclose_using_subcommand completions" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c disclose -n "__fish_disclose_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c disclose -n "__fish_disclose_using_subcommand man" -l out -d 'Write all pages into this directory instead of printing the top one' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand man" -l out -d 'Write every page into this directory instead of printing the top one' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand man" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand man" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand man" -l install -d 'Install every page into share/man/man1 beside this binary\'s bin directory'
 complete -c disclose -n "__fish_disclose_using_subcommand man" -l json -d 'Print machine-readable JSON instead of text'
 complete -c disclose -n "__fish_disclose_using_subcommand man" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand man" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
@@ -548,7 +549,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_s
 complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "remote" -d 'Show or record the team\'s remote'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "policy" -d 'Show, edit and publish the policy (SLAs, contact, maintained releases)'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "man" -d 'Print the man page, or write every page to a directory'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "man" -d 'Print the man page, or install every page where `man` finds it'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "set" -d 'Record URL as the team\'s remote (replacing the one recorded)'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "show" -d 'Print the recorded remote and how many local changes it lacks'

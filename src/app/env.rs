@@ -1,4 +1,4 @@
-//! Every `DISCLOSE_*` variable (and `NO_COLOR`) is read here, once, so the
+//! Every `DISCLOSE_*` variable (and `NO_COLOR`, `PATH`, `MANPATH`) is read here, once, so the
 //! rest of the code takes its overrides as plain values.
 
 use std::ffi::OsString;
@@ -16,6 +16,10 @@ pub struct Env {
     pub author_email: Option<String>,
     /// `NO_COLOR` (any non-empty value) turns color off in `auto` mode.
     pub no_color: bool,
+    /// `PATH` and `MANPATH`, which decide where `man` looks for pages
+    /// (`disclose man --install` says whether it will find them).
+    pub path: Option<OsString>,
+    pub man_path: Option<OsString>,
 }
 
 fn non_empty(value: Option<OsString>) -> Option<OsString> {
@@ -32,6 +36,8 @@ impl Env {
             author_name: text("DISCLOSE_AUTHOR_NAME"),
             author_email: text("DISCLOSE_AUTHOR_EMAIL"),
             no_color: var("NO_COLOR").is_some(),
+            path: var("PATH"),
+            man_path: var("MANPATH"),
         }
     }
 }

@@ -25,12 +25,10 @@ pub fn stdout_columns() -> Option<usize> {
 pub enum Style {
     Red,
     Yellow,
-    Green,
     Cyan,
     Bold,
     BoldRed,
     BoldYellow,
-    Dim,
 }
 
 impl Style {
@@ -38,12 +36,10 @@ impl Style {
         match self {
             Self::Red => "31",
             Self::Yellow => "33",
-            Self::Green => "32",
             Self::Cyan => "36",
             Self::Bold => "1",
             Self::BoldRed => "1;31",
             Self::BoldYellow => "1;33",
-            Self::Dim => "2",
         }
     }
 

@@ -145,16 +145,6 @@ impl Ui {
         write_stderr(&text);
     }
 
-    /// A hint on stderr, silenced by `-q` and `--json`.
-    pub fn hint(&self, text: &str) {
-        if !self.quiet && !self.json {
-            write_stderr(&format!(
-                "{} {text}\n",
-                self.paint_err("hint:", Style::Cyan)
-            ));
-        }
-    }
-
     /// A warning on stderr; `-q` does not hide warnings.
     pub fn warn(&self, text: &str) {
         write_stderr(&format!(
