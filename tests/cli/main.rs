@@ -9,6 +9,7 @@ mod drafts;
 mod export;
 mod fix;
 mod init;
+mod install;
 mod json;
 mod log;
 mod mistakes;
