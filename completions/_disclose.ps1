@@ -36,7 +36,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Record the acknowledgement of a report')
             [CompletionResult]::new('confirm', 'confirm', [CompletionResultType]::ParameterValue, 'Confirm that a report describes a real problem')
             [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject a report: duplicate, invalid, out of scope, or won''t fix')
-            [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Close a case because the reporter withdrew it')
+            [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Close a case because its report was withdrawn, or withdraw its advisory')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop a case''s clocks (waiting on the reporter, on hold)')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Restart the clocks of a paused case')
             [CompletionResult]::new('affected', 'affected', [CompletionResultType]::ParameterValue, 'Record (or remove) affected packages, ranges and versions')
@@ -46,8 +46,12 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add a note to a case (private unless --public)')
             [CompletionResult]::new('contact', 'contact', [CompletionResultType]::ParameterValue, 'Log a message sent to, or received from, the reporter')
             [CompletionResult]::new('credit', 'credit', [CompletionResultType]::ParameterValue, 'Credit someone, with their consent to be named')
-            [CompletionResult]::new('embargo', 'embargo', [CompletionResultType]::ParameterValue, 'Set the disclosure deadline of a case')
+            [CompletionResult]::new('embargo', 'embargo', [CompletionResultType]::ParameterValue, 'Set the embargo: the date before which nothing is published')
+            [CompletionResult]::new('deadline', 'deadline', [CompletionResultType]::ParameterValue, 'Set the disclosure deadline: the date to publish by')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Record the audit for similar problems')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Write the public advisory text of a case')
+            [CompletionResult]::new('reserve', 'reserve', [CompletionResultType]::ParameterValue, 'Give a case its public advisory ID ahead of publishing')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write one advisory format of a case')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Publish a fixed case: write its advisory files and mark it published')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one case in full')
@@ -68,14 +72,16 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project name, used in advisory IDs and the rendered SECURITY.md')
             [CompletionResult]::new('--contact', '--contact', [CompletionResultType]::ParameterName, 'Where reporters write, e.g. security@example.org')
             [CompletionResult]::new('--id-prefix', '--id-prefix', [CompletionResultType]::ParameterName, 'Prefix of case IDs')
-            [CompletionResult]::new('--ack-within', '--ack-within', [CompletionResultType]::ParameterName, 'Answer new reports within this long (48h, 2bd, ...)')
-            [CompletionResult]::new('--update-every', '--update-every', [CompletionResultType]::ParameterName, 'Update the reporter at least this often')
-            [CompletionResult]::new('--disclose-within', '--disclose-within', [CompletionResultType]::ParameterName, 'Publish within this long of receiving a report')
+            [CompletionResult]::new('--ack-within', '--ack-within', [CompletionResultType]::ParameterName, 'Answer new reports within this long (48h, 2bd, ..., or off) [default: 48h]')
+            [CompletionResult]::new('--update-every', '--update-every', [CompletionResultType]::ParameterName, 'Update the reporter at least this often (or off) [default: 7d]')
+            [CompletionResult]::new('--disclose-within', '--disclose-within', [CompletionResultType]::ParameterName, 'Publish within this long of receiving a report (or off) [default: 90d]')
+            [CompletionResult]::new('--from-security-md', '--from-security-md', [CompletionResultType]::ParameterName, 'Read the promises from an existing SECURITY.md; those it does not state are off')
             [CompletionResult]::new('--release', '--release', [CompletionResultType]::ParameterName, 'A maintained release as NAME=REQ, e.g. 1.4=''>=1.4.0, <1.5.0'' (repeatable)')
             [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'Adopt a reporter''s disclosure policy as the team default instead of --disclose-within: project-zero, project-zero+grace, cert-cc, zdi or a number of days')
             [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Record the team''s private remote (see `disclose remote`, `disclose sync`)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--audit', '--audit', [CompletionResultType]::ParameterName, 'Promise to audit the code for similar problems: a readiness item of every reported case')
             [CompletionResult]::new('--allow-nested', '--allow-nested', [CompletionResultType]::ParameterName, 'Create the store even inside another git repository''s work tree')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
@@ -101,8 +107,10 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--from-email', '--from-email', [CompletionResultType]::ParameterName, 'Read the report from an email message (.eml), or from stdin with `-`')
             [CompletionResult]::new('--from-mbox', '--from-mbox', [CompletionResultType]::ParameterName, 'Open a case for each thread of an mbox file; replies become contacts')
             [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'Largest message accepted from --from-email or --from-mbox')
+            [CompletionResult]::new('--related', '--related', [CompletionResultType]::ParameterName, 'Link the new case with this one, both ways (repeatable)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--internal', '--internal', [CompletionResultType]::ParameterName, 'A finding of the team''s own: no reporter, no reporter clocks or drafts')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -116,11 +124,14 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
         'disclose;ack' {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the reply was sent (RFC 3339; default: now)')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the move was forced (with --force)')
-            [CompletionResult]::new('--eml', '--eml', [CompletionResultType]::ParameterName, 'Write the reply as a complete email (.eml) to FILE, or to stdout with `-`')
+            [CompletionResult]::new('--eml', '--eml', [CompletionResultType]::ParameterName, 'Write the reply as a complete email (.eml) to FILE, or to stdout with `-`, and record it as the acknowledgement')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'A paragraph of your own, added to the draft')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The reporter''s address, when the case has none recorded')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Acknowledge even if the state does not allow it (recorded as an event)')
             [CompletionResult]::new('--draft', '--draft', [CompletionResultType]::ParameterName, 'Print the reply to send to the reporter')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Open the draft in $VISUAL or $EDITOR before it is printed or written')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -164,7 +175,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             break
         }
         'disclose;withdraw' {
-            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why it was withdrawn')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why it was withdrawn (required for a published case, and published with it)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Make the move even if the case''s state does not allow it (recorded as an event)')
@@ -207,13 +218,14 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
         }
         'disclose;affected' {
             [CompletionResult]::new('--package', '--package', [CompletionResultType]::ParameterName, 'Package name (default: the policy''s default_package)')
-            [CompletionResult]::new('--ecosystem', '--ecosystem', [CompletionResultType]::ParameterName, 'Package ecosystem as OSV names it, e.g. crates.io, npm, PyPI, Go')
-            [CompletionResult]::new('--range', '--range', [CompletionResultType]::ParameterName, 'A SemVer requirement, e.g. ">=1.0.0, <1.4.2"')
-            [CompletionResult]::new('--introduced', '--introduced', [CompletionResultType]::ParameterName, 'First affected version (0: every version before)')
-            [CompletionResult]::new('--fixed', '--fixed', [CompletionResultType]::ParameterName, 'First fixed version (with --introduced)')
+            [CompletionResult]::new('--ecosystem', '--ecosystem', [CompletionResultType]::ParameterName, 'Package ecosystem as OSV names it, e.g. crates.io, npm, PyPI, Go, Maven')
+            [CompletionResult]::new('--range', '--range', [CompletionResultType]::ParameterName, 'A requirement in the ecosystem''s versions, e.g. ">=1.0.0, <1.4.2"')
+            [CompletionResult]::new('--introduced', '--introduced', [CompletionResultType]::ParameterName, 'First affected version or commit (0: every version before)')
+            [CompletionResult]::new('--fixed', '--fixed', [CompletionResultType]::ParameterName, 'First fixed version or commit (with --introduced)')
             [CompletionResult]::new('--last-affected', '--last-affected', [CompletionResultType]::ParameterName, 'Last affected version, when no fix exists (with --introduced)')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Individual affected versions')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Version scheme of the range')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'What the bounds are: versions, or git commits')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The repository a GIT range''s commits are in (default: the policy''s repository)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'Remove the given ranges or versions (or, with none, the whole package)')
@@ -241,12 +253,14 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
         }
         'disclose;fix' {
             [CompletionResult]::new('--release', '--release', [CompletionResultType]::ParameterName, 'Maintained release the fix is for, as in the policy')
+            [CompletionResult]::new('--package', '--package', [CompletionResultType]::ParameterName, 'The affected package the fix is for (NAME or ECOSYSTEM/NAME; optional with one package)')
             [CompletionResult]::new('--commit', '--commit', [CompletionResultType]::ParameterName, 'A fix commit (full hash); repeat for several')
             [CompletionResult]::new('--pr', '--pr', [CompletionResultType]::ParameterName, 'The pull or merge request, a URL or #number')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'The released version that contains the fix')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'The released version of the package that contains the fix')
             [CompletionResult]::new('--released', '--released', [CompletionResultType]::ParameterName, 'When that version was released (RFC 3339; default: now)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'Take back the package''s fix on the release (one linked by mistake)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -273,7 +287,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
         'disclose;note' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
-            [CompletionResult]::new('--public', '--public', [CompletionResultType]::ParameterName, 'Allow the note in published advisories')
+            [CompletionResult]::new('--public', '--public', [CompletionResultType]::ParameterName, 'Mark the note as one the team may share (the leak guard ignores it)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -289,10 +303,15 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'Largest message accepted from --from-email')
             [CompletionResult]::new('--draft', '--draft', [CompletionResultType]::ParameterName, 'Print a draft of the next message to send; records nothing')
             [CompletionResult]::new('--eml', '--eml', [CompletionResultType]::ParameterName, 'With --draft, write the draft as a complete email (.eml) to FILE, or to stdout with `-`')
+            [CompletionResult]::new('--ask', '--ask', [CompletionResultType]::ParameterName, 'With --draft need-info: a question to ask (repeatable; replaces the default list)')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'A paragraph of your own, added to the draft')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The reporter''s address, when the case has none recorded')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--to-reporter', '--to-reporter', [CompletionResultType]::ParameterName, 'The team wrote to the reporter')
             [CompletionResult]::new('--from-reporter', '--from-reporter', [CompletionResultType]::ParameterName, 'The reporter wrote to the team')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Open the draft in $VISUAL or $EDITOR before it is printed or written')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --draft: draft it even when the case is not where the draft says it is')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -321,12 +340,47 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             break
         }
         'disclose;embargo' {
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'The agreed instant: YYYY-MM-DD or RFC 3339 with an offset')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Nothing is published before this instant: YYYY-MM-DD or RFC 3339 with an offset')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why it was forced (with --force)')
+            [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'A reporter''s preset sets a deadline, not an embargo: see `disclose deadline`')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Lift the embargo')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Record an instant that has already passed')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'disclose;deadline' {
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Publish by this instant: YYYY-MM-DD or RFC 3339 with an offset')
             [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'The reporter''s policy: project-zero, cert-cc, zdi, or a number of days')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why it was forced (with --force)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'With --preset project-zero: add Project Zero''s 14-day grace')
-            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Lift the embargo')
+            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Go back to the policy''s deadline (disclose_within after receipt)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Record an instant that has already passed')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'disclose;audit' {
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'What was audited, and what was found')
+            [CompletionResult]::new('--found', '--found', [CompletionResultType]::ParameterName, 'A case the audit found (repeatable)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -352,11 +406,47 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'disclose;describe' {
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'The advisory''s title (default: the case title)')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'One line, at most 120 characters (OSV''s `summary`)')
+            [CompletionResult]::new('--details', '--details', [CompletionResultType]::ParameterName, 'The details in Markdown, from FILE (`-` reads stdin)')
+            [CompletionResult]::new('--impact', '--impact', [CompletionResultType]::ParameterName, 'Who is affected and what an attacker can do')
+            [CompletionResult]::new('--workarounds', '--workarounds', [CompletionResultType]::ParameterName, 'What users can do before they can upgrade')
+            [CompletionResult]::new('--reference', '--reference', [CompletionResultType]::ParameterName, 'An extra reference URL (repeat for several; replaces the list)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--no-references', '--no-references', [CompletionResultType]::ParameterName, 'Remove every extra reference URL')
+            [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Write the text in $VISUAL or $EDITOR')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'disclose;reserve' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Do not reach the team''s remote: number from this clone alone and leave the push to the next `disclose sync`')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'disclose;export' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--preview', '--preview', [CompletionResultType]::ParameterName, 'Export a case that is not published yet, marked as an embargoed preview')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -372,9 +462,10 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why publishing was forced (with --force)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be written and every open item; change nothing')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Publish even with open items (the reason is recorded as an event)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the advisory it would write, every open item and leak; change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Publish even with open items or leak findings (the reason is recorded)')
             [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Do not reach the team''s remote: number from this clone alone and leave the push to the next `disclose sync`')
+            [CompletionResult]::new('--update', '--update', [CompletionResultType]::ParameterName, 'Write the advisory files of a published case again, after a change')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -604,7 +695,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             break
         }
         'disclose;policy;release;add' {
-            [CompletionResult]::new('--range', '--range', [CompletionResultType]::ParameterName, 'Versions of the release line, as a semver requirement')
+            [CompletionResult]::new('--range', '--range', [CompletionResultType]::ParameterName, 'Versions of the release line, e.g. ">=1.4.0, <1.5.0" or "1.4.*"')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
@@ -725,7 +816,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Record the acknowledgement of a report')
             [CompletionResult]::new('confirm', 'confirm', [CompletionResultType]::ParameterValue, 'Confirm that a report describes a real problem')
             [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject a report: duplicate, invalid, out of scope, or won''t fix')
-            [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Close a case because the reporter withdrew it')
+            [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Close a case because its report was withdrawn, or withdraw its advisory')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop a case''s clocks (waiting on the reporter, on hold)')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Restart the clocks of a paused case')
             [CompletionResult]::new('affected', 'affected', [CompletionResultType]::ParameterValue, 'Record (or remove) affected packages, ranges and versions')
@@ -735,8 +826,12 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add a note to a case (private unless --public)')
             [CompletionResult]::new('contact', 'contact', [CompletionResultType]::ParameterValue, 'Log a message sent to, or received from, the reporter')
             [CompletionResult]::new('credit', 'credit', [CompletionResultType]::ParameterValue, 'Credit someone, with their consent to be named')
-            [CompletionResult]::new('embargo', 'embargo', [CompletionResultType]::ParameterValue, 'Set the disclosure deadline of a case')
+            [CompletionResult]::new('embargo', 'embargo', [CompletionResultType]::ParameterValue, 'Set the embargo: the date before which nothing is published')
+            [CompletionResult]::new('deadline', 'deadline', [CompletionResultType]::ParameterValue, 'Set the disclosure deadline: the date to publish by')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Record the audit for similar problems')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Write the public advisory text of a case')
+            [CompletionResult]::new('reserve', 'reserve', [CompletionResultType]::ParameterValue, 'Give a case its public advisory ID ahead of publishing')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write one advisory format of a case')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Publish a fixed case: write its advisory files and mark it published')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one case in full')
@@ -801,7 +896,19 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
         'disclose;help;embargo' {
             break
         }
+        'disclose;help;deadline' {
+            break
+        }
+        'disclose;help;audit' {
+            break
+        }
         'disclose;help;assign' {
+            break
+        }
+        'disclose;help;describe' {
+            break
+        }
+        'disclose;help;reserve' {
             break
         }
         'disclose;help;export' {

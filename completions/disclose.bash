@@ -25,6 +25,9 @@ _disclose() {
             disclose,assign)
                 cmd="disclose__subcmd__assign"
                 ;;
+            disclose,audit)
+                cmd="disclose__subcmd__audit"
+                ;;
             disclose,check)
                 cmd="disclose__subcmd__check"
                 ;;
@@ -42,6 +45,12 @@ _disclose() {
                 ;;
             disclose,credit)
                 cmd="disclose__subcmd__credit"
+                ;;
+            disclose,deadline)
+                cmd="disclose__subcmd__deadline"
+                ;;
+            disclose,describe)
+                cmd="disclose__subcmd__describe"
                 ;;
             disclose,embargo)
                 cmd="disclose__subcmd__embargo"
@@ -88,6 +97,9 @@ _disclose() {
             disclose,remote)
                 cmd="disclose__subcmd__remote"
                 ;;
+            disclose,reserve)
+                cmd="disclose__subcmd__reserve"
+                ;;
             disclose,resume)
                 cmd="disclose__subcmd__resume"
                 ;;
@@ -118,6 +130,9 @@ _disclose() {
             disclose__subcmd__help,assign)
                 cmd="disclose__subcmd__help__subcmd__assign"
                 ;;
+            disclose__subcmd__help,audit)
+                cmd="disclose__subcmd__help__subcmd__audit"
+                ;;
             disclose__subcmd__help,check)
                 cmd="disclose__subcmd__help__subcmd__check"
                 ;;
@@ -135,6 +150,12 @@ _disclose() {
                 ;;
             disclose__subcmd__help,credit)
                 cmd="disclose__subcmd__help__subcmd__credit"
+                ;;
+            disclose__subcmd__help,deadline)
+                cmd="disclose__subcmd__help__subcmd__deadline"
+                ;;
+            disclose__subcmd__help,describe)
+                cmd="disclose__subcmd__help__subcmd__describe"
                 ;;
             disclose__subcmd__help,embargo)
                 cmd="disclose__subcmd__help__subcmd__embargo"
@@ -180,6 +201,9 @@ _disclose() {
                 ;;
             disclose__subcmd__help,remote)
                 cmd="disclose__subcmd__help__subcmd__remote"
+                ;;
+            disclose__subcmd__help,reserve)
+                cmd="disclose__subcmd__help__subcmd__reserve"
                 ;;
             disclose__subcmd__help,resume)
                 cmd="disclose__subcmd__help__subcmd__resume"
@@ -305,7 +329,7 @@ _disclose() {
 
     case "${cmd}" in
         disclose)
-            opts="-q -h -V --dir --json --no-input --quiet --color --help --version init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help"
+            opts="-q -h -V --dir --json --no-input --quiet --color --help --version init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -330,7 +354,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__ack)
-            opts="-q -h -V --at --force --reason --draft --eml --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --at --force --reason --draft --eml --message --edit --to --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -359,6 +383,14 @@ _disclose() {
                     fi
                     return 0
                     ;;
+                --message)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --dir)
                     COMPREPLY=()
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -378,7 +410,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__affected)
-            opts="-q -h --package --ecosystem --range --introduced --fixed --last-affected --version --type --remove --dir --json --no-input --quiet --color --help"
+            opts="-q -h --package --ecosystem --range --introduced --fixed --last-affected --version --type --repo --remove --dir --json --no-input --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -413,7 +445,11 @@ _disclose() {
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -W "semver ecosystem git" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "version git" -- "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --dir)
@@ -446,6 +482,39 @@ _disclose() {
                     return 0
                     ;;
                 --ghsa)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__audit)
+            opts="-q -h -V --note --found --dir --json --no-input --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --found)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -584,7 +653,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__contact)
-            opts="-q -h -V --to-reporter --from-reporter --from-email --max-size --draft --eml --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --to-reporter --from-reporter --from-email --max-size --draft --eml --ask --message --edit --to --force --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -626,6 +695,18 @@ _disclose() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o filenames
                     fi
+                    return 0
+                    ;;
+                --ask)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --message)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --dir)
@@ -687,14 +768,115 @@ _disclose() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        disclose__subcmd__deadline)
+            opts="-q -h -V --by --preset --grace --clear --force --reason --dir --json --no-input --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__describe)
+            opts="-q -h -V --title --summary --details --impact --workarounds --reference --no-references --edit --dir --json --no-input --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --title)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --details)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --impact)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workarounds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reference)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         disclose__subcmd__embargo)
-            opts="-q -h -V --until --preset --grace --clear --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --until --clear --force --reason --preset --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -721,7 +903,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__export)
-            opts="-q -h -V --format --out --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --format --out --preview --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -765,13 +947,17 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__fix)
-            opts="-q -h --release --commit --pr --version --released --dir --json --no-input --quiet --color --help"
+            opts="-q -h --release --package --commit --pr --version --released --remove --dir --json --no-input --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --release)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --package)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -810,7 +996,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__help)
-            opts="init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help"
+            opts="init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -852,6 +1038,20 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__help__subcmd__assign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__help__subcmd__audit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -936,6 +1136,34 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__help__subcmd__credit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__help__subcmd__deadline)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__help__subcmd__describe)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1271,6 +1499,20 @@ _disclose() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        disclose__subcmd__help__subcmd__reserve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         disclose__subcmd__help__subcmd__resume)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1370,7 +1612,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__init)
-            opts="-q -h -V --project --contact --id-prefix --ack-within --update-every --disclose-within --release --preset --allow-nested --remote --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --project --contact --id-prefix --ack-within --update-every --disclose-within --audit --from-security-md --release --preset --allow-nested --remote --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1398,6 +1640,21 @@ _disclose() {
                     ;;
                 --disclose-within)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-security-md)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --release)
@@ -1513,7 +1770,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__open)
-            opts="-q -h -V --title --reporter-name --reporter-email --reporter-handle --received --description --description-file --reproduction --impact --remediation --from-email --from-mbox --max-size --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --title --reporter-name --reporter-email --reporter-handle --received --description --description-file --reproduction --impact --remediation --from-email --from-mbox --max-size --internal --related --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1601,6 +1858,10 @@ _disclose() {
                     return 0
                     ;;
                 --max-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --related)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2009,7 +2270,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__policy__subcmd__set)
-            opts="-q -h -V --dir --json --no-input --quiet --color --help --version project contact vendor cna_org_id id_prefix ack_within update_every disclose_within default_package require_cve repository"
+            opts="-q -h -V --dir --json --no-input --quiet --color --help --version project contact vendor cna_org_id id_prefix ack_within update_every disclose_within default_package require_cve repository announce_to audit advisory_url"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2059,7 +2320,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__publish)
-            opts="-q -h -V --out --dry-run --force --reason --offline --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --out --dry-run --force --reason --offline --update --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2269,6 +2530,31 @@ _disclose() {
         disclose__subcmd__remote__subcmd__show)
             opts="-q -h -V --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__reserve)
+            opts="-q -h -V --offline --dir --json --no-input --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2513,10 +2799,10 @@ _disclose_is_one_of() {
 
 _disclose_with_ids() {
     local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
-    local id_options=('--case' '--duplicate-of')
-    local valued=('--ack-within' '--at' '--case' '--check' '--color' '--commit' '--consent' '--contact' '--cve' '--cvss' '--cwe' '--description' '--description-file' '--dir' '--disclose-within' '--draft' '--duplicate-of' '--ecosystem' '--eml' '--fixed' '--format' '--from-email' '--from-mbox' '--ghsa' '--id-prefix' '--impact' '--introduced' '--last-affected' '--max-size' '--name' '--note' '--out' '--package' '--pr' '--preset' '--project' '--range' '--reason' '--received' '--release' '--released' '--remediation' '--remote' '--reporter-email' '--reporter-handle' '--reporter-name' '--reproduction' '--since' '--title' '--type' '--until' '--update-every' '--version' '--warn-within' '--write')
-    local commands=('init' 'open' 'ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'embargo' 'assign' 'export' 'publish' 'show' 'status' 'log' 'check' 'stats' 'sync' 'clone' 'remote' 'remote set' 'remote show' 'policy' 'policy show' 'policy set' 'policy release' 'policy release add' 'policy release remove' 'policy render' 'completions' 'man')
-    local id_commands=('ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'embargo' 'assign' 'export' 'publish' 'show' 'log')
+    local id_options=('--case' '--duplicate-of' '--found' '--related')
+    local valued=('--ack-within' '--ask' '--at' '--by' '--case' '--check' '--color' '--commit' '--consent' '--contact' '--cve' '--cvss' '--cwe' '--description' '--description-file' '--details' '--dir' '--disclose-within' '--draft' '--duplicate-of' '--ecosystem' '--eml' '--fixed' '--format' '--found' '--from-email' '--from-mbox' '--from-security-md' '--ghsa' '--id-prefix' '--impact' '--introduced' '--last-affected' '--max-size' '--message' '--name' '--note' '--out' '--package' '--pr' '--preset' '--project' '--range' '--reason' '--received' '--reference' '--related' '--release' '--released' '--remediation' '--remote' '--repo' '--reporter-email' '--reporter-handle' '--reporter-name' '--reproduction' '--since' '--summary' '--title' '--to' '--type' '--until' '--update-every' '--version' '--warn-within' '--workarounds' '--write')
+    local commands=('init' 'open' 'ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'embargo' 'deadline' 'audit' 'assign' 'describe' 'reserve' 'export' 'publish' 'show' 'status' 'log' 'check' 'stats' 'sync' 'clone' 'remote' 'remote set' 'remote show' 'policy' 'policy show' 'policy set' 'policy release' 'policy release add' 'policy release remove' 'policy render' 'completions' 'man')
+    local id_commands=('ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'embargo' 'deadline' 'audit' 'assign' 'describe' 'reserve' 'export' 'publish' 'show' 'log')
     local release_options=('fix --release')
     local release_positions=('release 1' 'policy release remove 0')
     # Find the subcommand, and how many positionals were typed after it.

@@ -38,7 +38,7 @@ complete -c disclose -n "__fish_disclose_needs_command" -f -a "open" -d 'Open a 
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "ack" -d 'Record the acknowledgement of a report'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "confirm" -d 'Confirm that a report describes a real problem'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "reject" -d 'Reject a report: duplicate, invalid, out of scope, or won\'t fix'
-complete -c disclose -n "__fish_disclose_needs_command" -f -a "withdraw" -d 'Close a case because the reporter withdrew it'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "withdraw" -d 'Close a case because its report was withdrawn, or withdraw its advisory'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "pause" -d 'Stop a case\'s clocks (waiting on the reporter, on hold)'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "resume" -d 'Restart the clocks of a paused case'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "affected" -d 'Record (or remove) affected packages, ranges and versions'
@@ -48,8 +48,12 @@ complete -c disclose -n "__fish_disclose_needs_command" -f -a "severity" -d 'Rec
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "note" -d 'Add a note to a case (private unless --public)'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "contact" -d 'Log a message sent to, or received from, the reporter'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "credit" -d 'Credit someone, with their consent to be named'
-complete -c disclose -n "__fish_disclose_needs_command" -f -a "embargo" -d 'Set the disclosure deadline of a case'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "embargo" -d 'Set the embargo: the date before which nothing is published'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "deadline" -d 'Set the disclosure deadline: the date to publish by'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "audit" -d 'Record the audit for similar problems'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "assign" -d 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "describe" -d 'Write the public advisory text of a case'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "reserve" -d 'Give a case its public advisory ID ahead of publishing'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "export" -d 'Write one advisory format of a case'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "publish" -d 'Publish a fixed case: write its advisory files and mark it published'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "show" -d 'Show one case in full'
@@ -67,9 +71,10 @@ complete -c disclose -n "__fish_disclose_needs_command" -f -a "help" -d 'Print t
 complete -c disclose -n "__fish_disclose_using_subcommand init" -l project -d 'Project name, used in advisory IDs and the rendered SECURITY.md' -r
 complete -c disclose -n "__fish_disclose_using_subcommand init" -l contact -d 'Where reporters write, e.g. security@example.org' -r
 complete -c disclose -n "__fish_disclose_using_subcommand init" -l id-prefix -d 'Prefix of case IDs' -r
-complete -c disclose -n "__fish_disclose_using_subcommand init" -l ack-within -d 'Answer new reports within this long (48h, 2bd, ...)' -r
-complete -c disclose -n "__fish_disclose_using_subcommand init" -l update-every -d 'Update the reporter at least this often' -r
-complete -c disclose -n "__fish_disclose_using_subcommand init" -l disclose-within -d 'Publish within this long of receiving a report' -r
+complete -c disclose -n "__fish_disclose_using_subcommand init" -l ack-within -d 'Answer new reports within this long (48h, 2bd, ..., or off) [default: 48h]' -r
+complete -c disclose -n "__fish_disclose_using_subcommand init" -l update-every -d 'Update the reporter at least this often (or off) [default: 7d]' -r
+complete -c disclose -n "__fish_disclose_using_subcommand init" -l disclose-within -d 'Publish within this long of receiving a report (or off) [default: 90d]' -r
+complete -c disclose -n "__fish_disclose_using_subcommand init" -l from-security-md -d 'Read the promises from an existing SECURITY.md; those it does not state are off' -r -F
 complete -c disclose -n "__fish_disclose_using_subcommand init" -l release -d 'A maintained release as NAME=REQ, e.g. 1.4=\'>=1.4.0, <1.5.0\' (repeatable)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand init" -l preset -d 'Adopt a reporter\'s disclosure policy as the team default instead of --disclose-within: project-zero, project-zero+grace, cert-cc, zdi or a number of days' -r
 complete -c disclose -n "__fish_disclose_using_subcommand init" -l remote -d 'Record the team\'s private remote (see `disclose remote`, `disclose sync`)' -r
@@ -77,6 +82,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand init" -l dir -d 'Case 
 complete -c disclose -n "__fish_disclose_using_subcommand init" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand init" -l audit -d 'Promise to audit the code for similar problems: a readiness item of every reported case'
 complete -c disclose -n "__fish_disclose_using_subcommand init" -l allow-nested -d 'Create the store even inside another git repository\'s work tree'
 complete -c disclose -n "__fish_disclose_using_subcommand init" -l json -d 'Print machine-readable JSON instead of text'
 complete -c disclose -n "__fish_disclose_using_subcommand init" -l no-input -d 'Never prompt; fail naming the missing flag instead'
@@ -96,10 +102,12 @@ complete -c disclose -n "__fish_disclose_using_subcommand open" -l remediation -
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l from-email -d 'Read the report from an email message (.eml), or from stdin with `-`' -r -F
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l from-mbox -d 'Open a case for each thread of an mbox file; replies become contacts' -r -F
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l max-size -d 'Largest message accepted from --from-email or --from-mbox' -r
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l related -d 'Link the new case with this one, both ways (repeatable)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l internal -d 'A finding of the team\'s own: no reporter, no reporter clocks or drafts'
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l json -d 'Print machine-readable JSON instead of text'
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand open" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
@@ -107,13 +115,16 @@ complete -c disclose -n "__fish_disclose_using_subcommand open" -s h -l help -d 
 complete -c disclose -n "__fish_disclose_using_subcommand open" -s V -l version -d 'Print version'
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -l at -d 'When the reply was sent (RFC 3339; default: now)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -l reason -d 'Why the move was forced (with --force)' -r
-complete -c disclose -n "__fish_disclose_using_subcommand ack" -l eml -d 'Write the reply as a complete email (.eml) to FILE, or to stdout with `-`' -r -F
+complete -c disclose -n "__fish_disclose_using_subcommand ack" -l eml -d 'Write the reply as a complete email (.eml) to FILE, or to stdout with `-`, and record it as the acknowledgement' -r -F
+complete -c disclose -n "__fish_disclose_using_subcommand ack" -l message -d 'A paragraph of your own, added to the draft' -r
+complete -c disclose -n "__fish_disclose_using_subcommand ack" -l to -d 'The reporter\'s address, when the case has none recorded' -r
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -l force -d 'Acknowledge even if the state does not allow it (recorded as an event)'
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -l draft -d 'Print the reply to send to the reporter'
+complete -c disclose -n "__fish_disclose_using_subcommand ack" -l edit -d 'Open the draft in $VISUAL or $EDITOR before it is printed or written'
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -l json -d 'Print machine-readable JSON instead of text'
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
@@ -146,7 +157,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand reject" -l no-input -d
 complete -c disclose -n "__fish_disclose_using_subcommand reject" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand reject" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c disclose -n "__fish_disclose_using_subcommand reject" -s V -l version -d 'Print version'
-complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -l reason -d 'Why it was withdrawn' -r
+complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -l reason -d 'Why it was withdrawn (required for a published case, and published with it)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
@@ -177,15 +188,15 @@ complete -c disclose -n "__fish_disclose_using_subcommand resume" -s q -l quiet 
 complete -c disclose -n "__fish_disclose_using_subcommand resume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c disclose -n "__fish_disclose_using_subcommand resume" -s V -l version -d 'Print version'
 complete -c disclose -n "__fish_disclose_using_subcommand affected" -l package -d 'Package name (default: the policy\'s default_package)' -r
-complete -c disclose -n "__fish_disclose_using_subcommand affected" -l ecosystem -d 'Package ecosystem as OSV names it, e.g. crates.io, npm, PyPI, Go' -r
-complete -c disclose -n "__fish_disclose_using_subcommand affected" -l range -d 'A SemVer requirement, e.g. ">=1.0.0, <1.4.2"' -r
-complete -c disclose -n "__fish_disclose_using_subcommand affected" -l introduced -d 'First affected version (0: every version before)' -r
-complete -c disclose -n "__fish_disclose_using_subcommand affected" -l fixed -d 'First fixed version (with --introduced)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l ecosystem -d 'Package ecosystem as OSV names it, e.g. crates.io, npm, PyPI, Go, Maven' -r
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l range -d 'A requirement in the ecosystem\'s versions, e.g. ">=1.0.0, <1.4.2"' -r
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l introduced -d 'First affected version or commit (0: every version before)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l fixed -d 'First fixed version or commit (with --introduced)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand affected" -l last-affected -d 'Last affected version, when no fix exists (with --introduced)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand affected" -l version -d 'Individual affected versions' -r
-complete -c disclose -n "__fish_disclose_using_subcommand affected" -l type -d 'Version scheme of the range' -r -f -a "semver\t'SemVer 2.0 versions, checked and ordered'
-ecosystem\t'The ecosystem\'s own version strings, stored as given'
-git\t'Full git commit hashes'"
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l type -d 'What the bounds are: versions, or git commits' -r -f -a "version\t'Versions, in the package\'s ecosystem\'s scheme (OSV SEMVER or ECOSYSTEM, as the ecosystem says)'
+git\t'Full git commit hashes (OSV GIT)'"
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l repo -d 'The repository a GIT range\'s commits are in (default: the policy\'s repository)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand affected" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand affected" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
@@ -206,14 +217,16 @@ complete -c disclose -n "__fish_disclose_using_subcommand release" -s q -l quiet
 complete -c disclose -n "__fish_disclose_using_subcommand release" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c disclose -n "__fish_disclose_using_subcommand release" -s V -l version -d 'Print version'
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -l release -d 'Maintained release the fix is for, as in the policy' -r
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -l package -d 'The affected package the fix is for (NAME or ECOSYSTEM/NAME; optional with one package)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -l commit -d 'A fix commit (full hash); repeat for several' -r
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -l pr -d 'The pull or merge request, a URL or #number' -r
-complete -c disclose -n "__fish_disclose_using_subcommand fix" -l version -d 'The released version that contains the fix' -r
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -l version -d 'The released version of the package that contains the fix' -r
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -l released -d 'When that version was released (RFC 3339; default: now)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -l remove -d 'Take back the package\'s fix on the release (one linked by mistake)'
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -l json -d 'Print machine-readable JSON instead of text'
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
@@ -233,7 +246,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand note" -l dir -d 'Case 
 complete -c disclose -n "__fish_disclose_using_subcommand note" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand note" -l public -d 'Allow the note in published advisories'
+complete -c disclose -n "__fish_disclose_using_subcommand note" -l public -d 'Mark the note as one the team may share (the leak guard ignores it)'
 complete -c disclose -n "__fish_disclose_using_subcommand note" -l json -d 'Print machine-readable JSON instead of text'
 complete -c disclose -n "__fish_disclose_using_subcommand note" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand note" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
@@ -243,12 +256,17 @@ complete -c disclose -n "__fish_disclose_using_subcommand contact" -l from-email
 complete -c disclose -n "__fish_disclose_using_subcommand contact" -l max-size -d 'Largest message accepted from --from-email' -r
 complete -c disclose -n "__fish_disclose_using_subcommand contact" -l draft -d 'Print a draft of the next message to send; records nothing' -r
 complete -c disclose -n "__fish_disclose_using_subcommand contact" -l eml -d 'With --draft, write the draft as a complete email (.eml) to FILE, or to stdout with `-`' -r -F
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -l ask -d 'With --draft need-info: a question to ask (repeatable; replaces the default list)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -l message -d 'A paragraph of your own, added to the draft' -r
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -l to -d 'The reporter\'s address, when the case has none recorded' -r
 complete -c disclose -n "__fish_disclose_using_subcommand contact" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand contact" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand contact" -l to-reporter -d 'The team wrote to the reporter'
 complete -c disclose -n "__fish_disclose_using_subcommand contact" -l from-reporter -d 'The reporter wrote to the team'
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -l edit -d 'Open the draft in $VISUAL or $EDITOR before it is printed or written'
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -l force -d 'With --draft: draft it even when the case is not where the draft says it is'
 complete -c disclose -n "__fish_disclose_using_subcommand contact" -l json -d 'Print machine-readable JSON instead of text'
 complete -c disclose -n "__fish_disclose_using_subcommand contact" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand contact" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
@@ -279,19 +297,46 @@ complete -c disclose -n "__fish_disclose_using_subcommand credit" -l no-input -d
 complete -c disclose -n "__fish_disclose_using_subcommand credit" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand credit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c disclose -n "__fish_disclose_using_subcommand credit" -s V -l version -d 'Print version'
-complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l until -d 'The agreed instant: YYYY-MM-DD or RFC 3339 with an offset' -r
-complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l preset -d 'The reporter\'s policy: project-zero, cert-cc, zdi, or a number of days' -r
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l until -d 'Nothing is published before this instant: YYYY-MM-DD or RFC 3339 with an offset' -r
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l reason -d 'Why it was forced (with --force)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l preset -d 'A reporter\'s preset sets a deadline, not an embargo: see `disclose deadline`' -r
 complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l grace -d 'With --preset project-zero: add Project Zero\'s 14-day grace'
 complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l clear -d 'Lift the embargo'
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l force -d 'Record an instant that has already passed'
 complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l json -d 'Print machine-readable JSON instead of text'
 complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand embargo" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand embargo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c disclose -n "__fish_disclose_using_subcommand embargo" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand deadline" -l by -d 'Publish by this instant: YYYY-MM-DD or RFC 3339 with an offset' -r
+complete -c disclose -n "__fish_disclose_using_subcommand deadline" -l preset -d 'The reporter\'s policy: project-zero, cert-cc, zdi, or a number of days' -r
+complete -c disclose -n "__fish_disclose_using_subcommand deadline" -l reason -d 'Why it was forced (with --force)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand deadline" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand deadline" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand deadline" -l grace -d 'With --preset project-zero: add Project Zero\'s 14-day grace'
+complete -c disclose -n "__fish_disclose_using_subcommand deadline" -l clear -d 'Go back to the policy\'s deadline (disclose_within after receipt)'
+complete -c disclose -n "__fish_disclose_using_subcommand deadline" -l force -d 'Record an instant that has already passed'
+complete -c disclose -n "__fish_disclose_using_subcommand deadline" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand deadline" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand deadline" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand deadline" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand deadline" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand audit" -l note -d 'What was audited, and what was found' -r
+complete -c disclose -n "__fish_disclose_using_subcommand audit" -l found -d 'A case the audit found (repeatable)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand audit" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand audit" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand audit" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand audit" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand audit" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand audit" -s V -l version -d 'Print version'
 complete -c disclose -n "__fish_disclose_using_subcommand assign" -l cve -d 'CVE ID, e.g. CVE-2026-12345' -r
 complete -c disclose -n "__fish_disclose_using_subcommand assign" -l ghsa -d 'GitHub security advisory ID, e.g. GHSA-jfh8-c2jp-5v3q' -r
 complete -c disclose -n "__fish_disclose_using_subcommand assign" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
@@ -303,6 +348,33 @@ complete -c disclose -n "__fish_disclose_using_subcommand assign" -l no-input -d
 complete -c disclose -n "__fish_disclose_using_subcommand assign" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand assign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c disclose -n "__fish_disclose_using_subcommand assign" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand describe" -l title -d 'The advisory\'s title (default: the case title)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand describe" -l summary -d 'One line, at most 120 characters (OSV\'s `summary`)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand describe" -l details -d 'The details in Markdown, from FILE (`-` reads stdin)' -r -F
+complete -c disclose -n "__fish_disclose_using_subcommand describe" -l impact -d 'Who is affected and what an attacker can do' -r
+complete -c disclose -n "__fish_disclose_using_subcommand describe" -l workarounds -d 'What users can do before they can upgrade' -r
+complete -c disclose -n "__fish_disclose_using_subcommand describe" -l reference -d 'An extra reference URL (repeat for several; replaces the list)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand describe" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand describe" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand describe" -l no-references -d 'Remove every extra reference URL'
+complete -c disclose -n "__fish_disclose_using_subcommand describe" -l edit -d 'Write the text in $VISUAL or $EDITOR'
+complete -c disclose -n "__fish_disclose_using_subcommand describe" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand describe" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand describe" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand describe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand describe" -s V -l version -d 'Print version'
+complete -c disclose -n "__fish_disclose_using_subcommand reserve" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand reserve" -l color -d 'When to use color' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand reserve" -l offline -d 'Do not reach the team\'s remote: number from this clone alone and leave the push to the next `disclose sync`'
+complete -c disclose -n "__fish_disclose_using_subcommand reserve" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand reserve" -l no-input -d 'Never prompt; fail naming the missing flag instead'
+complete -c disclose -n "__fish_disclose_using_subcommand reserve" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
+complete -c disclose -n "__fish_disclose_using_subcommand reserve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c disclose -n "__fish_disclose_using_subcommand reserve" -s V -l version -d 'Print version'
 complete -c disclose -n "__fish_disclose_using_subcommand export" -l format -d 'Output format' -r -f -a "markdown\t'A complete advisory in Markdown'
 release-notes\t'The "Security" section of a changelog entry'
 email\t'The announcement as an RFC 5322 message'
@@ -313,6 +385,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand export" -l dir -d 'Cas
 complete -c disclose -n "__fish_disclose_using_subcommand export" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand export" -l preview -d 'Export a case that is not published yet, marked as an embargoed preview'
 complete -c disclose -n "__fish_disclose_using_subcommand export" -l json -d 'Print machine-readable JSON instead of text'
 complete -c disclose -n "__fish_disclose_using_subcommand export" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand export" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
@@ -324,9 +397,10 @@ complete -c disclose -n "__fish_disclose_using_subcommand publish" -l dir -d 'Ca
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand publish" -l dry-run -d 'Show what would be written and every open item; change nothing'
-complete -c disclose -n "__fish_disclose_using_subcommand publish" -l force -d 'Publish even with open items (the reason is recorded as an event)'
+complete -c disclose -n "__fish_disclose_using_subcommand publish" -l dry-run -d 'Show the advisory it would write, every open item and leak; change nothing'
+complete -c disclose -n "__fish_disclose_using_subcommand publish" -l force -d 'Publish even with open items or leak findings (the reason is recorded)'
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l offline -d 'Do not reach the team\'s remote: number from this clone alone and leave the push to the next `disclose sync`'
+complete -c disclose -n "__fish_disclose_using_subcommand publish" -l update -d 'Write the advisory files of a published case again, after a change'
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l json -d 'Print machine-readable JSON instead of text'
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
@@ -520,37 +594,41 @@ complete -c disclose -n "__fish_disclose_using_subcommand man" -l no-input -d 'N
 complete -c disclose -n "__fish_disclose_using_subcommand man" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c disclose -n "__fish_disclose_using_subcommand man" -s V -l version -d 'Print version'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "init" -d 'Create a case store and its policy'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "open" -d 'Open a case for a new vulnerability report'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "ack" -d 'Record the acknowledgement of a report'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "confirm" -d 'Confirm that a report describes a real problem'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "reject" -d 'Reject a report: duplicate, invalid, out of scope, or won\'t fix'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "withdraw" -d 'Close a case because the reporter withdrew it'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "pause" -d 'Stop a case\'s clocks (waiting on the reporter, on hold)'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "resume" -d 'Restart the clocks of a paused case'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "affected" -d 'Record (or remove) affected packages, ranges and versions'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "release" -d 'Decide whether a maintained release is affected, or gets no fix'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "fix" -d 'Link a fix (commits, PR, released version) to a maintained release'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "severity" -d 'Record the severity (CVSS 3.x or 4.0 vector) and CWE of a case'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "note" -d 'Add a note to a case (private unless --public)'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "contact" -d 'Log a message sent to, or received from, the reporter'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "credit" -d 'Credit someone, with their consent to be named'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "embargo" -d 'Set the disclosure deadline of a case'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "assign" -d 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "export" -d 'Write one advisory format of a case'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "publish" -d 'Publish a fixed case: write its advisory files and mark it published'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "show" -d 'Show one case in full'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "status" -d 'List open cases and their clocks'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "log" -d 'Show a case\'s timeline'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "check" -d 'Check open cases against the policy (for CI)'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "stats" -d 'Show the team\'s record: time to acknowledge, fix and publish'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "sync" -d 'Fetch, merge and push the team\'s changes'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "clone" -d 'Clone the team\'s case store'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "remote" -d 'Show or record the team\'s remote'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "policy" -d 'Show, edit and publish the policy (SLAs, contact, maintained releases)'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "man" -d 'Print the man page, or install every page where `man` finds it'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo assign export publish show status log check stats sync clone remote policy completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "init" -d 'Create a case store and its policy'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "open" -d 'Open a case for a new vulnerability report'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "ack" -d 'Record the acknowledgement of a report'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "confirm" -d 'Confirm that a report describes a real problem'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "reject" -d 'Reject a report: duplicate, invalid, out of scope, or won\'t fix'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "withdraw" -d 'Close a case because its report was withdrawn, or withdraw its advisory'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "pause" -d 'Stop a case\'s clocks (waiting on the reporter, on hold)'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "resume" -d 'Restart the clocks of a paused case'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "affected" -d 'Record (or remove) affected packages, ranges and versions'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "release" -d 'Decide whether a maintained release is affected, or gets no fix'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "fix" -d 'Link a fix (commits, PR, released version) to a maintained release'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "severity" -d 'Record the severity (CVSS 3.x or 4.0 vector) and CWE of a case'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "note" -d 'Add a note to a case (private unless --public)'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "contact" -d 'Log a message sent to, or received from, the reporter'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "credit" -d 'Credit someone, with their consent to be named'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "embargo" -d 'Set the embargo: the date before which nothing is published'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "deadline" -d 'Set the disclosure deadline: the date to publish by'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "audit" -d 'Record the audit for similar problems'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "assign" -d 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "describe" -d 'Write the public advisory text of a case'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "reserve" -d 'Give a case its public advisory ID ahead of publishing'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "export" -d 'Write one advisory format of a case'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "publish" -d 'Publish a fixed case: write its advisory files and mark it published'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "show" -d 'Show one case in full'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "status" -d 'List open cases and their clocks'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "log" -d 'Show a case\'s timeline'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "check" -d 'Check open cases against the policy (for CI)'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "stats" -d 'Show the team\'s record: time to acknowledge, fix and publish'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "sync" -d 'Fetch, merge and push the team\'s changes'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "clone" -d 'Clone the team\'s case store'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "remote" -d 'Show or record the team\'s remote'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "policy" -d 'Show, edit and publish the policy (SLAs, contact, maintained releases)'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "man" -d 'Print the man page, or install every page where `man` finds it'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "set" -d 'Record URL as the team\'s remote (replacing the one recorded)'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "show" -d 'Print the recorded remote and how many local changes it lacks'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "show" -d 'Print the policy'
@@ -576,20 +654,26 @@ complete -c disclose -n "__fish_disclose_using_subcommand note" -f -a "(__fish_d
 complete -c disclose -n "__fish_disclose_using_subcommand contact" -f -a "(__fish_disclose_case_ids)"
 complete -c disclose -n "__fish_disclose_using_subcommand credit" -f -a "(__fish_disclose_case_ids)"
 complete -c disclose -n "__fish_disclose_using_subcommand embargo" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand deadline" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand audit" -f -a "(__fish_disclose_case_ids)"
 complete -c disclose -n "__fish_disclose_using_subcommand assign" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand describe" -f -a "(__fish_disclose_case_ids)"
+complete -c disclose -n "__fish_disclose_using_subcommand reserve" -f -a "(__fish_disclose_case_ids)"
 complete -c disclose -n "__fish_disclose_using_subcommand export" -f -a "(__fish_disclose_case_ids)"
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -f -a "(__fish_disclose_case_ids)"
 complete -c disclose -n "__fish_disclose_using_subcommand show" -f -a "(__fish_disclose_case_ids)"
 complete -c disclose -n "__fish_disclose_using_subcommand log" -f -a "(__fish_disclose_case_ids)"
 complete -c disclose -l case -f -r -a "(__fish_disclose_case_ids)"
 complete -c disclose -l duplicate-of -f -r -a "(__fish_disclose_case_ids)"
+complete -c disclose -l found -f -r -a "(__fish_disclose_case_ids)"
+complete -c disclose -l related -f -r -a "(__fish_disclose_case_ids)"
 function __fish_disclose_releases
     command disclose __complete-releases (commandline -ct) 2>/dev/null
 end
 # True when the word being completed is positional $argv[1] (0 for the
 # first) after the subcommand path $argv[2..].
 function __fish_disclose_at_positional
-    set -l valued --ack-within --at --case --check --color --commit --consent --contact --cve --cvss --cwe --description --description-file --dir --disclose-within --draft --duplicate-of --ecosystem --eml --fixed --format --from-email --from-mbox --ghsa --id-prefix --impact --introduced --last-affected --max-size --name --note --out --package --pr --preset --project --range --reason --received --release --released --remediation --remote --reporter-email --reporter-handle --reporter-name --reproduction --since --title --type --until --update-every --version --warn-within --write
+    set -l valued --ack-within --ask --at --by --case --check --color --commit --consent --contact --cve --cvss --cwe --description --description-file --details --dir --disclose-within --draft --duplicate-of --ecosystem --eml --fixed --format --found --from-email --from-mbox --from-security-md --ghsa --id-prefix --impact --introduced --last-affected --max-size --message --name --note --out --package --pr --preset --project --range --reason --received --reference --related --release --released --remediation --remote --repo --reporter-email --reporter-handle --reporter-name --reproduction --since --summary --title --to --type --until --update-every --version --warn-within --workarounds --write
     set -l words (commandline -opc)
     set -e words[1]
     set -l path $argv[2..-1]

@@ -239,6 +239,7 @@ fn build_case(i: usize, id: CaseId, policy: &Policy, now: DateTime<Utc>) -> Case
                 .then(|| "Read or change data of other users.".to_owned()),
             remediation: None,
         },
+        internal: false,
     };
     let mut case = Case::open(id, new, policy.slas(), received, opener);
 
@@ -323,6 +324,8 @@ fn build_case(i: usize, id: CaseId, policy: &Policy, now: DateTime<Utc>) -> Case
                     cvss: vector.to_owned(),
                     score,
                     rating: rating.to_owned(),
+                    threat_score: None,
+                    environmental_score: None,
                 }),
                 cwe: vec![cwe.to_owned()],
             },
@@ -344,6 +347,7 @@ fn build_case(i: usize, id: CaseId, policy: &Policy, now: DateTime<Utc>) -> Case
             .iter()
             .map(|name| Range {
                 kind: RangeType::Semver,
+                repo: None,
                 events: vec![
                     RangeEvent::Introduced(format!("{name}.0")),
                     RangeEvent::Fixed(format!("{name}.{}", rng.below(9) + 1)),
@@ -406,6 +410,7 @@ fn build_case(i: usize, id: CaseId, policy: &Policy, now: DateTime<Utc>) -> Case
                 case.record(
                     EventKind::FixLinked {
                         release: (*name).to_owned(),
+                        package: Some(package()),
                         commits: vec![format!("{:040x}", u128::from(rng.next()) << 64 | i as u128)],
                         pr: Some(format!(
                             "https://forge.example/frobnicator/pull/{}",
@@ -447,9 +452,9 @@ fn build_case(i: usize, id: CaseId, policy: &Policy, now: DateTime<Utc>) -> Case
         if rng.chance(15) {
             let t = step(&mut rng);
             case.record(
-                EventKind::EmbargoSet {
+                EventKind::EmbargoAgreed {
                     until: Some(t + TimeDelta::days(30)),
-                    preset: None,
+                    offset: None,
                 },
                 t,
                 by,

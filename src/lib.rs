@@ -2,6 +2,9 @@
 //!
 //! The library holds the model (cases, events, policy, clocks), the git-backed
 //! store and the commands; `main.rs` only parses arguments and reports errors.
+//! `ARCHITECTURE.md` maps the layers (`model` at the bottom, `commands` at
+//! the top) and says which files a new command, event, format or policy key
+//! touches; `tests/cli/layers.rs` checks that imports only point down.
 
 pub mod app;
 pub mod cli;

@@ -51,3 +51,17 @@ pub fn human(at: DateTime<Utc>) -> String {
         format!("{utc} ({} local)", local.format("%Y-%m-%d %H:%M %:z"))
     }
 }
+
+/// An instant in the offset it was agreed in, then in UTC:
+/// `2026-12-22 15:00 +01:00 (2026-12-22 14:00 UTC)`; without an offset, as
+/// `human` shows it.
+pub fn zoned(at: DateTime<Utc>, offset: Option<&str>) -> String {
+    match offset {
+        Some(offset) => format!(
+            "{} ({})",
+            crate::model::time::in_offset(at, Some(offset)),
+            at.format("%Y-%m-%d %H:%M UTC")
+        ),
+        None => human(at),
+    }
+}

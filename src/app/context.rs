@@ -115,9 +115,10 @@ impl Ctx {
         let who = self.identity_for(Some(&store))?;
         let now = self.now();
         let by = who.by();
+        let mut before = 0;
         let case = store.transaction(&who, now, |tx| {
             let mut case = tx.read(&id)?;
-            let before = case.events.len();
+            before = case.events.len();
             let cx = ChangeCtx {
                 now,
                 by: &by,
@@ -131,7 +132,31 @@ impl Ctx {
             }
             Ok(case)
         })?;
+        self.tell_if_advisory_stale(&case, before);
         Ok((store, case))
+    }
+
+    /// After a change to a published case: says so when the change reaches
+    /// what its advisory shows, since the files are written only by
+    /// `publish --update`. One place, for every command that changes a case.
+    pub fn tell_if_advisory_stale(&self, case: &Case, events_before: usize) {
+        let changed = case
+            .events
+            .get(events_before..)
+            .is_some_and(|new| new.iter().any(|e| e.kind.changes_advisory()));
+        if case.state != crate::model::case::State::Published || !changed {
+            return;
+        }
+        let advisory = case
+            .identifiers
+            .advisory
+            .as_deref()
+            .unwrap_or("its advisory");
+        self.ui.warn(&format!(
+            "{} is published as {advisory}, whose files do not show this change yet; \
+             write them again with `disclose publish {} --update`",
+            case.id, case.id
+        ));
     }
 
     /// After a change to `case`: the case as JSON with `--json` (commands

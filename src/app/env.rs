@@ -1,5 +1,6 @@
-//! Every `DISCLOSE_*` variable (and `NO_COLOR`, `PATH`, `MANPATH`) is read here, once, so the
-//! rest of the code takes its overrides as plain values.
+//! Every `DISCLOSE_*` variable (and `NO_COLOR`, `VISUAL`, `EDITOR`, `PATH`,
+//! `MANPATH`) is read here, once, so the rest of the code takes its
+//! overrides as plain values.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -20,6 +21,8 @@ pub struct Env {
     /// (`disclose man --install` says whether it will find them).
     pub path: Option<OsString>,
     pub man_path: Option<OsString>,
+    /// `VISUAL`, else `EDITOR`: what `--edit` (describe, drafts) opens.
+    pub editor: Option<String>,
 }
 
 fn non_empty(value: Option<OsString>) -> Option<OsString> {
@@ -38,6 +41,7 @@ impl Env {
             no_color: var("NO_COLOR").is_some(),
             path: var("PATH"),
             man_path: var("MANPATH"),
+            editor: text("VISUAL").or_else(|| text("EDITOR")),
         }
     }
 }

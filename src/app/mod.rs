@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod context;
+pub mod editor;
 pub mod env;
 pub mod input;
 pub mod paths;

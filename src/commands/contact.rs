@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::app::context::Ctx;
 use crate::app::input;
-use crate::commands::common::templates;
+use crate::commands::common::templates::{self, DraftArgs};
 use crate::drafts::DraftKind;
 use crate::email::ByteSize;
 use crate::error::{Error, Result};
@@ -25,16 +25,29 @@ mod email;
 /// text is the new part of the body, its Message-ID is recorded (importing
 /// it twice is refused) and its attachments are stored privately.
 ///
-/// --draft renders the next message to send (need-info, update, fix-ready,
-/// published) from the case and the policy, without recording anything;
-/// --eml writes it as a complete message threaded on the reporter's email.
-/// Log it with --to-reporter once it is sent.
+/// --draft renders the next message to send from the case and the
+/// promises it was opened under, without recording anything. Each kind
+/// needs the case to be where the draft says it is, else it is refused
+/// with the reason (--force drafts it anyway): need-info while the case is
+/// investigated (new, acknowledged, confirmed); update once acknowledged
+/// and until published; fix-ready once a fix is linked; published once
+/// published. Released and prepared fixes are told apart, credit is asked
+/// for only while the reporter's consent is pending, and a promise that is
+/// off is never mentioned. --ask (repeatable) puts your own questions in
+/// need-info; --message adds a paragraph to any draft; --edit opens it in
+/// your editor. The Subject carries the case ID.
+///
+/// --eml writes the draft as a complete message threaded on the reporter's
+/// email (To: the reporter; --to gives an address when the case has none).
+/// Send it, then log it with --from-email and the same file. An internal
+/// finding has no reporter and no drafts.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose contact K7Q --to-reporter 'Confirmed; fix planned for 1.4.2 next week.'\n  \
     disclose contact K7Q --from-reporter 'Thanks! Please credit me as Ada L.'\n  \
     disclose contact K7Q --from-email reply.eml\n  \
-    disclose contact K7Q --draft need-info\n  \
+    disclose contact K7Q --draft need-info --ask 'Which browser did you use?'\n  \
+    disclose contact K7Q --draft update --message 'The fix is in review.'\n  \
     disclose contact K7Q --draft fix-ready --eml fix-ready.eml")]
 #[command(group(clap::ArgGroup::new("direction").args(["to_reporter", "from_reporter"])))]
 #[command(group(clap::ArgGroup::new("mode").args(["draft", "from_email"])))]
@@ -67,6 +80,14 @@ pub struct ContactArgs {
     /// With --draft, write the draft as a complete email (.eml) to FILE, or to stdout with `-`
     #[arg(long, value_name = "FILE", requires = "draft", value_hint = clap::ValueHint::FilePath)]
     pub eml: Option<PathBuf>,
+    /// With --draft need-info: a question to ask (repeatable; replaces the default list)
+    #[arg(long = "ask", value_name = "TEXT", requires = "draft")]
+    pub asks: Vec<String>,
+    #[command(flatten)]
+    pub reply: DraftArgs,
+    /// With --draft: draft it even when the case is not where the draft says it is
+    #[arg(long, requires = "draft")]
+    pub force: bool,
 }
 
 fn parse_draft(value: &str) -> Result<DraftKind, String> {
@@ -80,8 +101,16 @@ fn parse_draft(value: &str) -> Result<DraftKind, String> {
 pub fn run(ctx: &Ctx, args: &ContactArgs) -> Result<()> {
     if let Some(kind) = args.draft {
         let (store, case) = ctx.read_case(&args.id)?;
-        let prepared = templates::prepare(&store, kind, args.eml.as_deref())?;
-        return templates::emit(ctx, &store, &prepared, &case);
+        let prepared =
+            templates::prepare(&store, kind, args.eml.as_deref(), &args.reply, &args.asks)?;
+        templates::check_precondition(kind, &case, args.force)?;
+        let composed = templates::compose(ctx, &store, &prepared, &case)?;
+        return templates::emit(ctx, &composed, &case, false);
+    }
+    if args.reply.any() {
+        return Err(Error::input(
+            "--message, --edit and --to shape a draft: add --draft KIND",
+        ));
     }
     if let Some(path) = &args.from_email {
         return email::run(ctx, &args.id, path, args.max_size.0);
@@ -101,6 +130,16 @@ pub fn run(ctx: &Ctx, args: &ContactArgs) -> Result<()> {
         }
     };
     let (store, case) = ctx.change_case(&args.id, |case, cx| {
+        if case.internal {
+            return Err(Error::refused(format!(
+                "{} is an internal finding, with no reporter to write to or hear from",
+                case.id
+            ))
+            .with_hint(format!(
+                "record what you learned with `disclose note {} TEXT`",
+                case.id
+            )));
+        }
         case.log_contact(direction, text.trim().to_owned(), None, cx.stamp())?;
         Ok(())
     })?;

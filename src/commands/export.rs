@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use crate::app::context::Ctx;
 use crate::error::{Error, Result};
+use crate::export::leak::Guard;
 use crate::export::{self, Format};
-use crate::model::case::State;
 use crate::model::id::CaseRef;
 
 /// Write one advisory format of a case
@@ -13,17 +13,27 @@ use crate::model::id::CaseRef;
 /// Renders the case as a Markdown advisory, the Security section of release
 /// notes, an announcement email (RFC 5322), an OSV record or a CVE JSON 5
 /// record. Affected ranges are derived per maintained release from the fix
-/// matrix. Nothing private leaves the store: not the reporter's email,
-/// private notes or messages, nor any name without granted consent.
+/// matrix. The text is the maintainers' public text (`disclose describe`);
+/// nothing private leaves the store: not the report, the reporter's email,
+/// private notes or messages, nor any name without granted consent. The
+/// leak guard scans the output and warns about each finding (file, line,
+/// kind).
 ///
-/// Before `publish`, the output is a preview under a provisional ID. The
-/// same case and DISCLOSE_NOW always give the same bytes. With --json, the
-/// file comes wrapped: `{case, format, preview, text}` (or `file` with --out).
+/// A case that is not published yet is exported only with --preview: the
+/// Markdown, release notes and email then open with a line saying the text
+/// is embargoed and not for release, under the reserved advisory ID
+/// (`disclose reserve`) or a provisional one. The same case and
+/// DISCLOSE_NOW always give the same bytes. The email is addressed To:
+/// the policy's announce_to (a list such as oss-security). With --json,
+/// the file comes wrapped: `{case, format, preview, text}` (or `file`
+/// with --out).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose export K7Q --format markdown\n  \
     disclose export DISC-2026-K7Q3M --format osv --out osv.json\n  \
-    disclose export K7Q --format email | sendmail -t")]
+    disclose policy set announce_to oss-security@lists.openwall.com\n  \
+    disclose export K7Q --format email | sendmail -t\n  \
+    disclose export K7Q --format release-notes --preview   # before publishing")]
 pub struct ExportArgs {
     /// Case to export, e.g. DISC-2026-K7Q3M or a unique part such as K7Q
     pub id: CaseRef,
@@ -33,18 +43,53 @@ pub struct ExportArgs {
     /// Write to FILE instead of stdout
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub out: Option<PathBuf>,
+    /// Export a case that is not published yet, marked as an embargoed preview
+    #[arg(long)]
+    pub preview: bool,
 }
 
 pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
     let (store, case) = ctx.read_case(&args.id)?;
-    let text = export::render(&case, store.policy(), args.format, ctx.now())?;
-    if case.state != State::Published {
+    // A withdrawn advisory was published: it is exported as withdrawn.
+    let published = case.published_at.is_some();
+    export::has_advisory(&case)?;
+    if !published && !args.preview {
+        return Err(Error::input(format!(
+            "{} is {}, not published: its advisory is still embargoed",
+            case.id, case.state
+        ))
+        .with_hint(format!(
+            "pass --preview to export it marked as an embargoed preview: \
+             `disclose export {} --format {} --preview`",
+            case.id,
+            args.format.as_str()
+        )));
+    }
+    let policy = store.policy();
+    let text = if published {
+        export::render(&case, policy, args.format, ctx.now())?
+    } else {
+        export::preview(&case, policy, args.format, ctx.now())?
+    };
+    if !published {
+        let name = match &case.identifiers.advisory {
+            Some(advisory) => format!("the reserved ID {advisory}"),
+            None => "a provisional ID".to_owned(),
+        };
         ctx.ui.status(&format!(
-            "{} is {}, not published: this is a preview under a provisional ID.",
+            "{} is {}, not published: this is an embargoed preview under {name}.",
             case.id, case.state
         ));
     }
-    let preview = case.state != State::Published;
+    let preview = !published;
+    let file = args.out.as_ref().map_or_else(
+        || args.format.file_name().to_owned(),
+        |p| p.display().to_string(),
+    );
+    let json = matches!(args.format, Format::Osv | Format::Cve);
+    for finding in Guard::new(&case, policy).scan(&file, &text, json) {
+        ctx.ui.warn(&format!("leak guard: {finding}"));
+    }
     match &args.out {
         Some(path) => {
             std::fs::write(path, text.as_bytes())

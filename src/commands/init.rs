@@ -1,11 +1,14 @@
 //! `disclose init`: create the case store and its policy.
 
+use std::path::PathBuf;
+
 use crate::app::context::Ctx;
 use crate::app::input;
 use crate::commands::common::remote_url;
 use crate::error::{Error, Result};
-use crate::model::duration::Duration;
+use crate::model::duration::{Duration, Promise, promise_words};
 use crate::model::policy::{MaintainedRelease, Policy};
+use crate::model::security_md;
 use crate::store::Store;
 
 /// Create a case store and its policy
@@ -15,12 +18,21 @@ use crate::store::Store;
 /// another repository's work tree, where a committed case could leak (for
 /// example into the public project repository), unless --allow-nested.
 ///
+/// A promise is a duration or `off` for one the project does not make (no
+/// clock, no finding, no sentence in any draft). --from-security-md reads
+/// the promises an existing SECURITY.md states (the acknowledgement time,
+/// an update interval, a disclosure deadline, an audit for similar
+/// problems, the contact address) and sets exactly those: a promise it does
+/// not state is off. Flags given as well win over the file.
+///
 /// A store is also created on the first write to the default location, so
 /// `init` is only needed to set the policy or pick a place.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose init --project poet --contact security@po.et\n  \
+    disclose init --project poet --from-security-md SECURITY.md\n  \
     disclose --dir ~/security/cases init --ack-within 2bd --disclose-within 60d\n  \
+    disclose init --update-every off --disclose-within off\n  \
     disclose init --release 1.4='>=1.4.0, <1.5.0' --release 2.x='>=2.0.0'\n  \
     disclose init --project poet --remote git@github.com:poet/security-cases.git")]
 pub struct InitArgs {
@@ -33,15 +45,21 @@ pub struct InitArgs {
     /// Prefix of case IDs
     #[arg(long, value_name = "PREFIX", default_value = crate::model::policy::DEFAULT_PREFIX, value_parser = parse_prefix)]
     pub id_prefix: String,
-    /// Answer new reports within this long (48h, 2bd, ...)
-    #[arg(long, value_name = "DURATION", default_value = "48h")]
-    pub ack_within: Duration,
-    /// Update the reporter at least this often
-    #[arg(long, value_name = "DURATION", default_value = "7d")]
-    pub update_every: Duration,
-    /// Publish within this long of receiving a report
-    #[arg(long, value_name = "DURATION", default_value = "90d")]
-    pub disclose_within: Duration,
+    /// Answer new reports within this long (48h, 2bd, ..., or off) [default: 48h]
+    #[arg(long, value_name = "DURATION")]
+    pub ack_within: Option<Promise>,
+    /// Update the reporter at least this often (or off) [default: 7d]
+    #[arg(long, value_name = "DURATION")]
+    pub update_every: Option<Promise>,
+    /// Publish within this long of receiving a report (or off) [default: 90d]
+    #[arg(long, value_name = "DURATION")]
+    pub disclose_within: Option<Promise>,
+    /// Promise to audit the code for similar problems: a readiness item of every reported case
+    #[arg(long)]
+    pub audit: bool,
+    /// Read the promises from an existing SECURITY.md; those it does not state are off
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub from_security_md: Option<PathBuf>,
     /// A maintained release as NAME=REQ, e.g. 1.4='>=1.4.0, <1.5.0' (repeatable)
     #[arg(long = "release", value_name = "NAME=REQ", value_parser = parse_release)]
     pub releases: Vec<MaintainedRelease>,
@@ -72,29 +90,57 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
             .add_release(release.clone())
             .map_err(|e| Error::input(format!("--release: {e}")))?;
     }
+    let stated = match &args.from_security_md {
+        Some(path) => Some(security_md::read(&input::read_text(
+            path,
+            "--from-security-md",
+        )?)),
+        None => None,
+    };
     let (root, source) = ctx.location()?;
     let project = input::optional(&ctx.ui, args.project.as_deref(), "Project name", |_| Ok(()))?;
-    let contact = input::optional(
-        &ctx.ui,
-        args.contact.as_deref(),
-        "Security contact (email or https URL)",
-        crate::model::policy::check_contact,
-    )?;
+    let contact = match (
+        &args.contact,
+        stated.as_ref().and_then(|s| s.contact.clone()),
+    ) {
+        (None, Some(from_file)) => Some(from_file),
+        (given, _) => input::optional(
+            &ctx.ui,
+            given.as_deref(),
+            "Security contact (email or https URL)",
+            crate::model::policy::check_contact,
+        )?,
+    };
     if let Some(contact) = &contact
         && !contact.starts_with("http")
     {
         crate::model::syntax::check_email(contact, "--contact")?;
     }
+    // What the file states, else the defaults; flags win over both.
+    let base = match &stated {
+        Some(s) => Policy {
+            ack_within: s.ack_within,
+            update_every: s.update_every,
+            disclose_within: s.disclose_within,
+            audit: s.audit,
+            ..Policy::default()
+        },
+        None => Policy::default(),
+    };
+    let disclose_within = match (args.preset, args.disclose_within) {
+        (Some(p), _) => Some(Duration::days(p.days())),
+        (None, Some(given)) => given.0,
+        (None, None) => base.disclose_within,
+    };
     let policy = Policy {
         project,
         contact,
         id_prefix: args.id_prefix.clone(),
-        ack_within: args.ack_within,
-        update_every: args.update_every,
-        disclose_within: args
-            .preset
-            .map_or(args.disclose_within, |p| Duration::days(p.days())),
+        ack_within: args.ack_within.map_or(base.ack_within, |p| p.0),
+        update_every: args.update_every.map_or(base.update_every, |p| p.0),
+        disclose_within,
         disclose_preset: args.preset,
+        audit: args.audit || base.audit,
         maintained_releases: with_releases.maintained_releases,
         ..Policy::default()
     };
@@ -112,6 +158,15 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
         "Created a case store at {} ({source}).",
         root.display()
     ));
+    if let (Some(path), Some(stated)) = (&args.from_security_md, &stated) {
+        ctx.ui
+            .status(&format!("Promises read from {}:", path.display()));
+        for line in stated_lines(stated) {
+            ctx.ui.status(&format!("  {line}"));
+        }
+    }
+    ctx.ui
+        .status("Next: `disclose open --title ...` when a report arrives.");
     if let Some(url) = &remote {
         store.set_remote(url)?;
         ctx.ui.status(&format!(
@@ -123,6 +178,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
             "store": root,
             "policy": policy,
             "remote": remote,
+            "from_security_md": stated,
         }))?;
     }
     ctx.ui.next(match remote {
@@ -130,4 +186,31 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
         None => "`disclose open` when a report arrives",
     });
     Ok(())
+}
+
+/// What a SECURITY.md was read to promise, one line each.
+fn stated_lines(stated: &security_md::Stated) -> Vec<String> {
+    let promise = |key: &str, value: Option<Duration>| match value {
+        Some(d) => format!("{key:<16}{d} ({})", d.in_words()),
+        None => format!("{key:<16}off ({}: not stated)", promise_words(None)),
+    };
+    vec![
+        promise("ack_within", stated.ack_within),
+        promise("update_every", stated.update_every),
+        promise("disclose_within", stated.disclose_within),
+        format!(
+            "{:<16}{}",
+            "audit",
+            if stated.audit {
+                "on (an audit for similar problems is promised)"
+            } else {
+                "off (not stated)"
+            }
+        ),
+        format!(
+            "{:<16}{}",
+            "contact",
+            stated.contact.as_deref().unwrap_or("- (no address found)")
+        ),
+    ]
 }

@@ -3,10 +3,13 @@
 pub mod ack;
 pub mod affected;
 pub mod assign;
+pub mod audit;
 pub mod clone;
 pub mod confirm;
 pub mod contact;
 pub mod credit;
+pub mod deadline;
+pub mod describe;
 pub mod export;
 pub mod fix;
 pub mod init;
@@ -17,6 +20,7 @@ pub mod pause;
 pub mod publish;
 pub mod reject;
 pub mod release;
+pub mod reserve;
 pub mod resume;
 pub mod severity;
 pub mod show;
@@ -58,7 +62,11 @@ pub enum Command {
     Contact(contact::ContactArgs),
     Credit(credit::CreditArgs),
     Embargo(embargo::EmbargoArgs),
+    Deadline(deadline::DeadlineArgs),
+    Audit(audit::AuditArgs),
     Assign(assign::AssignArgs),
+    Describe(describe::DescribeArgs),
+    Reserve(reserve::ReserveArgs),
     Export(export::ExportArgs),
     Publish(publish::PublishArgs),
     Show(show::ShowArgs),
@@ -112,8 +120,12 @@ pub fn run(ctx: &Ctx, command: Command, cli: fn() -> clap::Command) -> Result<()
         Command::Sync(args) => sync::run(ctx, &args),
         Command::Check(args) => check::run(ctx, &args),
         Command::Embargo(args) => embargo::run(ctx, &args),
+        Command::Deadline(args) => deadline::run(ctx, &args),
+        Command::Audit(args) => audit::run(ctx, &args),
         Command::Stats(args) => stats::run(ctx, &args),
         Command::Export(args) => export::run(ctx, &args),
         Command::Publish(args) => publish::run(ctx, &args),
+        Command::Describe(args) => describe::run(ctx, &args),
+        Command::Reserve(args) => reserve::run(ctx, &args),
     }
 }

@@ -7,18 +7,21 @@ use crate::model::id::CaseRef;
 
 /// Add a note to a case (private unless --public)
 ///
-/// Private notes never leave the store; public notes may appear in the
-/// published advisory. Use `-` as the text to read it from stdin.
+/// Notes are the team's record and never leave the store. --public marks a
+/// note as one the team may share; it is not rendered into the advisory
+/// either, whose text is written with `disclose describe`. Private notes are
+/// also checked for by the leak guard before anything is published. Use `-`
+/// as the text to read it from stdin.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  disclose note K7Q 'Same root cause as the 2024 upload bug'\n  disclose note K7Q --public 'Upgrading is the only fix; no workaround.'"
+    after_help = "Examples:\n  disclose note K7Q 'Same root cause as the 2024 upload bug'\n  disclose note K7Q --public 'Told the distributions on the linux-distros list.'"
 )]
 pub struct NoteArgs {
     /// Case to annotate, e.g. DISC-2026-K7Q3M or K7Q
     pub id: CaseRef,
     /// The note (`-` reads stdin)
     pub text: String,
-    /// Allow the note in published advisories
+    /// Mark the note as one the team may share (the leak guard ignores it)
     #[arg(long)]
     pub public: bool,
 }

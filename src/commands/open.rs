@@ -4,10 +4,12 @@ use std::path::PathBuf;
 
 use crate::app::context::Ctx;
 use crate::app::input;
+use crate::commands::common::links;
 use crate::email::ByteSize;
 use crate::error::Result;
 use crate::judge::clocks::Clocks;
-use crate::model::case::{Case, NewCase, Report, Reporter};
+use crate::model::case::{Case, NewCase, Report, Reporter, Stamp};
+use crate::model::id::CaseRef;
 use crate::model::time::Timestamp;
 
 mod email;
@@ -37,9 +39,16 @@ mod email;
 /// each) from the message that answers no other, and the rest of the thread
 /// is logged as contacts with the reporter, in date order (a mailbox
 /// exported newest first reads the same).
+///
+/// --internal opens a finding of the team's own (found in review, in the
+/// audit of another case, by a fuzzer): it has no reporter, so no
+/// acknowledgement or update clock, no policy deadline and no reporter
+/// drafts; it is confirmed straight from `new`. --related ID links the new
+/// case with another, both ways (repeatable); `show` lists the links.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose open --title 'Path traversal in upload' --reporter-name 'Ada L.' --reporter-email ada@example.org\n  \
+    disclose open --internal --title 'Same traversal in the avatar upload' --related K7Q\n  \
     id=$(disclose open -q --title 'XSS in admin panel' --description-file report.txt)\n  \
     mail-body | disclose open --title 'RCE via template' --description-file -\n  \
     disclose open --from-email report.eml\n  \
@@ -85,6 +94,12 @@ pub struct OpenArgs {
     /// Largest message accepted from --from-email or --from-mbox
     #[arg(long, value_name = "SIZE", default_value = "25MB")]
     pub max_size: ByteSize,
+    /// A finding of the team's own: no reporter, no reporter clocks or drafts
+    #[arg(long, conflicts_with_all = ["reporter_name", "reporter_email", "reporter_handle", "from_email", "from_mbox"])]
+    pub internal: bool,
+    /// Link the new case with this one, both ways (repeatable)
+    #[arg(long = "related", value_name = "ID")]
+    pub related: Vec<CaseRef>,
 }
 
 fn text(value: Option<&String>) -> Option<String> {
@@ -147,13 +162,16 @@ pub fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
             impact: text(args.impact.as_ref()),
             remediation: text(args.remediation.as_ref()),
         },
+        internal: args.internal,
     };
 
     let store = ctx.store_for_write()?;
+    let related = links::resolve(&store, &args.related)?;
     let case = ctx.transact(&store, |tx, by| {
         let id = tx.new_case_id();
-        let case = Case::open(id, new, tx.store().policy().slas(), now, by);
-        tx.set_message(format!("{}: open", case.id));
+        let mut case = Case::open(id, new, tx.store().policy().slas(), now, by);
+        let linked = links::link_both_ways(tx, &mut case, &related, Stamp { at: now, by })?;
+        tx.set_message(opened_message(&case, &linked));
         tx.write(&case);
         Ok(case)
     })?;
@@ -168,6 +186,21 @@ pub fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
     Ok(())
 }
 
+/// The commit message of an opening, naming the cases it linked.
+pub(crate) fn opened_message(case: &Case, linked: &[crate::model::id::CaseId]) -> String {
+    match linked {
+        [] => format!("{}: open", case.id),
+        ids => format!(
+            "{}: open (related to {})",
+            case.id,
+            ids.iter()
+                .map(|i| i.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
 /// The status line after a case was opened: its ID, title and ack deadline.
 fn say_opened(ctx: &Ctx, case: &Case) {
     let now = ctx.now();
@@ -177,6 +210,23 @@ fn say_opened(ctx: &Ctx, case: &Case) {
         .and_then(|c| c.due_at())
         .map(|due| format!("; acknowledge by {}", crate::app::clock::human(due)))
         .unwrap_or_default();
-    ctx.ui
-        .status(&format!("Opened {}: {}{ack}", case.id, case.title));
+    let internal = if case.internal {
+        " (internal finding: no reporter clocks; confirm it when it is real)"
+    } else {
+        ""
+    };
+    ctx.ui.status(&format!(
+        "Opened {}: {}{ack}{internal}",
+        case.id, case.title
+    ));
+    if !case.related.is_empty() {
+        ctx.ui.status(&format!(
+            "  linked with {}",
+            case.related
+                .iter()
+                .map(|i| i.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
 }

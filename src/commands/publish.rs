@@ -1,20 +1,24 @@
-//! `disclose publish`: check the readiness list, assign the public advisory
-//! ID, write every advisory file and mark the case published, in one commit.
+//! `disclose publish`: check the readiness list and the leak guard, assign
+//! the public advisory ID, write every advisory file and mark the case
+//! published, in one commit. `--dry-run` shows the text it would publish;
+//! `--update` writes a published advisory's files again.
+
+mod dry_run;
+mod update;
 
 use std::path::{Component, Path, PathBuf};
 
-use chrono::{DateTime, Datelike as _, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::app::context::Ctx;
-use crate::commands::common::sync_report;
+use crate::commands::common::numbering;
 use crate::error::{Error, Result};
-use crate::export::{self, Format};
+use crate::export::leak::{Finding, Guard};
+use crate::export::{AdvisoryFiles, Format};
 use crate::judge::readiness::{self, OpenItem};
-use crate::model::advisory_id;
 use crate::model::case::{Case, Stamp};
 use crate::model::id::{CaseId, CaseRef};
-use crate::model::policy::Policy;
-use crate::store::{ADVISORIES_DIR, REMOTE, Store, SyncOptions};
+use crate::store::{ADVISORIES_DIR, Store};
 
 /// Publish a fixed case: write its advisory files and mark it published
 ///
@@ -22,10 +26,20 @@ use crate::store::{ADVISORIES_DIR, REMOTE, Store, SyncOptions};
 /// passed; every maintained release is released-fixed or decided
 /// not-affected, wont-fix or eol; severity, a public summary and an affected
 /// range are set; no credit's consent is pending; a CVE is assigned when the
-/// policy requires one. While any item is open it refuses (exit 1) and lists
+/// policy requires one; the maintainers' public text (`disclose describe`) has
+/// a summary and details. While any item is open it refuses (exit 1) and lists
 /// every one with the command that closes it.
 ///
-/// Otherwise it assigns the advisory ID (<PROJECT>-SA-<year>-<NNN>), writes
+/// The leak guard then scans every file it would write for the case's private
+/// strings (the reporter's name, email and handle, attachment names, private
+/// notes and messages; in any case, Unicode form or percent-encoding), other
+/// email addresses, phone numbers, PGP fingerprints and key IDs, private IP
+/// addresses and internal hostnames; a finding refuses too (exit 1), naming
+/// the file, line and kind. --force --reason TEXT publishes anyway and
+/// records why.
+///
+/// Otherwise it assigns the advisory ID (<PROJECT>-SA-<year>-<NNN>, or the one
+/// `disclose reserve` gave out), writes
 /// the Markdown advisory, release notes, announcement email, OSV record and
 /// (with a CVE) CVE record into DIR (default: advisories/<ID>/ in the store),
 /// sets published_at and moves the case to `published`, in one commit.
@@ -35,22 +49,33 @@ use crate::store::{ADVISORIES_DIR, REMOTE, Store, SyncOptions};
 /// clone has taken, and pushes the published case right after, so no other
 /// clone takes it next. When the remote cannot be reached it stops before
 /// numbering; --offline numbers from this clone alone.
+///
+/// --dry-run prints the Markdown advisory it would write, the open items and
+/// the leak guard's findings (with --json, one object with the items, the
+/// findings and every file's content); it changes nothing.
+///
+/// --update writes the files of a published case again after a change (a
+/// corrected fix, a new CVE ID, a credit, new public text): OSV `modified`
+/// and the CVE record's `dateUpdated` move to now, the update is recorded in
+/// the case, and the change to the Markdown advisory is printed as a diff.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose publish K7Q --dry-run\n  \
+    disclose publish K7Q --dry-run --json | jq -r '.files[0].content'\n  \
     disclose publish DISC-2026-K7Q3M\n  \
     disclose publish K7Q --force --reason 'fix is public upstream; embargo broken'\n  \
-    disclose publish K7Q --offline   # on a plane: number here, `disclose sync` later")]
+    disclose publish K7Q --offline   # on a plane: number here, `disclose sync` later\n  \
+    disclose assign K7Q --cve CVE-2026-12345 && disclose publish K7Q --update")]
 pub struct PublishArgs {
     /// Case to publish, e.g. DISC-2026-K7Q3M or a unique part such as K7Q
     pub id: CaseRef,
     /// Directory for the advisory files (default: advisories/<ID>/ in the store)
     #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub out: Option<PathBuf>,
-    /// Show what would be written and every open item; change nothing
+    /// Show the advisory it would write, every open item and leak; change nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Publish even with open items (the reason is recorded as an event)
+    /// Publish even with open items or leak findings (the reason is recorded)
     #[arg(long, requires = "reason")]
     pub force: bool,
     /// Why publishing was forced (with --force)
@@ -60,6 +85,9 @@ pub struct PublishArgs {
     /// leave the push to the next `disclose sync`
     #[arg(long)]
     pub offline: bool,
+    /// Write the advisory files of a published case again, after a change
+    #[arg(long, conflicts_with = "offline")]
+    pub update: bool,
 }
 
 /// Everything a publish would do.
@@ -67,8 +95,8 @@ struct Plan {
     case: Case,
     advisory: String,
     items: Vec<OpenItem>,
-    files: Vec<(Format, String)>,
-    skipped: Vec<(Format, String)>,
+    files: AdvisoryFiles,
+    findings: Vec<Finding>,
 }
 
 /// Where the files go: inside the store (committed) or elsewhere.
@@ -84,6 +112,9 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
     if force.is_some_and(|r| r.trim().is_empty()) {
         return Err(Error::input("--reason must say why publishing is forced"));
     }
+    if args.update {
+        return update::run(ctx, &store, &id, args, force);
+    }
     let team = if args.offline {
         None
     } else {
@@ -95,10 +126,22 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
         let items = readiness::check(&case, store.policy(), now);
         let planned = plan(&store, case, items.clone(), now, "dry run", force)
             .and_then(|plan| Ok((target(&store, args.out.as_deref(), &plan.advisory)?, plan)));
-        return dry_run(ctx, &id, &items, planned, force.is_some(), team.is_some());
+        return dry_run::show(ctx, &id, &items, planned, force.is_some(), team.is_some());
     }
     let store = match &team {
-        Some(_) => take_team_changes(ctx, store, &id, force, args.out.as_deref())?,
+        Some(_) => numbering::take_team_changes(ctx, store, ("publish", "published"), |store| {
+            // Refuse what would be refused anyway before reaching the network.
+            let case = store.read(&id)?;
+            let now = ctx.now();
+            let items = readiness::check(&case, store.policy(), now);
+            gate(&case, &items, force)?;
+            if let Some(out) = args.out.as_deref() {
+                // A bad --out is bad input: found before anything changes.
+                target(store, Some(out), "SA")?;
+            }
+            let plan = plan(store, case, items, now, "check", force)?;
+            check_findings(&id, &plan.findings, force)
+        })?,
         None => store,
     };
     let now = ctx.now();
@@ -107,9 +150,10 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
         let items = readiness::check(&case, tx.store().policy(), now);
         gate(&case, &items, force)?;
         let plan = plan(tx.store(), case, items, now, by, force)?;
+        check_findings(&id, &plan.findings, force)?;
         let target = target(tx.store(), args.out.as_deref(), &plan.advisory)?;
         if let Target::Store(dir) = &target {
-            for (format, text) in &plan.files {
+            for (format, text) in &plan.files.files {
                 tx.write_file(
                     &format!("{dir}/{}", format.file_name()),
                     text.clone().into_bytes(),
@@ -123,7 +167,7 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
     let written = match &target {
         Target::Store(dir) => store.root().join(dir),
         Target::Outside(dir) => {
-            write_outside(dir, &plan.files).map_err(|e| {
+            write_outside(dir, &plan.files.files).map_err(|e| {
                 // The case is published all the same: its number must
                 // still reach the team.
                 if team.is_some() {
@@ -140,7 +184,7 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
             dir.clone()
         }
     };
-    for (format, why) in &plan.skipped {
+    for (format, why) in &plan.files.skipped {
         ctx.ui
             .warn(&format!("{} not written: {why}", format.file_name()));
     }
@@ -151,13 +195,24 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
             force.unwrap_or_default()
         ));
     }
+    for finding in &plan.findings {
+        ctx.ui
+            .warn(&format!("published despite the leak guard: {finding}"));
+    }
+    let names: Vec<&str> = plan
+        .files
+        .files
+        .iter()
+        .map(|(f, _)| f.file_name())
+        .collect();
     if ctx.ui.json() {
         ctx.ui.print_json(&serde_json::json!({
             "case": id,
             "advisory": plan.advisory,
             "dir": written,
-            "files": plan.files.iter().map(|(f, _)| f.file_name()).collect::<Vec<_>>(),
-            "forced": !plan.items.is_empty(),
+            "files": names,
+            "forced": !plan.items.is_empty() || !plan.findings.is_empty(),
+            "findings": plan.findings,
         }))?;
     } else {
         ctx.ui.println(&plan.advisory)?;
@@ -165,13 +220,12 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
     ctx.ui.status(&format!(
         "Published {id} as {} ({} files in {}).",
         plan.advisory,
-        plan.files.len(),
+        names.len(),
         written.display()
     ));
     if team.is_some() {
         share(ctx, &store, &id, &plan.advisory);
     }
-    let names: Vec<&str> = plan.files.iter().map(|(f, _)| f.file_name()).collect();
     ctx.ui.next_steps(&after_publish(&id, &written, &names));
     Ok(())
 }
@@ -214,6 +268,15 @@ fn after_publish(id: &CaseId, dir: &Path, files: &[&str]) -> Vec<String> {
     steps
 }
 
+fn share(ctx: &Ctx, store: &Store, id: &CaseId, advisory: &str) {
+    numbering::share(
+        ctx,
+        store,
+        &format!("{id} is published here as {advisory}"),
+        advisory,
+    );
+}
+
 fn plan(
     store: &Store,
     mut case: Case,
@@ -224,52 +287,49 @@ fn plan(
 ) -> Result<Plan> {
     let policy = store.policy();
     case.check_unpublished()?;
-    let advisory = advisory_id(store, policy, now)?;
-    let forced_reason = (!items.is_empty())
+    let advisory = match case.identifiers.advisory.clone() {
+        Some(reserved) => reserved,
+        None => numbering::next_advisory_id(store, policy, now)?,
+    };
+    let stamp = Stamp { at: now, by };
+    // The files do not depend on why publishing was forced, which depends
+    // on what the guard finds in them: render a trial first.
+    let mut trial = case.clone();
+    trial.publish(advisory.clone(), None, stamp, force)?;
+    let files = AdvisoryFiles::render(&trial, policy, now);
+    let findings = Guard::new(&trial, policy).scan_files(&files);
+    let forced_reason = (!items.is_empty() || !findings.is_empty())
         .then(|| force.map(str::to_owned))
         .flatten();
-    case.publish(
-        advisory.clone(),
-        forced_reason,
-        Stamp { at: now, by },
-        force,
-    )?;
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
-    for format in Format::all() {
-        if format == Format::Cve && case.identifiers.cve.is_none() {
-            skipped.push((format, "the case has no CVE ID".to_owned()));
-            continue;
-        }
-        match export::render(&case, policy, format, now) {
-            Ok(text) => files.push((format, text)),
-            Err(e) => skipped.push((format, e.to_string())),
-        }
-    }
+    case.publish(advisory.clone(), forced_reason, stamp, force)?;
     Ok(Plan {
         case,
         advisory,
         items,
         files,
-        skipped,
+        findings,
     })
 }
 
-fn advisory_id(store: &Store, policy: &Policy, now: DateTime<Utc>) -> Result<String> {
-    let code = policy
-        .project
-        .as_deref()
-        .and_then(advisory_id::project_code)
-        .ok_or_else(|| {
-            Error::input("the policy has no project name, which the advisory ID is made from")
-                .with_hint(
-                    "set it with `disclose policy set project NAME` (or `project` in policy.json)",
-                )
-        })?;
-    // Summaries, not whole cases: numbering reads one field of every case.
-    let summaries = store.summaries()?;
-    let taken = summaries.cases.iter().filter_map(|c| c.advisory.as_deref());
-    Ok(advisory_id::next(&code, now.year(), taken))
+/// Refuses to publish private data unless forced.
+fn check_findings(id: &CaseId, findings: &[Finding], force: Option<&str>) -> Result<()> {
+    if findings.is_empty() || force.is_some() {
+        return Ok(());
+    }
+    Err(leak_refusal(id, findings, "publish anyway"))
+}
+
+fn leak_refusal(id: &CaseId, findings: &[Finding], anyway: &str) -> Error {
+    let list: Vec<String> = findings.iter().map(|f| format!("  - {f}")).collect();
+    Error::refused(format!(
+        "the advisory of {id} would make private data public: {} finding(s) of the leak guard\n{}",
+        findings.len(),
+        list.join("\n")
+    ))
+    .with_hint(format!(
+        "change the public text with `disclose describe {id} --edit` (or the credit, fix or \
+         release that holds it), or {anyway} with --force --reason TEXT (recorded in the case)"
+    ))
 }
 
 fn target(store: &Store, out: Option<&Path>, advisory: &str) -> Result<Target> {
@@ -340,64 +400,6 @@ fn gate(case: &Case, items: &[OpenItem], force: Option<&str>) -> Result<()> {
     Ok(())
 }
 
-/// Before numbering in a team store: refuse what would be refused anyway
-/// without reaching the network, then fetch and merge the team's changes, so
-/// the advisory numbers other clones took are known. Returns the store as
-/// merged.
-fn take_team_changes(
-    ctx: &Ctx,
-    store: Store,
-    id: &CaseId,
-    force: Option<&str>,
-    out: Option<&Path>,
-) -> Result<Store> {
-    let case = store.read(id)?;
-    let items = readiness::check(&case, store.policy(), ctx.now());
-    gate(&case, &items, force)?;
-    if let Some(out) = out {
-        // A bad --out is bad input: found before anything changes.
-        target(&store, Some(out), "SA")?;
-    }
-    let who = ctx.identity_for(Some(&store))?;
-    let opts = SyncOptions {
-        push: false,
-        ..SyncOptions::default()
-    };
-    let report = store
-        .sync(&who, ctx.now(), opts, &mut |_| {})
-        .map_err(|e| match e {
-            Error::Store { .. } => e.with_hint(format!(
-                "nothing was published: publish takes the team's changes first, so that the \
-                 advisory number is not one another clone has taken; publish again when \
-                 {REMOTE} can be reached, or pass --offline to number from this clone alone"
-            )),
-            other => other,
-        })?;
-    sync_report::tell(ctx, &report);
-    // The merge may have changed the policy, or the case itself.
-    Store::open(store.root())
-}
-
-/// After publishing in a team store: push, so the number is the team's
-/// before another clone numbers. A failure leaves a published case here and
-/// a warning, not an error: the publish itself is done.
-fn share(ctx: &Ctx, store: &Store, id: &CaseId, advisory: &str) {
-    let pushed = ctx
-        .identity_for(Some(store))
-        .and_then(|who| store.sync(&who, ctx.now(), SyncOptions::default(), &mut |_| {}));
-    match pushed {
-        // Nothing new is the usual case seconds after the first fetch.
-        Ok(report) if report.fetched == 0 => {
-            sync_report::tell_merge_and_push(ctx, &report);
-        }
-        Ok(report) => sync_report::tell(ctx, &report),
-        Err(e) => ctx.ui.warn(&format!(
-            "{id} is published here as {advisory}, but pushing it to {REMOTE} failed: {e}; \
-             run `disclose sync` soon, so that no other clone takes {advisory}"
-        )),
-    }
-}
-
 fn refusal(id: &CaseId, items: &[OpenItem]) -> Error {
     Error::refused(format!(
         "{id} is not ready to publish: {} open item(s)\n{}",
@@ -407,148 +409,64 @@ fn refusal(id: &CaseId, items: &[OpenItem]) -> Error {
     .with_hint("close them, or publish anyway with --force --reason TEXT (recorded in the case)")
 }
 
-fn dry_run(
-    ctx: &Ctx,
-    id: &CaseId,
-    items: &[OpenItem],
-    planned: Result<(Target, Plan)>,
-    forced: bool,
-    team: bool,
-) -> Result<()> {
-    let (planned, error) = match planned {
-        Ok(planned) => (Some(planned), None),
-        Err(e) => (None, Some(e)),
-    };
-    finish_dry_run(
-        ctx,
-        id,
-        items,
-        planned.as_ref(),
-        error.as_ref(),
-        forced,
-        team,
-    )?;
-    let failure = match error {
-        Some(e) => e,
-        None if items.is_empty() || forced => return Ok(()),
-        None => Error::refused(format!(
-            "{id} is not ready to publish: {} open item(s)",
-            items.len()
-        )),
-    };
-    // With --json the dry run's object already says why.
-    Err(if ctx.ui.json() {
-        failure.reported()
-    } else {
-        failure
-    })
+/// What writing a published advisory again did.
+#[derive(Debug)]
+pub(crate) struct Rewritten {
+    /// The store directory written, or `None` when the advisory's files are
+    /// not in the store (published with `--out` elsewhere).
+    pub dir: Option<String>,
+    pub written: Vec<Format>,
+    /// Files left as they were, and why they could not be written again.
+    pub kept: Vec<(Format, String)>,
+    /// What the leak guard found in the files written.
+    pub findings: Vec<Finding>,
 }
 
-/// Prints what a dry run found: the text, or with --json one object
-/// `{case, dry_run, advisory, dir, in_store, files: [{name, bytes}],
-/// skipped: [{name, why}], open_items: [{what, fix}], forced, ready, error}`.
-fn finish_dry_run(
-    ctx: &Ctx,
-    id: &CaseId,
-    items: &[OpenItem],
-    planned: Option<&(Target, Plan)>,
-    error: Option<&Error>,
-    forced: bool,
-    team: bool,
-) -> Result<()> {
-    if ctx.ui.json() {
-        let (advisory, dir, in_store, files, skipped) = match planned {
-            Some((target, plan)) => {
-                let (dir, in_store) = match target {
-                    Target::Store(rel) => (rel.clone(), true),
-                    Target::Outside(p) => (p.display().to_string(), false),
-                };
-                let files: Vec<_> = plan
-                    .files
-                    .iter()
-                    .map(
-                        |(f, body)| serde_json::json!({"name": f.file_name(), "bytes": body.len()}),
-                    )
-                    .collect();
-                let skipped: Vec<_> = plan
-                    .skipped
-                    .iter()
-                    .map(|(f, why)| serde_json::json!({"name": f.file_name(), "why": why}))
-                    .collect();
-                (
-                    Some(plan.advisory.clone()),
-                    Some(dir),
-                    in_store,
-                    files,
-                    skipped,
-                )
-            }
-            None => (None, None, false, Vec::new(), Vec::new()),
-        };
-        let open: Vec<_> = items
-            .iter()
-            .map(|i| serde_json::json!({"what": i.what, "fix": i.fix}))
-            .collect();
-        return ctx.ui.print_json(&serde_json::json!({
-            "case": id,
-            "dry_run": true,
-            "advisory": advisory,
-            "numbered_from_this_clone": team,
-            "dir": dir,
-            "in_store": in_store,
-            "files": files,
-            "skipped": skipped,
-            "open_items": open,
-            "forced": forced,
-            "ready": error.is_none() && (items.is_empty() || forced),
-            "error": error.map(Error::to_json),
-        }));
+/// Writes a published case's advisory files again from the case as it now
+/// stands (withdrawn, or amended), in the transaction `tx` that records the
+/// case's change, so the files and the case never disagree. The files in
+/// `advisories/<ID>/` are replaced; one that no longer renders is left as
+/// it was and reported. `case` is the changed case, already staged.
+pub(crate) fn rewrite_published(
+    tx: &mut crate::store::Tx<'_>,
+    case: &Case,
+    now: DateTime<Utc>,
+) -> Result<Rewritten> {
+    let advisory = case.identifiers.advisory.clone().ok_or_else(|| {
+        Error::refused(format!(
+            "{} has no advisory to write again: it was never published",
+            case.id
+        ))
+    })?;
+    let dir = format!("{ADVISORIES_DIR}/{advisory}");
+    let on_disk = tx.store().root().join(&dir);
+    if !std::fs::symlink_metadata(&on_disk).is_ok_and(|m| m.is_dir()) {
+        return Ok(Rewritten {
+            dir: None,
+            written: Vec::new(),
+            kept: Vec::new(),
+            findings: Vec::new(),
+        });
     }
-    let mut text = String::new();
-    match (planned, error) {
-        (Some((target, plan)), _) => {
-            let dir = match target {
-                Target::Store(rel) => format!("{rel}/ (in the store)"),
-                Target::Outside(p) => format!("{}/", p.display()),
-            };
-            text.push_str(&format!(
-                "Dry run: {id} would be published as {}.\n",
-                plan.advisory
-            ));
-            if team {
-                text.push_str(&format!(
-                    "(Numbered from this clone: publishing takes the team's changes from {REMOTE} \
-                     first, which may make the number higher.)\n"
-                ));
-            }
-            text.push_str(&format!("Files in {dir}:\n"));
-            for (format, body) in &plan.files {
-                text.push_str(&format!(
-                    "  {} ({} bytes)\n",
-                    format.file_name(),
-                    body.len()
-                ));
-            }
-            for (format, why) in &plan.skipped {
-                text.push_str(&format!("  {} skipped: {why}\n", format.file_name()));
-            }
-        }
-        (None, Some(e)) => text.push_str(&format!("Dry run: {id} cannot be published: {e}\n")),
-        (None, None) => {}
+    let policy = tx.store().policy();
+    let files = AdvisoryFiles::render(case, policy, now);
+    let findings = Guard::new(case, policy).scan_files(&files);
+    let written = files.files.iter().map(|(f, _)| *f).collect();
+    let kept = files
+        .skipped
+        .iter()
+        .filter(|(format, _)| {
+            std::fs::symlink_metadata(on_disk.join(format.file_name())).is_ok_and(|m| m.is_file())
+        })
+        .cloned()
+        .collect();
+    for (format, text) in files.files {
+        tx.write_file(&format!("{dir}/{}", format.file_name()), text.into_bytes());
     }
-    if items.is_empty() {
-        text.push_str("Ready: every readiness item is closed.\n");
-    } else {
-        text.push_str(&format!(
-            "Open items ({}){}:\n{}\n",
-            items.len(),
-            if forced {
-                ", overridden by --force"
-            } else {
-                ""
-            },
-            list(items)
-        ));
-    }
-    ctx.ui.print(&text)
+    Ok(Rewritten {
+        dir: Some(dir),
+        written,
+        kept,
+        findings,
+    })
 }

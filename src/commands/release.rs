@@ -60,6 +60,6 @@ pub fn run(ctx: &Ctx, args: &ReleaseArgs) -> Result<()> {
         args.release,
         decision.as_str()
     ));
-    matrix::report_fixed(ctx, was, &case);
+    matrix::report_state(ctx, was, &case);
     ctx.changed(&store, &case)
 }

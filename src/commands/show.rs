@@ -47,7 +47,7 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<()> {
 }
 
 /// Where `publish` wrote a case's files in the store, and which are there.
-pub struct AdvisoryFiles {
+pub struct PublishedFiles {
     /// The directory, relative to the store.
     pub dir: String,
     /// The plain files in it, by name; empty when the directory is not in
@@ -55,7 +55,7 @@ pub struct AdvisoryFiles {
     pub names: Vec<String>,
 }
 
-fn advisory_files(root: &std::path::Path, advisory: &str) -> AdvisoryFiles {
+fn advisory_files(root: &std::path::Path, advisory: &str) -> PublishedFiles {
     let dir = format!("{}/{advisory}", crate::store::ADVISORIES_DIR);
     let mut names: Vec<String> = std::fs::read_dir(root.join(&dir))
         .into_iter()
@@ -65,7 +65,7 @@ fn advisory_files(root: &std::path::Path, advisory: &str) -> AdvisoryFiles {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    AdvisoryFiles { dir, names }
+    PublishedFiles { dir, names }
 }
 
 /// `text` after `lead`, its later lines indented to line up under the first.
@@ -100,7 +100,7 @@ pub fn render(
     case: &Case,
     clocks: &Clocks,
     now: chrono::DateTime<chrono::Utc>,
-    files: Option<&AdvisoryFiles>,
+    files: Option<&PublishedFiles>,
     paint: &dyn Fn(&str, Style) -> String,
 ) -> String {
     let heading = |text: &str| format!("\n{}\n", paint(&format!("{text}:"), Style::Bold));
@@ -112,6 +112,12 @@ pub fn render(
         )
     );
     out.push_str(&format!("  {:<14}{}\n", "state", case.state));
+    if case.internal {
+        out.push_str(&format!(
+            "  {:<14}internal finding (no reporter, no reporter clocks)\n",
+            "source"
+        ));
+    }
     if let Some(paused) = &case.paused {
         out.push_str(&format!(
             "  {:<14}since {} ({})\n",
@@ -130,16 +136,24 @@ pub fn render(
     }
     out.push_str(&clock_line("ack due", clocks.acknowledgement, now));
     out.push_str(&clock_line("update due", clocks.reporter_update, now));
-    out.push_str(&clock_line("deadline", clocks.disclosure, now));
-    if let Some(until) = case.embargo_until {
+    out.push_str(&clock_line("publish by", clocks.disclosure, now));
+    if case.deadline_agreed {
         let preset = case
-            .embargo_preset
+            .deadline_preset
             .map(|p| format!(", from {}", p.describe()))
             .unwrap_or_default();
+        out.push_str(&format!("  {:<14}agreed{preset}\n", ""));
+    }
+    if let Some(until) = case.embargo_until {
         out.push_str(&format!(
-            "  {:<14}{}{preset}\n",
-            "embargo until",
-            human(until)
+            "  {:<14}{} ({})\n",
+            "not before",
+            crate::app::clock::zoned(until, case.embargo_offset.as_deref()),
+            if until > now {
+                "embargo: publishing is refused until then"
+            } else {
+                "embargo lifted"
+            }
         ));
     }
     let r = &case.reporter;
@@ -166,7 +180,10 @@ pub fn render(
     if let Some(s) = &case.severity {
         out.push_str(&format!(
             "  {:<14}{} {} ({})\n",
-            "severity", s.rating, s.score, s.cvss
+            "severity",
+            s.rating,
+            s.scores(),
+            s.cvss
         ));
     }
     if !case.cwe.is_empty() {
@@ -190,9 +207,22 @@ pub fn render(
             .map(|c| c[..c.len().min(12)].to_owned())
             .collect();
         parts.extend(fix.pr.iter().map(|p| format!("PR {p}")));
-        if !parts.is_empty() {
+        let of = fix
+            .package
+            .as_ref()
+            .filter(|_| case.affected.len() > 1)
+            .map(|p| format!(" ({})", p.name))
+            .unwrap_or_default();
+        // The matrix decides: a fix on a release that is not affected counts for nothing.
+        let ignored = case
+            .releases
+            .get(&fix.release)
+            .filter(|r| r.decision != crate::model::case::Decision::Affected)
+            .map(|r| format!(" [not counted: {} is {}]", fix.release, r.decision.as_str()))
+            .unwrap_or_default();
+        if !parts.is_empty() || !ignored.is_empty() {
             out.push_str(&format!(
-                "  {:<14}{}: {}\n",
+                "  {:<14}{}{of}: {}{ignored}\n",
                 "fix",
                 fix.release,
                 parts.join(", ")
@@ -226,6 +256,24 @@ pub fn render(
             format!("{}/: {}", files.dir, files.names.join(", "))
         };
         out.push_str(&format!("  {:<14}{listed}\n", "files"));
+    }
+    if !case.related.is_empty() {
+        let ids: Vec<&str> = case.related.iter().map(|i| i.as_str()).collect();
+        out.push_str(&format!("  {:<14}{}\n", "related", ids.join(", ")));
+    }
+    if let Some(audit) = &case.audit {
+        out.push_str(&format!(
+            "  {:<14}recorded {} by {}: {}\n",
+            "audit",
+            human(audit.at),
+            audit.by,
+            crate::model::text::one_line(&audit.note)
+        ));
+    } else if case.policy.audit && !case.internal {
+        out.push_str(&format!(
+            "  {:<14}not recorded yet (the policy promises it; `disclose audit {} --note ...`)\n",
+            "audit", case.id
+        ));
     }
     if let Some(resolution) = &case.resolution {
         let reason = serde_json::to_value(resolution.reason).unwrap_or_default();

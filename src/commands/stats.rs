@@ -13,8 +13,9 @@ use crate::model::time::{Timestamp, rfc3339, span};
 /// 90th-percentile time from receipt to acknowledgement, confirmation,
 /// the last released fix and publication; the share of acknowledgements
 /// sent within each case's ack_within; and how many cases were published
-/// before or after their disclosure deadline. This is what a reporter or a
-/// foundation asks a project for.
+/// before or after their disclosure deadline (the "publish by" date: an
+/// embargo only delays publishing, so publishing right after it lifts is on
+/// time). This is what a reporter or a foundation asks a project for.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose stats\n  \
@@ -94,8 +95,13 @@ pub fn render(stats: &Stats) -> String {
         None => out.push_str(&format!("  {:<22}none yet\n", "acknowledged")),
     }
     let p = &stats.publication;
+    let without = if p.without_deadline > 0 {
+        format!(", {} without one", p.without_deadline)
+    } else {
+        String::new()
+    };
     out.push_str(&format!(
-        "  {:<22}{} before the deadline, {} after\n",
+        "  {:<22}{} before the deadline, {} after{without}\n",
         "published", p.before_deadline, p.after_deadline
     ));
     out

@@ -476,8 +476,11 @@ fn top_sections() -> Roff {
          decides for each maintained release whether it needs a fix, and links the \
          fixes as they are prepared and released. Notes, messages to and from the \
          reporter, credits, severity and identifiers are recorded on the case.",
-        "disclose publish writes the advisory once nothing is left open; disclose \
-         export renders it as Markdown, release notes, OSV or a CVE record.",
+        "The report stays private: disclose describe ID holds the advisory text the \
+         maintainers write for the public. disclose publish writes the advisory once \
+         nothing is left open and the leak guard finds no private data in it; disclose \
+         publish ID --update writes it again after a change, and disclose export \
+         renders one file (a case not yet published only as an embargoed --preview).",
         "All the while, disclose status shows every open case with its clocks, and \
          disclose check, run in CI, exits 1 when a case breaks a promise of the policy. \
          disclose policy renders those promises as a SECURITY.md.",
@@ -506,6 +509,11 @@ fn top_sections() -> Roff {
         &mut r,
         "NO_COLOR",
         "Any non-empty value turns color off in --color auto mode.",
+    );
+    item(
+        &mut r,
+        "VISUAL, EDITOR",
+        "The editor disclose describe ID --edit opens (VISUAL first).",
     );
     r.control("SH", ["FILES"]);
     for (term, text) in [

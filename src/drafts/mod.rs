@@ -8,6 +8,7 @@
 //! `templates/<name>.txt`.
 
 mod eml;
+mod sentences;
 mod texts;
 
 use std::collections::BTreeMap;
@@ -104,9 +105,17 @@ pub enum TemplateError {
     Unclosed(usize),
     #[error("stray }} at byte {0} (write }}}} for a literal brace)")]
     Stray(usize),
+    #[error("{{{0}}} cannot be filled for this case: {1}")]
+    Unavailable(String, String),
 }
 
+/// A placeholder's value, or why the case has none.
+type Value = Result<String, String>;
+
 /// Every placeholder, with what it stands for (the README lists these).
+/// The sentence placeholders (`*_promise`, `fix_status`, `credit_request`,
+/// `questions`, `message`) are empty when the case gives them nothing to
+/// say; a paragraph left empty is dropped.
 pub const PLACEHOLDERS: &[(&str, &str)] = &[
     ("case_id", "the case ID, e.g. DISC-2026-K7Q3M"),
     ("title", "the case title"),
@@ -128,27 +137,31 @@ pub const PLACEHOLDERS: &[(&str, &str)] = &[
     ("state", "the case state in words, e.g. \"confirmed\""),
     (
         "ack_within",
-        "the policy's acknowledgement promise, e.g. \"48 hours\"",
+        "the acknowledgement promise, e.g. \"48 hours\" (an error when it is off)",
     ),
     (
         "update_every",
-        "how often the reporter hears from the team, e.g. \"7 days\"",
+        "how often the reporter hears from the team, e.g. \"7 days\" (an error when it is off)",
     ),
     (
         "disclose_within",
-        "the disclosure promise, e.g. \"90 days\"",
+        "the disclosure promise, e.g. \"90 days\" (an error when it is off)",
     ),
     (
         "next_update_by",
-        "the day of the next promised update (now + update_every)",
+        "the day of the next promised update, now + update_every (an error when it is off)",
     ),
     (
         "deadline",
-        "the disclosure deadline day (the embargo if set)",
+        "the disclosure deadline day (an error when there is none)",
+    ),
+    (
+        "embargo",
+        "the embargo, with the time and offset agreed (an error when there is none)",
     ),
     (
         "fixed_versions",
-        "the released fix versions, e.g. \"1.4.2 and 1.5.3\"",
+        "the released fix versions, e.g. \"1.4.2 and 1.5.3\" (an error before any is released)",
     ),
     (
         "advisory",
@@ -156,6 +169,31 @@ pub const PLACEHOLDERS: &[(&str, &str)] = &[
     ),
     ("cve", "the CVE ID, else \"not assigned yet\""),
     ("today", "the day the draft was made"),
+    (
+        "update_promise",
+        "when the reporter will hear from the team again, if update_every is promised",
+    ),
+    (
+        "deadline_promise",
+        "when the advisory will be published, if there is a deadline",
+    ),
+    (
+        "embargo_promise",
+        "that nothing is published before the embargo, if there is one",
+    ),
+    (
+        "fix_status",
+        "the fixes: released (with versions), prepared, missing, or not planned",
+    ),
+    (
+        "credit_request",
+        "asks how to credit the reporter while consent is pending, else says how they will be",
+    ),
+    (
+        "questions",
+        "the --ask questions as a list, else what the report does not already say",
+    ),
+    ("message", "the text given with --message"),
 ];
 
 fn known_placeholders() -> String {
@@ -171,7 +209,7 @@ fn known_placeholders() -> String {
 pub struct Draft {
     pub kind: &'static str,
     pub case_id: String,
-    /// The reporter, if their address is known.
+    /// The reporter, if their address is known (or given with `--to`).
     pub to: Option<Recipient>,
     pub subject: String,
     pub body: String,
@@ -188,9 +226,54 @@ pub struct Recipient {
     pub email: String,
 }
 
+/// What the maintainer adds to a draft.
+#[derive(Debug, Clone, Default)]
+pub struct Extras {
+    /// Questions for the need-info draft (`--ask`), in order.
+    pub asks: Vec<String>,
+    /// A paragraph of their own (`--message`).
+    pub message: Option<String>,
+    /// The reporter's address when the case has none (`--to`).
+    pub to: Option<String>,
+}
+
 /// Checks that `template` renders: every placeholder known, every brace paired.
 pub fn check(template: &str) -> Result<(), TemplateError> {
     fill(template, &BTreeMap::new(), true).map(drop)
+}
+
+/// Why `kind` would not be true of `case` now, if it would not. `ack` is
+/// checked by the acknowledgement itself.
+pub fn precondition(kind: DraftKind, case: &Case) -> Option<String> {
+    let state = case.state;
+    match kind {
+        DraftKind::Ack => None,
+        DraftKind::NeedInfo => {
+            (!matches!(state, State::New | State::Acknowledged | State::Confirmed))
+                .then(|| format!("it is {state}, past the investigation"))
+        }
+        DraftKind::Update => match state {
+            State::New => Some(
+                "it is not acknowledged yet: the first message is the acknowledgement".to_owned(),
+            ),
+            State::Acknowledged | State::Confirmed | State::Fixed => None,
+            _ => Some(format!("it is {state}: there is nothing left to update on")),
+        },
+        DraftKind::FixReady => {
+            if !matches!(state, State::Acknowledged | State::Confirmed | State::Fixed) {
+                Some(format!("it is {state}"))
+            } else if case.fixes.is_empty() {
+                Some(format!(
+                    "no fix is linked yet (`disclose fix {} --release NAME --commit ...`)",
+                    case.id
+                ))
+            } else {
+                None
+            }
+        }
+        DraftKind::Published => (state != State::Published)
+            .then(|| format!("it is {state}, not published: the advisory is not public yet")),
+    }
 }
 
 /// Renders `kind` for `case` at `now`, from `template` (the store's
@@ -201,34 +284,66 @@ pub fn render(
     case: &Case,
     policy: &Policy,
     now: DateTime<Utc>,
+    extras: &Extras,
 ) -> Result<Draft, TemplateError> {
     let builtin = builtin(kind);
     let template = template.unwrap_or(&builtin);
-    let values = values(case, policy, now);
+    let values = sentences::values(case, policy, now, extras);
     let text = fill(template, &values, false)?;
     let text = text.replace("\r\n", "\n");
     let (subject, body) = match text.strip_prefix("Subject:") {
         Some(rest) => {
             let (line, body) = rest.split_once('\n').unwrap_or((rest, ""));
-            (line.trim().to_owned(), body)
+            (line.trim().to_owned(), body.to_owned())
         }
-        None => (format!("Re: {}", values["subject"]), text.as_str()),
+        None => (
+            format!("Re: {}", values["subject"].as_deref().unwrap_or_default()),
+            text.clone(),
+        ),
     };
-    let mut body = rewrap(body.trim_matches('\n'));
+    let mut body = rewrap(&without_empty_paragraphs(&body));
     body.push('\n');
     let thread = thread_ids(case);
+    let to = extras
+        .to
+        .clone()
+        .or_else(|| case.reporter.email.clone())
+        .map(|email| Recipient {
+            name: case.reporter.name.clone(),
+            email,
+        });
     Ok(Draft {
         kind: kind.name(),
         case_id: case.id.to_string(),
-        to: case.reporter.email.as_ref().map(|email| Recipient {
-            name: case.reporter.name.clone(),
-            email: email.clone(),
-        }),
-        subject,
+        to,
+        subject: with_case_id(subject, case.id.as_str()),
         body,
         in_reply_to: thread.last().cloned(),
         references: thread,
     })
+}
+
+/// The subject with the case ID in it, as the body asks the reporter to
+/// keep it, whatever a template says.
+pub fn with_case_id(subject: String, id: &str) -> String {
+    if subject.contains(id) {
+        subject
+    } else {
+        format!("{subject} [{id}]")
+    }
+}
+
+/// The body with the paragraphs that empty sentences left blank removed.
+fn without_empty_paragraphs(body: &str) -> String {
+    body.split('\n')
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .split("\n\n")
+        .map(|p| p.trim_matches('\n'))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// Width of a draft's lines, as mail programs expect.
@@ -276,102 +391,12 @@ fn thread_ids(case: &Case) -> Vec<String> {
     ids
 }
 
-fn day(at: DateTime<Utc>) -> String {
-    at.format("%A %-d %B %Y").to_string()
-}
-
-fn values(case: &Case, policy: &Policy, now: DateTime<Utc>) -> BTreeMap<&'static str, String> {
-    let slas = case.policy;
-    let fixed: Vec<&str> = case
-        .fixes
-        .iter()
-        .filter_map(|f| f.version.as_deref())
-        .collect();
-    let fixed_versions = match fixed.as_slice() {
-        [] => "a release that is not out yet".to_owned(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    };
-    let ids = &case.identifiers;
-    let subject = case
-        .source
-        .as_ref()
-        .and_then(|s| s.subject.clone())
-        .map(|s| {
-            // One "Re:" is added by the template, so none is kept here.
-            let mut s = s.trim();
-            while let Some(rest) = s
-                .strip_prefix("Re:")
-                .or_else(|| s.strip_prefix("RE:"))
-                .or_else(|| s.strip_prefix("re:"))
-            {
-                s = rest.trim_start();
-            }
-            s.to_owned()
-        })
-        .unwrap_or_else(|| format!("[{}] {}", case.id, case.title));
-    let state = match case.state {
-        State::New => "being triaged",
-        State::Acknowledged => "under investigation",
-        State::Confirmed => "confirmed, and a fix is being prepared",
-        State::Fixed => "fixed, and the advisory is being prepared",
-        State::Published => "published",
-        State::Rejected => "closed",
-        State::Withdrawn => "withdrawn",
-    };
-    BTreeMap::from([
-        ("case_id", case.id.to_string()),
-        ("title", case.title.clone()),
-        ("subject", subject),
-        (
-            "reporter_name",
-            case.reporter.display().unwrap_or("there").to_owned(),
-        ),
-        (
-            "project",
-            policy
-                .project
-                .clone()
-                .unwrap_or_else(|| "the project".to_owned()),
-        ),
-        ("contact", policy.contact.clone().unwrap_or_default()),
-        (
-            "team",
-            policy.project.as_ref().map_or_else(
-                || "The security team".to_owned(),
-                |p| format!("The {p} security team"),
-            ),
-        ),
-        ("received", day(case.received_at)),
-        ("state", state.to_owned()),
-        ("ack_within", slas.ack_within.in_words()),
-        ("update_every", slas.update_every.in_words()),
-        ("disclose_within", slas.disclose_within.in_words()),
-        ("next_update_by", day(slas.update_every.after(now))),
-        ("deadline", day(case.deadline)),
-        ("fixed_versions", fixed_versions),
-        (
-            "advisory",
-            ids.advisory
-                .clone()
-                .or_else(|| ids.cve.clone())
-                .or_else(|| ids.ghsa.clone())
-                .unwrap_or_else(|| case.id.to_string()),
-        ),
-        (
-            "cve",
-            ids.cve
-                .clone()
-                .unwrap_or_else(|| "not assigned yet".to_owned()),
-        ),
-        ("today", day(now)),
-    ])
-}
-
-/// Substitutes placeholders. With `dry`, only checks them.
+/// Substitutes placeholders. With `dry`, only checks them. A placeholder
+/// whose value is `None` is one the case cannot fill truthfully (a promise
+/// that is off, a fix not released): an error naming why.
 fn fill(
     template: &str,
-    values: &BTreeMap<&'static str, String>,
+    values: &BTreeMap<&'static str, Value>,
     dry: bool,
 ) -> Result<String, TemplateError> {
     let mut out = String::with_capacity(template.len() + 256);
@@ -398,7 +423,13 @@ fn fill(
                     return Err(TemplateError::Unknown(name.to_owned()));
                 }
                 if !dry {
-                    out.push_str(&values[name]);
+                    match values.get(name) {
+                        Some(Ok(value)) => out.push_str(value),
+                        Some(Err(why)) => {
+                            return Err(TemplateError::Unavailable(name.to_owned(), why.clone()));
+                        }
+                        None => return Err(TemplateError::Unknown(name.to_owned())),
+                    }
                 }
                 for _ in 0..=rest[..end].chars().count() {
                     chars.next();
@@ -417,18 +448,41 @@ pub fn builtin(kind: DraftKind) -> String {
 }
 
 #[cfg(test)]
+mod truth;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn placeholders_and_braces() {
-        let values = BTreeMap::from([("case_id", "X-1".to_owned())]);
+        let values = BTreeMap::from([
+            ("case_id", Ok("X-1".to_owned())),
+            ("deadline", Err("there is no deadline".to_owned())),
+        ]);
         assert_eq!(fill("{case_id} {{x}}", &values, false).unwrap(), "X-1 {x}");
         assert_eq!(fill("{ case_id }", &values, false).unwrap(), "X-1");
         assert_eq!(check("{nope}"), Err(TemplateError::Unknown("nope".into())));
         assert_eq!(check("a {case_id"), Err(TemplateError::Unclosed(2)));
         assert_eq!(check("a } b"), Err(TemplateError::Stray(2)));
         assert_eq!(check("é {title}"), Ok(()));
+        assert_eq!(
+            fill("by {deadline}", &values, false),
+            Err(TemplateError::Unavailable(
+                "deadline".into(),
+                "there is no deadline".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn empty_paragraphs_go_and_the_subject_carries_the_case_id() {
+        assert_eq!(
+            without_empty_paragraphs("Hello,\n\n\n\nText.  \n\n \n\nBye,\n"),
+            "Hello,\n\nText.\n\nBye,"
+        );
+        assert_eq!(with_case_id("Re: bug".into(), "X-1"), "Re: bug [X-1]");
+        assert_eq!(with_case_id("[X-1] bug".into(), "X-1"), "[X-1] bug");
     }
 
     #[test]

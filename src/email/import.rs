@@ -75,6 +75,7 @@ pub fn new_case(email: &Email, over: &Overrides) -> Option<NewCase> {
             impact: over.impact.clone().or(sections.impact),
             remediation: over.remediation.clone().or(sections.remediation),
         },
+        internal: false,
     })
 }
 

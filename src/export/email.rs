@@ -25,6 +25,12 @@ pub(super) fn render(p: &PublicCase, now: DateTime<Utc>) -> Result<String> {
     let domain = contact.rsplit('@').next().unwrap_or("localhost");
     let at = p.published_at.unwrap_or(now);
     let mut subject = format!("[{}] {}", p.id, p.title);
+    if p.preview {
+        subject = format!("[EMBARGOED PREVIEW] {subject}");
+    }
+    if p.withdrawn.is_some() {
+        subject = format!("[WITHDRAWN] {subject}");
+    }
     if let Some(cve) = &p.cve
         && cve != &p.id
     {
@@ -36,6 +42,9 @@ pub(super) fn render(p: &PublicCase, now: DateTime<Utc>) -> Result<String> {
         "From: {} <{contact}>",
         phrase(&format!("{} security team", p.product()))
     );
+    if let Some(to) = &p.announce_to {
+        let _ = writeln!(out, "To: {to}");
+    }
     let _ = writeln!(out, "Subject: {}", header_text(&subject));
     let _ = writeln!(out, "Date: {}", at.format("%a, %d %b %Y %H:%M:%S +0000"));
     let _ = writeln!(
@@ -55,7 +64,18 @@ pub(super) fn render(p: &PublicCase, now: DateTime<Utc>) -> Result<String> {
 fn body(p: &PublicCase) -> String {
     let mut out = String::new();
     let w = &mut out;
+    if p.preview {
+        let _ = writeln!(w, "{}\n", super::preview_line(p).replace("**", ""));
+    }
     let _ = writeln!(w, "{}: {}\n", p.id, p.title);
+    if let Some(withdrawn) = &p.withdrawn {
+        let _ = writeln!(
+            w,
+            "WITHDRAWN on {}: {}\nThis advisory no longer stands: nothing below needs acting on.\n",
+            date(withdrawn.at),
+            super::markdown::sentence(&withdrawn.reason)
+        );
+    }
     if let Some(cve) = &p.cve {
         let _ = writeln!(w, "CVE: {cve}");
     }
@@ -65,7 +85,13 @@ fn body(p: &PublicCase) -> String {
     if !p.cwe.is_empty() {
         let _ = writeln!(w, "Weakness: {}", p.cwe.join(", "));
     }
-    let _ = writeln!(w, "\nSummary\n-------\n\n{}", p.details());
+    let _ = writeln!(w, "\nSummary\n-------\n\n{}", p.summary());
+    if let Some(details) = &p.details {
+        let _ = writeln!(w, "\nDetails\n-------\n\n{details}");
+    }
+    if let Some(impact) = &p.impact {
+        let _ = writeln!(w, "\nImpact\n------\n\n{impact}");
+    }
     let _ = writeln!(w, "\nAffected versions\n-----------------\n");
     for pkg in &p.packages {
         let mut spans: Vec<String> = pkg.ranges.iter().flat_map(range_words).collect();
@@ -85,7 +111,7 @@ fn body(p: &PublicCase) -> String {
             let _ = writeln!(w, "  {release}: {version}");
         }
     }
-    for r in p.releases.iter().filter(|r| r.fixed_in.is_none()) {
+    for r in p.releases.iter().filter(|r| r.fixed_words().is_none()) {
         let reason = r
             .reason
             .as_deref()
@@ -93,22 +119,20 @@ fn body(p: &PublicCase) -> String {
             .unwrap_or_default();
         let _ = writeln!(w, "  {}: {}{reason}", r.name, r.decision.as_str());
     }
-    if let Some(remediation) = &p.remediation {
-        let _ = writeln!(w, "\nWorkarounds\n-----------\n\n{remediation}");
+    if let Some(workarounds) = &p.workarounds {
+        let _ = writeln!(w, "\nWorkarounds\n-----------\n\n{workarounds}");
     }
-    let links: Vec<String> = p
-        .fixes
-        .iter()
-        .flat_map(|f| {
-            f.commits
-                .iter()
-                .map(|c| p.commit_url(c).unwrap_or_else(|| format!("commit {c}")))
-                .chain(
-                    f.pr.iter()
-                        .map(|pr| p.pr_url(pr).unwrap_or_else(|| pr.clone())),
-                )
-        })
-        .collect();
+    let mut links: Vec<String> = p.advisory_url.iter().cloned().collect();
+    links.extend(p.fixes.iter().flat_map(|f| {
+        f.commits
+            .iter()
+            .map(|c| p.commit_url(c).unwrap_or_else(|| format!("commit {c}")))
+            .chain(
+                f.pr.iter()
+                    .map(|pr| p.pr_url(pr).unwrap_or_else(|| pr.clone())),
+            )
+    }));
+    links.extend(p.references.iter().cloned());
     if !links.is_empty() {
         let _ = writeln!(w, "\nReferences\n----------\n");
         for l in links {
@@ -128,6 +152,9 @@ fn body(p: &PublicCase) -> String {
     }
     if let Some(at) = p.published_at {
         let _ = writeln!(w, "  {}: advisory published", date(at));
+    }
+    if let Some(withdrawn) = &p.withdrawn {
+        let _ = writeln!(w, "  {}: advisory withdrawn", date(withdrawn.at));
     }
     if let Some(contact) = &p.contact {
         let _ = writeln!(w, "\n-- \nReport security problems to {contact}.");

@@ -61,6 +61,7 @@ pub(crate) fn fixed_case(reporter: Reporter, consent: Consent) -> Case {
                 impact: Some("An attacker can write files outside the data directory.".into()),
                 remediation: Some("Set `uploads = false` until you upgrade.".into()),
             },
+            internal: false,
         },
         Policy::default().slas(),
         at("2026-03-02T09:00:00Z"),
@@ -74,6 +75,7 @@ pub(crate) fn fixed_case(reporter: Reporter, consent: Consent) -> Case {
             package: package(),
             ranges: vec![crate::model::case::Range {
                 kind: RangeType::Semver,
+                repo: None,
                 events: vec![RangeEvent::Introduced("1.0.0".into())],
             }],
             versions: Vec::new(),
@@ -89,6 +91,8 @@ pub(crate) fn fixed_case(reporter: Reporter, consent: Consent) -> Case {
                 cvss: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:N".into(),
                 score: 8.1,
                 rating: "high".into(),
+                threat_score: None,
+                environmental_score: None,
             }),
             cwe: vec!["CWE-22".into()],
         },
@@ -110,6 +114,7 @@ pub(crate) fn fixed_case(reporter: Reporter, consent: Consent) -> Case {
         },
         EventKind::FixLinked {
             release: "1.5".into(),
+            package: Some(package()),
             commits: vec![COMMIT_15.into()],
             pr: Some("https://github.com/example/demo/pull/42".into()),
             version: Some("1.5.3".into()),
@@ -117,6 +122,7 @@ pub(crate) fn fixed_case(reporter: Reporter, consent: Consent) -> Case {
         },
         EventKind::FixLinked {
             release: "1.4".into(),
+            package: Some(package()),
             commits: vec![COMMIT_14.into()],
             pr: Some("#43".into()),
             version: Some("1.4.2".into()),
@@ -148,6 +154,32 @@ pub(crate) fn published(mut case: Case) -> Case {
         "M",
         None,
     );
+    case
+}
+
+/// The case with the public text the maintainers wrote for it.
+pub(crate) fn described(mut case: Case) -> Case {
+    case.describe(
+        crate::model::case::PublicChange {
+            summary: Some("Path traversal in the upload handler of demo".into()),
+            details: Some(
+                "The upload handler joined file names to the data directory without \
+                 normalising them, so a name containing `..` could escape it.\n\n\
+                 Fixed in 1.4.2 and 1.5.3 (commits linked below)."
+                    .into(),
+            ),
+            impact: Some(
+                "A user who may upload files can overwrite files the server can write.".into(),
+            ),
+            workarounds: Some("Set `uploads = false` until you can upgrade.".into()),
+            ..Default::default()
+        },
+        Stamp {
+            at: at("2026-03-11T09:00:00Z"),
+            by: "M <m@example.org>",
+        },
+    )
+    .unwrap();
     case
 }
 

@@ -4,7 +4,9 @@
 //! on the case, the policy and `now`, so the same inputs give the same bytes.
 
 pub mod cve;
+pub mod diff;
 mod email;
+pub mod leak;
 mod markdown;
 mod osv;
 pub mod public;
@@ -13,8 +15,8 @@ mod release_notes;
 
 use chrono::{DateTime, Utc};
 
-use crate::error::Result;
-use crate::model::case::{Case, Range, RangeEvent};
+use crate::error::{Error, Result};
+use crate::model::case::{Case, EventKind, Range, RangeEvent, State};
 use crate::model::policy::Policy;
 
 pub use public::PublicCase;
@@ -63,21 +65,120 @@ impl Format {
     }
 }
 
-/// Renders one format of a case's advisory.
+/// Refuses a case closed before it was published: it has no advisory, and
+/// rendering one would announce a live vulnerability that is not one.
+pub fn has_advisory(case: &Case) -> Result<()> {
+    if matches!(case.state, State::Rejected | State::Withdrawn) && case.published_at.is_none() {
+        return Err(Error::refused(format!(
+            "{} was {} before it was published: there is no advisory to export",
+            case.id, case.state
+        ))
+        .with_hint("only published cases, and those on their way to it, have an advisory"));
+    }
+    Ok(())
+}
+
+/// Renders one format of a case's advisory, as `publish` writes it.
 pub fn render(case: &Case, policy: &Policy, format: Format, now: DateTime<Utc>) -> Result<String> {
-    let public = PublicCase::new(case, policy);
-    let modified = last_change(case);
+    render_view(&PublicCase::new(case, policy), case, format, now)
+}
+
+/// Renders one format of an unpublished case as an embargoed preview: the
+/// Markdown, the release notes and the email open with a line saying so.
+pub fn preview(case: &Case, policy: &Policy, format: Format, now: DateTime<Utc>) -> Result<String> {
+    let mut public = PublicCase::new(case, policy);
+    public.preview = true;
+    render_view(&public, case, format, now)
+}
+
+/// A published case that was withdrawn renders as withdrawn; one closed
+/// before publication does not render (`has_advisory`).
+fn render_view(
+    public: &PublicCase,
+    case: &Case,
+    format: Format,
+    now: DateTime<Utc>,
+) -> Result<String> {
+    has_advisory(case)?;
+    let modified = revision(case);
     match format {
-        Format::Markdown => Ok(markdown::render(&public)),
-        Format::ReleaseNotes => Ok(release_notes::render(&public)),
-        Format::Email => email::render(&public, now),
-        Format::Osv => Ok(osv::render(&public, modified)),
-        Format::Cve => cve::render(&public, modified),
+        Format::Markdown => Ok(markdown::render(public)),
+        Format::ReleaseNotes => Ok(release_notes::render(public)),
+        Format::Email => email::render(public, now),
+        Format::Osv => osv::render(public, modified),
+        Format::Cve => cve::render(public, modified),
     }
 }
 
-/// When the case last changed: the `modified` time of machine records, so
-/// exporting twice gives the same bytes.
+/// The advisory files of a case: every format that renders, and why the
+/// others were left out. `publish`, `publish --update` and a sync that
+/// renumbers an advisory write exactly these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdvisoryFiles {
+    pub files: Vec<(Format, String)>,
+    pub skipped: Vec<(Format, String)>,
+}
+
+impl AdvisoryFiles {
+    pub fn render(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Self {
+        let mut files = Vec::new();
+        let mut skipped = Vec::new();
+        for format in Format::all() {
+            if format == Format::Cve && case.identifiers.cve.is_none() {
+                skipped.push((format, "the case has no CVE ID".to_owned()));
+                continue;
+            }
+            match render(case, policy, format, now) {
+                Ok(text) => files.push((format, text)),
+                Err(e) => skipped.push((format, e.to_string())),
+            }
+        }
+        Self { files, skipped }
+    }
+
+    /// The text of one format, if it rendered.
+    pub fn get(&self, format: Format) -> Option<&str> {
+        self.files
+            .iter()
+            .find(|(f, _)| *f == format)
+            .map(|(_, text)| text.as_str())
+    }
+}
+
+/// The visible line an embargoed preview opens with.
+fn preview_line(p: &PublicCase) -> String {
+    format!(
+        "**EMBARGOED: NOT FOR RELEASE.** A preview of the unpublished advisory for {}; \
+         do not share it outside the security team.",
+        p.case_id
+    )
+}
+
+/// The `modified` time of the machine records: when the advisory's files
+/// were last written (published, updated, renumbered) for a published
+/// case, else when the case last changed. The same case always gives the
+/// same bytes, and a private note after publishing changes nothing public.
+fn revision(case: &Case) -> DateTime<Utc> {
+    let written = case
+        .events
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EventKind::Published { .. }
+                    | EventKind::AdvisoryUpdated { .. }
+                    | EventKind::AdvisoryRenumbered { .. }
+            ) || (case.published_at.is_some()
+                // A published advisory withdrawn (or its case rejected) is
+                // written again as withdrawn.
+                && matches!(e.kind, EventKind::Withdrawn { .. } | EventKind::Rejected { .. }))
+        })
+        .map(|e| e.at)
+        .max();
+    written.unwrap_or_else(|| last_change(case))
+}
+
+/// When the case last changed.
 fn last_change(case: &Case) -> DateTime<Utc> {
     case.events
         .iter()
@@ -157,5 +258,11 @@ fn severity_words(public: &PublicCase) -> Option<String> {
 
 #[cfg(test)]
 pub(crate) mod fixtures;
+#[cfg(test)]
+mod matrix_props;
+/// The structure of OSV and CVE records, shared with the integration tests.
+#[cfg(test)]
+#[path = "../../tests/cli/common/schema.rs"]
+pub(crate) mod schema;
 #[cfg(test)]
 mod tests;

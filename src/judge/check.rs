@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::judge::clocks::{self, ClockView, Clocks};
 use crate::model::case::CaseSummary;
-use crate::model::duration::Duration;
+use crate::model::duration::{Duration, promise_text};
 use crate::model::id::CaseId;
 use crate::model::time::{relative, rfc3339, span};
 
@@ -302,7 +302,7 @@ pub fn judge(case: &CaseSummary, now: DateTime<Utc>, opts: Options) -> Vec<Findi
                 "not acknowledged: the reply was due {} ({}), {} after receipt",
                 rfc3339(at),
                 relative(at, now),
-                case.policy.ack_within
+                promise_text(case.policy.ack_within)
             ),
         ));
     }
@@ -321,17 +321,20 @@ pub fn judge(case: &CaseSummary, now: DateTime<Utc>, opts: Options) -> Vec<Findi
                 rfc3339(case.last_reporter_update()),
                 rfc3339(at),
                 relative(at, now),
-                case.policy.update_every
+                promise_text(case.policy.update_every)
             ),
         ));
     }
     if case.published_at.is_none()
         && let Some((at, severity)) = near_or_past(clocks.disclosure, now, horizon)
     {
-        let source = match (case.embargo_until, case.embargo_preset) {
-            (Some(_), Some(preset)) => format!("embargo, {preset}"),
-            (Some(_), None) => "embargo".to_owned(),
-            (None, _) => format!("{} after receipt", case.policy.disclose_within),
+        let source = match (case.deadline_agreed, case.deadline_preset) {
+            (true, Some(preset)) => format!("agreed with the reporter, {preset}"),
+            (true, None) => "agreed with the reporter".to_owned(),
+            (false, _) => format!(
+                "{} after receipt",
+                promise_text(case.policy.disclose_within)
+            ),
         };
         let what = if severity == Severity::Error {
             "disclosure deadline passed"
@@ -408,7 +411,7 @@ fn late_acknowledgement(case: &CaseSummary, now: DateTime<Utc>) -> Option<Findin
             "acknowledged {} late: the reply was due {} ({} after receipt) and went out {}",
             span(acked - due),
             rfc3339(due),
-            case.policy.ack_within,
+            promise_text(case.policy.ack_within),
             rfc3339(acked)
         ),
     ))
@@ -603,6 +606,79 @@ mod tests {
         assert_eq!(report.summary.warnings, 1);
         assert_eq!(report.summary.cases_with_errors, 2);
         assert_eq!(report.summary.open_cases, 2);
+    }
+
+    #[test]
+    fn an_internal_finding_never_gets_a_clock_finding() {
+        let c = Case::open(
+            "DISC-2026-A0001".parse().unwrap(),
+            NewCase {
+                title: "found in the audit".into(),
+                internal: true,
+                ..NewCase::default()
+            },
+            Policy::default().slas(),
+            at("2026-03-02T09:00:00Z"),
+            "M",
+        );
+        for now in [
+            "2026-03-05T09:00:00Z",
+            "2026-06-01T09:00:00Z",
+            "2027-03-02T09:00:00Z",
+        ] {
+            assert_eq!(
+                judge(&CaseSummary::from(&c), at(now), Options::default()),
+                vec![],
+                "{now}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_passed_embargo_is_not_a_finding_and_a_passed_deadline_is() {
+        let mut c = case("DISC-2026-A0001");
+        let t = at("2026-03-02T10:00:00Z");
+        let stamp = Stamp { at: t, by: "M" };
+        c.acknowledge(t, stamp, None).unwrap();
+        c.set_embargo(
+            Some(at("2026-03-20T14:00:00Z")),
+            Some("+01:00".into()),
+            stamp,
+            None,
+        )
+        .unwrap();
+        c.set_deadline(Some(at("2026-04-01T00:00:00Z")), None, stamp, None)
+            .unwrap();
+        // Keep the reporter informed, so only the dates speak.
+        for day in ["2026-03-08", "2026-03-15", "2026-03-22", "2026-03-29"] {
+            c.record(
+                EventKind::ContactLogged {
+                    direction: crate::model::case::Direction::ToReporter,
+                    text: "x".into(),
+                    message_id: None,
+                    sent_at: None,
+                    attachments: Vec::new(),
+                },
+                at(&format!("{day}T09:00:00Z")),
+                "M",
+                None,
+            );
+        }
+        let opts = Options::default();
+        let after_embargo = judge(&CaseSummary::from(&c), at("2026-03-21T00:00:00Z"), opts);
+        assert_eq!(after_embargo, vec![]);
+        let after_deadline = judge(&CaseSummary::from(&c), at("2026-04-01T00:01:00Z"), opts);
+        assert_eq!(
+            kinds(&after_deadline),
+            [(FindingKind::DisclosureDeadline, Severity::Error)]
+        );
+        assert!(
+            after_deadline[0]
+                .message
+                .contains("agreed with the reporter"),
+            "{}",
+            after_deadline[0].message
+        );
     }
 
     #[test]

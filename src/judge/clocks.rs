@@ -1,6 +1,11 @@
 //! The clocks of a case, computed from its projected fields and `now`:
 //! acknowledgement due, reporter update due, disclosure deadline, and fix
 //! coverage (every affected maintained release fixed before the deadline).
+//!
+//! A promise that is off has no clock, and an internal finding has no
+//! reporter clocks (nor the policy's deadline, which is promised to
+//! reporters; a deadline set by hand still runs). The embargo is not a
+//! clock: it only gates `publish`.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -93,21 +98,20 @@ impl Clocks {
                 next: None,
             };
         }
-        let pauses = case.pause_spans();
-        let slas = &case.policy;
         let acknowledgement = case
             .acknowledged_at
             .is_none()
-            .then(|| ClockView::new(ClockKind::Acknowledgement, acknowledgement_due(case), now));
-        let reporter_update = case.acknowledged_at.is_some().then(|| {
-            let due = due_with_pauses(case.last_reporter_update(), slas.update_every, &pauses);
-            ClockView::new(ClockKind::ReporterUpdate, due, now)
-        });
+            .then(|| acknowledgement_due(case))
+            .flatten()
+            .map(|due| ClockView::new(ClockKind::Acknowledgement, due, now));
+        let reporter_update =
+            update_due(case).map(|due| ClockView::new(ClockKind::ReporterUpdate, due, now));
         let disclosure_due = disclosure_due(case);
-        let disclosure = Some(ClockView::new(ClockKind::Disclosure, disclosure_due, now));
+        let disclosure = disclosure_due.map(|due| ClockView::new(ClockKind::Disclosure, due, now));
         let missing_fixes: Vec<String> = missing_fixes(case).map(str::to_owned).collect();
-        let fix_coverage = (!missing_fixes.is_empty())
-            .then(|| ClockView::new(ClockKind::FixCoverage, disclosure_due, now));
+        let fix_coverage = disclosure_due
+            .filter(|_| !missing_fixes.is_empty())
+            .map(|due| ClockView::new(ClockKind::FixCoverage, due, now));
         let next = [acknowledgement, reporter_update, fix_coverage, disclosure]
             .into_iter()
             .flatten()
@@ -134,46 +138,60 @@ impl Clocks {
 }
 
 /// When the acknowledgement is due: `received_at + ack_within`, plus the time
-/// the case spent paused before then.
-pub fn acknowledgement_due(case: &CaseSummary) -> Due {
-    due_with_pauses(
+/// the case spent paused before then; `None` without that promise or a
+/// reporter.
+pub fn acknowledgement_due(case: &CaseSummary) -> Option<Due> {
+    let within = case.policy.ack_within.filter(|_| !case.internal)?;
+    Some(due_with_pauses(
         case.received_at,
-        case.policy.ack_within,
+        within,
         &case.pause_spans(),
-    )
+    ))
+}
+
+/// When the reporter is due to hear from the team again: the last message
+/// to them plus `update_every`, once acknowledged; `None` without that
+/// promise or a reporter.
+pub fn update_due(case: &CaseSummary) -> Option<Due> {
+    let every = case.policy.update_every.filter(|_| !case.internal)?;
+    case.acknowledged_at?;
+    Some(due_with_pauses(
+        case.last_reporter_update(),
+        every,
+        &case.pause_spans(),
+    ))
 }
 
 /// The time the acknowledgement was due, if it went out later than that.
 pub fn acknowledged_late(case: &CaseSummary) -> Option<DateTime<Utc>> {
     let acked = case.acknowledged_at?;
-    match acknowledgement_due(case) {
+    match acknowledgement_due(case)? {
         Due::At(due) if due < acked => Some(due),
         _ => None,
     }
 }
 
-/// When the case must be public, whatever its state: the agreed embargo
-/// (moved by its preset's rules, e.g. Project Zero's "30 days after the
-/// fix"), else `received_at + disclose_within` plus paused time.
-pub fn disclosure_due(case: &CaseSummary) -> Due {
-    // An agreed embargo is an instant, not a span: pauses do not move it.
-    let (base, preset) = match case.embargo_until {
-        Some(until) => (Due::At(until), case.embargo_preset),
-        None => (
-            due_with_pauses(
-                case.received_at,
-                case.policy.disclose_within,
-                &case.pause_spans(),
-            ),
+/// When the case must be public, whatever its state: the deadline agreed
+/// with the reporter (moved by its preset's rules, e.g. Project Zero's "30
+/// days after the fix"), else `received_at + disclose_within` plus paused
+/// time; `None` when there is no deadline. The embargo plays no part.
+pub fn disclosure_due(case: &CaseSummary) -> Option<Due> {
+    let (base, preset) = if case.deadline_agreed {
+        // An agreed deadline is an instant, not a span: pauses do not move it.
+        (Due::At(case.deadline?), case.deadline_preset)
+    } else {
+        let within = case.policy.disclose_within.filter(|_| !case.internal)?;
+        (
+            due_with_pauses(case.received_at, within, &case.pause_spans()),
             case.policy.preset,
-        ),
+        )
     };
-    match (base, preset) {
+    Some(match (base, preset) {
         (Due::At(at), Some(preset)) => {
             Due::At(preset.effective(at, case.received_at, fixes_released_at(case)))
         }
         _ => base,
-    }
+    })
 }
 
 /// The affected maintained releases that have no released fix yet.
@@ -282,7 +300,10 @@ mod tests {
         };
         let due = at("2026-03-07T09:00:00Z");
         let c = paused_three_days();
-        assert_eq!(acknowledgement_due(&CaseSummary::from(&c)), Due::At(due));
+        assert_eq!(
+            acknowledgement_due(&CaseSummary::from(&c)),
+            Some(Due::At(due))
+        );
 
         let mut on_time = paused_three_days();
         let t = at("2026-03-07T08:00:00Z");
@@ -313,6 +334,20 @@ mod tests {
         );
         let t = at("2026-03-03T09:00:00Z");
         c.record(
+            EventKind::AffectedAdded {
+                package: crate::model::policy::Package {
+                    ecosystem: "crates.io".into(),
+                    name: "poet".into(),
+                },
+                ranges: Vec::new(),
+                versions: vec!["1.4.1".into()],
+                releases: std::collections::BTreeMap::new(),
+            },
+            t,
+            "M",
+            None,
+        );
+        c.record(
             EventKind::ReleaseDecided {
                 release: "1.4".into(),
                 decision: Decision::Affected,
@@ -324,7 +359,7 @@ mod tests {
         );
         assert_eq!(
             disclosure_due(&CaseSummary::from(&c)),
-            Due::At(at("2026-05-31T09:00:00Z"))
+            Some(Due::At(at("2026-05-31T09:00:00Z")))
         );
         assert_eq!(
             missing_fixes(&CaseSummary::from(&c)).collect::<Vec<_>>(),
@@ -333,6 +368,7 @@ mod tests {
         c.record(
             EventKind::FixLinked {
                 release: "1.4".into(),
+                package: None,
                 commits: Vec::new(),
                 pr: None,
                 version: Some("1.4.2".into()),
@@ -349,7 +385,76 @@ mod tests {
         );
         assert_eq!(
             disclosure_due(&CaseSummary::from(&c)),
-            Due::At(at("2026-04-09T09:00:00Z"))
+            Some(Due::At(at("2026-04-09T09:00:00Z")))
+        );
+    }
+
+    #[test]
+    fn a_promise_that_is_off_has_no_clock() {
+        let mut slas = Policy::default().slas();
+        slas.update_every = None;
+        slas.disclose_within = None;
+        let mut c = Case::open(
+            "DISC-2026-K7Q3M".parse().unwrap(),
+            NewCase {
+                title: "t".into(),
+                ..NewCase::default()
+            },
+            slas,
+            at("2026-03-02T09:00:00Z"),
+            "M",
+        );
+        let t = at("2026-03-03T09:00:00Z");
+        c.acknowledge(t, Stamp { at: t, by: "M" }, None).unwrap();
+        let clocks = Clocks::of(&c, at("2027-03-03T09:00:00Z"));
+        assert_eq!(clocks.reporter_update, None);
+        assert_eq!(clocks.disclosure, None);
+        assert_eq!(clocks.next, None);
+        // An agreed deadline still runs.
+        let t = at("2026-03-04T09:00:00Z");
+        c.set_deadline(
+            Some(at("2026-04-01T00:00:00Z")),
+            None,
+            Stamp { at: t, by: "M" },
+            None,
+        )
+        .unwrap();
+        let clocks = Clocks::of(&c, t);
+        assert_eq!(
+            clocks.disclosure.unwrap().due,
+            Due::At(at("2026-04-01T00:00:00Z"))
+        );
+    }
+
+    #[test]
+    fn an_internal_finding_has_no_reporter_clocks_and_no_policy_deadline() {
+        let c = Case::open(
+            "DISC-2026-K7Q3M".parse().unwrap(),
+            NewCase {
+                title: "t".into(),
+                internal: true,
+                ..NewCase::default()
+            },
+            Policy::default().slas(),
+            at("2026-03-02T09:00:00Z"),
+            "M",
+        );
+        let clocks = Clocks::of(&c, at("2027-03-02T09:00:00Z"));
+        assert_eq!(clocks, Clocks::of(&c, at("2026-03-02T09:00:00Z")));
+        assert!(clocks.acknowledgement.is_none() && clocks.reporter_update.is_none());
+        assert!(clocks.disclosure.is_none() && clocks.next.is_none());
+    }
+
+    #[test]
+    fn the_embargo_is_not_a_deadline() {
+        let mut c = case();
+        let t = at("2026-03-03T09:00:00Z");
+        let stamp = Stamp { at: t, by: "M" };
+        c.set_embargo(Some(at("2026-12-22T14:00:00Z")), None, stamp, None)
+            .unwrap();
+        assert_eq!(
+            disclosure_due(&CaseSummary::from(&c)),
+            Some(Due::At(at("2026-05-31T09:00:00Z")))
         );
     }
 }

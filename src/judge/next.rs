@@ -70,7 +70,7 @@ mod tests {
     fn each_state_points_at_its_next_command() {
         let p = policy();
         let now = at(NOW);
-        let ready = fixed_case(ada(), Consent::Granted);
+        let ready = described(fixed_case(ada(), Consent::Granted));
         let id = ready.id.to_string();
         assert_eq!(
             step(&ready, &p, now),

@@ -29,6 +29,10 @@ pub fn check(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Vec<OpenItem> 
     let mut out = Vec::new();
     match case.state {
         State::Fixed => {}
+        State::New if case.internal => out.push(item(
+            "the case is new, not fixed",
+            format!("disclose confirm {id}, then release the fixes"),
+        )),
         State::New => out.push(item(
             "the case is new, not fixed",
             format!("disclose ack {id}, then confirm it and release the fixes"),
@@ -63,6 +67,14 @@ pub fn check(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Vec<OpenItem> 
         out.push(item(
             format!("the embargo lasts until {}", rfc3339(until)),
             format!("wait, or agree an earlier date: disclose embargo {id} --until TIME"),
+        ));
+    }
+    // The audit is promised to reporters: a finding of the team's own
+    // (often one the audit found) does not start another.
+    if case.policy.audit && !case.internal && case.audit.is_none() {
+        out.push(item(
+            "audit for similar problems recorded: the policy promises it",
+            format!("disclose audit {id} --note 'TEXT' [--found ID]..."),
         ));
     }
     let mut names: Vec<&str> = policy
@@ -106,12 +118,20 @@ pub fn check(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Vec<OpenItem> 
         ));
     }
     let public = PublicCase::new(case, policy);
-    let has_text =
-        public.description.is_some() || public.impact.is_some() || !public.notes.is_empty();
-    if case.title.trim().is_empty() || !has_text {
+    if !case.public.is_complete() {
+        let missing: Vec<&str> = [
+            case.public.summary.is_none().then_some("a summary"),
+            case.public.details.is_none().then_some("details"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         out.push(item(
-            "no public summary: the advisory needs a title and a description, impact or public note",
-            format!("disclose note {id} --public 'TEXT'"),
+            format!(
+                "no public advisory text: it needs {} written for the public (the report stays private)",
+                missing.join(" and ")
+            ),
+            format!("disclose describe {id} --edit"),
         ));
     }
     let any_range = case
@@ -179,11 +199,10 @@ pub fn check(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Vec<OpenItem> 
 mod tests {
     use super::*;
     use crate::export::fixtures::*;
-    use crate::model::case::Report;
 
     #[test]
     fn the_backport_case_is_fixed_and_ready() {
-        let case = fixed_case(ada(), Consent::Granted);
+        let case = described(fixed_case(ada(), Consent::Granted));
         assert_eq!(case.state, State::Fixed);
         assert_eq!(check(&case, &policy(), at(NOW)), vec![]);
     }
@@ -191,7 +210,7 @@ mod tests {
     #[test]
     fn each_readiness_item_has_a_command() {
         let p = policy();
-        let ready = fixed_case(ada(), Consent::Granted);
+        let ready = described(fixed_case(ada(), Consent::Granted));
         let now = at(NOW);
         let what = |case: &Case, policy: &Policy| -> Vec<String> {
             check(case, policy, now)
@@ -222,12 +241,35 @@ mod tests {
         c.fixes.retain(|f| f.release != "1.5");
         assert_eq!(what(&c, &p), vec!["release 1.5 has no decision"]);
         let mut c = ready.clone();
+        c.policy.audit = true;
+        assert_eq!(
+            what(&c, &p),
+            vec!["audit for similar problems recorded: the policy promises it"]
+        );
+        let t = at(NOW);
+        c.record_audit(
+            "checked every other upload handler".into(),
+            Vec::new(),
+            crate::model::case::Stamp { at: t, by: "M" },
+        )
+        .unwrap();
+        assert_eq!(what(&c, &p), Vec::<String>::new());
+        c.internal = true;
+        c.audit = None;
+        assert_eq!(what(&c, &p), Vec::<String>::new());
+        let mut c = ready.clone();
         c.severity = None;
         assert_eq!(what(&c, &p), vec!["no severity is set"]);
         let mut c = ready.clone();
-        c.report = Report::default();
-        c.notes.clear();
-        assert!(what(&c, &p)[0].starts_with("no public summary"));
+        c.public.details = None;
+        assert_eq!(
+            what(&c, &p),
+            vec![
+                "no public advisory text: it needs details written for the public (the report stays private)"
+            ]
+        );
+        let raw = fixed_case(ada(), Consent::Granted);
+        assert!(what(&raw, &p)[0].contains("a summary and details"));
         let mut c = ready.clone();
         c.affected.clear();
         assert_eq!(what(&c, &p), vec!["no affected range is set"]);

@@ -57,12 +57,15 @@ pub struct AckRecord {
     pub share_within_policy: Option<f64>,
 }
 
-/// Published cases against their disclosure deadline.
+/// Published cases against their disclosure deadline (the embargo plays
+/// no part: publishing right after it lifts is on time).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct PublishRecord {
     pub published: usize,
     pub before_deadline: usize,
     pub after_deadline: usize,
+    /// Published cases that had no deadline (no promise, or internal).
+    pub without_deadline: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -102,6 +105,7 @@ pub fn compute(cases: &[CaseSummary], since: Option<DateTime<Utc>>) -> Stats {
         published: 0,
         before_deadline: 0,
         after_deadline: 0,
+        without_deadline: 0,
     };
     for case in &cases {
         let Some(published) = case.published_at else {
@@ -109,8 +113,9 @@ pub fn compute(cases: &[CaseSummary], since: Option<DateTime<Utc>>) -> Stats {
         };
         publication.published += 1;
         match disclosure_due(case) {
-            Due::At(due) if published > due => publication.after_deadline += 1,
-            _ => publication.before_deadline += 1,
+            Some(Due::At(due)) if published > due => publication.after_deadline += 1,
+            Some(_) => publication.before_deadline += 1,
+            None => publication.without_deadline += 1,
         }
     }
     Stats {
@@ -131,6 +136,7 @@ pub fn compute(cases: &[CaseSummary], since: Option<DateTime<Utc>>) -> Stats {
     }
 }
 
+/// Acknowledged without breaking a promise (a case without one breaks none).
 fn ack_kept(case: &CaseSummary) -> bool {
     case.acknowledged_at.is_some() && clocks::acknowledged_late(case).is_none()
 }

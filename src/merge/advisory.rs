@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::{Author, Files, MergeError, case_id_of, case_path, parse_case};
-use crate::export::{self, Format};
+use crate::export::AdvisoryFiles;
 use crate::model::advisory_id;
 use crate::model::case::{Identifiers, Stamp};
 use crate::model::id::CaseId;
@@ -146,17 +146,16 @@ pub(super) fn renumber(
         merged.insert(path.clone(), to_json_bytes(&case));
         let mut files_rewritten = false;
         if let Some(policy) = &policy {
-            for format in Format::all() {
+            // The same files publish writes; a format that no longer renders
+            // is left out, as publish does.
+            for (format, text) in AdvisoryFiles::render(&case, policy, author.at).files {
                 let old = format!("{ADVISORIES_DIR}/{from}/{}", format.file_name());
                 if !ours.contains_key(&old) {
                     continue;
                 }
-                // A format that no longer renders is left out, as publish does.
-                if let Ok(text) = export::render(&case, policy, format, author.at) {
-                    let new = format!("{ADVISORIES_DIR}/{to}/{}", format.file_name());
-                    merged.insert(new, text.into_bytes());
-                    files_rewritten = true;
-                }
+                let new = format!("{ADVISORIES_DIR}/{to}/{}", format.file_name());
+                merged.insert(new, text.into_bytes());
+                files_rewritten = true;
             }
         }
         done.push(AdvisoryRenumbering {

@@ -8,8 +8,11 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crate::model::case::{Case, CreditType, Event, EventId, EventKind, ReplayError, replay};
+use crate::model::case::{
+    Case, CreditType, Event, EventId, EventKind, PublicField, ReplayError, replay,
+};
 use crate::model::id::CaseId;
+use crate::model::policy::Package;
 
 /// The outcome of merging two versions of a case file.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,13 +95,18 @@ enum Field {
     Severity,
     Cwe,
     EmbargoUntil,
+    Deadline,
+    Audit,
     Cve,
     Ghsa,
     Resolution,
     Release(String),
-    FixVersion(String),
-    FixPr(String),
+    /// A release's fix of one package (`None`: a fix from before fixes were per package).
+    FixVersion(String, Option<Package>),
+    FixPr(String, Option<Package>),
     Credit(String, String),
+    Public(PublicField),
+    ReservedAdvisory,
 }
 
 impl fmt::Display for Field {
@@ -108,15 +116,25 @@ impl fmt::Display for Field {
             Self::Severity => f.write_str("severity"),
             Self::Cwe => f.write_str("cwe"),
             Self::EmbargoUntil => f.write_str("embargo_until"),
+            Self::Deadline => f.write_str("deadline"),
+            Self::Audit => f.write_str("audit"),
             Self::Cve => f.write_str("identifiers.cve"),
             Self::Ghsa => f.write_str("identifiers.ghsa"),
             Self::Resolution => f.write_str("resolution"),
             Self::Release(name) => write!(f, "releases.{name}"),
-            Self::FixVersion(name) => write!(f, "fix for {name}: version"),
-            Self::FixPr(name) => write!(f, "fix for {name}: pr"),
+            Self::FixVersion(name, p) => write!(f, "fix{} for {name}: version", of(p.as_ref())),
+            Self::FixPr(name, p) => write!(f, "fix{} for {name}: pr", of(p.as_ref())),
             Self::Credit(name, kind) => write!(f, "credit {name} ({kind})"),
+            Self::Public(field) => write!(f, "public.{}", field.as_str()),
+            Self::ReservedAdvisory => f.write_str("identifiers.advisory"),
         }
     }
+}
+
+fn of(package: Option<&Package>) -> String {
+    package
+        .map(|p| format!(" of {}", p.name))
+        .unwrap_or_default()
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Value {
@@ -131,7 +149,9 @@ fn credit_kind(kind: CreditType) -> String {
 /// (notes, contacts, affected ranges) set none: both sides' entries survive.
 fn scalar_writes(event: &Event) -> Vec<(Field, Value)> {
     match &event.kind {
-        EventKind::Acknowledged { acknowledged_at } => {
+        EventKind::Acknowledged {
+            acknowledged_at, ..
+        } => {
             vec![(Field::AcknowledgedAt, json(acknowledged_at))]
         }
         EventKind::SeverityAssessed { severity, cwe } => {
@@ -144,8 +164,23 @@ fn scalar_writes(event: &Event) -> Vec<(Field, Value)> {
             }
             out
         }
-        EventKind::EmbargoSet { until, preset } => {
-            vec![(Field::EmbargoUntil, json(&(until, preset)))]
+        // The old single instant: a deadline when it came from a preset.
+        EventKind::EmbargoSet {
+            until,
+            preset: Some(preset),
+        } => vec![(Field::Deadline, json(&(until, preset)))],
+        EventKind::EmbargoSet {
+            until,
+            preset: None,
+        } => vec![(Field::EmbargoUntil, json(&(until, None::<String>)))],
+        EventKind::EmbargoAgreed { until, offset } => {
+            vec![(Field::EmbargoUntil, json(&(until, offset)))]
+        }
+        EventKind::DeadlineSet { deadline, preset } => {
+            vec![(Field::Deadline, json(&(deadline, preset)))]
+        }
+        EventKind::AuditRecorded { note, found } => {
+            vec![(Field::Audit, json(&(note, found)))]
         }
         EventKind::IdentifiersAssigned { cve, ghsa } => {
             let mut out = Vec::new();
@@ -168,16 +203,20 @@ fn scalar_writes(event: &Event) -> Vec<(Field, Value)> {
         )],
         EventKind::FixLinked {
             release,
+            package,
             pr,
             version,
             ..
         } => {
             let mut out = Vec::new();
             if let Some(pr) = pr {
-                out.push((Field::FixPr(release.clone()), json(pr)));
+                out.push((Field::FixPr(release.clone(), package.clone()), json(pr)));
             }
             if let Some(version) = version {
-                out.push((Field::FixVersion(release.clone()), json(version)));
+                out.push((
+                    Field::FixVersion(release.clone(), package.clone()),
+                    json(version),
+                ));
             }
             out
         }
@@ -185,6 +224,14 @@ fn scalar_writes(event: &Event) -> Vec<(Field, Value)> {
             Field::Credit(credit.name.clone(), credit_kind(credit.kind)),
             json(credit),
         )],
+        EventKind::PublicTextSet { change } => change
+            .writes()
+            .into_iter()
+            .map(|(field, value)| (Field::Public(field), value))
+            .collect(),
+        EventKind::AdvisoryReserved { advisory } => {
+            vec![(Field::ReservedAdvisory, json(advisory))]
+        }
         // Each side's entries survive the union: lists, the state moves that
         // replay puts in order, and the IDs `sync` itself gives out (their
         // clashes are settled and reported by `merge::advisory` and the ID
@@ -197,11 +244,14 @@ fn scalar_writes(event: &Event) -> Vec<(Field, Value)> {
         | EventKind::Resumed
         | EventKind::AffectedAdded { .. }
         | EventKind::AffectedRemoved { .. }
+        | EventKind::FixRemoved { .. }
         | EventKind::NoteAdded { .. }
         | EventKind::ContactLogged { .. }
+        | EventKind::Linked { .. }
         | EventKind::Renumbered { .. }
         | EventKind::Published { .. }
-        | EventKind::AdvisoryRenumbered { .. } => Vec::new(),
+        | EventKind::AdvisoryRenumbered { .. }
+        | EventKind::AdvisoryUpdated { .. } => Vec::new(),
     }
 }
 
@@ -211,7 +261,12 @@ fn current(case: &Case, field: &Field) -> Value {
         Field::AcknowledgedAt => json(&case.acknowledged_at),
         Field::Severity => json(&case.severity),
         Field::Cwe => json(&case.cwe),
-        Field::EmbargoUntil => json(&case.embargo_until),
+        Field::EmbargoUntil => json(&(case.embargo_until, &case.embargo_offset)),
+        Field::Deadline => json(&(
+            case.deadline.filter(|_| case.deadline_agreed),
+            case.deadline_preset,
+        )),
+        Field::Audit => json(&case.audit.as_ref().map(|a| (&a.note, &a.found))),
         Field::Cve => json(&case.identifiers.cve),
         Field::Ghsa => json(&case.identifiers.ghsa),
         Field::Resolution => json(&case.resolution),
@@ -219,18 +274,18 @@ fn current(case: &Case, field: &Field) -> Value {
             Value::Null,
             |row| serde_json::json!({"decision": row.decision, "reason": row.reason}),
         ),
-        Field::FixVersion(name) => json(
+        Field::FixVersion(name, package) => json(
             &case
                 .fixes
                 .iter()
-                .find(|f| &f.release == name)
+                .find(|f| &f.release == name && &f.package == package)
                 .map(|f| &f.version),
         ),
-        Field::FixPr(name) => json(
+        Field::FixPr(name, package) => json(
             &case
                 .fixes
                 .iter()
-                .find(|f| &f.release == name)
+                .find(|f| &f.release == name && &f.package == package)
                 .map(|f| &f.pr),
         ),
         Field::Credit(name, kind) => json(
@@ -239,6 +294,18 @@ fn current(case: &Case, field: &Field) -> Value {
                 .iter()
                 .find(|c| &c.name == name && &credit_kind(c.kind) == kind),
         ),
+        Field::Public(field) => {
+            let p = &case.public;
+            match field {
+                PublicField::Title => json(&p.title),
+                PublicField::Summary => json(&p.summary),
+                PublicField::Details => json(&p.details),
+                PublicField::Impact => json(&p.impact),
+                PublicField::Workarounds => json(&p.workarounds),
+                PublicField::References => json(&p.references),
+            }
+        }
+        Field::ReservedAdvisory => json(&case.identifiers.advisory),
     }
 }
 
@@ -303,6 +370,8 @@ mod tests {
                 cvss: format!("v{score}"),
                 score,
                 rating: "high".into(),
+                threat_score: None,
+                environmental_score: None,
             }),
             cwe: Vec::new(),
         }
@@ -354,6 +423,79 @@ mod tests {
         assert_eq!(overrides[0].field, "severity");
         assert_eq!(overrides[0].kept["score"], 9.8);
         assert!(overrides[0].to_string().contains("kept"));
+    }
+
+    fn describe(change: crate::model::case::PublicChange, minutes: i64, case: &mut Case) {
+        case.describe(
+            change,
+            Stamp {
+                at: at(minutes),
+                by: "M <m@x>",
+            },
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn public_text_fields_merge_one_by_one() {
+        use crate::model::case::PublicChange;
+        let mut a = base();
+        let mut b = a.clone();
+        describe(
+            PublicChange {
+                summary: Some("Path traversal in upload".into()),
+                ..PublicChange::default()
+            },
+            1,
+            &mut a,
+        );
+        describe(
+            PublicChange {
+                details: Some("Upload names were not checked.".into()),
+                ..PublicChange::default()
+            },
+            2,
+            &mut b,
+        );
+        let CaseMerge::Merged { case, overrides } = merge_case(&a, &b).unwrap() else {
+            panic!("same case")
+        };
+        assert!(overrides.is_empty(), "{overrides:?}");
+        assert_eq!(
+            case.public.summary.as_deref(),
+            Some("Path traversal in upload")
+        );
+        assert_eq!(
+            case.public.details.as_deref(),
+            Some("Upload names were not checked.")
+        );
+
+        describe(
+            PublicChange {
+                impact: Some("Files can be overwritten.".into()),
+                ..PublicChange::default()
+            },
+            3,
+            &mut a,
+        );
+        describe(
+            PublicChange {
+                impact: Some("Any file the server can write.".into()),
+                ..PublicChange::default()
+            },
+            4,
+            &mut b,
+        );
+        let CaseMerge::Merged { case, overrides } = merge_case(&a, &b).unwrap() else {
+            panic!("same case")
+        };
+        assert_eq!(overrides.len(), 1, "{overrides:?}");
+        assert_eq!(overrides[0].field, "public.impact");
+        assert_eq!(overrides[0].kept, "Any file the server can write.");
+        assert_eq!(
+            case.public.impact.as_deref(),
+            Some("Any file the server can write.")
+        );
     }
 
     #[test]

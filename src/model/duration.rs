@@ -3,6 +3,11 @@
 //! Calendar units add exact spans of time. Business days skip Saturdays and
 //! Sundays (in UTC): a `2bd` clock started on a Friday is due on Tuesday at
 //! the same time of day.
+//!
+//! A promise of the policy is a duration or `off` (`Option<Duration>`): a
+//! project that promises nothing about updates has no update clock, no
+//! finding and no sentence about it. Zero is refused as a promise: it would
+//! be due the moment a report arrives.
 
 use std::fmt;
 use std::str::FromStr;
@@ -162,6 +167,83 @@ impl fmt::Display for Duration {
 
 crate::model::serde_str::serde_as_str!(Duration);
 
+/// The word for a promise the project does not make.
+pub const OFF: &str = "off";
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InvalidPromise {
+    #[error(transparent)]
+    Duration(#[from] InvalidDuration),
+    #[error(
+        "invalid duration {0:?}: zero promises nothing and would be due at once; write `off` for a promise the project does not make"
+    )]
+    Zero(String),
+}
+
+/// A promise as typed: `off` (or `none`, or nothing) for no promise, else a
+/// duration that is not zero.
+pub fn parse_promise(s: &str) -> Result<Option<Duration>, InvalidPromise> {
+    let text = s.trim();
+    if text.is_empty() || text.eq_ignore_ascii_case(OFF) || text.eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    let duration: Duration = text.parse()?;
+    if duration.amount == 0 {
+        return Err(InvalidPromise::Zero(s.to_owned()));
+    }
+    Ok(Some(duration))
+}
+
+/// A promise as a flag's value: `48h`, or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Promise(pub Option<Duration>);
+
+impl FromStr for Promise {
+    type Err = InvalidPromise;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_promise(s).map(Self)
+    }
+}
+
+/// A promise as stored and as `policy set` takes it: `48h`, or `off`.
+pub fn promise_text(promise: Option<Duration>) -> String {
+    promise.map_or_else(|| OFF.to_owned(), |d| d.to_string())
+}
+
+/// A promise in words: `48 hours`, or `no promise`.
+pub fn promise_words(promise: Option<Duration>) -> String {
+    promise.map_or_else(|| "no promise".to_owned(), Duration::in_words)
+}
+
+/// Serde for an optional promise: `"48h"` or `"off"`. A zero duration in
+/// a file (the only way to say "no promise" before `off` existed) reads as
+/// `off`, so old policies and cases keep loading.
+pub mod promise {
+    use super::{Duration, OFF};
+
+    pub fn serialize<S: serde::Serializer>(
+        value: &Option<Duration>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(d) => serializer.collect_str(d),
+            None => serializer.serialize_str(OFF),
+        }
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Duration>, D::Error> {
+        let text = <String as serde::Deserialize>::deserialize(deserializer)?;
+        if text.trim().eq_ignore_ascii_case(OFF) {
+            return Ok(None);
+        }
+        let duration: Duration = text.parse().map_err(serde::de::Error::custom)?;
+        Ok((duration.amount > 0).then_some(duration))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,6 +310,34 @@ mod tests {
             Duration::business_days(1).after(saturday),
             at("2026-03-10T10:00:00Z")
         );
+    }
+
+    #[test]
+    fn promises_are_a_duration_or_off_and_never_zero() {
+        assert_eq!(parse_promise("48h"), Ok(Some(Duration::hours(48))));
+        for off in ["off", "OFF", " none ", ""] {
+            assert_eq!(parse_promise(off), Ok(None), "{off:?}");
+        }
+        for zero in ["0d", "0h", "0bd"] {
+            let err = parse_promise(zero).unwrap_err().to_string();
+            assert!(err.contains("write `off`"), "{err}");
+        }
+        assert!(parse_promise("soon").is_err());
+        assert_eq!(promise_text(None), "off");
+        assert_eq!(promise_text(Some(Duration::days(7))), "7d");
+        assert_eq!(promise_words(None), "no promise");
+    }
+
+    #[test]
+    fn stored_promises_read_zero_as_off() {
+        #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+        struct P(#[serde(with = "promise")] Option<Duration>);
+        let read = |s: &str| serde_json::from_str::<P>(s).unwrap().0;
+        assert_eq!(read("\"7d\""), Some(Duration::days(7)));
+        assert_eq!(read("\"off\""), None);
+        assert_eq!(read("\"0d\""), None);
+        assert!(serde_json::from_str::<P>("\"soon\"").is_err());
+        assert_eq!(serde_json::to_string(&P(None)).unwrap(), "\"off\"");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::model::duration::Duration;
+use crate::model::duration::{self, Duration, promise_text};
 use crate::model::preset::Preset;
 
 pub const DEFAULT_PREFIX: &str = "DISC";
@@ -26,12 +26,16 @@ pub struct Policy {
     pub cna_org_id: Option<String>,
     /// Prefix of case IDs (`DISC-2026-K7Q3M`).
     pub id_prefix: String,
-    /// Answer a new report within this long.
-    pub ack_within: Duration,
-    /// Keep the reporter informed at least this often.
-    pub update_every: Duration,
-    /// Publish within this long of receiving the report, unless an embargo says otherwise.
-    pub disclose_within: Duration,
+    /// Answer a new report within this long (`off`: no promise).
+    #[serde(with = "duration::promise")]
+    pub ack_within: Option<Duration>,
+    /// Keep the reporter informed at least this often (`off`: no promise).
+    #[serde(with = "duration::promise")]
+    pub update_every: Option<Duration>,
+    /// Publish within this long of receiving the report, unless a deadline
+    /// is agreed with the reporter (`off`: no promise).
+    #[serde(with = "duration::promise")]
+    pub disclose_within: Option<Duration>,
     /// Releases that get fixes, e.g. `{"name": "1.4", "range": ">=1.4.0, <1.5.0"}`.
     pub maintained_releases: Vec<MaintainedRelease>,
     /// The package a case is about when none is named.
@@ -45,6 +49,19 @@ pub struct Policy {
     /// The project's public source repository (`https://...`), for links to
     /// fix commits and pull requests and for GIT ranges in OSV records.
     pub repository: Option<String>,
+    /// Where the announcement goes (`To:` of `announcement.eml`): one or
+    /// more addresses, comma-separated, e.g. a project list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub announce_to: Option<String>,
+    /// The promise to audit the code for similar problems: a readiness item
+    /// of every reported case (`disclose audit`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub audit: bool,
+    /// Where the project publishes its advisories: a URL with `{id}` for
+    /// the advisory ID (`https://example.org/security/{id}`), linked from
+    /// the release notes and the advisory's references.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub advisory_url: Option<String>,
 }
 
 impl Default for Policy {
@@ -55,14 +72,17 @@ impl Default for Policy {
             vendor: None,
             cna_org_id: None,
             id_prefix: DEFAULT_PREFIX.to_owned(),
-            ack_within: Duration::hours(48),
-            update_every: Duration::days(7),
-            disclose_within: Duration::days(90),
+            ack_within: Some(Duration::hours(48)),
+            update_every: Some(Duration::days(7)),
+            disclose_within: Some(Duration::days(90)),
             maintained_releases: Vec::new(),
             default_package: None,
             disclose_preset: None,
             require_cve: false,
             repository: None,
+            announce_to: None,
+            audit: false,
+            advisory_url: None,
         }
     }
 }
@@ -75,6 +95,7 @@ impl Policy {
             update_every: self.update_every,
             disclose_within: self.disclose_within,
             preset: self.disclose_preset,
+            audit: self.audit,
         }
     }
 }
@@ -104,6 +125,12 @@ pub enum Key {
     RequireCve,
     #[value(name = "repository")]
     Repository,
+    #[value(name = "announce_to", alias = "announce-to")]
+    AnnounceTo,
+    #[value(name = "audit")]
+    Audit,
+    #[value(name = "advisory_url", alias = "advisory-url")]
+    AdvisoryUrl,
 }
 
 impl Key {
@@ -120,10 +147,14 @@ impl Key {
             Self::DefaultPackage => "default_package",
             Self::RequireCve => "require_cve",
             Self::Repository => "repository",
+            Self::AnnounceTo => "announce_to",
+            Self::Audit => "audit",
+            Self::AdvisoryUrl => "advisory_url",
         }
     }
 
-    /// Whether an empty value clears the key (only optional keys can be cleared).
+    /// Whether an empty value clears the key (only optional keys can be
+    /// cleared; an empty promise is `off`).
     fn optional(self) -> bool {
         matches!(
             self,
@@ -133,6 +164,8 @@ impl Key {
                 | Self::CnaOrgId
                 | Self::DefaultPackage
                 | Self::Repository
+                | Self::AnnounceTo
+                | Self::AdvisoryUrl
         )
     }
 }
@@ -153,9 +186,9 @@ impl Policy {
             Key::Vendor => text(&self.vendor),
             Key::CnaOrgId => text(&self.cna_org_id),
             Key::IdPrefix => self.id_prefix.clone(),
-            Key::AckWithin => self.ack_within.to_string(),
-            Key::UpdateEvery => self.update_every.to_string(),
-            Key::DiscloseWithin => self.disclose_within.to_string(),
+            Key::AckWithin => promise_text(self.ack_within),
+            Key::UpdateEvery => promise_text(self.update_every),
+            Key::DiscloseWithin => promise_text(self.disclose_within),
             Key::DefaultPackage => self
                 .default_package
                 .as_ref()
@@ -163,14 +196,42 @@ impl Policy {
                 .unwrap_or_default(),
             Key::RequireCve => self.require_cve.to_string(),
             Key::Repository => text(&self.repository),
+            Key::AnnounceTo => text(&self.announce_to),
+            Key::Audit => if self.audit { "on" } else { duration::OFF }.to_owned(),
+            Key::AdvisoryUrl => text(&self.advisory_url),
         }
     }
 
     /// Sets `key` from text, validated as `init`'s flags are. An empty value
-    /// clears an optional key.
+    /// clears an optional key; a promise takes `off`.
     pub fn set(&mut self, key: Key, value: &str) -> Result<()> {
         let value = value.trim();
         let bad = |why: String| Error::input(format!("policy {key}: {why}"));
+        let promise = |v: &str| duration::parse_promise(v).map_err(|e| bad(e.to_string()));
+        match key {
+            Key::AckWithin => {
+                self.ack_within = promise(value)?;
+                return Ok(());
+            }
+            Key::UpdateEvery => {
+                self.update_every = promise(value)?;
+                return Ok(());
+            }
+            Key::DiscloseWithin => {
+                let within = promise(value)?;
+                if within != self.disclose_within {
+                    // The team's preset is a number of days; another span replaces it.
+                    self.disclose_preset = None;
+                }
+                self.disclose_within = within;
+                return Ok(());
+            }
+            Key::Audit => {
+                self.audit = parse_switch(value).map_err(bad)?;
+                return Ok(());
+            }
+            _ => {}
+        }
         if value.is_empty() {
             if !key.optional() {
                 return Err(bad("a value is required".to_owned()));
@@ -181,6 +242,8 @@ impl Policy {
                 Key::Vendor => self.vendor = None,
                 Key::CnaOrgId => self.cna_org_id = None,
                 Key::Repository => self.repository = None,
+                Key::AnnounceTo => self.announce_to = None,
+                Key::AdvisoryUrl => self.advisory_url = None,
                 _ => self.default_package = None,
             }
             return Ok(());
@@ -188,7 +251,6 @@ impl Policy {
         if value.chars().any(char::is_control) {
             return Err(bad(format!("{value:?} contains control characters")));
         }
-        let duration = |v: &str| v.parse::<Duration>().map_err(|e| bad(e.to_string()));
         match key {
             Key::Project => self.project = Some(value.to_owned()),
             Key::Contact => {
@@ -208,17 +270,16 @@ impl Policy {
                 crate::model::id::validate_prefix(value).map_err(|e| bad(e.to_string()))?;
                 self.id_prefix = value.to_owned();
             }
-            Key::AckWithin => self.ack_within = duration(value)?,
-            Key::UpdateEvery => self.update_every = duration(value)?,
-            Key::DiscloseWithin => self.disclose_within = duration(value)?,
-            Key::DefaultPackage => self.default_package = Some(value.parse().map_err(bad)?),
-            Key::RequireCve => {
-                self.require_cve = match value {
-                    "true" | "yes" => true,
-                    "false" | "no" => false,
-                    _ => return Err(bad(format!("{value:?} is not true or false"))),
-                };
+            Key::AckWithin | Key::UpdateEvery | Key::DiscloseWithin | Key::Audit => {
+                unreachable!("promises are set above")
             }
+            Key::DefaultPackage => {
+                let package: Package = value.parse().map_err(bad)?;
+                crate::model::version::check_ecosystem(&package.ecosystem).map_err(bad)?;
+                self.default_package = Some(package);
+            }
+            Key::RequireCve => self.require_cve = parse_switch(value).map_err(bad)?,
+            Key::AnnounceTo => self.announce_to = Some(check_recipients(value).map_err(bad)?),
             Key::Repository => {
                 let rest = value
                     .strip_prefix("https://")
@@ -229,6 +290,10 @@ impl Policy {
                     )));
                 }
                 self.repository = Some(value.trim_end_matches('/').to_owned());
+            }
+            Key::AdvisoryUrl => {
+                check_advisory_url(value).map_err(bad)?;
+                self.advisory_url = Some(value.to_owned());
             }
         }
         Ok(())
@@ -286,6 +351,49 @@ impl Policy {
     }
 }
 
+/// `on`/`off` (or `true`/`false`, `yes`/`no`).
+fn parse_switch(value: &str) -> std::result::Result<bool, String> {
+    match value.to_ascii_lowercase().as_str() {
+        "on" | "true" | "yes" => Ok(true),
+        "off" | "false" | "no" => Ok(false),
+        _ => Err(format!("{value:?} is not on or off")),
+    }
+}
+
+/// One or more email addresses, comma-separated, as a `To:` header takes
+/// them; returned in one spelling (`a@x, b@y`).
+pub fn check_recipients(value: &str) -> std::result::Result<String, String> {
+    let mut out = Vec::new();
+    for part in value.split(',').map(str::trim) {
+        if !crate::model::syntax::is_email_address(part) {
+            return Err(format!(
+                "{part:?} is not an email address (give one or more, comma-separated, e.g. oss-security@lists.openwall.com)"
+            ));
+        }
+        out.push(part.to_owned());
+    }
+    Ok(out.join(", "))
+}
+
+/// An advisory URL template: an http(s) URL holding `{id}` once, and no
+/// other placeholder.
+pub fn check_advisory_url(value: &str) -> std::result::Result<(), String> {
+    if !crate::model::syntax::is_url(value) {
+        return Err(format!(
+            "{value:?} is not an http(s) URL such as https://example.org/security/{{id}}"
+        ));
+    }
+    if value.matches("{id}").count() != 1 {
+        return Err(format!(
+            "{value:?} must hold {{id}} once, where the advisory ID goes (e.g. https://example.org/security/{{id}})"
+        ));
+    }
+    if value.replace("{id}", "").contains(['{', '}']) {
+        return Err(format!("{value:?}: the only placeholder is {{id}}"));
+    }
+    Ok(())
+}
+
 /// A contact is an email address or an http(s) URL (a reporting form).
 pub fn check_contact(value: &str) -> std::result::Result<(), String> {
     if value.starts_with("https://") || value.starts_with("http://") {
@@ -304,16 +412,23 @@ pub fn check_contact(value: &str) -> std::result::Result<(), String> {
     }
 }
 
-/// The durations in force when a case was opened, copied into it so a later
-/// policy change does not move old deadlines.
+/// The promises in force when a case was opened, copied into it so a later
+/// policy change does not move old deadlines. A promise that is off (`None`)
+/// has no clock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Slas {
-    pub ack_within: Duration,
-    pub update_every: Duration,
-    pub disclose_within: Duration,
-    /// The team's default preset, whose rules apply when no embargo is set.
+    #[serde(with = "duration::promise")]
+    pub ack_within: Option<Duration>,
+    #[serde(with = "duration::promise")]
+    pub update_every: Option<Duration>,
+    #[serde(with = "duration::promise")]
+    pub disclose_within: Option<Duration>,
+    /// The team's default preset, whose rules apply when no deadline is agreed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preset: Option<Preset>,
+    /// The audit for similar problems is a readiness item.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub audit: bool,
 }
 
 impl Default for Slas {
@@ -327,12 +442,13 @@ impl Default for Slas {
 #[serde(deny_unknown_fields)]
 pub struct MaintainedRelease {
     pub name: String,
-    /// A semver requirement such as `>=1.4.0, <1.5.0`.
+    /// A requirement such as `>=1.4.0, <1.5.0`, `1.4.*` or `^1.4`, read in
+    /// the version scheme of each package it is compared with.
     pub range: String,
 }
 
 impl MaintainedRelease {
-    /// A release with a checked name and a range that parses as a semver requirement.
+    /// A release with a checked name and a range of comparators with versions.
     pub fn new(name: &str, range: &str) -> Result<Self> {
         let name = name.trim();
         if name.is_empty()
@@ -347,9 +463,9 @@ impl MaintainedRelease {
             )));
         }
         let range = range.trim();
-        semver::VersionReq::parse(range).map_err(|e| {
+        crate::model::ranges::check_release_range(range).map_err(|e| {
             Error::input(format!(
-                "invalid range {range:?} for release {name}: {e} (expected a semver requirement such as \">=1.4.0, <1.5.0\")"
+                "invalid range {range:?} for release {name}: {e} (expected a requirement such as \">=1.4.0, <1.5.0\", read in each package's version scheme)"
             ))
         })?;
         Ok(Self {
@@ -408,9 +524,10 @@ mod tests {
     #[test]
     fn defaults_match_the_design() {
         let p = Policy::default();
-        assert_eq!(p.ack_within.to_string(), "48h");
-        assert_eq!(p.update_every.to_string(), "7d");
-        assert_eq!(p.disclose_within.to_string(), "90d");
+        assert_eq!(p.get(Key::AckWithin), "48h");
+        assert_eq!(p.get(Key::UpdateEvery), "7d");
+        assert_eq!(p.get(Key::DiscloseWithin), "90d");
+        assert!(!p.audit);
         assert_eq!(p.id_prefix, "DISC");
     }
 
@@ -418,17 +535,44 @@ mod tests {
     fn missing_keys_take_defaults_and_unknown_keys_are_refused() {
         let p: Policy = serde_json::from_str(r#"{"project": "poet"}"#).unwrap();
         assert_eq!(p.project.as_deref(), Some("poet"));
-        assert_eq!(p.ack_within, Duration::hours(48));
+        assert_eq!(p.ack_within, Some(Duration::hours(48)));
         assert!(serde_json::from_str::<Policy>(r#"{"ack_witin": "1h"}"#).is_err());
+    }
+
+    #[test]
+    fn promises_can_be_off_and_zero_in_a_file_reads_as_off() {
+        let p: Policy =
+            serde_json::from_str(r#"{"update_every": "off", "disclose_within": "0d"}"#).unwrap();
+        assert_eq!(p.update_every, None);
+        assert_eq!(p.disclose_within, None);
+        assert_eq!(p.ack_within, Some(Duration::hours(48)));
+        let text = serde_json::to_string(&p).unwrap();
+        assert!(text.contains(r#""update_every":"off""#), "{text}");
+        let mut p = Policy::default();
+        p.set(Key::UpdateEvery, "off").unwrap();
+        p.set(Key::DiscloseWithin, "").unwrap();
+        assert_eq!((p.update_every, p.disclose_within), (None, None));
+        assert_eq!(p.get(Key::UpdateEvery), "off");
+        let err = p.set(Key::AckWithin, "0h").unwrap_err().to_string();
+        assert!(err.contains("write `off`"), "{err}");
+        p.set(Key::Audit, "on").unwrap();
+        assert!(p.audit && p.slas().audit);
+        assert_eq!(p.get(Key::Audit), "on");
+        assert!(p.set(Key::Audit, "maybe").is_err());
+        p.set(Key::AnnounceTo, "oss@example.org,list@example.org")
+            .unwrap();
+        assert_eq!(p.get(Key::AnnounceTo), "oss@example.org, list@example.org");
+        assert!(p.set(Key::AnnounceTo, "oss@example.org, nope").is_err());
+        p.set(Key::AnnounceTo, "").unwrap();
+        assert_eq!(p.announce_to, None);
     }
 
     #[test]
     fn set_validates_each_key_and_clears_optional_ones() {
         let mut p = Policy::default();
         p.set(Key::AckWithin, "3bd").unwrap();
-        assert_eq!(p.ack_within, Duration::business_days(3));
+        assert_eq!(p.ack_within, Some(Duration::business_days(3)));
         assert!(p.set(Key::AckWithin, "soon").is_err());
-        assert!(p.set(Key::AckWithin, "").is_err());
         assert!(p.set(Key::Contact, "not an email").is_err());
         p.set(Key::Contact, "https://example.org/report").unwrap();
         p.set(Key::Contact, "security@example.org").unwrap();
@@ -446,8 +590,24 @@ mod tests {
             })
         );
         assert!(p.set(Key::DefaultPackage, "disclose").is_err());
+        let near = p
+            .set(Key::DefaultPackage, "pypi/poet")
+            .unwrap_err()
+            .to_string();
+        assert!(near.contains("did you mean PyPI?"), "{near}");
         p.set(Key::Contact, " ").unwrap();
         assert_eq!(p.contact, None);
+        assert!(
+            p.set(Key::AdvisoryUrl, "https://example.org/security")
+                .is_err()
+        );
+        assert!(
+            p.set(Key::AdvisoryUrl, "https://x.org/{id}/{year}")
+                .is_err()
+        );
+        p.set(Key::AdvisoryUrl, "https://example.org/security/{id}")
+            .unwrap();
+        assert_eq!(p.get(Key::AdvisoryUrl), "https://example.org/security/{id}");
     }
 
     #[test]

@@ -15,13 +15,14 @@ use serde::Serialize;
 use crate::model::duration::{Duration, Unit};
 use crate::model::policy::{MaintainedRelease, Policy};
 
-/// The text `disclose policy` writes. `contact` must be set (the caller checks).
+/// The text `disclose policy` writes. `contact` must be set (the caller
+/// checks). A promise that is off is not mentioned at all.
 pub fn render(policy: &Policy) -> String {
     let project = policy.project.as_deref().unwrap_or("this project");
     let contact = policy.contact.as_deref().unwrap_or("");
-    let ack = policy.ack_within.in_words();
-    let update = policy.update_every.in_words();
-    let disclose = policy.disclose_within.in_words();
+    let ack = policy.ack_within.map(Duration::in_words);
+    let update = policy.update_every.map(Duration::in_words);
+    let disclose = policy.disclose_within.map(Duration::in_words);
     let mut out = String::new();
     let w = &mut out;
     let _ = writeln!(w, "# Security policy for {project}\n");
@@ -58,15 +59,27 @@ pub fn render(policy: &Policy) -> String {
         let _ = writeln!(w, "- {item}");
     }
     let _ = writeln!(w, "\n## What to expect\n");
-    let _ = writeln!(w, "- We will acknowledge your report within {ack}.");
-    let _ = writeln!(
-        w,
-        "- We will keep you informed of our progress at least every {update} until the issue is resolved."
-    );
-    let _ = writeln!(
-        w,
-        "- We aim to publish a fix and an advisory within {disclose} of receiving your report."
-    );
+    if let Some(ack) = &ack {
+        let _ = writeln!(w, "- We will acknowledge your report within {ack}.");
+    }
+    if let Some(update) = &update {
+        let _ = writeln!(
+            w,
+            "- We will keep you informed of our progress at least every {update} until the issue is resolved."
+        );
+    }
+    if let Some(disclose) = &disclose {
+        let _ = writeln!(
+            w,
+            "- We aim to publish a fix and an advisory within {disclose} of receiving your report."
+        );
+    }
+    if policy.audit {
+        let _ = writeln!(
+            w,
+            "- We will audit our code for similar problems before we publish."
+        );
+    }
     let _ = writeln!(
         w,
         "- We may ask you for more details or for help reproducing the problem.\n"
@@ -90,16 +103,34 @@ pub fn render(policy: &Policy) -> String {
         );
     }
     let _ = writeln!(w, "## Disclosure timeline\n");
-    let steps = [
+    let mut steps = vec![
         "We receive your report. It stays confidential; please keep it so as well.".to_owned(),
-        format!("Within {ack}: we acknowledge it and tell you who is handling it."),
-        "We confirm the problem, determine the affected versions and audit the code for similar problems.".to_owned(),
-        "We prepare a fix for every supported release above and keep you informed as it progresses.".to_owned(),
-        format!(
+    ];
+    if let Some(ack) = &ack {
+        steps.push(format!(
+            "Within {ack}: we acknowledge it and tell you who is handling it."
+        ));
+    }
+    steps.push(if policy.audit {
+        "We confirm the problem, determine the affected versions and audit the code for similar problems.".to_owned()
+    } else {
+        "We confirm the problem and determine the affected versions.".to_owned()
+    });
+    steps.push(if update.is_some() {
+        "We prepare a fix for every supported release above and keep you informed as it progresses."
+            .to_owned()
+    } else {
+        "We prepare a fix for every supported release above.".to_owned()
+    });
+    steps.push(match &disclose {
+        Some(disclose) => format!(
             "We release the fixes and publish an advisory (with a CVE identifier where one applies) \
              within {disclose} of your report, unless we agree on another date with you."
         ),
-    ];
+        None => "We release the fixes and publish an advisory (with a CVE identifier where one applies), \
+             on a date we agree with you."
+            .to_owned(),
+    });
     for (n, step) in steps.iter().enumerate() {
         let _ = writeln!(w, "{}. {step}", n + 1);
     }
@@ -113,6 +144,73 @@ pub fn render(policy: &Policy) -> String {
     out
 }
 
+/// The promises a SECURITY.md states, as `init --from-security-md` takes
+/// them: a promise it does not state is off.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Stated {
+    #[serde(with = "crate::model::duration::promise")]
+    pub ack_within: Option<Duration>,
+    #[serde(with = "crate::model::duration::promise")]
+    pub update_every: Option<Duration>,
+    #[serde(with = "crate::model::duration::promise")]
+    pub disclose_within: Option<Duration>,
+    pub audit: bool,
+    /// Where it asks reporters to write.
+    pub contact: Option<String>,
+}
+
+/// Reads the promises of a SECURITY.md the way `check` does; the first
+/// statement of each counts.
+pub fn read(text: &str) -> Stated {
+    let mut stated = Stated::default();
+    for line in text.lines() {
+        for (promise, duration, _) in durations_in(&plain(line)) {
+            let slot = match promise {
+                Promise::AckWithin => &mut stated.ack_within,
+                Promise::UpdateEvery => &mut stated.update_every,
+                Promise::DiscloseWithin => &mut stated.disclose_within,
+                _ => continue,
+            };
+            if slot.is_none() && duration.amount > 0 {
+                *slot = Some(duration);
+            }
+        }
+        stated.audit |= promises_audit(line);
+    }
+    let emails: Vec<String> = text.lines().flat_map(emails_in).collect();
+    stated.contact = emails
+        .iter()
+        .find(|e| {
+            let local = e.split('@').next().unwrap_or_default().to_ascii_lowercase();
+            ["secur", "vuln", "psirt", "cert"]
+                .iter()
+                .any(|k| local.contains(k))
+        })
+        .or(emails.first())
+        .cloned();
+    stated
+}
+
+/// Whether a line promises an audit for similar problems ("Audit our
+/// codebase to find similar problems"), as opposed to a general audit
+/// practice ("our code undergoes frequent audits").
+fn promises_audit(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    lower.contains("audit")
+        && [
+            "similar",
+            "related problem",
+            "related issue",
+            "related vulnerab",
+            "same kind",
+            "same class",
+            "other instances",
+            "variants",
+        ]
+        .iter()
+        .any(|k| lower.contains(k))
+}
+
 /// Which promise a finding is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -120,6 +218,7 @@ pub enum Promise {
     AckWithin,
     UpdateEvery,
     DiscloseWithin,
+    Audit,
     Contact,
     Release,
 }
@@ -139,6 +238,7 @@ pub fn check(policy: &Policy, text: &str) -> Vec<Finding> {
     let mut found = Vec::new();
     let mut missing = Vec::new();
     check_durations(policy, text, &mut found, &mut missing);
+    check_audit(policy, text, &mut found, &mut missing);
     check_contact(policy, text, &mut found, &mut missing);
     check_releases(policy, text, &mut found, &mut missing);
     found.sort_by_key(|f: &Finding| f.line);
@@ -186,20 +286,28 @@ fn check_durations(
             };
             seen[at] = true;
             let (_, expected, what) = promises[at];
-            if !same_span(written, expected) {
-                found.push(finding(
+            match expected {
+                None => found.push(finding(
+                    Some(n + 1),
+                    promise,
+                    format!("{what} is \"{phrase}\"; the policy makes no such promise (it is off)"),
+                )),
+                Some(expected) if !same_span(written, expected) => found.push(finding(
                     Some(n + 1),
                     promise,
                     format!(
                         "{what} is \"{phrase}\"; the policy promises {}",
                         expected.in_words()
                     ),
-                ));
+                )),
+                Some(_) => {}
             }
         }
     }
     for (at, (promise, expected, what)) in promises.iter().enumerate() {
-        if !seen[at] {
+        if let Some(expected) = expected
+            && !seen[at]
+        {
             missing.push(finding(
                 None,
                 *promise,
@@ -212,14 +320,67 @@ fn check_durations(
     }
 }
 
+fn check_audit(policy: &Policy, text: &str, found: &mut Vec<Finding>, missing: &mut Vec<Finding>) {
+    let lines: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| promises_audit(l))
+        .map(|(n, _)| n + 1)
+        .collect();
+    match (policy.audit, lines.first()) {
+        (true, None) => missing.push(finding(
+            None,
+            Promise::Audit,
+            "does not promise the audit for similar problems; the policy does (`audit` is on)"
+                .to_owned(),
+        )),
+        (false, Some(&line)) => found.push(finding(
+            Some(line),
+            Promise::Audit,
+            "promises an audit for similar problems; the policy does not (`audit` is off)"
+                .to_owned(),
+        )),
+        _ => {}
+    }
+}
+
 /// Two durations promise the same when they are equal, or the same exact span
 /// written in different calendar units (`48 hours` and `2 days`).
 fn same_span(a: Duration, b: Duration) -> bool {
     a == b || matches!((a.as_delta(), b.as_delta()), (Some(x), Some(y)) if x == y)
 }
 
-/// The durations a line promises, each with the promise its sentence speaks
-/// of and the words as written.
+/// What a word says about the promise of a duration near it: `Some(true)`
+/// for a strong sign, `Some(false)` for a weak one ("of submission" hints at
+/// the first answer, but only when nothing else speaks).
+fn keyword(word: &str) -> Option<(Promise, bool)> {
+    const ACK: &[&str] = &[
+        "acknowledg",
+        "respond",
+        "response",
+        "reply",
+        "replies",
+        "answer",
+        "hear",
+        "triage",
+    ];
+    const DISCLOSE: &[&str] = &["publish", "disclos", "advisor", "announce"];
+    if ACK.iter().any(|k| word.starts_with(k)) {
+        Some((Promise::AckWithin, true))
+    } else if DISCLOSE.iter().any(|k| word.starts_with(k)) {
+        Some((Promise::DiscloseWithin, true))
+    } else if ["submission", "submitting", "receipt"].contains(&word) {
+        Some((Promise::AckWithin, false))
+    } else {
+        None
+    }
+}
+
+/// The durations a line promises, each with the promise it speaks of and
+/// the words as written. Within a clause, a duration after "every" is the
+/// update interval; otherwise the nearest word before it that names a
+/// promise ("acknowledge", "respond", "publish", ...) decides, else the
+/// nearest after it ("Within 48 hours: we acknowledge it").
 fn durations_in(line: &str) -> Vec<(Promise, Duration, String)> {
     let mut out = Vec::new();
     for clause in line.split([';', '!', '?']).flat_map(|c| c.split(". ")) {
@@ -236,6 +397,11 @@ fn durations_in(line: &str) -> Vec<(Promise, Duration, String)> {
             }
             words.push(word);
         }
+        let signs: Vec<(usize, Promise, bool)> = words
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| keyword(w).map(|(p, strong)| (i, p, strong)))
+            .collect();
         let mut i = 0;
         while i < words.len() {
             let Some((duration, len)) = duration_at(&words[i..]) else {
@@ -244,15 +410,18 @@ fn durations_in(line: &str) -> Vec<(Promise, Duration, String)> {
             };
             let promise = if i > 0 && words[i - 1] == "every" {
                 Some(Promise::UpdateEvery)
-            } else if lower.contains("acknowledg") {
-                Some(Promise::AckWithin)
-            } else if ["publish", "disclos", "advisory"]
-                .iter()
-                .any(|k| lower.contains(k))
-            {
-                Some(Promise::DiscloseWithin)
             } else {
-                None
+                // The nearest sign before the duration, else the nearest after it.
+                let nearest = |strong: bool| {
+                    let signs = signs.iter().filter(|s| s.2 == strong);
+                    signs
+                        .clone()
+                        .filter(|s| s.0 < i)
+                        .max_by_key(|s| s.0)
+                        .or_else(|| signs.filter(|s| s.0 >= i + len).min_by_key(|s| s.0))
+                        .map(|s| s.1)
+                };
+                nearest(true).or_else(|| nearest(false))
             };
             if let Some(promise) = promise {
                 let written = words[i..i + len].join(" ");
@@ -510,9 +679,9 @@ mod tests {
         Policy {
             project: Some("poet".into()),
             contact: Some("security@po.et".into()),
-            ack_within: Duration::hours(48),
-            update_every: Duration::days(7),
-            disclose_within: Duration::business_days(60),
+            ack_within: Some(Duration::hours(48)),
+            update_every: Some(Duration::days(7)),
+            disclose_within: Some(Duration::business_days(60)),
             maintained_releases: vec![
                 MaintainedRelease::new("1.4", ">=1.4.0, <1.5.0").unwrap(),
                 MaintainedRelease::new("2.x", ">=2.0.0").unwrap(),
@@ -607,7 +776,7 @@ mod tests {
     #[test]
     fn equivalent_wording_is_not_a_finding() {
         let p = Policy {
-            ack_within: Duration::days(2),
+            ack_within: Some(Duration::days(2)),
             ..policy()
         };
         let text = render(&policy());
@@ -636,5 +805,132 @@ mod tests {
             [(Promise::UpdateEvery, Duration::business_days(3))]
         );
         assert_eq!(found("We use 2 servers for 5 days of logs"), []);
+        assert_eq!(
+            found("You will receive a response from us within 48 hours of submission."),
+            [(Promise::AckWithin, Duration::hours(48))]
+        );
+        assert_eq!(
+            found("We respond to reports within 2 days and publish advisories within 90 days"),
+            [
+                (Promise::AckWithin, Duration::days(2)),
+                (Promise::DiscloseWithin, Duration::days(90))
+            ]
+        );
+        assert_eq!(
+            found("Expect to hear from us within 3 business days of receipt"),
+            [(Promise::AckWithin, Duration::business_days(3))]
+        );
+        assert_eq!(
+            found("Reports are answered within 24 hours"),
+            [(Promise::AckWithin, Duration::hours(24))]
+        );
+        assert_eq!(
+            found("Within five days of submission you get a first reply."),
+            [(Promise::AckWithin, Duration::days(5))]
+        );
+        assert_eq!(
+            found("In the spirit of responsible disclosure, allow us 90 days"),
+            [(Promise::DiscloseWithin, Duration::days(90))]
+        );
+    }
+
+    const ELECTRUM: &str = include_str!("../../tests/fixtures/security-md/electrum-xmr.md");
+    const POET: &str = include_str!("../../tests/fixtures/security-md/poet.md");
+
+    #[test]
+    fn the_seed_files_state_what_they_promise_and_nothing_else() {
+        assert_eq!(
+            read(ELECTRUM),
+            Stated {
+                ack_within: Some(Duration::hours(48)),
+                update_every: None,
+                disclose_within: None,
+                audit: false,
+                contact: Some("security@electrum-xmr.io".into()),
+            }
+        );
+        assert_eq!(
+            read(POET),
+            Stated {
+                ack_within: Some(Duration::hours(48)),
+                update_every: None,
+                disclose_within: None,
+                audit: true,
+                contact: Some("security@po.et".into()),
+            }
+        );
+    }
+
+    #[test]
+    fn a_policy_read_from_a_seed_agrees_with_it() {
+        for text in [ELECTRUM, POET] {
+            let stated = read(text);
+            let p = Policy {
+                contact: stated.contact.clone(),
+                ack_within: stated.ack_within,
+                update_every: stated.update_every,
+                disclose_within: stated.disclose_within,
+                audit: stated.audit,
+                ..Policy::default()
+            };
+            assert_eq!(check(&p, text), vec![]);
+        }
+        // The default policy's promises are not in them.
+        let findings = check(
+            &Policy {
+                contact: Some("security@po.et".into()),
+                ..Policy::default()
+            },
+            POET,
+        );
+        let promises: Vec<Promise> = findings.iter().map(|f| f.promise).collect();
+        assert_eq!(
+            promises,
+            [
+                Promise::Audit,
+                Promise::UpdateEvery,
+                Promise::DiscloseWithin
+            ],
+            "{findings:#?}"
+        );
+    }
+
+    #[test]
+    fn a_promise_that_is_off_is_not_rendered_and_not_expected() {
+        let p = Policy {
+            update_every: None,
+            disclose_within: None,
+            ..policy()
+        };
+        let text = render(&p);
+        assert!(!text.contains("at least every"), "{text}");
+        assert!(!text.contains("keep you informed"), "{text}");
+        assert!(!text.contains("business days"), "{text}");
+        assert!(!text.contains("audit"), "{text}");
+        assert_eq!(check(&p, &text), vec![]);
+        // A SECURITY.md that promises what the policy does not is a finding.
+        let findings = check(&p, &render(&policy()));
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.promise == Promise::UpdateEvery && f.message.contains("it is off")),
+            "{findings:#?}"
+        );
+        let audited = Policy { audit: true, ..p };
+        let text = render(&audited);
+        assert!(
+            text.contains("audit the code for similar problems"),
+            "{text}"
+        );
+        assert_eq!(check(&audited, &text), vec![]);
+        let findings = check(
+            &audited,
+            &render(&Policy {
+                audit: false,
+                ..audited.clone()
+            }),
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert_eq!(findings[0].promise, Promise::Audit);
     }
 }

@@ -5,12 +5,13 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, TimeDelta, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat, TimeDelta, Utc};
 
 use crate::model::duration::Duration;
 
 /// An instant typed by a user: RFC 3339 (`2026-03-02T09:00:00Z`,
-/// `2026-03-02T10:00:00+01:00`) or a date (`2026-03-02`, midnight UTC).
+/// `2026-03-02T10:00:00+01:00`, or without the seconds, `2026-03-02T10:00+01:00`)
+/// or a date (`2026-03-02`, midnight UTC).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Timestamp(pub DateTime<Utc>);
 
@@ -25,7 +26,7 @@ impl FromStr for Timestamp {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let text = s.trim();
-        if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        if let Some(t) = with_offset(text) {
             return Ok(Self(t.with_timezone(&Utc)));
         }
         if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
@@ -33,6 +34,59 @@ impl FromStr for Timestamp {
             return Ok(Self(midnight.and_utc()));
         }
         Err(InvalidTimestamp(s.to_owned()))
+    }
+}
+
+/// RFC 3339, or RFC 3339 without the seconds (as people write a time).
+fn with_offset(text: &str) -> Option<DateTime<FixedOffset>> {
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .or_else(|| DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M%:z").ok())
+        .or_else(|| {
+            let utc = text.strip_suffix(['Z', 'z'])?;
+            NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M")
+                .ok()
+                .map(|t| t.and_utc().fixed_offset())
+        })
+}
+
+/// An instant typed by a user, with the UTC offset it was typed in (an
+/// embargo agreed for 15:00 in Berlin is shown as 15:00 +01:00, not only in
+/// UTC). A date alone, or an offset of zero, keeps no offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ZonedTimestamp {
+    pub at: DateTime<Utc>,
+    /// `+01:00`, `-04:00`; `None` for UTC.
+    pub offset: Option<String>,
+}
+
+impl FromStr for ZonedTimestamp {
+    type Err = InvalidTimestamp;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let at = s.parse::<Timestamp>()?.0;
+        let offset = with_offset(s.trim())
+            .map(|t| *t.offset())
+            .filter(|o| o.local_minus_utc() != 0)
+            .map(|o| o.to_string());
+        Ok(Self { at, offset })
+    }
+}
+
+/// `2026-12-22 15:00 +01:00` in the offset given (as `ZonedTimestamp`
+/// keeps it), else `2026-12-22 14:00 UTC`.
+pub fn in_offset(at: DateTime<Utc>, offset: Option<&str>) -> String {
+    let zone = offset.and_then(|o| {
+        DateTime::parse_from_rfc3339(&format!("2000-01-01T00:00:00{o}"))
+            .ok()
+            .map(|t| *t.offset())
+    });
+    match zone {
+        Some(zone) => {
+            let local = at.with_timezone::<FixedOffset>(&zone);
+            format!("{} {zone}", local.format("%Y-%m-%d %H:%M"))
+        }
+        None => format!("{} UTC", at.format("%Y-%m-%d %H:%M")),
     }
 }
 
@@ -121,11 +175,40 @@ mod tests {
     fn timestamps_accept_offsets_and_dates() {
         let t: Timestamp = "2026-03-02T10:00:00+01:00".parse().unwrap();
         assert_eq!(t.0, at("2026-03-02T09:00:00Z"));
+        let short: Timestamp = "2026-03-02T10:00+01:00".parse().unwrap();
+        assert_eq!(short.0, at("2026-03-02T09:00:00Z"));
+        let short: Timestamp = "2026-03-02T09:00Z".parse().unwrap();
+        assert_eq!(short.0, at("2026-03-02T09:00:00Z"));
         let d: Timestamp = "2026-03-02".parse().unwrap();
         assert_eq!(d.0, at("2026-03-02T00:00:00Z"));
-        for bad in ["yesterday", "2026-13-01", "2026-03-02T09:00:00", ""] {
+        for bad in [
+            "yesterday",
+            "2026-13-01",
+            "2026-03-02T09:00:00",
+            "2026-03-02T09:00",
+            "2026-03-02T09:00+1",
+            "",
+        ] {
             assert!(bad.parse::<Timestamp>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_zoned_timestamp_keeps_the_offset_it_was_typed_in() {
+        let t: ZonedTimestamp = "2026-12-22T15:00+01:00".parse().unwrap();
+        assert_eq!(t.at, at("2026-12-22T14:00:00Z"));
+        assert_eq!(t.offset.as_deref(), Some("+01:00"));
+        assert_eq!(
+            in_offset(t.at, t.offset.as_deref()),
+            "2026-12-22 15:00 +01:00"
+        );
+        let utc: ZonedTimestamp = "2026-12-22T15:00:00Z".parse().unwrap();
+        assert_eq!(utc.offset, None);
+        let day: ZonedTimestamp = "2026-12-22".parse().unwrap();
+        assert_eq!((day.at, day.offset), (at("2026-12-22T00:00:00Z"), None));
+        assert_eq!(in_offset(day.at, None), "2026-12-22 00:00 UTC");
+        assert_eq!(in_offset(day.at, Some("nonsense")), "2026-12-22 00:00 UTC");
+        assert!("soon".parse::<ZonedTimestamp>().is_err());
     }
 
     #[test]

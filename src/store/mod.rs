@@ -288,7 +288,9 @@ impl Store {
     pub fn read_fields(&self, id: &CaseId) -> Result<CaseFields> {
         let path = self.case_path(id);
         let bytes = fs::read_optional(&path)?.ok_or_else(|| self.no_such_case(id))?;
-        parse_checked(&path, id, &bytes, |f: &CaseFields| &f.id)
+        let mut fields = parse_checked(&path, id, &bytes, |f: &CaseFields| &f.id)?;
+        fields.upgrade();
+        Ok(fields)
     }
 
     /// Turns what the user typed into the ID of an existing case.
@@ -531,7 +533,9 @@ fn case_rel(id: &CaseId) -> String {
 }
 
 fn parse_case(path: &Path, id: &CaseId, bytes: &[u8]) -> Result<Case> {
-    parse_checked(path, id, bytes, |c: &Case| &c.id)
+    let mut case = parse_checked(path, id, bytes, |c: &Case| &c.id)?;
+    case.fields.upgrade();
+    Ok(case)
 }
 
 /// Parses a case file (or a view of one) and checks it holds the case its name says.

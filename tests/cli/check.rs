@@ -351,7 +351,7 @@ fn project_zero_discloses_30_days_after_an_early_fix() {
     let env = TestEnv::init();
     informed("DISC-2026-A0001")
         .confirm("2026-03-03T10:00:00Z")
-        .embargo(
+        .deadline(
             "2026-03-03T10:00:00Z",
             DEADLINE,
             Some(Preset::ProjectZero { grace: false }),
@@ -378,7 +378,7 @@ fn project_zero_discloses_30_days_after_an_early_fix() {
 }
 
 #[test]
-fn the_embargo_command_sets_what_check_judges() {
+fn the_deadline_command_sets_what_check_judges() {
     let env = TestEnv::init();
     let id = env.open("t", &["--received", RECEIVED]);
     env.disclose_at("2026-03-02T10:00:00Z")
@@ -386,7 +386,7 @@ fn the_embargo_command_sets_what_check_judges() {
         .assert()
         .success();
     env.disclose_at("2026-03-02T10:01:00Z")
-        .args(["embargo", &id, "--preset", "cert-cc"])
+        .args(["deadline", &id, "--preset", "cert-cc"])
         .assert()
         .success();
     // CERT/CC: 45 days from receipt, 2026-04-16T09:00Z; the reporter was last
@@ -405,6 +405,40 @@ fn the_embargo_command_sets_what_check_judges() {
         ]
     );
     assert_eq!(report["findings"][1]["due"], "2026-04-16T09:00:00Z");
+}
+
+/// The embargo is a "not before" instant: once it has passed, `check` has
+/// nothing to say about it; the deadline ("publish by") is what it judges.
+#[test]
+fn a_passed_embargo_is_no_finding_and_a_passed_deadline_is_an_error() {
+    let env = TestEnv::init();
+    informed("DISC-2026-A0001")
+        .embargo("2026-03-03T10:00:00Z", "2026-03-20T14:00:00Z")
+        .write(&env);
+    let out = env
+        .disclose_at("2026-03-21T09:00:00Z")
+        .args(["check", "--format", "json"])
+        .assert()
+        .success();
+    assert_eq!(kinds(&json(&out)), Vec::<(String, String)>::new());
+    // The embargo alone never makes one, months later either: the policy's
+    // 90-day deadline is what falls due.
+    let env = TestEnv::init();
+    informed("DISC-2026-A0001")
+        .embargo("2026-03-03T10:00:00Z", "2026-03-20T14:00:00Z")
+        .deadline("2026-03-03T10:00:00Z", "2026-04-01T00:00:00Z", None)
+        .write(&env);
+    let out = env
+        .disclose_at("2026-04-01T00:01:00Z")
+        .args(["check", "--format", "json"])
+        .assert()
+        .code(1);
+    let report = json(&out);
+    assert_eq!(kinds(&report), vec![pair("disclosure-deadline", "error")]);
+    assert_eq!(report["findings"][0]["due"], "2026-04-01T00:00:00Z");
+    let message = report["findings"][0]["message"].as_str().unwrap();
+    assert!(message.contains("agreed with the reporter"), "{message}");
+    assert!(!message.contains("embargo"), "{message}");
 }
 
 /// Two cases: one overdue on acknowledgement (error), one near its deadline (warning).
@@ -630,7 +664,7 @@ fn the_triage_commands_move_the_clocks_check_reads() {
     );
     at(
         "2026-03-03T09:02:00Z",
-        &["embargo", &id, "--preset", "project-zero"],
+        &["deadline", &id, "--preset", "project-zero"],
     );
     at(
         "2026-03-20T09:00:00Z",

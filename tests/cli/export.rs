@@ -13,12 +13,12 @@ fn every_format_goes_to_stdout_and_is_deterministic() {
     for format in formats() {
         let a = env
             .disclose_at("2026-04-01T00:00:00Z")
-            .args(["export", &id, "--format", format])
+            .args(["export", &id, "--format", format, "--preview"])
             .assert()
             .success();
         let b = env
             .disclose_at("2026-04-01T00:00:00Z")
-            .args(["export", &id, "--format", format])
+            .args(["export", &id, "--format", format, "--preview"])
             .assert()
             .success();
         assert_eq!(stdout(&a), stdout(&b), "{format}");
@@ -33,18 +33,22 @@ fn a_preview_is_named_after_the_cve_and_uses_now_only_for_the_email_date() {
     let id = ready_case(&env, Skip::default());
     let md = env
         .disclose()
-        .args(["export", &id, "--format", "markdown"])
+        .args(["export", &id, "--format", "markdown", "--preview"])
         .assert()
         .success();
+    let text = stdout(&md);
     assert!(
-        stdout(&md).starts_with("# CVE-2026-12345: Path traversal in upload\n"),
-        "{}",
-        stdout(&md)
+        text.starts_with("> **EMBARGOED: NOT FOR RELEASE.**"),
+        "the preview says so first: {text}"
+    );
+    assert!(
+        text.contains("\n# CVE-2026-12345: Path traversal in upload\n"),
+        "{text}"
     );
     let osv = |now: &str| {
         stdout(
             &env.disclose_at(now)
-                .args(["export", &id, "--format", "osv"])
+                .args(["export", &id, "--format", "osv", "--preview"])
                 .assert()
                 .success(),
         )
@@ -52,13 +56,95 @@ fn a_preview_is_named_after_the_cve_and_uses_now_only_for_the_email_date() {
     assert_eq!(osv("2026-04-01T00:00:00Z"), osv("2027-04-01T00:00:00Z"));
     let mail = env
         .disclose_at("2026-04-01T00:00:00Z")
-        .args(["export", &id, "--format", "email"])
+        .args(["export", &id, "--format", "email", "--preview"])
         .assert()
         .success();
     assert!(
         stdout(&mail).contains("Date: Wed, 01 Apr 2026 00:00:00 +0000\n"),
         "{}",
         stdout(&mail)
+    );
+    assert!(
+        stdout(&mail).contains("Subject: [EMBARGOED PREVIEW] ")
+            && stdout(&mail).contains("\n\nEMBARGOED: NOT FOR RELEASE."),
+        "{}",
+        stdout(&mail)
+    );
+}
+
+#[test]
+fn an_unpublished_case_is_exported_only_as_a_preview() {
+    let env = TestEnv::with_store("publish-ready");
+    let id = ready_case(&env, Skip::default());
+    let before = env.snapshot_bytes();
+    for format in formats() {
+        let out = env
+            .disclose()
+            .args(["export", &id, "--format", format])
+            .assert()
+            .code(2);
+        let err = stderr(&out);
+        assert!(err.contains("not published"), "{err}");
+        assert!(err.contains("--preview"), "{err}");
+        assert!(stdout(&out).is_empty());
+    }
+    let notes = env
+        .disclose()
+        .args(["export", &id, "--format", "release-notes", "--preview"])
+        .assert()
+        .success();
+    assert!(
+        stdout(&notes).starts_with("> **EMBARGOED: NOT FOR RELEASE.**"),
+        "{}",
+        stdout(&notes)
+    );
+    assert_eq!(before, env.snapshot_bytes());
+    env.disclose().args(["publish", &id]).assert().success();
+    let md = env
+        .disclose()
+        .args(["export", &id, "--format", "markdown"])
+        .assert()
+        .success();
+    assert!(
+        stdout(&md).starts_with("# POET-SA-2026-001: "),
+        "{}",
+        stdout(&md)
+    );
+    assert!(!stdout(&md).contains("EMBARGOED"));
+}
+
+#[test]
+fn export_warns_about_each_leak_it_finds() {
+    let env = TestEnv::with_store("publish-ready");
+    let id = ready_case(&env, Skip::default());
+    env.disclose()
+        .args([
+            "describe",
+            &id,
+            "--workarounds",
+            "Ask ada@example.net or call +44 20 7946 0958.",
+        ])
+        .assert()
+        .success();
+    let out = env
+        .disclose()
+        .args(["export", &id, "--format", "markdown", "--preview"])
+        .assert()
+        .success();
+    let err = stderr(&out);
+    let md = stdout(&out);
+    let line = md.lines().position(|l| l.contains("+44 20")).unwrap() + 1;
+    assert!(
+        err.contains(&format!(
+            "warning: leak guard: advisory.md:{line}: the reporter's email address (reporter-email)"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "advisory.md:{line}: a phone number (phone-number): \"+44 20 7946 0958\""
+        )),
+        "{err}"
     );
 }
 
@@ -69,7 +155,7 @@ fn out_writes_a_file_and_changes_nothing_in_the_store() {
     let before = env.snapshot_bytes();
     let file = env.root.join("osv.json");
     env.disclose()
-        .args(["export", &id, "--format", "osv", "--out"])
+        .args(["export", &id, "--format", "osv", "--preview", "--out"])
         .arg(&file)
         .assert()
         .success()
@@ -98,7 +184,7 @@ fn a_cve_record_names_what_is_missing() {
     .unwrap();
     let out = env
         .disclose()
-        .args(["export", &id, "--format", "cve"])
+        .args(["export", &id, "--format", "cve", "--preview"])
         .assert()
         .code(2);
     let err = stderr(&out);
@@ -162,7 +248,7 @@ fn attachments_never_appear_in_any_export() {
     for format in formats() {
         let out = env
             .disclose()
-            .args(["export", &id, "--format", format])
+            .args(["export", &id, "--format", format, "--preview"])
             .assert();
         let text = stdout(&out);
         for marker in &markers {

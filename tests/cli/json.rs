@@ -86,8 +86,9 @@ fn every_command_that_changes_a_case_prints_it_as_json() {
         vec!["embargo", id, "--until", "2026-06-01"],
         vec!["pause", id, "--reason", "waiting-on-reporter"],
         vec!["resume", id],
-        vec!["fix", id, "--release", "1.4", "--version", "1.4.2"],
         vec!["release", id, "1.4", "wont-fix", "--reason", "old"],
+        vec!["release", id, "1.4", "affected"],
+        vec!["fix", id, "--release", "1.4", "--version", "1.4.2"],
     ] {
         assert_eq!(json(&env, &args)["id"], id, "{args:?}");
     }
@@ -123,9 +124,9 @@ fn every_command_that_changes_a_case_prints_it_as_json() {
 fn reads_exports_policy_docs_and_remotes_print_json() {
     let env = TestEnv::with_store("publish-ready");
     let id = ready_case(&env, Skip::default());
-    let export = json(&env, &["export", &id, "--format", "markdown"]);
+    let export = json(&env, &["export", &id, "--format", "markdown", "--preview"]);
     assert_eq!(export["preview"], true);
-    assert!(export["text"].as_str().unwrap().starts_with('#'));
+    assert!(export["text"].as_str().unwrap().contains("\n# "));
     let out = env.root.join("osv.json");
     let export = json(
         &env,
@@ -134,6 +135,7 @@ fn reads_exports_policy_docs_and_remotes_print_json() {
             &id,
             "--format",
             "osv",
+            "--preview",
             "--out",
             out.to_str().unwrap(),
         ],
@@ -179,7 +181,6 @@ fn publish_and_its_dry_run_print_json() {
     let env = TestEnv::with_store("publish-ready");
     let id = ready_case(&env, Skip::default());
     let dry = json(&env, &["publish", &id, "--dry-run"]);
-    assert_eq!(dry["dry_run"], true);
     assert_eq!(dry["ready"], true);
     assert_eq!(dry["advisory"], "POET-SA-2026-001");
     assert_eq!(dry["files"].as_array().unwrap().len(), 5);
@@ -203,7 +204,7 @@ fn a_dry_run_with_open_items_is_one_object_and_exit_1() {
     let before = env.snapshot_bytes();
     let dry = json_run(&env, &["publish", &id, "--dry-run"], 1);
     assert_eq!(dry["ready"], false);
-    assert_eq!(dry["open_items"][0]["what"], "no severity is set");
+    assert_eq!(dry["items"][0]["what"], "no severity is set");
     assert_eq!(before, env.snapshot_bytes());
 }
 

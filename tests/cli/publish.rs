@@ -56,6 +56,9 @@ pub(crate) fn ready_case(env: &TestEnv, skip: Skip) -> String {
     let ok = |args: &[&str]| {
         env.disclose().args(args).assert().success();
     };
+    if !skip.summary {
+        describe(env, &id);
+    }
     ok(&["ack", &id]);
     if !skip.confirm {
         ok(&["confirm", &id]);
@@ -88,14 +91,12 @@ pub(crate) fn ready_case(env: &TestEnv, skip: Skip) -> String {
             "granted",
         ]);
     }
-    if !skip.summary {
-        ok(&[
-            "note",
-            &id,
-            "--public",
-            "The admin import used the same code path.",
-        ]);
-    }
+    ok(&[
+        "note",
+        &id,
+        "--public",
+        "The admin import used the same code path.",
+    ]);
     ok(&[
         "note",
         &id,
@@ -144,6 +145,33 @@ pub(crate) fn ready_case(env: &TestEnv, skip: Skip) -> String {
     id
 }
 
+/// The maintainers' public text for the case `ready_case` makes.
+pub(crate) fn describe(env: &TestEnv, id: &str) {
+    let details = env.root.join("details.md");
+    std::fs::write(
+        &details,
+        "Upload names were joined to the data directory without checking for `..`, \
+         so an upload could write outside it.\n\nThe admin import used the same code path \
+         and is fixed too.\n",
+    )
+    .unwrap();
+    env.disclose()
+        .args([
+            "describe",
+            id,
+            "--summary",
+            "Path traversal in the upload handler",
+            "--impact",
+            "A user who may upload can write files anywhere the server can.",
+            "--workarounds",
+            "Set `uploads.enabled = false` until you can upgrade.",
+            "--details",
+        ])
+        .arg(&details)
+        .assert()
+        .success();
+}
+
 fn advisory_dir(env: &TestEnv, advisory: &str) -> PathBuf {
     env.store.join("advisories").join(advisory)
 }
@@ -156,6 +184,13 @@ fn expected_dir() -> PathBuf {
 /// rewrites the expected copy instead.
 fn assert_expected(name: &str, actual: &str) {
     let path = expected_dir().join(name);
+    match name {
+        "osv.json" => crate::common::schema::osv(&serde_json::from_str(actual).unwrap())
+            .assert_clean(name, &serde_json::from_str(actual).unwrap()),
+        "cve.json" => crate::common::schema::cve(&serde_json::from_str(actual).unwrap())
+            .assert_clean(name, &serde_json::from_str(actual).unwrap()),
+        _ => {}
+    }
     if std::env::var_os("DISCLOSE_BLESS").is_some() {
         std::fs::create_dir_all(expected_dir()).unwrap();
         std::fs::write(&path, actual).unwrap();
@@ -347,12 +382,13 @@ fn nothing_private_leaks_into_exports_files_or_the_commit() {
         SHA_15,
     ]);
     assert_eq!(env.case(&id)["state"], "fixed");
+    describe(&env, &id);
 
     let mut outputs: Vec<(String, String)> = Vec::new();
     for format in formats() {
         let out = env
             .disclose()
-            .args(["export", &id, "--format", format])
+            .args(["export", &id, "--format", format, "--preview"])
             .assert()
             .success();
         outputs.push((format!("export {format}"), stdout(&out)));
@@ -435,16 +471,40 @@ fn refuses_while_the_embargo_lasts() {
 fn refuses_while_a_maintained_release_lacks_a_released_fix() {
     let env = TestEnv::with_store("publish-ready");
     let id = ready_case(&env, Skip::default());
+    assert_eq!(env.case(&id)["state"], "fixed");
     env.disclose()
         .args(["affected", &id, "--range", ">=2.0.0, <2.1.0"])
         .assert()
-        .success();
-    assert_eq!(env.case(&id)["releases"]["2.x"]["decision"], "affected");
-    assert_only(
-        &refusal(&env, &id),
-        "release 2.x is affected and has no released fix",
-        &format!("disclose fix {id} --release 2.x --version X.Y.Z"),
+        .success()
+        .stderr(predicates::str::contains(format!(
+            "{id} is back to confirmed (it was fixed): still open: 2.x: affected, no fix yet"
+        )));
+    let case = env.case(&id);
+    assert_eq!(case["releases"]["2.x"]["decision"], "affected");
+    assert_eq!(
+        case["state"], "confirmed",
+        "a release affected without a fix"
     );
+    assert_eq!(case["fixed_at"], serde_json::Value::Null);
+    let err = refusal(&env, &id);
+    assert!(err.contains("2 open item(s)"), "{err}");
+    assert!(err.contains("the case is confirmed, not fixed"), "{err}");
+    assert!(
+        err.contains("release 2.x is affected and has no released fix"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("disclose fix {id} --release 2.x --version X.Y.Z")),
+        "{err}"
+    );
+    // The move is in the timeline too.
+    env.disclose()
+        .args(["log", &id])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "affected: poet >= 2.0.0, < 2.1.0 → back to confirmed",
+        ));
 }
 
 #[test]
@@ -476,8 +536,8 @@ fn refuses_without_a_public_summary() {
     );
     assert_only(
         &refusal(&env, &id),
-        "no public summary",
-        &format!("disclose note {id} --public"),
+        "no public advisory text: it needs a summary and details",
+        &format!("disclose describe {id} --edit"),
     );
 }
 
@@ -491,11 +551,15 @@ fn refuses_without_an_affected_range() {
             ..Skip::default()
         },
     );
-    assert_eq!(env.case(&id)["state"], "fixed");
-    assert_only(
-        &refusal(&env, &id),
-        "no affected range is set",
-        &format!("disclose affected {id} --range"),
+    // Fixes on an empty matrix do not make a case fixed.
+    assert_eq!(env.case(&id)["state"], "confirmed");
+    let err = refusal(&env, &id);
+    assert!(err.contains("2 open item(s)"), "{err}");
+    assert!(err.contains("the case is confirmed, not fixed"), "{err}");
+    assert!(err.contains("no affected range is set"), "{err}");
+    assert!(
+        err.contains(&format!("disclose affected {id} --range")),
+        "{err}"
     );
 }
 
@@ -569,7 +633,7 @@ fn lists_every_open_item_at_once() {
         "the case is acknowledged, not fixed",
         "the embargo lasts until",
         "no severity is set",
-        "no public summary",
+        "no public advisory text",
         "no affected range is set",
         "consent to credit Ada Lovelace is still pending",
         "the policy requires a CVE ID",

@@ -191,3 +191,33 @@ fn two_offline_publishes_under_one_number_are_told_apart_by_sync() {
         stdout(&out)
     );
 }
+
+#[test]
+fn reserve_numbers_with_the_team_and_publish_keeps_the_number() {
+    let (a, b, remote) = team();
+    let x = ready_case(&a, Skip::default());
+    let y = ready_case(&b, Skip::default());
+    let out = a.disclose().args(["reserve", &x]).assert().success();
+    assert_eq!(stdout(&out), "POET-SA-2026-001\n");
+    assert!(stderr(&out).contains("Pushed"), "{}", stderr(&out));
+    // b has not synced: reserving takes a's number into account.
+    let out = b.disclose().args(["reserve", &y]).assert().success();
+    assert_eq!(stdout(&out), "POET-SA-2026-002\n");
+    let out = b.disclose().args(["publish", &y]).assert().success();
+    assert_eq!(stdout(&out), "POET-SA-2026-002\n");
+    assert!(remote_files(&remote).contains(&"advisories/POET-SA-2026-002/osv.json".to_owned()));
+
+    std::fs::rename(&remote, remote.with_extension("moved")).unwrap();
+    let z = ready_case(&a, Skip::default());
+    let before = a.snapshot_bytes();
+    let out = a.disclose().args(["reserve", &z]).assert().failure();
+    let err = stderr(&out);
+    assert!(err.contains("nothing was reserved"), "{err}");
+    assert!(err.contains("--offline"), "{err}");
+    assert_eq!(before, a.snapshot_bytes());
+    a.disclose()
+        .args(["reserve", &z, "--offline"])
+        .assert()
+        .success()
+        .stdout("POET-SA-2026-002\n");
+}

@@ -70,7 +70,7 @@ fn stats_json_matches_the_hand_computed_figures() {
     );
     assert_eq!(
         stats["publication"],
-        serde_json::json!({"published": 2, "before_deadline": 1, "after_deadline": 1})
+        serde_json::json!({"published": 2, "before_deadline": 1, "after_deadline": 1, "without_deadline": 0})
     );
 }
 
@@ -119,4 +119,66 @@ fn stats_of_an_empty_store_say_so() {
         .args(["stats", "--since", "last week"])
         .assert()
         .code(2);
+}
+
+/// The embargo only gates publishing: publishing five minutes after it
+/// lifts is on time, since the deadline ("publish by") is what counts.
+#[test]
+fn publishing_right_after_the_embargo_lifts_is_on_time() {
+    let env = TestEnv::init();
+    Built::open("DISC-2026-A0001", "2026-03-02T09:00:00Z")
+        .ack("2026-03-02T13:00:00Z")
+        .embargo("2026-03-03T09:00:00Z", "2026-03-20T14:00:00Z")
+        .published("2026-03-20T14:05:00Z")
+        .write(&env);
+    // An agreed deadline that passed before publishing is counted late.
+    Built::open("DISC-2026-A0002", "2026-03-02T09:00:00Z")
+        .ack("2026-03-02T13:00:00Z")
+        .deadline("2026-03-03T09:00:00Z", "2026-03-15T00:00:00Z", None)
+        .published("2026-03-20T14:05:00Z")
+        .write(&env);
+    let out = env
+        .disclose_at("2026-07-01T00:00:00Z")
+        .args(["stats", "--json"])
+        .assert()
+        .success();
+    let stats: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        stats["publication"],
+        serde_json::json!({"published": 2, "before_deadline": 1, "after_deadline": 1, "without_deadline": 0})
+    );
+}
+
+/// A store whose policy promises no disclosure deadline counts its
+/// publications apart, neither on time nor late.
+#[test]
+fn without_a_deadline_a_publication_is_neither_on_time_nor_late() {
+    let env = TestEnv::new();
+    env.disclose()
+        .args(["init", "--disclose-within", "off"])
+        .assert()
+        .success();
+    Built::open_with(
+        "DISC-2026-A0001",
+        "2026-03-02T09:00:00Z",
+        disclose::model::policy::Policy {
+            disclose_within: None,
+            ..Default::default()
+        }
+        .slas(),
+    )
+    .ack("2026-03-02T13:00:00Z")
+    .published("2026-09-20T14:05:00Z")
+    .write(&env);
+    let out = env
+        .disclose_at("2026-10-01T00:00:00Z")
+        .arg("stats")
+        .assert()
+        .success();
+    assert!(
+        stdout(&out)
+            .contains("published             0 before the deadline, 0 after, 1 without one"),
+        "{}",
+        stdout(&out)
+    );
 }

@@ -57,6 +57,7 @@ fn store() -> TestEnv {
                 received_at: None,
                 reporter: Reporter::default(),
                 report: Default::default(),
+                internal: false,
             },
             slas,
             env.now(),

@@ -135,16 +135,16 @@ fn a_field_set_on_both_sides_is_reported() {
     team.converge();
     team.a.record(
         &id,
-        EventKind::EmbargoSet {
+        EventKind::EmbargoAgreed {
             until: Some("2026-04-01T00:00:00Z".parse().unwrap()),
-            preset: None,
+            offset: None,
         },
     );
     team.b.record(
         &id,
-        EventKind::EmbargoSet {
+        EventKind::EmbargoAgreed {
             until: Some("2026-05-01T00:00:00Z".parse().unwrap()),
-            preset: None,
+            offset: Some("+02:00".into()),
         },
     );
     team.a.sync();

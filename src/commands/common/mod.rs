@@ -1,9 +1,11 @@
-//! What several verbs share: forced moves, reply-draft templates, the case
-//! as JSON, remote URLs, sync reports and what a matrix change means.
+//! What several verbs share: forced moves, reply-draft templates, links
+//! between cases, the case as JSON, remote URLs, sync reports and what a matrix change means.
 
 pub mod case_json;
 pub mod force;
+pub mod links;
 pub mod matrix;
+pub mod numbering;
 pub mod remote_url;
 pub mod sync_report;
 pub mod templates;

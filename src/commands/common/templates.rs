@@ -1,15 +1,38 @@
 //! The I/O around reply drafts: a store's template overrides
-//! (`templates/<name>.txt`) and the `.eml` file a draft is written to.
+//! (`templates/<name>.txt`), the flags every draft takes (`--ask`,
+//! `--message`, `--edit`, `--to`, `--eml`) and the `.eml` file a draft is
+//! written to.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
 use crate::app::context::Ctx;
-use crate::drafts::{self, Draft, DraftKind, Recipient};
+use crate::drafts::{self, Draft, DraftKind, Extras, Recipient};
 use crate::error::{Error, Result};
 use crate::model::case::Case;
 use crate::store::{Identity, Store};
+
+/// The flags every draft takes.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct DraftArgs {
+    /// A paragraph of your own, added to the draft
+    #[arg(long, value_name = "TEXT")]
+    pub message: Option<String>,
+    /// Open the draft in $VISUAL or $EDITOR before it is printed or written
+    #[arg(long)]
+    pub edit: bool,
+    /// The reporter's address, when the case has none recorded
+    #[arg(long, value_name = "EMAIL")]
+    pub to: Option<String>,
+}
+
+impl DraftArgs {
+    /// Whether any of these flags was given.
+    pub fn any(&self) -> bool {
+        self.message.is_some() || self.edit || self.to.is_some()
+    }
+}
 
 /// The store's override of `kind`, checked, or `None` for the built-in one.
 /// A broken override is bad input (exit 2) naming the file, found before
@@ -69,32 +92,35 @@ pub fn sender(store: &Store, who: &Identity) -> Recipient {
     }
 }
 
-/// Renders `kind` for `case` (the template was checked by `load`).
-pub fn render(
-    store: &Store,
-    kind: DraftKind,
-    template: Option<&str>,
-    case: &Case,
-    now: DateTime<Utc>,
-) -> Result<Draft> {
-    drafts::render(kind, template, case, store.policy(), now).map_err(|e| {
-        Error::input(format!(
-            "{}: {e}",
-            store.root().join(kind.template_path()).display()
-        ))
-    })
-}
-
 /// What `--draft`/`--eml` need, gathered before the command records
-/// anything: the checked template, and an `--eml` path that can be written.
+/// anything: the checked template, the flags, and an `--eml` path that can
+/// be written.
 pub struct Prepared {
     kind: DraftKind,
     template: Option<String>,
-    eml: Option<std::path::PathBuf>,
+    eml: Option<PathBuf>,
+    extras: Extras,
+    edit: bool,
 }
 
-/// Loads the template for `kind` and checks where `--eml` would go.
-pub fn prepare(store: &Store, kind: DraftKind, eml: Option<&Path>) -> Result<Prepared> {
+/// Loads the template for `kind` and checks the flags and where `--eml`
+/// would go.
+pub fn prepare(
+    store: &Store,
+    kind: DraftKind,
+    eml: Option<&Path>,
+    args: &DraftArgs,
+    asks: &[String],
+) -> Result<Prepared> {
+    if !asks.is_empty() && kind != DraftKind::NeedInfo {
+        return Err(
+            Error::input(format!("--ask is for the need-info draft, not {kind}"))
+                .with_hint("add your own paragraph with --message instead"),
+        );
+    }
+    if let Some(to) = &args.to {
+        crate::model::syntax::check_email(to, "--to")?;
+    }
     let template = load(store, kind)?;
     if let Some(path) = eml
         && path != Path::new("-")
@@ -121,46 +147,160 @@ pub fn prepare(store: &Store, kind: DraftKind, eml: Option<&Path>) -> Result<Pre
         kind,
         template,
         eml: eml.map(Path::to_path_buf),
+        extras: Extras {
+            asks: asks.to_vec(),
+            message: args.message.clone(),
+            to: args.to.clone(),
+        },
+        edit: args.edit,
     })
 }
 
-/// Renders the draft for `case` and prints it: the text on stdout (or JSON
-/// with --json), and the complete message to the `--eml` file (or to
-/// stdout instead of the text with `--eml -`).
-pub fn emit(ctx: &Ctx, store: &Store, prepared: &Prepared, case: &Case) -> Result<()> {
+/// Refuses a draft the case cannot truthfully support (an internal
+/// finding has no reporter at all), unless `force` for a precondition.
+pub fn check_precondition(kind: DraftKind, case: &Case, force: bool) -> Result<()> {
+    if case.internal {
+        return Err(Error::refused(format!(
+            "cannot draft {kind} for {}: it is an internal finding, with no reporter to write to",
+            case.id
+        )));
+    }
+    match drafts::precondition(kind, case) {
+        Some(reason) if !force => Err(Error::refused(format!(
+            "cannot draft {kind} for {}: {reason}",
+            case.id
+        ))
+        .with_hint(
+            "the draft would tell the reporter something untrue; pass --force to draft it anyway",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A draft ready to print, and the complete message for `--eml`.
+pub struct Composed {
+    kind: DraftKind,
+    pub draft: Draft,
+    /// The `--eml` path, the message, and its Message-ID.
+    pub eml: Option<(PathBuf, String, String)>,
+}
+
+/// Renders the draft for `case` (edited with `--edit`) and the `--eml`
+/// message. An `.eml` without a recipient is refused here, before
+/// anything is recorded.
+pub fn compose(ctx: &Ctx, store: &Store, prepared: &Prepared, case: &Case) -> Result<Composed> {
     let now = ctx.now();
-    let draft = render(
-        store,
-        prepared.kind,
-        prepared.template.as_deref(),
-        case,
-        now,
-    )?;
+    let mut draft = render(store, prepared, case, now)?;
+    if prepared.edit {
+        draft = edited(ctx, draft)?;
+    }
     let eml = match &prepared.eml {
         Some(path) => {
+            if draft.to.is_none() {
+                return Err(Error::input(format!(
+                    "--eml {}: the message would have no recipient: {} has no reporter email",
+                    path.display(),
+                    case.id
+                ))
+                .with_hint("give the reporter's address with --to EMAIL"));
+            }
             let who = ctx.identity_for(Some(store))?;
             let from = sender(store, &who);
             let id = drafts::message_id(case.id.as_str(), &from, now, rand::random());
-            Some((path, draft.to_eml(&from, now, &id)))
+            let text = draft.to_eml(&from, now, &id);
+            Some((path.clone(), text, id))
         }
         None => None,
     };
-    match &eml {
-        Some((path, text)) if path.as_path() == Path::new("-") => ctx.ui.print(text)?,
-        _ if ctx.ui.json() => ctx.ui.print_json(&draft)?,
+    Ok(Composed {
+        kind: prepared.kind,
+        draft,
+        eml,
+    })
+}
+
+fn render(store: &Store, prepared: &Prepared, case: &Case, now: DateTime<Utc>) -> Result<Draft> {
+    let kind = prepared.kind;
+    drafts::render(
+        kind,
+        prepared.template.as_deref(),
+        case,
+        store.policy(),
+        now,
+        &prepared.extras,
+    )
+    .map_err(|e| match (&prepared.template, e) {
+        (None, e @ drafts::TemplateError::Unavailable(..)) => {
+            Error::refused(format!("cannot draft {kind} for {}: {e}", case.id))
+        }
+        (_, e) => Error::input(format!(
+            "{}: {e}",
+            store.root().join(kind.template_path()).display()
+        )),
+    })
+}
+
+/// The draft after the user edited its text (`Subject:` line, blank line,
+/// body). An emptied body cancels.
+fn edited(ctx: &Ctx, draft: Draft) -> Result<Draft> {
+    let text = format!("Subject: {}\n\n{}", draft.subject, draft.body);
+    let back = crate::app::editor::edit(ctx.env.editor.as_deref(), "draft.txt", &text)?
+        .replace("\r\n", "\n");
+    let (subject, body) = match back.strip_prefix("Subject:") {
+        Some(rest) => {
+            let (line, body) = rest.split_once('\n').unwrap_or((rest, ""));
+            (line.trim().to_owned(), body)
+        }
+        None => (draft.subject.clone(), back.as_str()),
+    };
+    let body = body.trim_matches('\n');
+    if body.trim().is_empty() {
+        return Err(Error::refused(
+            "the draft is empty after editing; nothing was recorded or written",
+        ));
+    }
+    Ok(Draft {
+        subject: drafts::with_case_id(subject, &draft.case_id),
+        body: format!("{body}\n"),
+        ..draft
+    })
+}
+
+/// Prints the draft: the text on stdout (or JSON with --json), and the
+/// complete message to the `--eml` file (or to stdout instead of the text
+/// with `--eml -`). `recorded` says the message is already in the case
+/// (`ack --eml`), so the hint does not ask to log it again.
+pub fn emit(ctx: &Ctx, composed: &Composed, case: &Case, recorded: bool) -> Result<()> {
+    let draft = &composed.draft;
+    match &composed.eml {
+        Some((path, text, _)) if path.as_path() == Path::new("-") => ctx.ui.print(text)?,
+        _ if ctx.ui.json() => ctx.ui.print_json(draft)?,
         _ => ctx.ui.print(&draft.to_text())?,
     }
-    if let Some((path, text)) = &eml
+    if draft.to.is_none() {
+        ctx.ui.warn(&format!(
+            "{} has no reporter email, so the draft has no To: line; give one with --to EMAIL",
+            case.id
+        ));
+    }
+    if let Some((path, text, _)) = &composed.eml
         && path.as_path() != Path::new("-")
     {
         std::fs::write(path, text)
             .map_err(|e| Error::input(format!("--eml {}: {e}", path.display())))?;
+        let next = if recorded {
+            "it is recorded as the acknowledgement, so there is nothing to log".to_owned()
+        } else {
+            format!(
+                "then log it with `disclose contact {} --from-email {}`",
+                case.id,
+                path.display()
+            )
+        };
         ctx.ui.status(&format!(
-            "Wrote the {} reply to {}; send it from your mail program, then log it with \
-             `disclose contact {} --to-reporter ...`",
-            prepared.kind,
+            "Wrote the {} reply to {}; send it from your mail program ({next}).",
+            composed.kind,
             path.display(),
-            case.id
         ));
     }
     Ok(())

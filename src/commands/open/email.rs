@@ -35,10 +35,10 @@ pub(super) fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
         (None, None) => unreachable!("run only with --from-email or --from-mbox"),
     };
     let threads = mail::threads(&emails);
-    if from_mbox && threads.len() > 1 && over.any() {
+    if from_mbox && threads.len() > 1 && (over.any() || !args.related.is_empty()) {
         return Err(Error::input(format!(
             "--from-mbox {}: the mailbox holds {} threads, so flags that describe one report \
-             (--title, --reporter-*, --received, --description, ...) would apply to all of them",
+             (--title, --reporter-*, --received, --description, --related, ...) would apply to all of them",
             args.from_mbox
                 .as_deref()
                 .unwrap_or(Path::new("-"))
@@ -66,15 +66,18 @@ pub(super) fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
             ));
             new.received_at = Some(now);
         }
-        plans.push((thread, new));
+        let dropped = mail::split_sections(&root.body).dropped_lines;
+        plans.push((thread, new, dropped));
     }
 
     let store = ctx.store_for_write()?;
+    let related = crate::commands::common::links::resolve(&store, &args.related)?;
     let all: Vec<usize> = (0..emails.len()).collect();
     let mut warned = Vec::new();
     refuse_reimport(&ctx.ui, &mut warned, &store, &emails, &labels, &all)?;
     let mut opened = Vec::with_capacity(plans.len());
-    for (thread, new) in plans {
+    let mut dropped_lines = Vec::with_capacity(plans.len());
+    for (thread, new, dropped) in plans {
         let case = ctx.transact(&store, |tx, by| {
             // Checked again under the lock: another process may have won the race.
             let mine: Vec<usize> = [thread.root]
@@ -82,9 +85,10 @@ pub(super) fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
                 .chain(thread.replies.iter().copied())
                 .collect();
             refuse_reimport(&ctx.ui, &mut warned, tx.store(), &emails, &labels, &mine)?;
-            open_thread(tx, by, now, &emails, &thread, new)
+            open_thread(tx, by, now, &emails, &thread, new, &related)
         })?;
         opened.push(case);
+        dropped_lines.push(dropped);
     }
 
     if ctx.ui.json() {
@@ -97,8 +101,17 @@ pub(super) fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
             ctx.ui.println(case.id.as_str())?;
         }
     }
-    for case in &opened {
+    for (case, dropped) in opened.iter().zip(dropped_lines) {
         say_opened(ctx, case);
+        let report = &case.report;
+        let sections = mail::ReportSections {
+            description: report.description.clone(),
+            reproduction: report.reproduction.clone(),
+            impact: report.impact.clone(),
+            remediation: report.remediation.clone(),
+            dropped_lines: dropped,
+        };
+        ctx.ui.status(&format!("  report: {}", sections.summary()));
         let replies = case.contacts.len();
         if replies > 0 {
             ctx.ui.status(&format!(
@@ -131,6 +144,7 @@ fn open_thread(
     emails: &[Email],
     thread: &Thread,
     new: crate::model::case::NewCase,
+    related: &[crate::model::id::CaseId],
 ) -> Result<Case> {
     let id = tx.new_case_id();
     let root = &emails[thread.root];
@@ -153,9 +167,11 @@ fn open_thread(
         case.record(kind, now, by, None);
     }
     write_files(tx, files);
+    let stamp = crate::model::case::Stamp { at: now, by };
+    let linked = crate::commands::common::links::link_both_ways(tx, &mut case, related, stamp)?;
     let replies = thread.replies.len();
     tx.set_message(match replies {
-        0 => format!("{id}: open"),
+        0 => super::opened_message(&case, &linked),
         1 => format!("{id}: open (with 1 reply)"),
         n => format!("{id}: open (with {n} replies)"),
     });

@@ -10,15 +10,18 @@ use crate::model::policy::Key;
 /// 48h, 7d, 2w or 5bd (business days); the contact is an email address or an
 /// http(s) URL; `cna_org_id` is a UUID; `default_package` is ECOSYSTEM/NAME;
 /// `require_cve` (publish waits for a CVE ID) is true or false; `repository`
-/// is the public source repository's http(s) URL, for links to fixes.
+/// is the public source repository's http(s) URL, for links to fixes;
+/// `advisory_url` is where advisories are published, with `{id}` for the
+/// advisory ID (linked from release notes and records).
 /// An empty VALUE clears an optional key (project, contact, vendor,
-/// cna_org_id, default_package, repository). Cases keep the durations that were in force
+/// cna_org_id, default_package, repository, advisory_url). Cases keep the durations that were in force
 /// when they were opened, so a change applies to new cases only.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose policy set ack_within 2bd\n  \
     disclose policy set contact security@example.org\n  \
     disclose policy set default_package crates.io/disclose\n  \
+    disclose policy set advisory_url 'https://example.org/security/{id}'\n  \
     disclose policy set vendor ''")]
 pub struct SetArgs {
     /// The key to change

@@ -40,8 +40,10 @@ fn describe(policy: &Policy) -> String {
             Key::DiscloseWithin => Some(policy.disclose_within),
             _ => None,
         };
-        if let Some(d) = words {
-            value = format!("{value} ({})", d.in_words());
+        match words {
+            Some(Some(d)) => value = format!("{value} ({})", d.in_words()),
+            Some(None) => value = format!("{value} (no promise)"),
+            None => {}
         }
         out.push_str(&format!("{:<17}{value}\n", key.name()));
     }

@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::{
-    Attachment, Credit, Decision, Direction, Range, Report, Reporter, Resolution, Severity, Source,
+    Attachment, Credit, Decision, Direction, PublicChange, Range, Report, Reporter, Resolution,
+    Severity, Source,
 };
 use crate::model::id::{CROCKFORD, CaseId};
 use crate::model::policy::{Package, Slas};
@@ -114,9 +115,19 @@ pub enum EventKind {
         source: Option<Box<Source>>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         attachments: Vec<Attachment>,
+        /// A finding of the team's own (`open --internal`): no reporter, so
+        /// no acknowledgement, no update clock and no reporter drafts.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        internal: bool,
     },
     Acknowledged {
         acknowledged_at: DateTime<Utc>,
+        /// The reply that acknowledged the report, when `ack --eml` wrote
+        /// it: recorded here once, as the first message to the reporter.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        message: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        message_id: Option<String>,
     },
     Confirmed,
     Rejected {
@@ -160,9 +171,13 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
     },
-    /// A fix for one release: commits and PR (prepared), a version (released).
+    /// A fix of one package for one release: commits and PR (prepared), a
+    /// version (released). Events written before fixes were per package
+    /// have no `package` (see `Fix::package`).
     FixLinked {
         release: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        package: Option<Package>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         commits: Vec<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -171,6 +186,13 @@ pub enum EventKind {
         version: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         released_at: Option<DateTime<Utc>>,
+    },
+    /// A fix linked by mistake is taken back: the fix of `package` (or the
+    /// release-wide one, without) on `release`.
+    FixRemoved {
+        release: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        package: Option<Package>,
     },
     SeverityAssessed {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -199,13 +221,43 @@ pub enum EventKind {
     CreditSet {
         credit: Credit,
     },
-    /// Sets (or, with `None`, clears) the agreed disclosure instant.
+    /// Written before the embargo and the deadline were two dates: one
+    /// instant that served as both. Replayed as the deadline when it came
+    /// from a reporter's preset (a preset always meant "publish by"), else
+    /// as the embargo; either way it replaces both, as it did then.
     EmbargoSet {
         until: Option<DateTime<Utc>>,
-        /// The reporter's policy `until` was computed from, so its rules
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        preset: Option<Preset>,
+    },
+    /// Sets (or, with `None`, lifts) the embargo: the coordinated release
+    /// date before which nothing is published.
+    EmbargoAgreed {
+        until: Option<DateTime<Utc>>,
+        /// The UTC offset the instant was typed with (`+01:00`), for display.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        offset: Option<String>,
+    },
+    /// Sets (or, with `None`, clears) the disclosure deadline agreed with
+    /// the reporter: the instant to publish by.
+    DeadlineSet {
+        /// Named so, not `by`, which every event already has (who recorded it).
+        deadline: Option<DateTime<Utc>>,
+        /// The reporter's policy `deadline` was computed from, so its rules
         /// (Project Zero's "30 days after a fix") can be applied later.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         preset: Option<Preset>,
+    },
+    /// Links this case with another (recorded on both).
+    Linked {
+        case: CaseId,
+    },
+    /// The audit for similar problems that the policy promises, with the
+    /// cases it found (each linked both ways).
+    AuditRecorded {
+        note: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        found: Vec<CaseId>,
     },
     IdentifiersAssigned {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -225,6 +277,24 @@ pub enum EventKind {
         advisory: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         forced_reason: Option<String>,
+    },
+    /// Fields of the public advisory text set by `describe`: only those the
+    /// change sets are present, so concurrent edits of different fields merge.
+    PublicTextSet {
+        #[serde(flatten)]
+        change: PublicChange,
+    },
+    /// The public advisory ID given out ahead of publishing (`reserve`), so
+    /// release notes can name it before the advisory goes out.
+    AdvisoryReserved {
+        advisory: String,
+    },
+    /// The files of a published advisory were written again (`publish
+    /// --update`); `files` names those whose content changed.
+    AdvisoryUpdated {
+        advisory: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        files: Vec<String>,
     },
     /// `sync` gave the published advisory a new ID because the remote had
     /// published another case under `from` first.
@@ -251,15 +321,60 @@ impl EventKind {
             Self::AffectedRemoved { .. } => "remove affected",
             Self::ReleaseDecided { .. } => "decide release",
             Self::FixLinked { .. } => "link fix",
+            Self::FixRemoved { .. } => "remove fix",
             Self::SeverityAssessed { .. } => "assess severity",
             Self::NoteAdded { .. } => "add note",
             Self::ContactLogged { .. } => "log contact",
             Self::CreditSet { .. } => "credit",
-            Self::EmbargoSet { .. } => "set embargo",
+            Self::EmbargoSet { .. } | Self::EmbargoAgreed { .. } => "set embargo",
+            Self::DeadlineSet { .. } => "set deadline",
+            Self::Linked { .. } => "link",
+            Self::AuditRecorded { .. } => "record audit",
             Self::IdentifiersAssigned { .. } => "assign identifiers",
             Self::Renumbered { .. } => "renumber",
             Self::Published { .. } => "publish",
             Self::AdvisoryRenumbered { .. } => "renumber advisory",
+            Self::PublicTextSet { .. } => "describe",
+            Self::AdvisoryReserved { .. } => "reserve advisory",
+            Self::AdvisoryUpdated { .. } => "update advisory",
+        }
+    }
+}
+
+impl EventKind {
+    /// Whether this event changes what a published advisory says, so that
+    /// its files need writing again (`publish --update`). No catch-all: a
+    /// new kind must say whether it reaches the public files.
+    pub fn changes_advisory(&self) -> bool {
+        match self {
+            Self::AffectedAdded { .. }
+            | Self::AffectedRemoved { .. }
+            | Self::ReleaseDecided { .. }
+            | Self::FixLinked { .. }
+            | Self::FixRemoved { .. }
+            | Self::SeverityAssessed { .. }
+            | Self::CreditSet { .. }
+            | Self::IdentifiersAssigned { .. }
+            | Self::PublicTextSet { .. }
+            | Self::Withdrawn { .. } => true,
+            Self::Opened { .. }
+            | Self::Acknowledged { .. }
+            | Self::Confirmed
+            | Self::Rejected { .. }
+            | Self::Paused { .. }
+            | Self::Resumed
+            | Self::NoteAdded { .. }
+            | Self::ContactLogged { .. }
+            | Self::EmbargoSet { .. }
+            | Self::EmbargoAgreed { .. }
+            | Self::DeadlineSet { .. }
+            | Self::Linked { .. }
+            | Self::AuditRecorded { .. }
+            | Self::Renumbered { .. }
+            | Self::Published { .. }
+            | Self::AdvisoryRenumbered { .. }
+            | Self::AdvisoryReserved { .. }
+            | Self::AdvisoryUpdated { .. } => false,
         }
     }
 }
@@ -275,7 +390,9 @@ impl Event {
                 "opened \"{title}\" (received {})",
                 crate::model::time::rfc3339(*received_at)
             ),
-            EventKind::Acknowledged { acknowledged_at } => format!(
+            EventKind::Acknowledged {
+                acknowledged_at, ..
+            } => format!(
                 "acknowledged (reply sent {})",
                 crate::model::time::rfc3339(*acknowledged_at)
             ),
@@ -333,15 +450,28 @@ impl Event {
                 None => format!("release {release}: {}", decision.as_str()),
             },
             EventKind::FixLinked {
-                release, version, ..
-            } => match version {
-                Some(v) => format!("fix for {release} released in {v}"),
-                None => format!("fix for {release} prepared"),
+                release,
+                package,
+                version,
+                ..
+            } => {
+                let of = package
+                    .as_ref()
+                    .map(|p| format!(" of {}", p.name))
+                    .unwrap_or_default();
+                match version {
+                    Some(v) => format!("fix{of} for {release} released in {v}"),
+                    None => format!("fix{of} for {release} prepared"),
+                }
+            }
+            EventKind::FixRemoved { release, package } => match package {
+                Some(p) => format!("fix of {} for {release} removed", p.name),
+                None => format!("fix for {release} removed"),
             },
             EventKind::SeverityAssessed { severity, cwe } => {
                 let mut parts = Vec::new();
                 if let Some(s) = severity {
-                    parts.push(format!("{} {} ({})", s.rating, s.score, s.cvss));
+                    parts.push(format!("{} {} ({})", s.rating, s.scores(), s.cvss));
                 }
                 if !cwe.is_empty() {
                     parts.push(cwe.join(", "));
@@ -368,7 +498,7 @@ impl Event {
             EventKind::EmbargoSet { until, preset } => match (until, preset) {
                 (Some(until), Some(preset)) => {
                     format!(
-                        "embargo until {} ({preset})",
+                        "disclosure deadline {} ({preset})",
                         crate::model::time::rfc3339(*until)
                     )
                 }
@@ -376,6 +506,39 @@ impl Event {
                     format!("embargo until {}", crate::model::time::rfc3339(*until))
                 }
                 (None, _) => "embargo lifted".to_owned(),
+            },
+            EventKind::EmbargoAgreed { until, offset } => match until {
+                Some(until) => format!(
+                    "embargo: not before {}",
+                    crate::model::time::in_offset(*until, offset.as_deref())
+                ),
+                None => "embargo lifted".to_owned(),
+            },
+            EventKind::DeadlineSet {
+                deadline: by,
+                preset,
+            } => match (by, preset) {
+                (Some(by), Some(preset)) => format!(
+                    "disclosure deadline: publish by {} ({preset})",
+                    crate::model::time::rfc3339(*by)
+                ),
+                (Some(by), None) => format!(
+                    "disclosure deadline: publish by {}",
+                    crate::model::time::rfc3339(*by)
+                ),
+                (None, _) => "disclosure deadline cleared: the policy's applies".to_owned(),
+            },
+            EventKind::Linked { case } => format!("linked with {case}"),
+            EventKind::AuditRecorded { found, .. } => match found.as_slice() {
+                [] => "audit for similar problems recorded (nothing found)".to_owned(),
+                found => format!(
+                    "audit for similar problems recorded; found {}",
+                    found
+                        .iter()
+                        .map(CaseId::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             },
             EventKind::IdentifiersAssigned { cve, ghsa } => {
                 let ids: Vec<&str> = cve.iter().chain(ghsa.iter()).map(String::as_str).collect();
@@ -394,6 +557,17 @@ impl Event {
             EventKind::AdvisoryRenumbered { from, to, taken_by } => format!(
                 "advisory renumbered from {from} to {to} ({taken_by} was published as {from} first)"
             ),
+            EventKind::PublicTextSet { change } => {
+                let fields: Vec<&str> = change.writes().iter().map(|(f, _)| f.as_str()).collect();
+                format!("public text: set {}", fields.join(", "))
+            }
+            EventKind::AdvisoryReserved { advisory } => format!("reserved advisory ID {advisory}"),
+            EventKind::AdvisoryUpdated { advisory, files } if files.is_empty() => {
+                format!("advisory {advisory} written again")
+            }
+            EventKind::AdvisoryUpdated { advisory, files } => {
+                format!("advisory {advisory} updated ({})", files.join(", "))
+            }
         };
         match &self.forced {
             Some(reason) => format!("{text} [forced: {reason}]"),

@@ -6,6 +6,8 @@
 
 mod disclosure;
 mod event;
+mod matrix;
+mod public;
 mod replay;
 mod state;
 mod summary;
@@ -16,8 +18,11 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use disclosure::policy_deadline;
 pub use event::{Event, EventId, EventKind, InvalidEventId};
-pub use replay::{ReplayError, replay};
+pub use matrix::{PackageFix, fix_for, package_fixes, release_fixed};
+pub use public::{PublicChange, PublicField, PublicText, SUMMARY_MAX};
+pub use replay::{ReplayError, StateMove, replay, state_moves};
 pub use state::{State, Transition};
 pub use summary::{CaseSummary, ContactStamp, ReleaseRow};
 pub use triage::{AffectedChange, FixChange, Stamp, derive_decisions};
@@ -28,8 +33,14 @@ use crate::model::policy::{Package, Slas};
 use crate::model::preset::Preset;
 use crate::model::time::Pause;
 
-/// Version of the case file format.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version of the case file format. Version 2 told the embargo ("not
+/// before") and the disclosure deadline ("publish by") apart; a version 1
+/// file is upgraded as it is read (`CaseFields::upgrade`). Version 3 made
+/// fixes per package: an older file is migrated by replaying its events
+/// (`StoredCase`), and a fix recorded without a package counts for every
+/// affected package without a fix of its own (`Fix::package`); a CVSS 4.0
+/// score is computed again from the base metrics when read (`Severity`).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Every projected field of a case, in the file's key order: the case
 /// without its `events`. Hot paths (`status`, `check`) read case files as
@@ -60,15 +71,48 @@ pub struct CaseFields {
     pub releases: BTreeMap<String, ReleaseStatus>,
     pub fixes: Vec<Fix>,
     pub credits: Vec<Credit>,
+    /// The advisory text the maintainers write (`disclose describe`); the
+    /// only free text that public files are rendered from.
+    #[serde(default)]
+    pub public: PublicText,
+    /// A finding of the team's own, with no reporter (`open --internal`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub internal: bool,
+    /// Cases linked with this one (`open --related`, `audit --found`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<CaseId>,
+    /// The embargo: the coordinated release date, before which `publish`
+    /// refuses. It does not move the deadline.
     pub embargo_until: Option<DateTime<Utc>>,
-    /// The reporter's policy the embargo came from (`project-zero`, ...), if any.
+    /// The UTC offset the embargo was agreed in (`+01:00`), for display.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub embargo_preset: Option<Preset>,
-    /// The disclosure deadline: `embargo_until`, else `received_at + disclose_within`
-    /// (before paused time is added back; see `clock::due_with_pauses`).
-    pub deadline: DateTime<Utc>,
-    /// The SLA durations in force when the case was opened.
+    pub embargo_offset: Option<String>,
+    /// Read from version 1 files only (the preset an embargo came from),
+    /// which `upgrade` turns into the deadline's.
+    #[serde(
+        default,
+        rename = "embargo_preset",
+        skip_serializing,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub legacy_embargo_preset: Option<Preset>,
+    /// The disclosure deadline ("publish by"): agreed with the reporter
+    /// (`deadline_agreed`), else `received_at + disclose_within` (before
+    /// paused time is added back; see `time::due_with_pauses`); `None` when
+    /// there is no promise (`disclose_within` off, or an internal finding).
+    pub deadline: Option<DateTime<Utc>>,
+    /// The deadline was set by hand or from a reporter's preset: an instant
+    /// that pauses do not move.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deadline_agreed: bool,
+    /// The reporter's policy the deadline came from (`project-zero`, ...), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_preset: Option<Preset>,
+    /// The promises in force when the case was opened.
     pub policy: Slas,
+    /// The audit for similar problems, once recorded (`disclose audit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit: Option<AuditRecord>,
     pub paused: Option<Paused>,
     /// Every stretch of paused time, so clocks can skip it without replaying.
     #[serde(default)]
@@ -91,10 +135,37 @@ pub struct CaseFields {
 /// the events they are computed from. `Deref` gives direct access to the
 /// fields (`case.state`); only `replay` writes them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "StoredCase")]
 pub struct Case {
     #[serde(flatten)]
     pub fields: CaseFields,
     pub events: Vec<Event>,
+}
+
+/// A case file as read. One written under an older `schema_version` is
+/// migrated by replaying its events, so its fields follow today's rules
+/// (fixes per package, `fixed` only with a complete matrix); a history that
+/// does not replay keeps the fields it had.
+#[derive(Deserialize)]
+struct StoredCase {
+    #[serde(flatten)]
+    fields: CaseFields,
+    events: Vec<Event>,
+}
+
+impl From<StoredCase> for Case {
+    fn from(stored: StoredCase) -> Self {
+        if stored.fields.schema_version < SCHEMA_VERSION
+            && let Ok(case) = replay(stored.events.clone())
+            && case.id == stored.fields.id
+        {
+            return case;
+        }
+        Self {
+            fields: stored.fields,
+            events: stored.events,
+        }
+    }
 }
 
 impl std::ops::Deref for Case {
@@ -109,6 +180,17 @@ impl std::ops::DerefMut for Case {
     fn deref_mut(&mut self) -> &mut CaseFields {
         &mut self.fields
     }
+}
+
+/// The audit for similar problems, as `disclose audit` recorded it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditRecord {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub note: String,
+    /// The cases the audit found (each linked with this one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub found: Vec<CaseId>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,12 +219,69 @@ pub struct Report {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "StoredSeverity")]
 pub struct Severity {
     /// The CVSS vector, e.g. `CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H`.
     pub cvss: String,
+    /// The base score, from the base metrics alone.
     pub score: f64,
-    /// `none`, `low`, `medium`, `high` or `critical`.
+    /// `none`, `low`, `medium`, `high` or `critical`: the base score's rating.
     pub rating: String,
+    /// With threat metrics (CVSS 4.0 `E`; 3.x temporal `E`, `RL`, `RC`): the
+    /// score they give (CVSS-BT; 3.x temporal score).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threat_score: Option<f64>,
+    /// With environmental metrics: the score of the whole vector (CVSS-BE or
+    /// CVSS-BTE; 3.x environmental score).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environmental_score: Option<f64>,
+}
+
+impl Severity {
+    /// The scores in words: `9.3`, or `9.3; threat 8.1; environmental 7.0`.
+    pub fn scores(&self) -> String {
+        let mut out = self.score.to_string();
+        if let Some(t) = self.threat_score {
+            out.push_str(&format!("; threat {t}"));
+        }
+        if let Some(e) = self.environmental_score {
+            out.push_str(&format!("; environmental {e}"));
+        }
+        out
+    }
+}
+
+/// A severity as a file holds it. Files written before scores were split
+/// gave a CVSS 4.0 vector with threat or environmental metrics the score of
+/// the whole vector; such a score is computed again from its vector.
+#[derive(Deserialize)]
+struct StoredSeverity {
+    cvss: String,
+    score: f64,
+    rating: String,
+    #[serde(default)]
+    threat_score: Option<f64>,
+    #[serde(default)]
+    environmental_score: Option<f64>,
+}
+
+impl From<StoredSeverity> for Severity {
+    fn from(s: StoredSeverity) -> Self {
+        let split = s.threat_score.is_some() || s.environmental_score.is_some();
+        if !split
+            && crate::model::severity::has_more_than_base(&s.cvss)
+            && let Ok(again) = crate::model::severity::assess(&s.cvss)
+        {
+            return again;
+        }
+        Self {
+            cvss: s.cvss,
+            score: s.score,
+            rating: s.rating,
+            threat_score: s.threat_score,
+            environmental_score: s.environmental_score,
+        }
+    }
 }
 
 /// An affected package in OSV's shape, so exports are lossless.
@@ -159,6 +298,10 @@ pub struct Affected {
 pub struct Range {
     #[serde(rename = "type")]
     pub kind: RangeType,
+    /// For GIT ranges: the repository the commits are in (else the policy's
+    /// `repository`), so each package can live in its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repo: Option<String>,
     pub events: Vec<RangeEvent>,
 }
 
@@ -199,10 +342,16 @@ pub enum Decision {
     Eol,
 }
 
-/// A fix for one maintained release. Released when it has a `version`.
+/// A fix of one package for one maintained release. Released when it has a
+/// `version`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
     pub release: String,
+    /// The package the fix is for. `None` in files written before fixes were
+    /// per package: such a fix counts for every affected package that has
+    /// no fix of its own on the release.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package: Option<Package>,
     pub commits: Vec<String>,
     pub pr: Option<String>,
     pub version: Option<String>,
@@ -260,7 +409,7 @@ pub struct PauseSpan {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Identifiers {
-    /// The public advisory ID, assigned by `publish`.
+    /// The public advisory ID, assigned by `reserve` or `publish`.
     pub advisory: Option<String>,
     pub cve: Option<String>,
     pub ghsa: Option<String>,
@@ -417,6 +566,8 @@ pub struct NewCase {
     pub received_at: Option<DateTime<Utc>>,
     pub reporter: Reporter,
     pub report: Report,
+    /// A finding of the team's own: no reporter, no reporter clocks.
+    pub internal: bool,
 }
 
 impl Case {
@@ -459,6 +610,7 @@ impl Case {
             policy: slas,
             source: source.map(Box::new),
             attachments,
+            internal: new.internal,
         };
         let event = Event {
             id: EventId::next(at, None, &mut rand::rng()),
@@ -498,7 +650,7 @@ impl Case {
         transition: Transition,
         force: Option<&str>,
     ) -> Result<Option<String>> {
-        if self.state.allows(transition) {
+        if self.state.allows_for(transition, self.internal) {
             return Ok(None);
         }
         if let Some(reason) = force {
@@ -511,7 +663,7 @@ impl Case {
         }
         let possible: Vec<String> = self
             .state
-            .possible()
+            .possible_for(self.internal)
             .iter()
             .map(|t| format!("`disclose {} {}`", t.command(), self.id))
             .collect();
@@ -524,11 +676,15 @@ impl Case {
                 possible.join(", ")
             )
         };
+        let why = if self.internal && transition == Transition::Acknowledge {
+            "it is an internal finding, with no reporter to acknowledge".to_owned()
+        } else {
+            format!("it is {}", self.describe_state())
+        };
         Err(Error::refused(format!(
-            "cannot {} {}: it is {}",
+            "cannot {} {}: {why}",
             transition.command(),
             self.id,
-            self.describe_state()
         ))
         .with_hint(hint))
     }
@@ -552,6 +708,19 @@ impl Case {
         stamp: Stamp<'_>,
         force: Option<&str>,
     ) -> Result<&Event> {
+        self.acknowledge_with(acknowledged_at, None, stamp, force)
+    }
+
+    /// Records the acknowledgement, with the reply that made it when `ack
+    /// --eml` wrote one (its text and Message-ID): one event stands for the
+    /// acknowledgement and for the first message to the reporter.
+    pub fn acknowledge_with(
+        &mut self,
+        acknowledged_at: DateTime<Utc>,
+        reply: Option<(String, String)>,
+        stamp: Stamp<'_>,
+        force: Option<&str>,
+    ) -> Result<&Event> {
         let forced = self.check_move(Transition::Acknowledge, force)?;
         if acknowledged_at < self.received_at {
             return Err(Error::input(format!(
@@ -560,18 +729,30 @@ impl Case {
                 crate::model::time::rfc3339(self.received_at)
             )));
         }
+        let (message, message_id) = match reply {
+            Some((text, id)) => {
+                let text = crate::model::text::multi_line(&text);
+                ((!text.is_empty()).then_some(text), Some(id))
+            }
+            None => (None, None),
+        };
         Ok(self.record(
-            EventKind::Acknowledged { acknowledged_at },
+            EventKind::Acknowledged {
+                acknowledged_at,
+                message,
+                message_id,
+            },
             stamp.at,
             stamp.by,
             forced,
         ))
     }
 
-    /// Whether every affected release has a released fix or a wont-fix/eol
-    /// decision, and at least one release is in the matrix.
+    /// Whether the matrix is complete: some package is affected, some
+    /// release is affected (or decided wont-fix/eol), and every affected
+    /// release has a released fix for every affected package.
     pub fn matrix_complete(&self) -> bool {
-        matrix_complete(&self.releases, &self.fixes)
+        matrix_complete(&self.affected, &self.releases, &self.fixes)
     }
 
     /// The stretches of paused time, for the clocks.
@@ -594,6 +775,11 @@ impl Case {
         }
     }
 
+    /// Whether there is a reporter to write to: not an internal finding.
+    pub fn has_reporter(&self) -> bool {
+        !self.internal
+    }
+
     /// When the reporter last heard from the team (or the report arrived).
     pub fn last_reporter_update(&self) -> DateTime<Utc> {
         self.contacts
@@ -607,28 +793,7 @@ impl Case {
     }
 }
 
-/// Whether every affected release has a released fix or a wont-fix/eol
-/// decision, and at least one release is in the matrix.
-pub(crate) fn matrix_complete(releases: &BTreeMap<String, ReleaseStatus>, fixes: &[Fix]) -> bool {
-    let mut any = false;
-    for (name, row) in releases {
-        match row.decision {
-            Decision::NotAffected => {}
-            Decision::WontFix | Decision::Eol => any = true,
-            Decision::Unknown => return false,
-            Decision::Affected => {
-                any = true;
-                let released = fixes
-                    .iter()
-                    .any(|f| &f.release == name && f.version.is_some());
-                if !released {
-                    return false;
-                }
-            }
-        }
-    }
-    any
-}
+pub(crate) use matrix::matrix_complete;
 
 #[cfg(test)]
 mod tests;

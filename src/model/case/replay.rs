@@ -3,12 +3,17 @@
 //! `apply` never fails: moves were checked when the event was recorded, and
 //! after a merge of two clones every event must still count, so a surprising
 //! sequence (two acknowledgements) is projected as faithfully as possible.
+//!
+//! `fixed` is derived after every event: a confirmed case becomes fixed when
+//! its matrix is complete, and a fixed one goes back to confirmed when it no
+//! longer is (a release became affected without a fix, a fix was removed).
 
 use std::collections::BTreeMap;
 
 use super::{
-    Affected, Case, CaseFields, Consent, Contact, Credit, CreditType, Decision, Event, EventKind,
-    Fix, Identifiers, Note, PauseSpan, Paused, ReleaseStatus, SCHEMA_VERSION, State,
+    Affected, AuditRecord, Case, CaseFields, Consent, Contact, Credit, CreditType, Decision,
+    Direction, Event, EventKind, Fix, Identifiers, Note, PauseSpan, Paused, ReleaseStatus,
+    SCHEMA_VERSION, State, policy_deadline,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -33,6 +38,7 @@ pub fn replay(events: Vec<Event>) -> Result<Case, ReplayError> {
         policy,
         source,
         attachments,
+        internal,
     } = &first.kind
     else {
         return Err(ReplayError::NotOpened(first.kind.action()));
@@ -74,10 +80,17 @@ pub fn replay(events: Vec<Event>) -> Result<Case, ReplayError> {
         releases: BTreeMap::new(),
         fixes: Vec::new(),
         credits,
+        public: super::PublicText::default(),
+        internal: *internal,
+        related: Vec::new(),
         embargo_until: None,
-        embargo_preset: None,
-        deadline: policy.disclose_within.after(*received_at),
+        embargo_offset: None,
+        legacy_embargo_preset: None,
+        deadline: policy_deadline(*received_at, policy, *internal),
+        deadline_agreed: false,
+        deadline_preset: None,
         policy: *policy,
+        audit: None,
         paused: None,
         pauses: Vec::new(),
         identifiers: Identifiers::default(),
@@ -103,19 +116,74 @@ pub fn replay(events: Vec<Event>) -> Result<Case, ReplayError> {
     Ok(projected)
 }
 
+/// A move between `confirmed` and `fixed` that an event caused without
+/// asking for it: derived from the matrix, shown in the timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateMove {
+    pub event: super::EventId,
+    pub from: State,
+    pub to: State,
+}
+
+/// Every derived move in a case's history, in order.
+pub fn state_moves(events: &[Event]) -> Vec<StateMove> {
+    let Ok(mut case) = replay(events.iter().take(1).cloned().collect()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for event in events.iter().skip(1) {
+        let before = case.state;
+        apply(&mut case, event);
+        let derived = matches!(
+            (before, case.state),
+            (State::Confirmed, State::Fixed) | (State::Fixed, State::Confirmed)
+        );
+        if derived {
+            out.push(StateMove {
+                event: event.id,
+                from: before,
+                to: case.state,
+            });
+        }
+    }
+    out
+}
+
 /// Projects one event onto the case (without appending it to `events`).
 pub(super) fn apply(case: &mut Case, event: &Event) {
+    project(case, event);
+    derive_fixed(case, event);
+}
+
+fn project(case: &mut Case, event: &Event) {
     match &event.kind {
         // Only the first event may open a case; `replay` refuses any other.
         EventKind::Opened { .. } => {}
-        EventKind::Acknowledged { acknowledged_at } => {
+        EventKind::Acknowledged {
+            acknowledged_at,
+            message,
+            message_id,
+        } => {
             case.acknowledged_at.get_or_insert(*acknowledged_at);
             case.state = State::Acknowledged;
+            if message.is_some() || message_id.is_some() {
+                case.contacts.push(Contact {
+                    at: *acknowledged_at,
+                    by: event.by.clone(),
+                    direction: Direction::ToReporter,
+                    text: message.clone().unwrap_or_default(),
+                    message_id: message_id.clone(),
+                });
+            }
+            if let Some(id) = message_id
+                && !case.message_ids.contains(id)
+            {
+                case.message_ids.push(id.clone());
+            }
         }
         EventKind::Confirmed => {
             case.confirmed_at.get_or_insert(event.at);
             case.state = State::Confirmed;
-            mark_fixed_when_complete(case, event);
         }
         EventKind::Rejected { resolution } => {
             case.resolution = Some(resolution.clone());
@@ -168,7 +236,7 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
                     entry.versions.push(version.clone());
                 }
             }
-            derive_releases(case, releases, event);
+            derive_releases(case, releases);
         }
         EventKind::AffectedRemoved {
             package,
@@ -184,7 +252,7 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
             }
             case.affected
                 .retain(|a| !a.ranges.is_empty() || !a.versions.is_empty());
-            derive_releases(case, releases, event);
+            derive_releases(case, releases);
         }
         EventKind::ReleaseDecided {
             release,
@@ -199,20 +267,25 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
                     manual: true,
                 },
             );
-            mark_fixed_when_complete(case, event);
         }
         EventKind::FixLinked {
             release,
+            package,
             commits,
             pr,
             version,
             released_at,
         } => {
-            let fix = match case.fixes.iter().position(|f| &f.release == release) {
+            let at = case
+                .fixes
+                .iter()
+                .position(|f| &f.release == release && &f.package == package);
+            let fix = match at {
                 Some(i) => &mut case.fixes[i],
                 None => {
                     case.fixes.push(Fix {
                         release: release.clone(),
+                        package: package.clone(),
                         commits: Vec::new(),
                         pr: None,
                         version: None,
@@ -233,7 +306,9 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
                 fix.version.clone_from(version);
                 fix.released_at = Some(released_at.unwrap_or(event.at));
             }
-            // A fix for a release means the release is affected, whatever was derived.
+            // A fix says the release is affected where nothing better was
+            // known; a release decided otherwise keeps its decision (and the
+            // fix counts for nothing, see `matrix`).
             let row = case
                 .releases
                 .entry(release.clone())
@@ -242,10 +317,13 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
                     reason: None,
                     manual: false,
                 });
-            if matches!(row.decision, Decision::Unknown | Decision::NotAffected) {
+            if row.decision == Decision::Unknown {
                 row.decision = Decision::Affected;
             }
-            mark_fixed_when_complete(case, event);
+        }
+        EventKind::FixRemoved { release, package } => {
+            case.fixes
+                .retain(|f| !(&f.release == release && &f.package == package));
         }
         EventKind::SeverityAssessed { severity, cwe } => {
             if severity.is_some() {
@@ -293,10 +371,35 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
             }
         }
         EventKind::EmbargoSet { until, preset } => {
+            // One instant then served as both dates (see `CaseFields::upgrade`).
+            case.embargo_offset = None;
+            match (until, preset) {
+                (Some(until), Some(preset)) => {
+                    case.embargo_until = None;
+                    set_deadline(case, Some(*until), Some(*preset));
+                }
+                (until, _) => {
+                    case.embargo_until = *until;
+                    set_deadline(case, None, None);
+                }
+            }
+        }
+        EventKind::EmbargoAgreed { until, offset } => {
             case.embargo_until = *until;
-            case.embargo_preset = until.and(*preset);
-            case.deadline =
-                until.unwrap_or_else(|| case.policy.disclose_within.after(case.received_at));
+            case.embargo_offset = until.and(offset.clone());
+        }
+        EventKind::DeadlineSet { deadline, preset } => set_deadline(case, *deadline, *preset),
+        EventKind::Linked { case: other } => link(case, other),
+        EventKind::AuditRecorded { note, found } => {
+            for other in found {
+                link(case, other);
+            }
+            case.audit = Some(AuditRecord {
+                at: event.at,
+                by: event.by.clone(),
+                note: note.clone(),
+                found: found.clone(),
+            });
         }
         EventKind::IdentifiersAssigned { cve, ghsa } => {
             if cve.is_some() {
@@ -321,11 +424,37 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
         EventKind::AdvisoryRenumbered { to, .. } => {
             case.identifiers.advisory = Some(to.clone());
         }
+        EventKind::PublicTextSet { change } => case.public.apply(change),
+        EventKind::AdvisoryReserved { advisory } => {
+            case.identifiers
+                .advisory
+                .get_or_insert_with(|| advisory.clone());
+        }
+        // The files changed, not the case.
+        EventKind::AdvisoryUpdated { .. } => {}
+    }
+}
+
+/// The agreed deadline `by` (from `preset`, if any), or with `None` the
+/// policy's again.
+fn set_deadline(
+    case: &mut Case,
+    by: Option<chrono::DateTime<chrono::Utc>>,
+    preset: Option<crate::model::preset::Preset>,
+) {
+    case.deadline_agreed = by.is_some();
+    case.deadline_preset = by.and(preset);
+    case.deadline = by.or_else(|| policy_deadline(case.received_at, &case.policy, case.internal));
+}
+
+fn link(case: &mut Case, other: &crate::model::id::CaseId) {
+    if other != &case.id && !case.related.contains(other) {
+        case.related.push(other.clone());
     }
 }
 
 /// Applies derived matrix decisions to the rows nobody set by hand.
-fn derive_releases(case: &mut Case, derived: &BTreeMap<String, Decision>, event: &Event) {
+fn derive_releases(case: &mut Case, derived: &BTreeMap<String, Decision>) {
     for (name, decision) in derived {
         let has_fix = case.fixes.iter().any(|f| &f.release == name);
         let row = case.releases.entry(name.clone()).or_insert(ReleaseStatus {
@@ -337,15 +466,23 @@ fn derive_releases(case: &mut Case, derived: &BTreeMap<String, Decision>, event:
             row.decision = *decision;
         }
     }
-    mark_fixed_when_complete(case, event);
 }
 
-/// A confirmed case whose every affected release is released-fixed or
-/// decided wont-fix/eol moves to `fixed`.
-fn mark_fixed_when_complete(case: &mut Case, event: &Event) {
-    if case.state == State::Confirmed && case.matrix_complete() {
-        case.state = State::Fixed;
-        case.fixed_at = Some(event.at);
+/// `fixed` follows the matrix: a confirmed case whose matrix is complete is
+/// fixed, and a fixed one whose matrix is no longer complete is confirmed
+/// again. Other states are left alone: a published advisory is amended,
+/// not reopened.
+fn derive_fixed(case: &mut Case, event: &Event) {
+    match case.state {
+        State::Confirmed if case.matrix_complete() => {
+            case.state = State::Fixed;
+            case.fixed_at = Some(event.at);
+        }
+        State::Fixed if !case.matrix_complete() => {
+            case.state = State::Confirmed;
+            case.fixed_at = None;
+        }
+        _ => {}
     }
 }
 

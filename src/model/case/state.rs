@@ -84,17 +84,33 @@ impl State {
             (New, Acknowledge)
                 | (Acknowledged, Confirm)
                 | (New | Acknowledged | Confirmed, Reject)
-                | (New | Acknowledged | Confirmed | Fixed, Withdraw)
+                | (New | Acknowledged | Confirmed | Fixed | Published, Withdraw)
                 | (Confirmed, MarkFixed)
                 | (Fixed, Publish)
         )
     }
 
+    /// The table for a case that may be an internal finding: with no
+    /// reporter there is nobody to acknowledge, so it is confirmed straight
+    /// from `new`.
+    pub fn allows_for(self, transition: Transition, internal: bool) -> bool {
+        match (internal, self, transition) {
+            (true, Self::New, Transition::Acknowledge) => false,
+            (true, Self::New, Transition::Confirm) => true,
+            _ => self.allows(transition),
+        }
+    }
+
     /// Every move allowed from this state, in workflow order.
     pub fn possible(self) -> Vec<Transition> {
+        self.possible_for(false)
+    }
+
+    /// Every move allowed from this state for a case that may be internal.
+    pub fn possible_for(self, internal: bool) -> Vec<Transition> {
         Transition::ALL
             .into_iter()
-            .filter(|t| self.allows(*t))
+            .filter(|t| self.allows_for(*t, internal))
             .collect()
     }
 
@@ -142,11 +158,13 @@ mod tests {
     }
 
     #[test]
-    fn closed_states_allow_nothing() {
-        for s in [State::Published, State::Rejected, State::Withdrawn] {
+    fn closed_states_allow_nothing_but_withdrawing_a_published_advisory() {
+        for s in [State::Rejected, State::Withdrawn] {
             assert!(s.possible().is_empty(), "{s}");
             assert!(!s.is_open());
         }
+        assert_eq!(State::Published.possible(), [Transition::Withdraw]);
+        assert!(!State::Published.is_open());
     }
 
     #[test]
@@ -154,5 +172,24 @@ mod tests {
         assert!(!State::New.allows(Transition::Confirm));
         assert!(!State::Acknowledged.allows(Transition::Acknowledge));
         assert!(!State::Confirmed.allows(Transition::Publish));
+    }
+
+    #[test]
+    fn an_internal_finding_is_confirmed_without_an_acknowledgement() {
+        assert!(!State::New.allows_for(Transition::Acknowledge, true));
+        assert!(State::New.allows_for(Transition::Confirm, true));
+        assert!(State::New.allows_for(Transition::Reject, true));
+        assert_eq!(
+            State::New.possible_for(true),
+            [
+                Transition::Confirm,
+                Transition::Reject,
+                Transition::Withdraw
+            ]
+        );
+        // Past `new`, the table is the same for both.
+        for state in State::ALL.into_iter().filter(|s| *s != State::New) {
+            assert_eq!(state.possible_for(true), state.possible(), "{state}");
+        }
     }
 }

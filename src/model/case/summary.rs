@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Case, CaseFields, Contact, Decision, Direction, Fix, PauseSpan, Paused, ReleaseStatus, State,
-    matrix_complete,
+    matrix_complete, package_fixes, release_fixed,
 };
 use crate::model::id::CaseId;
 use crate::model::policy::Slas;
@@ -60,11 +60,19 @@ pub struct CaseSummary {
     pub fixed_at: Option<DateTime<Utc>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed_at: Option<DateTime<Utc>>,
+    /// A finding of the team's own: no reporter clocks.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub internal: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embargo_until: Option<DateTime<Utc>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub embargo_preset: Option<Preset>,
-    pub deadline: DateTime<Utc>,
+    pub embargo_offset: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deadline_agreed: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_preset: Option<Preset>,
     pub policy: Slas,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paused: Option<Paused>,
@@ -137,6 +145,7 @@ impl CaseSummary {
         fixes: &[Fix],
         contacts: &[Contact],
     ) -> Self {
+        let affected = &c.affected;
         Self {
             id: c.id.clone(),
             title: c.title.clone(),
@@ -146,9 +155,12 @@ impl CaseSummary {
             confirmed_at: c.confirmed_at,
             fixed_at: c.fixed_at,
             closed_at: c.closed_at,
+            internal: c.internal,
             embargo_until: c.embargo_until,
-            embargo_preset: c.embargo_preset,
+            embargo_offset: c.embargo_offset.clone(),
             deadline: c.deadline,
+            deadline_agreed: c.deadline_agreed,
+            deadline_preset: c.deadline_preset,
             policy: c.policy,
             paused: c.paused.clone(),
             pauses: c.pauses.clone(),
@@ -156,18 +168,30 @@ impl CaseSummary {
             releases: releases
                 .iter()
                 .map(|(name, row)| {
-                    let fix = fixes.iter().find(|f| &f.release == name);
+                    let packages = package_fixes(affected, fixes, name);
+                    let fixed = release_fixed(affected, fixes, name);
+                    let versions: Vec<String> = match packages.as_slice() {
+                        [only] => only.version().map(str::to_owned).into_iter().collect(),
+                        many => many
+                            .iter()
+                            .filter_map(|p| Some(format!("{} {}", p.package.name, p.version()?)))
+                            .collect(),
+                    };
                     ReleaseRow {
                         release: name.clone(),
                         decision: row.decision,
-                        fixed_in: fix.and_then(|f| f.version.clone()),
-                        released_at: fix.and_then(|f| f.released_at),
-                        prepared: fix.is_some_and(|f| f.version.is_none()),
+                        fixed_in: fixed.then(|| versions.join(", ")),
+                        released_at: packages
+                            .iter()
+                            .filter_map(|p| p.fix.and_then(|f| f.released_at))
+                            .max()
+                            .filter(|_| fixed),
+                        prepared: !fixed && fixes.iter().any(|f| &f.release == name),
                     }
                 })
                 .collect(),
             affected: c.affected.len(),
-            matrix_complete: matrix_complete(releases, fixes),
+            matrix_complete: matrix_complete(affected, releases, fixes),
             published_at: c.published_at,
             advisory: c.identifiers.advisory.clone(),
         }

@@ -17,6 +17,7 @@ fn sample() -> Case {
             handle: None,
         },
         report: Report::default(),
+        internal: false,
     };
     Case::open(
         "DISC-2026-K7Q3M".parse().unwrap(),
@@ -32,7 +33,7 @@ fn opening_projects_the_first_event() {
     let case = sample();
     assert_eq!(case.state, State::New);
     assert_eq!(case.received_at, at("2026-03-02T09:00:00Z"));
-    assert_eq!(case.deadline, at("2026-05-31T09:00:00Z"));
+    assert_eq!(case.deadline, Some(at("2026-05-31T09:00:00Z")));
     assert_eq!(case.credits.len(), 1);
     assert_eq!(case.credits[0].kind, CreditType::Finder);
     assert_eq!(case.credits[0].consent, Consent::Pending);
@@ -144,6 +145,7 @@ mod props {
         Unaffect,
         Decide(bool, u8),
         Fix(bool, u64),
+        Unfix(bool),
         Note(bool),
         Contact(bool),
         Credit(u8),
@@ -151,9 +153,17 @@ mod props {
         Assign,
         Force,
         Embargo(u8),
+        LegacyEmbargo(u8),
+        Deadline(u8),
+        Link(bool),
+        Audit(bool),
+        AckWithReply,
         Publish(bool),
         Renumber,
         RenumberAdvisory,
+        Describe(u8),
+        Reserve,
+        Update,
     }
 
     /// The op that records each event kind. No catch-all: a new kind fails
@@ -172,15 +182,23 @@ mod props {
             EventKind::AffectedRemoved { .. } => "unaffect",
             EventKind::ReleaseDecided { .. } => "decide",
             EventKind::FixLinked { .. } => "fix",
+            EventKind::FixRemoved { .. } => "unfix",
             EventKind::SeverityAssessed { .. } => "severity",
             EventKind::NoteAdded { .. } => "note",
             EventKind::ContactLogged { .. } => "contact",
             EventKind::CreditSet { .. } => "credit",
-            EventKind::EmbargoSet { .. } => "embargo",
+            EventKind::EmbargoSet { .. } => "legacy-embargo",
+            EventKind::EmbargoAgreed { .. } => "embargo",
+            EventKind::DeadlineSet { .. } => "deadline",
+            EventKind::Linked { .. } => "link",
+            EventKind::AuditRecorded { .. } => "audit",
             EventKind::IdentifiersAssigned { .. } => "assign",
             EventKind::Renumbered { .. } => "renumber",
             EventKind::Published { .. } => "publish",
             EventKind::AdvisoryRenumbered { .. } => "renumber-advisory",
+            EventKind::PublicTextSet { .. } => "describe",
+            EventKind::AdvisoryReserved { .. } => "reserve",
+            EventKind::AdvisoryUpdated { .. } => "update",
         }
     }
 
@@ -197,15 +215,24 @@ mod props {
                 Self::Unaffect => "unaffect",
                 Self::Decide(..) => "decide",
                 Self::Fix(..) => "fix",
+                Self::Unfix(_) => "unfix",
                 Self::Note(_) => "note",
                 Self::Contact(_) => "contact",
                 Self::Credit(_) => "credit",
                 Self::Severity => "severity",
                 Self::Assign => "assign",
                 Self::Embargo(_) => "embargo",
+                Self::LegacyEmbargo(_) => "legacy-embargo",
+                Self::Deadline(_) => "deadline",
+                Self::Link(_) => "link",
+                Self::Audit(_) => "audit",
+                Self::AckWithReply => "ack",
                 Self::Publish(_) => "publish",
                 Self::Renumber => "renumber",
                 Self::RenumberAdvisory => "renumber-advisory",
+                Self::Describe(_) => "describe",
+                Self::Reserve => "reserve",
+                Self::Update => "update",
             }
         }
     }
@@ -222,6 +249,7 @@ mod props {
             Just(Op::Unaffect),
             (any::<bool>(), 0u8..4).prop_map(|(r, d)| Op::Decide(r, d)),
             (any::<bool>(), 0u64..9).prop_map(|(r, v)| Op::Fix(r, v)),
+            any::<bool>().prop_map(Op::Unfix),
             any::<bool>().prop_map(Op::Note),
             any::<bool>().prop_map(Op::Contact),
             (0u8..4).prop_map(Op::Credit),
@@ -229,9 +257,17 @@ mod props {
             Just(Op::Assign),
             Just(Op::Force),
             (0u8..3).prop_map(Op::Embargo),
+            (0u8..3).prop_map(Op::LegacyEmbargo),
+            (0u8..4).prop_map(Op::Deadline),
+            any::<bool>().prop_map(Op::Link),
+            any::<bool>().prop_map(Op::Audit),
+            Just(Op::AckWithReply),
             any::<bool>().prop_map(Op::Publish),
             Just(Op::Renumber),
             Just(Op::RenumberAdvisory),
+            (0u8..7).prop_map(Op::Describe),
+            Just(Op::Reserve),
+            Just(Op::Update),
         ]
     }
 
@@ -259,10 +295,10 @@ mod props {
             Op::Pause => case.pause("on-hold".into(), stamp).map(drop),
             Op::Resume => case.resume(stamp).map(drop),
             Op::Affected(lo, width) => {
-                let range = crate::model::ranges::parse_requirement(&format!(
-                    ">=1.{lo}.0, <1.{}.0",
-                    lo + width + 1
-                ))
+                let range = crate::model::ranges::parse_requirement(
+                    &format!(">=1.{lo}.0, <1.{}.0", lo + width + 1),
+                    Some(crate::model::version::Scheme::SemVer),
+                )
                 .unwrap();
                 let change = AffectedChange {
                     package,
@@ -298,6 +334,7 @@ mod props {
                 };
                 case.link_fix(fix, policy, stamp).map(drop)
             }
+            Op::Unfix(r) => case.unlink_fix(release(*r), None, policy, stamp).map(drop),
             Op::Note(p) => case.add_note("n".into(), *p, stamp).map(drop),
             Op::Contact(to) => {
                 let d = if *to {
@@ -340,9 +377,61 @@ mod props {
             Op::Force => case.confirm(stamp, Some("forced")).map(drop),
             Op::Embargo(e) => {
                 let until = (*e > 0).then(|| stamp.at + chrono::TimeDelta::days(i64::from(*e) * 7));
-                let preset = (*e == 2).then_some(crate::model::preset::Preset::CertCc);
-                case.set_embargo(until, preset, stamp).map(drop)
+                let offset = (*e == 2).then(|| "+01:00".to_owned());
+                case.set_embargo(until, offset, stamp, None).map(drop)
             }
+            Op::LegacyEmbargo(e) => {
+                // Only files written before the two dates were told apart hold these.
+                let until = (*e > 0).then(|| stamp.at + chrono::TimeDelta::days(i64::from(*e) * 7));
+                let preset = (*e == 2).then_some(crate::model::preset::Preset::CertCc);
+                case.record(
+                    EventKind::EmbargoSet { until, preset },
+                    stamp.at,
+                    stamp.by,
+                    None,
+                );
+                Ok(())
+            }
+            Op::Deadline(d) => {
+                let preset = crate::model::preset::Preset::ProjectZero { grace: false };
+                let (by, preset, force) = match d {
+                    0 => (None, None, None),
+                    1 => (Some(stamp.at + chrono::TimeDelta::days(30)), None, None),
+                    2 => (Some(preset.until(case.received_at)), Some(preset), Some("")),
+                    _ => (Some(stamp.at - chrono::TimeDelta::days(1)), None, None),
+                };
+                case.set_deadline(by, preset, stamp, force).map(drop)
+            }
+            Op::Link(other) => {
+                let id: CaseId = if *other {
+                    "DISC-2026-AAAAA"
+                } else {
+                    "DISC-2026-BBBBB"
+                }
+                .parse()
+                .unwrap();
+                case.link(&id, stamp).map(drop)
+            }
+            Op::Audit(found) => {
+                let found: Vec<CaseId> = if *found {
+                    vec!["DISC-2026-CCCCC".parse().unwrap()]
+                } else {
+                    Vec::new()
+                };
+                case.record_audit("checked the other handlers".into(), found, stamp)
+                    .map(drop)
+            }
+            Op::AckWithReply => case
+                .acknowledge_with(
+                    stamp.at,
+                    Some((
+                        "Hello Ada, thanks.".into(),
+                        format!("{}@x", case.events.len()),
+                    )),
+                    stamp,
+                    None,
+                )
+                .map(drop),
             Op::Publish(forced) => {
                 let advisory = format!("DEMO-SA-2026-{:03}", case.events.len());
                 let force = forced.then_some("forced");
@@ -364,6 +453,49 @@ mod props {
                 let taken_by: CaseId = "DISC-2026-ZZZZZ".parse().unwrap();
                 case.renumber_advisory(to, taken_by, stamp).map(drop)
             }
+            Op::Describe(field) => {
+                let text = Some(format!("text {}", case.events.len()));
+                let change = match field {
+                    0 => PublicChange {
+                        title: text,
+                        ..PublicChange::default()
+                    },
+                    1 => PublicChange {
+                        summary: text,
+                        ..PublicChange::default()
+                    },
+                    2 => PublicChange {
+                        details: text,
+                        ..PublicChange::default()
+                    },
+                    3 => PublicChange {
+                        impact: text,
+                        workarounds: Some(String::new()),
+                        ..PublicChange::default()
+                    },
+                    4 => PublicChange {
+                        references: Some(vec![format!(
+                            "https://example.org/{}",
+                            case.events.len()
+                        )]),
+                        ..PublicChange::default()
+                    },
+                    5 => PublicChange {
+                        references: Some(Vec::new()),
+                        ..PublicChange::default()
+                    },
+                    _ => PublicChange {
+                        workarounds: text,
+                        ..PublicChange::default()
+                    },
+                };
+                case.describe(change, stamp).map(drop)
+            }
+            Op::Reserve => {
+                let advisory = format!("DEMO-SA-2026-{:03}", case.events.len());
+                case.reserve_advisory(advisory, stamp).map(drop)
+            }
+            Op::Update => case.record_update(vec!["osv.json".into()], stamp).map(drop),
         };
     }
 
@@ -413,7 +545,13 @@ fn decisions_follow_the_release_ranges() {
     };
     let semver = |req: &str| Affected {
         package: pkg.clone(),
-        ranges: vec![crate::model::ranges::parse_requirement(req).unwrap()],
+        ranges: vec![
+            crate::model::ranges::parse_requirement(
+                req,
+                Some(crate::model::version::Scheme::SemVer),
+            )
+            .unwrap(),
+        ],
         versions: vec![],
     };
     let d = derive_decisions(&[semver("<1.4.3")], &policy);
@@ -424,13 +562,8 @@ fn decisions_follow_the_release_ranges() {
     let git = Affected {
         package: pkg.clone(),
         ranges: vec![
-            crate::model::ranges::from_bounds(
-                RangeType::Git,
-                Some("0"),
-                Some(&"a".repeat(40)),
-                None,
-            )
-            .unwrap(),
+            crate::model::ranges::from_bounds(None, true, Some("0"), Some(&"a".repeat(40)), None)
+                .unwrap(),
         ],
         versions: vec![],
     };
@@ -494,6 +627,179 @@ fn an_email_source_projects_message_ids_attachments_and_replies() {
     assert!(case.holds_message(Some("b@x"), ""));
     assert!(!case.holds_message(None, "nope"));
     assert!(case.holds_message(None, &"00".repeat(32)));
+    assert_eq!(replay(case.events.clone()).unwrap(), case);
+}
+
+#[test]
+fn an_internal_finding_is_confirmed_from_new_and_cannot_be_acknowledged() {
+    let mut case = Case::open(
+        "DISC-2026-K7Q3M".parse().unwrap(),
+        NewCase {
+            title: "found in the audit".into(),
+            internal: true,
+            ..NewCase::default()
+        },
+        Policy::default().slas(),
+        at("2026-03-02T09:00:00Z"),
+        "M",
+    );
+    assert!(case.internal);
+    assert_eq!(case.deadline, None);
+    assert!(case.credits.is_empty());
+    let t = at("2026-03-02T10:00:00Z");
+    let err = case
+        .acknowledge(t, Stamp { at: t, by: "M" }, None)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("internal finding"), "{err}");
+    case.confirm(Stamp { at: t, by: "M" }, None).unwrap();
+    assert_eq!(case.state, State::Confirmed);
+    assert_eq!(replay(case.events.clone()).unwrap(), case);
+}
+
+#[test]
+fn embargo_and_deadline_are_two_dates() {
+    let mut case = sample();
+    let t = at("2026-03-02T10:00:00Z");
+    let stamp = Stamp { at: t, by: "M" };
+    case.set_embargo(
+        Some(at("2026-12-22T14:00:00Z")),
+        Some("+01:00".into()),
+        stamp,
+        None,
+    )
+    .unwrap();
+    assert_eq!(case.embargo_until, Some(at("2026-12-22T14:00:00Z")));
+    assert_eq!(case.embargo_offset.as_deref(), Some("+01:00"));
+    assert_eq!(case.deadline, Some(at("2026-05-31T09:00:00Z")));
+    assert!(!case.deadline_agreed);
+    case.set_deadline(Some(at("2026-02-28T00:00:00Z")), None, stamp, None)
+        .unwrap_err();
+    let event = case
+        .set_deadline(Some(at("2026-02-28T00:00:00Z")), None, stamp, Some(""))
+        .unwrap()
+        .unwrap();
+    assert!(event.forced.as_deref().unwrap().contains("already past"));
+    assert_eq!(case.deadline, Some(at("2026-02-28T00:00:00Z")));
+    assert!(case.deadline_agreed);
+    assert!(
+        case.set_deadline(Some(at("2026-02-28T00:00:00Z")), None, stamp, None)
+            .unwrap()
+            .is_none()
+    );
+    case.set_deadline(None, None, stamp, None).unwrap();
+    assert_eq!(case.deadline, Some(at("2026-05-31T09:00:00Z")));
+    assert_eq!(case.embargo_until, Some(at("2026-12-22T14:00:00Z")));
+    let err = case
+        .set_embargo(Some(at("2026-01-01T00:00:00Z")), None, stamp, None)
+        .unwrap_err();
+    assert_eq!(err.exit_code(), 1);
+    assert_eq!(replay(case.events.clone()).unwrap(), case);
+}
+
+/// A case file as version 1 wrote it: `embargo_until` set from a preset
+/// (with `embargo_preset`), its event an `embargo-set`.
+fn version_one(preset: Option<&str>) -> serde_json::Value {
+    let mut case = sample();
+    let t = at("2026-03-02T10:00:00Z");
+    let until = at("2026-04-16T09:00:00Z");
+    case.record(
+        EventKind::EmbargoSet {
+            until: Some(until),
+            preset: preset.map(|p| p.parse().unwrap()),
+        },
+        t,
+        "M",
+        None,
+    );
+    let mut json = serde_json::to_value(&case).unwrap();
+    let obj = json.as_object_mut().unwrap();
+    obj.insert("schema_version".into(), 1.into());
+    obj.insert("embargo_until".into(), "2026-04-16T09:00:00Z".into());
+    obj.insert("deadline".into(), "2026-04-16T09:00:00Z".into());
+    for key in ["deadline_agreed", "deadline_preset"] {
+        obj.remove(key);
+    }
+    if let Some(p) = preset {
+        obj.insert("embargo_preset".into(), p.into());
+    }
+    json
+}
+
+#[test]
+fn a_version_one_preset_embargo_becomes_the_deadline() {
+    let mut case: Case = serde_json::from_value(version_one(Some("cert-cc"))).unwrap();
+    case.fields.upgrade();
+    assert_eq!(case.schema_version, SCHEMA_VERSION);
+    assert_eq!(case.embargo_until, None);
+    assert_eq!(case.deadline, Some(at("2026-04-16T09:00:00Z")));
+    assert!(case.deadline_agreed);
+    assert_eq!(
+        case.deadline_preset.map(|p| p.to_string()).as_deref(),
+        Some("cert-cc")
+    );
+    // The upgraded fields are what the events replay to.
+    assert_eq!(replay(case.events.clone()).unwrap(), case);
+    let text = serde_json::to_string(&case).unwrap();
+    assert!(!text.contains("embargo_preset"), "{text}");
+}
+
+#[test]
+fn a_version_one_embargo_set_by_hand_stays_the_embargo() {
+    let mut case: Case = serde_json::from_value(version_one(None)).unwrap();
+    case.fields.upgrade();
+    assert_eq!(case.embargo_until, Some(at("2026-04-16T09:00:00Z")));
+    assert_eq!(case.deadline, Some(at("2026-05-31T09:00:00Z")));
+    assert!(!case.deadline_agreed);
+    assert_eq!(replay(case.events.clone()).unwrap(), case);
+}
+
+#[test]
+fn links_and_the_audit_are_projected() {
+    let mut case = sample();
+    let t = at("2026-03-02T10:00:00Z");
+    let stamp = Stamp { at: t, by: "M" };
+    let other: CaseId = "DISC-2026-AAAAA".parse().unwrap();
+    assert!(case.link(&other, stamp).unwrap().is_some());
+    assert!(case.link(&other, stamp).unwrap().is_none());
+    assert!(case.link(&case.id.clone(), stamp).is_err());
+    let found: CaseId = "DISC-2026-BBBBB".parse().unwrap();
+    case.record_audit(
+        "checked the other handlers".into(),
+        vec![found.clone()],
+        stamp,
+    )
+    .unwrap();
+    assert_eq!(case.related, [other, found.clone()]);
+    let audit = case.audit.clone().unwrap();
+    assert_eq!(
+        (audit.note.as_str(), audit.found),
+        ("checked the other handlers", vec![found])
+    );
+    assert!(case.record_audit(" ".into(), vec![], stamp).is_err());
+    assert!(
+        case.record_audit("x".into(), vec![case.id.clone()], stamp)
+            .is_err()
+    );
+    assert_eq!(replay(case.events.clone()).unwrap(), case);
+}
+
+#[test]
+fn an_acknowledgement_with_its_reply_logs_the_message_once() {
+    let mut case = sample();
+    let t = at("2026-03-02T10:00:00Z");
+    case.acknowledge_with(
+        t,
+        Some(("Hello Ada".into(), "ack-1@example.org".into())),
+        Stamp { at: t, by: "M" },
+        None,
+    )
+    .unwrap();
+    assert_eq!(case.events.len(), 2);
+    assert_eq!(case.contacts.len(), 1);
+    assert_eq!(case.contacts[0].direction, Direction::ToReporter);
+    assert_eq!(case.contacts[0].text, "Hello Ada");
+    assert!(case.holds_message(Some("ack-1@example.org"), ""));
     assert_eq!(replay(case.events.clone()).unwrap(), case);
 }
 

@@ -6,6 +6,7 @@
 
 #[cfg(unix)]
 pub mod pty;
+pub mod schema;
 pub mod server;
 
 use std::cell::Cell;

@@ -60,8 +60,12 @@ pub fn git_program(name: &str) -> Option<PathBuf> {
 /// pushes only if `receive_pack`; the server and its port.
 pub fn git_daemon(base: &Path, home: &Path, receive_pack: bool) -> Result<(Server, u16), String> {
     let port = free_port();
-    let mut cmd = Command::new("git");
-    cmd.arg("daemon").arg("--export-all");
+    // The program itself, not `git daemon`: killing the `git` wrapper would
+    // leave the daemon it started running after the test, holding the port
+    // and every file descriptor the test process had.
+    let program = git_program("git-daemon").ok_or("git has no git-daemon")?;
+    let mut cmd = Command::new(program);
+    cmd.arg("--export-all");
     if receive_pack {
         cmd.arg("--enable=receive-pack");
     }
