@@ -277,16 +277,26 @@ pub fn report_usage(err: &clap::Error, json: bool) -> ExitCode {
         .unwrap_or_default()
         .trim_start_matches("error: ")
         .to_owned();
-    let usage: Vec<&str> = lines
+    let rest: Vec<&str> = lines
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with("For more information"))
+        .collect();
+    // clap's `tip:` lines (similar names, how to pass a value) are the hint.
+    let tips: Vec<&str> = rest
+        .iter()
+        .filter_map(|l| l.strip_prefix("tip: "))
+        .collect();
+    let usage: Vec<&str> = rest
+        .iter()
+        .copied()
+        .filter(|l| !l.starts_with("tip: "))
         .collect();
     let value = serde_json::json!({
         "error": {
             "kind": "usage",
             "message": message,
             "exit_code": code,
-            "hint": None::<String>,
+            "hint": (!tips.is_empty()).then(|| tips.join("; ")),
             "causes": [],
             "usage": usage.join("\n"),
         }

@@ -233,6 +233,11 @@ fn errors_are_json_objects_with_the_exit_code() {
     // A usage error clap finds: 2.
     let error = json_error(&env, &["ack"], 2);
     assert_eq!(error["kind"], "usage");
+    let error = json_error(&env, &["opne"], 2);
+    assert!(
+        error["hint"].as_str().unwrap().contains("'open'"),
+        "{error}"
+    );
     let error = json_error(&env, &["status", "--no-such-flag"], 2);
     assert!(
         error["message"]
