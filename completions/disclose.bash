@@ -903,7 +903,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__export)
-            opts="-q -h -V --format --out --preview --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --format --out --preview --world-readable --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1713,7 +1713,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__man)
-            opts="-q -h -V --install --out --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --install --out --world-readable --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1913,7 +1913,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__policy)
-            opts="-q -h -V --write --check --dir --json --no-input --quiet --color --help --version show set release render help"
+            opts="-q -h -V --write --check --world-readable --dir --json --no-input --quiet --color --help --version show set release render help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2215,7 +2215,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__policy__subcmd__render)
-            opts="-q -h -V --write --check --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --write --check --world-readable --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2320,7 +2320,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__publish)
-            opts="-q -h -V --out --dry-run --force --reason --offline --update --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --out --world-readable --dry-run --force --reason --offline --update --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -4,6 +4,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use crate::app::context::Ctx;
+use crate::commands::common::output::OutputMode;
 use crate::docs;
 use crate::error::{Error, Result};
 
@@ -20,12 +21,14 @@ use crate::error::{Error, Result};
 /// a trailing `:`).
 ///
 /// --out DIR writes the same pages into DIR instead; the same pages are
-/// shipped in the `man/` directory.
+/// shipped in the `man/` directory. Like every file disclose writes, the
+/// pages are private to you unless --world-readable (for a shared man
+/// directory).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose man | man -l -\n  \
     disclose man --install                      # then: man disclose\n  \
-    disclose man --out /usr/local/share/man/man1")]
+    sudo disclose man --out /usr/local/share/man/man1 --world-readable")]
 pub struct ManArgs {
     /// Install every page into share/man/man1 beside this binary's bin directory
     #[arg(long, conflicts_with = "out")]
@@ -33,6 +36,8 @@ pub struct ManArgs {
     /// Write every page into this directory instead of printing the top one
     #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub mode: OutputMode,
 }
 
 pub fn run(ctx: &Ctx, args: &ManArgs, cli: &clap::Command) -> Result<()> {
@@ -52,9 +57,10 @@ pub fn run(ctx: &Ctx, args: &ManArgs, cli: &clap::Command) -> Result<()> {
         }
     };
     let failed = |e: std::io::Error| Error::input(format!("{flag} {}: {e}", dir.display()));
-    std::fs::create_dir_all(&dir).map_err(failed)?;
+    let visibility = args.mode.visibility();
+    crate::store::create_out_dir(&dir, visibility).map_err(failed)?;
     for (name, text) in &pages {
-        std::fs::write(dir.join(name), text).map_err(failed)?;
+        crate::store::write_out(&dir.join(name), text.as_bytes(), visibility).map_err(failed)?;
     }
     ctx.ui.status(&format!(
         "Wrote {} man pages to {}.",

@@ -1,8 +1,10 @@
 //! `disclose remote`: show or record the team's remote.
 
 use crate::app::context::Ctx;
-use crate::commands::common::{remote_url, sync_report};
+use crate::commands::common::remote_url::{self, warn_credentials};
+use crate::commands::common::sync_report;
 use crate::error::{Error, Result};
+use crate::model::syntax::redact_url;
 use crate::store::{self, REMOTE};
 
 /// Show or record the team's remote
@@ -29,7 +31,9 @@ pub enum RemoteAction {
     /// nothing is fetched or pushed until `disclose sync`. A local path is
     /// made absolute and must be a bare git repository; --create makes an
     /// empty one there (whose default branch is the store's, so a plain
-    /// `git clone` of it checks the store out).
+    /// `git clone` of it checks the store out). A password or token in the
+    /// URL is never printed; a git credential helper is the better place
+    /// for it.
     #[command(after_help = "Examples:\n  \
         disclose remote set git@github.com:acme/security-cases.git\n  \
         disclose remote set /srv/git/security-cases.git\n  \
@@ -69,6 +73,9 @@ pub fn run(ctx: &Ctx, args: &RemoteArgs) -> Result<()> {
             }
             let before = store.remote_url()?;
             store.set_remote(&url)?;
+            let before = before.as_deref().map(redact_url);
+            warn_credentials(ctx, &url);
+            let url = redact_url(&url);
             if ctx.ui.json() {
                 ctx.ui
                     .print_json(&serde_json::json!({"remote": url, "previous": before}))?;
@@ -83,7 +90,7 @@ pub fn run(ctx: &Ctx, args: &RemoteArgs) -> Result<()> {
             ctx.ui.next("`disclose sync` to fetch and push");
         }
         Some(RemoteAction::Show) | None => {
-            let url = store.remote_url()?;
+            let url = store.remote_url()?.map(|url| redact_url(&url));
             let unpushed = store.unpushed()?;
             if ctx.ui.json() {
                 ctx.ui.print_json(&serde_json::json!({

@@ -40,7 +40,7 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<()> {
         .advisory
         .as_deref()
         .filter(|_| case.published_at.is_some())
-        .map(|advisory| advisory_files(store.root(), advisory));
+        .map(|advisory| advisory_files(&store, advisory));
     let paint = |text: &str, style: Style| ctx.ui.paint(text, style);
     ctx.ui
         .print(&render(&case, &clocks, now, files.as_ref(), &paint))
@@ -55,16 +55,10 @@ pub struct PublishedFiles {
     pub names: Vec<String>,
 }
 
-fn advisory_files(root: &std::path::Path, advisory: &str) -> PublishedFiles {
+fn advisory_files(store: &crate::store::Store, advisory: &str) -> PublishedFiles {
     let dir = format!("{}/{advisory}", crate::store::ADVISORIES_DIR);
-    let mut names: Vec<String> = std::fs::read_dir(root.join(&dir))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    // Listing is a nicety here: a directory that cannot be read lists nothing.
+    let names = store.plain_files(&dir).unwrap_or_default();
     PublishedFiles { dir, names }
 }
 

@@ -115,28 +115,43 @@ pub(crate) fn after_push(url: &str, first_push: bool) -> Option<RemoteHead> {
 }
 
 impl Store {
+    /// The plain files in the store directory `rel`, by name, seen without
+    /// following links; empty when there is no such directory.
+    pub fn plain_files(&self, rel: &str) -> Result<Vec<String>> {
+        let Some(dir) = fs::open(&self.root, rel)? else {
+            return Ok(Vec::new());
+        };
+        let mut names: Vec<String> = dir
+            .list()?
+            .into_iter()
+            .filter(|l| l.kind == fs::Kind::File)
+            .filter_map(|l| l.name.to_str().map(str::to_owned))
+            .collect();
+        names.sort();
+        Ok(names)
+    }
+
     /// The template files (`templates/*.txt`) that the last commit does not
-    /// hold as they are: new or edited by hand. Only plain files are taken.
+    /// hold as they are: new or edited by hand. Only plain files are taken,
+    /// opened without following links (see `fs`), each within the text limit.
     pub fn unshared_templates(&self) -> Result<Vec<(String, Vec<u8>)>> {
-        let dir = self.root.join(TEMPLATES_DIR);
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(Error::io(format!("read {}", dir.display()), e)),
+        let Some(dir) = fs::open(&self.root, TEMPLATES_DIR)? else {
+            return Ok(Vec::new());
         };
         let repo = git::open(&self.root)?;
         let tree = repo.head().ok().and_then(|h| h.peel_to_tree().ok());
         let mut out = Vec::new();
-        for entry in entries {
-            let entry = entry.map_err(|e| Error::io(format!("read {}", dir.display()), e))?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let plain = entry.file_type().is_ok_and(|t| t.is_file());
-            if !plain || !name.ends_with(".txt") || name.starts_with('.') {
+        for listed in dir.list()? {
+            let Some(name) = listed.name.to_str() else {
+                continue;
+            };
+            if listed.kind != fs::Kind::File || !name.ends_with(".txt") || name.starts_with('.') {
                 continue;
             }
             let rel = format!("{TEMPLATES_DIR}/{name}");
-            let bytes = std::fs::read(entry.path())
-                .map_err(|e| Error::io(format!("read {}", entry.path().display()), e))?;
+            let Some(bytes) = self.read_file(&rel, crate::model::limits::FILE_BYTES as u64)? else {
+                continue;
+            };
             let committed = tree
                 .as_ref()
                 .and_then(|t| t.get_path(Path::new(&rel)).ok())

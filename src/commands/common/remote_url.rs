@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::app::context::Ctx;
 use crate::error::{Error, Result};
 use crate::store::{self, PathRemote};
 
@@ -11,6 +12,7 @@ use crate::store::{self, PathRemote};
 pub fn normalize_url(typed: &str, arg: &str) -> Result<String> {
     let url = typed.trim();
     let bad = |why: &str| {
+        let typed = crate::model::syntax::redact_url(typed);
         Error::input(format!("{arg} {typed:?}: {why}")).with_hint(
             "give an ssh (git@host:team/cases.git), https://, git://, file:// URL or a local path",
         )
@@ -85,5 +87,19 @@ pub fn check_path_remote(url: &str, arg: &str, create: bool) -> Result<bool> {
                  `git clone --bare {shown} PATH`"
             ),
         })),
+    }
+}
+
+/// Says, when `url` carries a password or token, that a credential
+/// helper is the better place for it (git keeps the URL in plain text in
+/// the store's `.git/config`, and tools print URLs).
+pub fn warn_credentials(ctx: &Ctx, url: &str) {
+    if crate::model::syntax::has_credentials(url) {
+        ctx.ui.warn(
+            "the URL holds a password or token; it is never printed, but git keeps it in plain \
+             text in the store's .git/config. A git credential helper is preferable: set one up \
+             (`git config --global credential.helper ...`, e.g. libsecret, osxkeychain, manager \
+             or cache) and record the URL without the token",
+        );
     }
 }
