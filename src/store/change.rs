@@ -115,6 +115,19 @@ pub(crate) fn apply(env: &Env<'_>, repo: &Repository, change: Change<'_>) -> Res
         .iter()
         .map(|f| f.bytes.as_ref().map(hash).transpose())
         .collect::<Result<Vec<_>>>()?;
+    // What the work tree holds now. A file that already holds what the
+    // change writes (a template written by hand and now shared) is left
+    // untouched: the change only commits it, so undoing the change can
+    // never take the hand-written file away.
+    let found = files
+        .iter()
+        .map(|f| files::found(env.root, &f.path))
+        .collect::<Result<Vec<_>>>()?;
+    let untouched: Vec<bool> = found
+        .iter()
+        .zip(&new_ids)
+        .map(|(found, new)| *found == Found::of_blob(*new))
+        .collect();
     let tx = journal::new_tx();
     let outside: Vec<Outside> = outside
         .into_iter()
@@ -140,9 +153,11 @@ pub(crate) fn apply(env: &Env<'_>, repo: &Repository, change: Change<'_>) -> Res
         files: files
             .iter()
             .zip(&new_ids)
-            .map(|(f, id)| journal::File {
+            .zip(&untouched)
+            .map(|((f, id), untouched)| journal::File {
                 path: f.path.clone(),
                 new: id.map(|id| id.to_string()),
+                untouched: *untouched,
             })
             .collect(),
         outside: outside
@@ -179,6 +194,8 @@ pub(crate) fn apply(env: &Env<'_>, repo: &Repository, change: Change<'_>) -> Res
         commit: &commit,
         files: &files,
         new_ids: &new_ids,
+        found: &found,
+        untouched: &untouched,
         outside: &outside,
         tx: &tx,
     };
@@ -239,6 +256,8 @@ struct Work<'a> {
     commit: &'a NewCommit<'a>,
     files: &'a [Write],
     new_ids: &'a [Option<Oid>],
+    found: &'a [Found],
+    untouched: &'a [bool],
     outside: &'a [Outside],
     tx: &'a str,
 }
@@ -254,7 +273,14 @@ impl Work<'_> {
         undo.locked = true;
         let loaded = Loaded::read(&git_dir.join("index"))
             .map_err(|e| Error::git("read the store's index", e))?;
-        refuse_hand_edits(env.root, self.head_tree, &loaded, self.files)?;
+        refuse_hand_edits(
+            env.root,
+            self.head_tree,
+            &loaded,
+            self.files,
+            self.found,
+            self.new_ids,
+        )?;
         let (made, mut next) = fault::step(env.fault, Step::Objects, || {
             build(
                 self.repo,
@@ -271,6 +297,9 @@ impl Work<'_> {
         // New contents beside their targets, then room for the index.
         for (n, file) in self.files.iter().enumerate() {
             let Some(bytes) = &file.bytes else { continue };
+            if self.untouched[n] {
+                continue;
+            }
             let path = env.root.join(&file.path);
             let made_dirs = files::make_parents(&path)
                 .map_err(|e| Error::io(format!("create the directory of {}", path.display()), e))?;
@@ -302,11 +331,14 @@ impl Work<'_> {
         // Into place, each replaced file kept aside until the change is made.
         for (n, file) in self.files.iter().enumerate() {
             let path = env.root.join(&file.path);
-            let (temp, keep) = journal::temp_names(path.parent().unwrap_or(env.root), self.tx, n);
-            let temp = file.bytes.as_ref().map(|_| temp.as_path());
-            let placed = files::place(&path, temp, &keep)
-                .map_err(|e| Error::io(format!("write {}", path.display()), e))?;
-            undo.placed.push(placed);
+            if !self.untouched[n] {
+                let (temp, keep) =
+                    journal::temp_names(path.parent().unwrap_or(env.root), self.tx, n);
+                let temp = file.bytes.as_ref().map(|_| temp.as_path());
+                let placed = files::place(&path, temp, &keep)
+                    .map_err(|e| Error::io(format!("write {}", path.display()), e))?;
+                undo.placed.push(placed);
+            }
             if file.bytes.is_some() {
                 let meta = std::fs::symlink_metadata(&path)
                     .map_err(|e| Error::io(format!("read {}", path.display()), e))?;
@@ -615,6 +647,8 @@ fn refuse_hand_edits(
     head_tree: Option<&git2::Tree<'_>>,
     loaded: &Loaded,
     files: &[Write],
+    found: &[Found],
+    new_ids: &[Option<Oid>],
 ) -> Result<()> {
     // When git marked the index's `cases/` entries as the last commit's,
     // the index gives the committed blobs without reading the tree.
@@ -622,7 +656,8 @@ fn refuse_hand_edits(
         .and_then(|t| t.get_name("cases").map(|e| e.id()))
         .is_some_and(|id| loaded.cached_tree("cases") == Some(id));
     let mut edits = Vec::new();
-    for file in files {
+    for ((file, found), new) in files.iter().zip(found).zip(new_ids) {
+        let found = *found;
         let committed = if cases_in_index && git::is_case_file(&file.path) {
             loaded.entry_id(&file.path)
         } else {
@@ -630,10 +665,14 @@ fn refuse_hand_edits(
                 .and_then(|t| t.get_path(Path::new(&file.path)).ok())
                 .map(|e| e.id())
         };
-        let found = files::found(root, &file.path)?;
         let in_index = loaded.entry_id(&file.path);
+        // Already what the change writes, in the work tree and the index:
+        // committing it loses nothing.
+        let written = found == Found::of_blob(*new);
         let what = if found == Found::Other {
             Some("not a plain file")
+        } else if written && (in_index == committed || in_index == *new) {
+            None
         } else if in_index != committed {
             Some(if found == Found::of_blob(in_index) {
                 "staged"

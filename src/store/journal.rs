@@ -38,6 +38,10 @@ pub(crate) struct Journal {
 pub(crate) struct File {
     pub(crate) path: String,
     pub(crate) new: Option<String>,
+    /// The work tree held the new content already (written by hand and
+    /// now committed): the change never touched the file, nor does undoing it.
+    #[serde(default)]
+    pub(crate) untouched: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -65,7 +65,7 @@ pub(crate) fn recover(env: &Env<'_>) -> Result<()> {
         let new = file.new.as_deref().map(parse).transpose()?;
         landed &= target == new;
         let found = files::found(env.root, &file.path)?;
-        let rewrite = if found == Found::of_blob(target) {
+        let rewrite = if found == Found::of_blob(target) || file.untouched {
             false
         } else if found == Found::of_blob(before) || found == Found::of_blob(new) {
             true
@@ -81,7 +81,11 @@ pub(crate) fn recover(env: &Env<'_>) -> Result<()> {
             });
             continue;
         };
-        plan.push((file.path.as_str(), target, rewrite));
+        // Whether the file will hold the branch's content: if not (a file
+        // written by hand that the change only committed), its index entry
+        // gets no stat data, so git looks at it again and shows the edit.
+        let same = rewrite || found == Found::of_blob(target);
+        plan.push((file.path.as_str(), target, rewrite, same));
     }
     // The change's own index.lock goes first, so that the git commands
     // a refusal suggests can run.
@@ -128,8 +132,8 @@ pub(crate) fn recover(env: &Env<'_>) -> Result<()> {
 
     let rewritten: Vec<&str> = plan
         .iter()
-        .filter(|(_, _, rewrite)| *rewrite)
-        .map(|(path, _, _)| *path)
+        .filter(|(_, _, rewrite, _)| *rewrite)
+        .map(|(path, _, _, _)| *path)
         .collect();
     let what = format!("\"{}\", {}", journal.message, journal.owner);
     let text = if landed {
@@ -176,10 +180,10 @@ fn repair(
     root: &Path,
     repo: &Repository,
     git_dir: &Path,
-    plan: &[(&str, Option<Oid>, bool)],
+    plan: &[(&str, Option<Oid>, bool, bool)],
     lock: &mut std::fs::File,
 ) -> Result<bool> {
-    for (rel, target, rewrite) in plan {
+    for (rel, target, rewrite, _) in plan {
         if !rewrite {
             continue;
         }
@@ -199,18 +203,18 @@ fn repair(
     let index_path = git_dir.join("index");
     let lock_path = git_dir.join("index.lock");
     let loaded = Loaded::read(&index_path).map_err(|e| Error::git("read the store's index", e))?;
-    let rewritten = plan.iter().any(|(_, _, rewrite)| *rewrite);
+    let rewritten = plan.iter().any(|(_, _, rewrite, _)| *rewrite);
     if !rewritten
         && plan
             .iter()
-            .all(|(path, target, _)| loaded.entry_id(path) == *target)
+            .all(|(path, target, _, _)| loaded.entry_id(path) == *target)
     {
         let _ = files::remove_if_there(&lock_path);
         return Ok(false);
     }
     let changes: Vec<NewEntry<'_>> = plan
         .iter()
-        .map(|(path, target, _)| NewEntry {
+        .map(|(path, target, _, _)| NewEntry {
             path,
             staged: *target,
         })
@@ -218,8 +222,8 @@ fn repair(
     let mut next = loaded
         .edit(&changes, None, &[])
         .ok_or_else(|| Error::store("the store's index has a layout disclose cannot edit"))?;
-    for (rel, target, _) in plan {
-        if target.is_some() {
+    for (rel, target, _, same) in plan {
+        if target.is_some() && *same {
             let path = root.join(rel);
             let meta = std::fs::symlink_metadata(&path)
                 .map_err(|e| Error::io(format!("read {}", path.display()), e))?;

@@ -134,3 +134,44 @@ fn a_failed_change_leaves_head_the_index_and_the_files_byte_for_byte() {
         assert_in_step(&env, step);
     }
 }
+
+/// A file written by hand that a change commits as it is (a reply template
+/// `sync` shares) is never taken away by the change failing or being killed.
+#[test]
+fn a_hand_written_file_a_change_commits_survives_the_change_failing() {
+    let team = crate::common::Team::new();
+    let env = &team.a;
+    let rel = "templates/ack.txt";
+    let text = "Subject: Thanks\n\nHello {reporter_name}\n";
+    std::fs::create_dir_all(env.store.join("templates")).unwrap();
+    std::fs::write(env.store.join(rel), text).unwrap();
+    for fault in ["files", "ref", "files:kill", "ref:kill"] {
+        let out = env
+            .command()
+            .env("DISCLOSE_FAULT", fault)
+            .arg("sync")
+            .output()
+            .unwrap();
+        assert!(!out.status.success() || fault.ends_with("kill"), "{fault}");
+        env.disclose().arg("status").assert().success();
+        assert_eq!(
+            std::fs::read_to_string(env.store.join(rel)).unwrap(),
+            text,
+            "{fault}"
+        );
+        if fault == "ref:kill" {
+            assert_in_step(env, fault);
+        } else {
+            // Not committed: git shows the file as the user's own again.
+            let repo = git2::Repository::open(&env.store).unwrap();
+            let status = repo.status_file(std::path::Path::new(rel)).unwrap();
+            assert!(
+                status.is_wt_new() || status.is_wt_modified(),
+                "{fault}: {status:?}"
+            );
+        }
+    }
+    env.sync();
+    assert!(head_has(&env.store, rel, "Hello {reporter_name}"));
+    assert_in_step(env, "shared");
+}
