@@ -9,7 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Author, Files, MergeError, case_id_of, case_path, parse_case};
+use std::borrow::Cow;
+
+use super::{Author, Files, MergeError, Merged, Rest, case_id_of, case_path, parse_case};
 use crate::export::AdvisoryFiles;
 use crate::model::advisory_id;
 use crate::model::case::{Identifiers, Stamp};
@@ -86,13 +88,20 @@ pub(super) fn advisory_of(path: &str) -> Option<&str> {
     rest.split_once('/').map(|(advisory, _)| advisory)
 }
 
+/// The advisory ID a case file holds, if it parses and has one.
+pub fn advisory_in(bytes: &[u8]) -> Option<String> {
+    head(bytes)?.identifiers.advisory
+}
+
 /// Gives each of our clashing cases (in `merged`) the next free number:
 /// records the renumbering in the case and writes the advisory files it had
-/// in `ours` again under the new number.
+/// in `ours` again under the new number. `merged` holds the merge of the
+/// files handed in; `rest` the files that are the same on all sides.
 pub(super) fn renumber(
     clashes: &Clashes,
     ours: &Files,
-    merged: &mut Files,
+    rest: &dyn Rest,
+    merged: &mut Merged<'_>,
     case_ids: &BTreeMap<CaseId, CaseId>,
     author: Author<'_>,
 ) -> Result<Vec<AdvisoryRenumbering>, MergeError> {
@@ -102,11 +111,14 @@ pub(super) fn renumber(
     let mut taken: BTreeSet<String> = merged
         .iter()
         .filter(|(path, _)| case_id_of(path).is_some())
-        .filter_map(|(_, bytes)| head(bytes)?.identifiers.advisory)
+        .filter_map(|(_, bytes)| advisory_in(bytes))
         .collect();
-    let policy: Option<Policy> = merged
-        .get(POLICY_FILE)
-        .and_then(|b| serde_json::from_slice(b).ok());
+    taken.extend(rest.advisories()?);
+    let policy_bytes = match merged.get(POLICY_FILE) {
+        Some(bytes) => Some(bytes.to_vec()),
+        None => rest.get(POLICY_FILE)?,
+    };
+    let policy: Option<Policy> = policy_bytes.and_then(|b| serde_json::from_slice(&b).ok());
     let mut done = Vec::new();
     for (from, (mine, theirs)) in clashes {
         // Our case may have been given a new ID by this very merge.
@@ -143,18 +155,18 @@ pub(super) fn renumber(
         // The projection must agree with what a replay of the file would give.
         let case =
             crate::model::case::replay(case.events.clone()).map_err(|e| bad(e.to_string()))?;
-        merged.insert(path.clone(), to_json_bytes(&case));
+        merged.insert(path.clone(), Cow::Owned(to_json_bytes(&case)));
         let mut files_rewritten = false;
         if let Some(policy) = &policy {
             // The same files publish writes; a format that no longer renders
             // is left out, as publish does.
             for (format, text) in AdvisoryFiles::render(&case, policy, author.at).files {
                 let old = format!("{ADVISORIES_DIR}/{from}/{}", format.file_name());
-                if !ours.contains_key(&old) {
+                if !ours.contains_key(&old) && !rest.contains(&old) {
                     continue;
                 }
                 let new = format!("{ADVISORIES_DIR}/{to}/{}", format.file_name());
-                merged.insert(new, text.into_bytes());
+                merged.insert(new, Cow::Owned(text.into_bytes()));
                 files_rewritten = true;
             }
         }

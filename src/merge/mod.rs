@@ -11,6 +11,7 @@ pub mod advisory;
 pub mod case;
 pub mod policy;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -123,20 +124,91 @@ fn parse_object(path: &str, bytes: &[u8]) -> Result<Map<String, Value>, MergeErr
     }
 }
 
+/// What a merge changes in `ours`: each path's new bytes, or `None` where
+/// the file goes.
+pub type Edits = BTreeMap<String, Option<Vec<u8>>>;
+
+/// The merge of the files handed in, borrowing what it takes unchanged.
+type Merged<'a> = BTreeMap<String, Cow<'a, [u8]>>;
+
+/// What a merge may ask of the files it was not handed: those that are the
+/// same in all three trees, so the store hands in only the files either
+/// side changed since the base and answers for the rest from its tree.
+pub trait Rest {
+    /// Whether `path` is one of those files.
+    fn contains(&self, path: &str) -> bool;
+    /// The bytes of `path`, if it is one of them.
+    fn get(&self, path: &str) -> Result<Option<Vec<u8>>, MergeError>;
+    /// The advisory IDs their case files hold (asked only when both sides
+    /// gave out one advisory number).
+    fn advisories(&self) -> Result<BTreeSet<String>, MergeError>;
+}
+
+/// No files beside the ones handed in: a merge of whole trees.
+pub struct Whole;
+
+impl Rest for Whole {
+    fn contains(&self, _: &str) -> bool {
+        false
+    }
+
+    fn get(&self, _: &str) -> Result<Option<Vec<u8>>, MergeError> {
+        Ok(None)
+    }
+
+    fn advisories(&self) -> Result<BTreeSet<String>, MergeError> {
+        Ok(BTreeSet::new())
+    }
+}
+
 /// Merges `ours` and `theirs` over their common ancestor `base` (empty when
-/// the histories share none).
+/// the histories share none), all three whole.
 pub fn merge_trees(
     base: &Files,
     ours: &Files,
     theirs: &Files,
     author: Author<'_>,
 ) -> Result<(Files, MergeReport), MergeError> {
-    let mut merged = Files::new();
+    let (edits, report) = merge_changes(base, ours, theirs, &Whole, author, &mut rand::rng())?;
+    let mut merged = ours.clone();
+    apply(&mut merged, edits);
+    Ok((merged, report))
+}
+
+/// Applies `edits` to `files`.
+pub fn apply(files: &mut Files, edits: Edits) {
+    for (path, bytes) in edits {
+        match bytes {
+            Some(bytes) => files.insert(path, bytes),
+            None => files.remove(&path),
+        };
+    }
+}
+
+/// Merges the files handed in (`base`, `ours` and `theirs` hold the paths
+/// either side changed since the base, as each tree has them; they may hold
+/// more) and returns what changes in `ours`. `rest` answers for every other
+/// file, which is the same in all three trees; `rng` draws the new IDs of
+/// renumbered cases. Handing in only the changed files gives the same
+/// result as handing in whole trees: a file the same on all sides is kept.
+pub fn merge_changes(
+    base: &Files,
+    ours: &Files,
+    theirs: &Files,
+    rest: &dyn Rest,
+    author: Author<'_>,
+    rng: &mut dyn rand::RngCore,
+) -> Result<(Edits, MergeReport), MergeError> {
+    let mut merged = Merged::new();
     let mut report = MergeReport::default();
     let mut collisions: Vec<(String, Case)> = Vec::new();
     let clashes = advisory::clashes(base, ours, theirs);
-    let paths: BTreeSet<&String> = ours.keys().chain(theirs.keys()).collect();
-    for path in paths {
+    let paths: BTreeSet<&String> = base
+        .keys()
+        .chain(ours.keys())
+        .chain(theirs.keys())
+        .collect();
+    for &path in &paths {
         let (b, o, t) = (base.get(path), ours.get(path), theirs.get(path));
         let clashing = advisory::advisory_of(path).is_some_and(|a| clashes.contains_key(a));
         let take = if clashing {
@@ -144,17 +216,17 @@ pub fn merge_trees(
             if t != b {
                 report.from_remote.push(path.clone());
             }
-            t.cloned()
+            t.map(|t| Cow::Borrowed(t.as_slice()))
         } else if o == t || t == b {
-            o.cloned()
+            o.map(|o| Cow::Borrowed(o.as_slice()))
         } else if o == b {
             report.from_remote.push(path.clone());
-            t.cloned()
+            t.map(|t| Cow::Borrowed(t.as_slice()))
         } else {
             match (o, t) {
                 // An edit on one side beats a deletion on the other.
-                (Some(o), None) => Some(o.clone()),
-                (None, Some(t)) => Some(t.clone()),
+                (Some(o), None) => Some(Cow::Borrowed(o.as_slice())),
+                (None, Some(t)) => Some(Cow::Borrowed(t.as_slice())),
                 (None, None) => None,
                 (Some(o), Some(t)) if case_id_of(path).is_some() => {
                     let mine = parse_case(path, o)?;
@@ -167,17 +239,17 @@ pub fn merge_trees(
                         CaseMerge::Merged { case, overrides } => {
                             report.merged_cases.push(case.id.clone());
                             report.overrides.extend(overrides);
-                            Some(to_json_bytes(&case))
+                            Some(Cow::Owned(to_json_bytes(&case)))
                         }
                         CaseMerge::Collision => {
                             collisions.push((path.clone(), mine));
-                            Some(t.clone())
+                            Some(Cow::Borrowed(t.as_slice()))
                         }
                     }
                 }
                 (Some(o), Some(t)) if path == POLICY_FILE => {
                     report.policy_merged = true;
-                    Some(merge_policy_bytes(b, o, t)?)
+                    Some(Cow::Owned(merge_policy_bytes(b, o, t)?))
                 }
                 (Some(_), Some(_)) => return Err(MergeError::File(path.clone())),
             }
@@ -187,14 +259,11 @@ pub fn merge_trees(
         }
     }
     for (path, case) in collisions {
-        let taken: BTreeSet<&String> = base
-            .keys()
-            .chain(ours.keys())
-            .chain(theirs.keys())
-            .chain(merged.keys())
-            .collect();
         let from = case.id.clone();
-        let to = fresh_id(&from, author.at, |id| taken.contains(&case_path(id)));
+        let to = fresh_id(&from, author.at, rng, |id| {
+            let path = case_path(id);
+            paths.contains(&path) || merged.contains_key(&path) || rest.contains(&path)
+        });
         let renumbered = renumber(case, &to, author).map_err(|message| MergeError::Bad {
             path: path.clone(),
             message,
@@ -204,7 +273,7 @@ pub fn merge_trees(
             to: to.clone(),
             title: renumbered.title.clone(),
         });
-        merged.insert(case_path(&to), to_json_bytes(&renumbered));
+        merged.insert(case_path(&to), Cow::Owned(to_json_bytes(&renumbered)));
     }
     let case_ids: BTreeMap<CaseId, CaseId> = report
         .renumbered
@@ -212,8 +281,21 @@ pub fn merge_trees(
         .map(|r| (r.from.clone(), r.to.clone()))
         .collect();
     report.advisories_renumbered =
-        advisory::renumber(&clashes, ours, &mut merged, &case_ids, author)?;
-    Ok((merged, report))
+        advisory::renumber(&clashes, ours, rest, &mut merged, &case_ids, author)?;
+    // What differs from ours: a handed-in file the merge dropped goes, and
+    // a file it made or changed is written.
+    let mut edits = Edits::new();
+    for path in paths {
+        if ours.contains_key(path) && !merged.contains_key(path) {
+            edits.insert(path.clone(), None);
+        }
+    }
+    for (path, bytes) in merged {
+        if ours.get(&path).map(Vec::as_slice) != Some(&*bytes) {
+            edits.insert(path, Some(bytes.into_owned()));
+        }
+    }
+    Ok((edits, report))
 }
 
 fn merge_policy_bytes(
@@ -235,14 +317,18 @@ fn merge_policy_bytes(
 }
 
 /// A new ID with the old one's prefix and year that `taken` does not hold.
-fn fresh_id(old: &CaseId, at: DateTime<Utc>, taken: impl Fn(&CaseId) -> bool) -> CaseId {
+fn fresh_id(
+    old: &CaseId,
+    at: DateTime<Utc>,
+    mut rng: &mut dyn rand::RngCore,
+    taken: impl Fn(&CaseId) -> bool,
+) -> CaseId {
     let text = old.as_str();
     let head = &text[..text.len() - crate::model::id::RANDOM_LEN - 1];
     let (prefix, year) = head
         .rsplit_once('-')
         .and_then(|(p, y)| Some((p, y.parse::<i32>().ok()?)))
         .unwrap_or((crate::model::policy::DEFAULT_PREFIX, at.year()));
-    let mut rng = rand::rng();
     loop {
         let id = CaseId::random(prefix, year, &mut rng);
         if &id != old && !taken(&id) {

@@ -391,3 +391,217 @@ fn an_advisory_published_outside_the_store_is_renumbered_without_files() {
         b"theirs".to_vec()
     );
 }
+
+// Merging only the files either side changed gives what merging whole
+// trees gives: the property `sync` relies on to read only changed files.
+
+/// The paths the random trees are made of.
+const CASE_IDS: [&str; 4] = [
+    "DISC-2026-AAAAA",
+    "DISC-2026-BBBBB",
+    "DISC-2026-CCCCC",
+    "DISC-2026-DDDDD",
+];
+const OTHER_PATHS: [&str; 4] = [
+    "templates/ack.txt",
+    "advisories/POET-SA-2026-001/advisory.md",
+    "advisories/POET-SA-2026-002/advisory.md",
+    "attachments/DISC-2026-AAAAA/poc.txt",
+];
+
+/// What one side does to one path since the base.
+#[derive(Debug, Clone)]
+enum Edit {
+    Keep,
+    Delete,
+    /// A case: open it (if missing) or add a note; other files: new bytes.
+    Write(u8),
+    /// A case: publish it under advisory number `n`.
+    Publish(u8),
+    /// The policy: a new project name.
+    Project(u8),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        4 => Just(Edit::Keep),
+        1 => Just(Edit::Delete),
+        3 => (0..3u8).prop_map(Edit::Write),
+        1 => (1..3u8).prop_map(Edit::Publish),
+        1 => (0..2u8).prop_map(Edit::Project),
+    ]
+}
+
+fn policy_bytes(project: &str) -> Vec<u8> {
+    let policy = Policy {
+        project: Some(project.to_owned()),
+        ..Policy::default()
+    };
+    to_json_bytes(&policy)
+}
+
+/// `files` with `edit` made to `path` by side `side`.
+fn edited(files: &Files, path: &str, edit: &Edit, side: u8, minutes: i64) -> Files {
+    let mut files = files.clone();
+    let case = case_id_of(path);
+    let existing = files
+        .get(path)
+        .and_then(|b| serde_json::from_slice::<Case>(b).ok());
+    match (edit, case, existing) {
+        (Edit::Keep, ..) => {}
+        (Edit::Delete, ..) => {
+            files.remove(path);
+        }
+        (Edit::Write(n), Some(id), None) => {
+            let case = opened(id.as_str(), &format!("side {side} title {n}"), minutes);
+            files.insert(path.to_owned(), to_json_bytes(&case));
+        }
+        (Edit::Write(n), Some(_), Some(mut case)) => {
+            let text = format!("note {n} by {side}");
+            let kind = EventKind::NoteAdded {
+                text,
+                private: true,
+            };
+            case.record(kind, at(minutes), BY, None);
+            files.insert(path.to_owned(), to_json_bytes(&case));
+        }
+        (Edit::Publish(n), Some(_), Some(mut case)) if case.identifiers.advisory.is_none() => {
+            let kind = EventKind::Published {
+                advisory: format!("POET-SA-2026-00{n}"),
+                forced_reason: None,
+            };
+            case.record(kind, at(minutes), BY, None);
+            files.insert(path.to_owned(), to_json_bytes(&case));
+        }
+        (Edit::Project(n), None, _) if path == POLICY_FILE => {
+            files.insert(path.to_owned(), policy_bytes(&format!("Project {n}")));
+        }
+        (Edit::Write(n), None, _) if path != POLICY_FILE => {
+            files.insert(
+                path.to_owned(),
+                format!("side {side} text {n}").into_bytes(),
+            );
+        }
+        _ => {}
+    }
+    files
+}
+
+fn all_paths() -> Vec<String> {
+    CASE_IDS
+        .iter()
+        .map(|id| format!("cases/{id}.json"))
+        .chain(OTHER_PATHS.iter().map(|p| (*p).to_owned()))
+        .chain([POLICY_FILE.to_owned()])
+        .collect()
+}
+
+/// A tree's files that no side changed, answered from the whole tree.
+struct MapRest<'a> {
+    files: &'a Files,
+    changed: &'a BTreeSet<String>,
+}
+
+impl Rest for MapRest<'_> {
+    fn contains(&self, path: &str) -> bool {
+        !self.changed.contains(path) && self.files.contains_key(path)
+    }
+
+    fn get(&self, path: &str) -> Result<Option<Vec<u8>>, MergeError> {
+        Ok(self.contains(path).then(|| self.files[path].clone()))
+    }
+
+    fn advisories(&self) -> Result<BTreeSet<String>, MergeError> {
+        Ok(self
+            .files
+            .iter()
+            .filter(|(path, _)| case_id_of(path).is_some() && !self.changed.contains(*path))
+            .filter_map(|(_, bytes)| advisory::advisory_in(bytes))
+            .collect())
+    }
+}
+
+/// A merge's outcome with the random part of the events it made (their
+/// ULIDs) left out, as text to compare.
+fn outcome(result: &Result<(Edits, MergeReport), MergeError>) -> String {
+    let Ok((edits, report)) = result else {
+        return format!("{result:?}");
+    };
+    let mut out = format!("{report:?}\n");
+    for (path, bytes) in edits {
+        let text = match bytes.as_ref().map(|b| serde_json::from_slice::<Value>(b)) {
+            Some(Ok(mut value)) => {
+                if let Some(events) = value.get_mut("events").and_then(Value::as_array_mut) {
+                    for event in events {
+                        event.as_object_mut().map(|e| e.remove("id"));
+                    }
+                }
+                value.to_string()
+            }
+            Some(Err(_)) => String::from_utf8_lossy(bytes.as_deref().unwrap_or_default()).into(),
+            None => "(removed)".to_owned(),
+        };
+        out.push_str(&format!("{path}: {text}\n"));
+    }
+    out
+}
+
+fn seeded(seed: u64) -> rand::rngs::StdRng {
+    <rand::rngs::StdRng as rand::SeedableRng>::seed_from_u64(seed)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn merging_only_the_changed_files_equals_merging_whole_trees(
+        base_edits in prop::collection::vec(edit(), 9),
+        our_edits in prop::collection::vec(edit(), 9),
+        their_edits in prop::collection::vec(edit(), 9),
+        seed in any::<u64>(),
+    ) {
+        let paths = all_paths();
+        let mut base = files(&[(POLICY_FILE, &policy_bytes("Poet"))]);
+        for (path, e) in paths.iter().zip(&base_edits) {
+            base = edited(&base, path, e, 0, 0);
+        }
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        for (path, e) in paths.iter().zip(&our_edits) {
+            ours = edited(&ours, path, e, 1, 10);
+        }
+        for (path, e) in paths.iter().zip(&their_edits) {
+            theirs = edited(&theirs, path, e, 2, 20);
+        }
+        let whole = merge_changes(&base, &ours, &theirs, &Whole, author(30), &mut seeded(seed));
+
+        let changed: BTreeSet<String> = base
+            .keys()
+            .chain(ours.keys())
+            .chain(theirs.keys())
+            .filter(|p| !(base.get(*p) == ours.get(*p) && ours.get(*p) == theirs.get(*p)))
+            .cloned()
+            .collect();
+        let only = |side: &Files| -> Files {
+            side.iter()
+                .filter(|(p, _)| changed.contains(*p))
+                .map(|(p, b)| (p.clone(), b.clone()))
+                .collect()
+        };
+        let rest = MapRest { files: &ours, changed: &changed };
+        let part = merge_changes(
+            &only(&base),
+            &only(&ours),
+            &only(&theirs),
+            &rest,
+            author(30),
+            &mut seeded(seed),
+        );
+        prop_assert_eq!(outcome(&part), outcome(&whole));
+        if let Ok((edits, _)) = whole {
+            // A file no side changed is never rewritten; only new ones appear.
+            for path in edits.keys() {
+                prop_assert!(changed.contains(path) || !ours.contains_key(path), "{}", path);
+            }
+        }
+    }
+}
