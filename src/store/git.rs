@@ -48,6 +48,19 @@ pub(crate) fn open(root: &Path) -> Result<Repository> {
         .map_err(|e| Error::git(format!("open the repository at {}", root.display()), e))
 }
 
+/// Keeps at most a few megabytes of pack files mapped (libgit2
+/// maps up to 8 GB, in windows of 1 GB, and every page it reads stays
+/// resident): a sync reads the large trees of many commits, scattered over
+/// packs, and its memory should follow the change, not the store.
+pub(crate) fn bound_mapped_packs() {
+    // SAFETY: libgit2's global options are set before this process reads
+    // any pack, from the one thread that uses libgit2.
+    unsafe {
+        let _ = git2::opts::set_mwindow_size(4 << 20);
+        let _ = git2::opts::set_mwindow_mapped_limit(8 << 20);
+    }
+}
+
 /// The repository whose work tree contains `path` (or its nearest existing
 /// ancestor), if any.
 pub(crate) fn enclosing_work_tree(path: &Path) -> Option<std::path::PathBuf> {
@@ -179,15 +192,16 @@ pub(crate) fn write_tree_stored(
         return Ok(id);
     }
     let io = |e: std::io::Error| git2::Error::from_str(&format!("write tree object {hex}: {e}"));
-    let mut object = format!("tree {}\0", data.len()).into_bytes();
-    object.extend_from_slice(data);
-    let stream = zlib_stored(&object);
+    let header = format!("tree {}\0", data.len());
     std::fs::create_dir_all(&dir).map_err(io)?;
     let mut tmp = tempfile::Builder::new()
         .prefix("tmp_obj_")
         .tempfile_in(&dir)
         .map_err(io)?;
-    std::io::Write::write_all(&mut tmp, &stream).map_err(io)?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, &mut tmp);
+    write_zlib_stored(&mut out, &[header.as_bytes(), data]).map_err(io)?;
+    std::io::Write::flush(&mut out).map_err(io)?;
+    drop(out);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
@@ -199,39 +213,77 @@ pub(crate) fn write_tree_stored(
     Ok(id)
 }
 
-/// `data` as a zlib stream of stored blocks (RFC 1950/1951).
-fn zlib_stored(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(data.len() + data.len() / 65535 * 5 + 16);
-    out.extend_from_slice(&[0x78, 0x01]);
-    let mut chunks = data.chunks(0xFFFF).peekable();
-    if chunks.peek().is_none() {
-        out.extend_from_slice(&[1, 0, 0, 0xFF, 0xFF]);
+/// Writes `parts`, one after the other, as a zlib stream of stored
+/// blocks (RFC 1950/1951): no compression, at the speed of a copy.
+pub(crate) fn write_zlib_stored(
+    out: &mut dyn std::io::Write,
+    parts: &[&[u8]],
+) -> std::io::Result<()> {
+    const BLOCK: usize = 0xFFFF;
+    let total: usize = parts.iter().map(|p| p.len()).sum();
+    out.write_all(&[0x78, 0x01])?;
+    if total == 0 {
+        out.write_all(&[1, 0, 0, 0xFF, 0xFF])?;
     }
-    while let Some(chunk) = chunks.next() {
-        let last = chunks.peek().is_none();
-        let len = chunk.len() as u16;
-        out.push(u8::from(last));
-        out.extend_from_slice(&len.to_le_bytes());
-        out.extend_from_slice(&(!len).to_le_bytes());
-        out.extend_from_slice(chunk);
+    let mut sum = Adler32::new();
+    let mut left = total;
+    let mut block_left = 0;
+    for part in parts {
+        let mut part = *part;
+        while !part.is_empty() {
+            if block_left == 0 {
+                block_left = left.min(BLOCK);
+                let len = block_left as u16;
+                out.write_all(&[u8::from(left == block_left)])?;
+                out.write_all(&len.to_le_bytes())?;
+                out.write_all(&(!len).to_le_bytes())?;
+            }
+            let n = block_left.min(part.len());
+            out.write_all(&part[..n])?;
+            sum.update(&part[..n]);
+            part = &part[n..];
+            block_left -= n;
+            left -= n;
+        }
     }
-    out.extend_from_slice(&adler32(data).to_be_bytes());
-    out
+    out.write_all(&sum.value().to_be_bytes())
 }
 
-fn adler32(data: &[u8]) -> u32 {
+/// Adler-32, over bytes handed in a piece at a time.
+struct Adler32 {
+    a: u32,
+    b: u32,
+}
+
+impl Adler32 {
     const MOD: u32 = 65521;
-    let (mut a, mut b) = (1u32, 0u32);
-    // 5552 is the most bytes that can be summed before `b` could overflow.
-    for chunk in data.chunks(5552) {
-        for &byte in chunk {
-            a += u32::from(byte);
-            b += a;
-        }
-        a %= MOD;
-        b %= MOD;
+
+    fn new() -> Self {
+        Self { a: 1, b: 0 }
     }
-    (b << 16) | a
+
+    fn update(&mut self, data: &[u8]) {
+        // 5552 is the most bytes that can be summed before `b` could overflow.
+        for chunk in data.chunks(5552) {
+            for &byte in chunk {
+                self.a += u32::from(byte);
+                self.b += self.a;
+            }
+            self.a %= Self::MOD;
+            self.b %= Self::MOD;
+        }
+    }
+
+    fn value(&self) -> u32 {
+        (self.b << 16) | self.a
+    }
+}
+
+#[cfg(test)]
+fn adler32(data: &[u8]) -> u32 {
+    let mut sum = Adler32::new();
+    sum.update(data);
+    sum.value()
 }
 
 struct RawEntry<'a> {
@@ -278,5 +330,10 @@ mod tests {
         assert_eq!(tree.get(0).unwrap().id(), blob);
         assert_eq!(repo.odb().unwrap().read(id).unwrap().data(), &data[..]);
         assert_eq!(adler32(b"Wikipedia"), 0x11E6_0398);
+        // Written in parts, the stream is the stream of the parts joined.
+        let (mut whole, mut parts) = (Vec::new(), Vec::new());
+        write_zlib_stored(&mut whole, &[&data]).unwrap();
+        write_zlib_stored(&mut parts, &[&data[..70_000], &[], &data[70_000..]]).unwrap();
+        assert_eq!(whole, parts);
     }
 }

@@ -15,6 +15,8 @@
 
 mod cache;
 mod change;
+mod changes;
+mod diff;
 pub mod fault;
 mod files;
 mod fs;
@@ -23,6 +25,8 @@ mod index;
 mod index_file;
 mod journal;
 mod lock;
+mod pack;
+mod path_remote;
 mod recover;
 mod remote;
 mod state;
@@ -860,6 +864,17 @@ fn parse_checked<T: serde::de::DeserializeOwned>(
         )));
     }
     Ok(value)
+}
+
+/// Returns memory that was freed to the system. The allocator keeps what a
+/// phase of a long command freed (the trees and files of a merge), so
+/// without this the phases' peaks add up instead of the largest counting.
+pub(crate) fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `malloc_trim` only hands free pages of the heap back.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// How many threads read a store at once.

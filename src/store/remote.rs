@@ -21,7 +21,7 @@ pub const REMOTE: &str = "origin";
 pub(crate) const TRACKING: &str = "refs/remotes/origin/main";
 /// Where a fetch holds the remote's branch until its tree is checked
 /// (`accept`), so a refused tree moves no branch and no tracking ref.
-const FETCHED: &str = "refs/disclose/fetched";
+pub(crate) const FETCHED: &str = "refs/disclose/fetched";
 
 /// Local commits the remote does not have yet (as of the last fetch or push).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -112,7 +112,7 @@ fn callbacks<'a>(config: Option<git2::Config>) -> RemoteCallbacks<'a> {
 
 /// A transport failure, without the credentials a URL may carry (the
 /// transport's own message can quote the URL too).
-fn unreachable(what: &str, url: &str, e: &git2::Error) -> Error {
+pub(crate) fn unreachable(what: &str, url: &str, e: &git2::Error) -> Error {
     Error::store(format!(
         "could not {what} {}: {}{}",
         redact_url(url),
@@ -137,6 +137,9 @@ fn certificate_hint(url: &str, e: &git2::Error) -> &'static str {
 /// moves until `accept`); its tip, if it has one.
 pub(crate) fn fetch(repo: &Repository, url: &str) -> Result<Option<git2::Oid>> {
     drop_fetched(repo)?;
+    if let Some(dir) = super::team::local_path(url) {
+        return super::path_remote::fetch(repo, &dir, url);
+    }
     // An anonymous remote: fetching through `origin` would also move the
     // refs its configured refspecs name, before the tree is checked.
     let mut remote = repo
@@ -190,6 +193,12 @@ pub(crate) enum Pushed {
 
 /// Pushes `main` to the recorded remote, and only there.
 pub(crate) fn push(repo: &Repository, url: &str) -> Result<Pushed> {
+    if let Some(dir) = super::team::local_path(url) {
+        match super::path_remote::push(repo, &dir, url)? {
+            Pushed::Done => return track_pushed(repo),
+            rejected @ Pushed::Rejected(_) => return Ok(rejected),
+        }
+    }
     let mut remote = repo
         .find_remote(REMOTE)
         .map_err(|e| Error::git(format!("read the remote {REMOTE}"), e))?;
@@ -226,6 +235,11 @@ pub(crate) fn push(repo: &Repository, url: &str) -> Result<Pushed> {
             scrub_credentials(&status)
         )));
     }
+    track_pushed(repo)
+}
+
+/// Records that the remote's `main` is now this store's.
+fn track_pushed(repo: &Repository) -> Result<Pushed> {
     let head = repo
         .refname_to_id(&format!("refs/heads/{BRANCH}"))
         .map_err(|e| Error::git("read the branch main", e))?;

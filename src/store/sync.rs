@@ -5,15 +5,17 @@
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use git2::{Index, IndexEntry, IndexTime, Oid, Repository, StatusOptions};
+use git2::{Index, IndexEntry, IndexTime, Oid, Repository};
 use serde::Serialize;
 
 use super::change::{self, Change, NewCommit};
+use super::changes::{self, Changes};
+use super::diff::Trees;
 use super::git::{self, BRANCH, Identity};
 use super::remote::{self, Pushed, REMOTE, TRACKING};
 use super::{LOCK_FILE, Store, fault, fs, lock, recover, state, tree};
 use crate::error::{Error, Result};
-use crate::merge::{self, Author, Files, MergeError, MergeReport};
+use crate::merge::{self, Author, Edits, MergeError, MergeReport};
 
 /// How many times a push rejected because the remote moved is retried.
 pub const PUSH_ATTEMPTS: usize = 5;
@@ -85,6 +87,7 @@ impl Store {
         opts: SyncOptions,
         on_stage: &mut dyn FnMut(Stage),
     ) -> Result<SyncReport> {
+        git::bound_mapped_packs();
         let repo = git::open(&self.root)?;
         let url = remote::url(&repo)?.ok_or_else(|| {
             Error::input(format!(
@@ -125,14 +128,21 @@ impl Store {
                 // The remote has no branch yet: this push is its first.
                 first_push = theirs.is_none();
             }
+            // What the remote's tree holds beyond this store's is checked:
+            // the rest is already here.
+            let known = repo.refname_to_id(&format!("refs/heads/{BRANCH}")).ok();
             if let Some(theirs) = theirs
-                && let Err(e) = tree::check(&repo, theirs, "the remote's")
+                && let Err(e) = tree::check_new(&repo, theirs, known, "the remote's")
             {
                 remote::drop_fetched(&repo)?;
                 return Err(e);
             }
             remote::accept(&repo, theirs)?;
+            super::release_free_memory();
             self.integrate(&repo, theirs, who, at, &mut report)?;
+            // The merge is made: give its memory back before the push
+            // reads trees of its own.
+            super::release_free_memory();
             if !opts.push {
                 break;
             }
@@ -257,31 +267,52 @@ impl Store {
         if ours == theirs || repo.graph_descendant_of(ours, theirs).map_err(fail)? {
             return Ok(());
         }
-        check_clean(repo)?;
         let fetched = count_new(repo, theirs, ours).map_err(fail)?;
-        let ours_files = tree::files(repo, Some(ours), "this store's")?;
-        let theirs_files = tree::files(repo, Some(theirs), "the remote's")?;
-        check_arriving(&ours_files, &theirs_files)?;
+        // Only what either side changed is read, merged and written: the
+        // trees are diffed, a file the same on all sides never leaves git.
+        let mut trees = Trees::new(repo)?;
+        let ours_root = trees.root_of(repo, ours)?;
+        let theirs_root = trees.root_of(repo, theirs)?;
         let fast_forward = repo.graph_descendant_of(theirs, ours).map_err(fail)?;
         let mut merged_report = None;
-        let (target, files, log) = if fast_forward {
+        let (target, edits, log) = if fast_forward {
+            let changes = changes::between(repo, &mut trees, ours_root, theirs_root)?;
+            check_arriving(repo, ours_root, &changes)?;
+            let mut edits = Edits::new();
+            for path in changes.paths {
+                let bytes = changes.theirs.get(&path).cloned();
+                edits.insert(path, bytes);
+            }
             (
                 theirs,
-                theirs_files,
+                edits,
                 format!("disclose sync: fast-forward to {REMOTE}/{BRANCH}"),
             )
         } else {
             let base = repo.merge_base(ours, theirs).ok();
-            let base_files = tree::files(repo, base, "the common base's")?;
+            let base_root = base.map(|b| trees.root_of(repo, b)).transpose()?;
+            let changes = changes::load(repo, &mut trees, base_root, ours_root, theirs_root)?;
+            drop(trees);
+            check_arriving(repo, ours_root, &changes)?;
             let by = who.by();
-            let (files, merged) = merge::merge_trees(
-                &base_files,
-                &ours_files,
-                &theirs_files,
+            let rest = changes::TreeRest {
+                repo,
+                ours: ours_root,
+                changed: &changes.paths,
+            };
+            let (edits, merged) = merge::merge_changes(
+                &changes.base,
+                &changes.ours,
+                &changes.theirs,
+                &rest,
                 Author { at, by: &by },
+                &mut rand::rng(),
             )
             .map_err(merge_error)?;
-            let tree = build_tree(repo, &files).map_err(fail)?;
+            // What the merge read is done with; the edits own their bytes.
+            drop(changes);
+            super::release_free_memory();
+            let tree = changes::edited_tree(repo, ours_root, &edits)?;
             let message = merge_message(&merged);
             let sig =
                 git2::Signature::new(&who.name, &who.email, &git2::Time::new(at.timestamp(), 0))
@@ -298,28 +329,14 @@ impl Store {
             merged_report = Some((commit, merged));
             (
                 commit,
-                files,
+                edits,
                 format!("disclose sync: merge {REMOTE}/{BRANCH}"),
             )
         };
-        let mut writes = Vec::new();
-        for (path, bytes) in &files {
-            if ours_files.get(path) != Some(bytes) {
-                writes.push(change::Write {
-                    path: path.clone(),
-                    bytes: Some(bytes.clone()),
-                });
-            }
-        }
-        for path in ours_files.keys() {
-            if !files.contains_key(path) {
-                writes.push(change::Write {
-                    path: path.clone(),
-                    bytes: None,
-                });
-            }
-        }
-        writes.sort_by(|a, b| a.path.cmp(&b.path));
+        let writes: Vec<change::Write> = edits
+            .into_iter()
+            .map(|(path, bytes)| change::Write { path, bytes })
+            .collect();
         index_accepts(&writes)?;
         let change = Change {
             head,
@@ -330,6 +347,9 @@ impl Store {
             files: writes,
             outside: Vec::new(),
         };
+        // The trees the merge read are gone: so is their memory, before
+        // the index is read.
+        super::release_free_memory();
         change::apply(&self.env(), repo, change)?;
         report.fetched += fetched;
         if fast_forward {
@@ -388,8 +408,9 @@ fn remote_git_dir(dir: &Path) -> std::path::PathBuf {
 
 /// Refuses, before anything moves, a remote tree that is not a whole store:
 /// no `policy.json`, or a changed case file that does not parse, holds
-/// another case's ID or has no events.
-fn check_arriving(ours: &Files, theirs: &Files) -> Result<()> {
+/// another case's ID or has no events. `changes` holds every file in which
+/// our tree (`ours`, a root tree) and the remote's may differ.
+fn check_arriving(repo: &Repository, ours: Oid, changes: &Changes) -> Result<()> {
     let bad = |path: &str, what: String| {
         Error::store(format!(
             "{REMOTE}/{BRANCH} holds {path}, which {what}; nothing was merged or changed"
@@ -399,20 +420,31 @@ fn check_arriving(ours: &Files, theirs: &Files) -> Result<()> {
              `disclose sync` again",
         )
     };
+    let (ours_files, theirs) = (&changes.ours, &changes.theirs);
     let policy = crate::model::layout::POLICY_FILE;
-    let Some(bytes) = theirs.get(policy) else {
+    let has_policy = if changes.paths.contains(policy) {
+        theirs.contains_key(policy)
+    } else {
+        repo.find_tree(ours)
+            .map_err(|e| Error::git("read this store's tree", e))?
+            .get_name(policy)
+            .is_some_and(|e| e.kind() == Some(git2::ObjectType::Blob))
+    };
+    if !has_policy {
         return Err(Error::store(format!(
             "{REMOTE}/{BRANCH} has no {policy}, so it is not a whole case store; nothing was \
              merged or changed"
         ))
         .with_hint("check that the remote is the team's case store (`disclose remote`)"));
-    };
-    if ours.get(policy) != Some(bytes) {
+    }
+    if let Some(bytes) = theirs.get(policy)
+        && ours_files.get(policy) != Some(bytes)
+    {
         super::parse_policy(Path::new(policy), bytes)
             .map_err(|e| bad(policy, format!("is not a valid policy ({e})")))?;
     }
     for (path, bytes) in theirs {
-        if ours.get(path) == Some(bytes) {
+        if ours_files.get(path) == Some(bytes) {
             continue;
         }
         let Some(name) = path.strip_prefix(git::CASES) else {
@@ -533,57 +565,11 @@ fn merge_message(report: &MergeReport) -> String {
     message
 }
 
-/// Refuses to merge over uncommitted edits of tracked files, which a
-/// checkout would overwrite.
-fn check_clean(repo: &Repository) -> Result<()> {
-    let mut opts = StatusOptions::new();
-    opts.include_untracked(false).include_ignored(false);
-    let statuses = repo
-        .statuses(Some(&mut opts))
-        .map_err(|e| Error::git("read the work tree's status", e))?;
-    let dirty: Vec<String> = statuses
-        .iter()
-        .filter(|s| s.status() != git2::Status::CURRENT)
-        .filter_map(|s| s.path().ok().map(str::to_owned))
-        .collect();
-    if dirty.is_empty() {
-        return Ok(());
-    }
-    Err(Error::refused(format!(
-        "the store has changes that are not committed: {}",
-        dirty.join(", ")
-    ))
-    .with_hint("commit or discard them with git in the store, then run `disclose sync` again"))
-}
-
 fn count_new(repo: &Repository, theirs: Oid, ours: Oid) -> Result<usize, git2::Error> {
     let mut walk = repo.revwalk()?;
     walk.push(theirs)?;
     walk.hide(ours)?;
     Ok(walk.count())
-}
-
-fn build_tree(repo: &Repository, files: &Files) -> Result<Oid, git2::Error> {
-    let mut index = Index::new()?;
-    for (path, bytes) in files {
-        let id = repo.blob(bytes)?;
-        let entry = IndexEntry {
-            ctime: IndexTime::new(0, 0),
-            mtime: IndexTime::new(0, 0),
-            dev: 0,
-            ino: 0,
-            mode: 0o100_644,
-            uid: 0,
-            gid: 0,
-            file_size: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
-            id,
-            flags: u16::try_from(path.len()).unwrap_or(0xfff).min(0xfff),
-            flags_extended: 0,
-            path: path.as_bytes().to_vec(),
-        };
-        index.add(&entry)?;
-    }
-    index.write_tree_to(repo)
 }
 
 /// What `clone_store` did besides cloning.

@@ -8,7 +8,6 @@
 use git2::{ObjectType, Oid, Repository, Tree};
 
 use crate::error::{Error, Result};
-use crate::merge::Files;
 
 /// Why a tree entry is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,30 +31,30 @@ impl Unsafe {
     }
 }
 
-/// Every file of `commit`'s tree by path, after checking the whole tree;
-/// an empty map for no commit. `whose` says whose tree it is in errors
-/// ("the remote's").
-pub(crate) fn files(repo: &Repository, commit: Option<Oid>, whose: &str) -> Result<Files> {
-    let mut files = Files::new();
-    let Some(commit) = commit else {
-        return Ok(files);
-    };
-    let tree = commit_tree(repo, commit)?;
-    walk(repo, &tree, "", &mut |path, entry| {
-        let blob = repo
-            .find_blob(entry)
-            .map_err(|e| Error::git(format!("read {path}"), e))?;
-        files.insert(path.to_owned(), blob.content().to_vec());
-        Ok(())
-    })
-    .map_err(|e| refusal(e, whose))?;
-    Ok(files)
-}
-
 /// Checks `commit`'s tree without reading its files.
 pub(crate) fn check(repo: &Repository, commit: Oid, whose: &str) -> Result<()> {
     let tree = commit_tree(repo, commit)?;
     walk(repo, &tree, "", &mut |_, _| Ok(())).map_err(|e| refusal(e, whose))
+}
+
+/// Checks what `commit`'s tree holds that the tree of `known` (a commit
+/// already in the store, checked when it arrived or made here) does not:
+/// only the entries that differ are read. The whole tree without `known`.
+pub(crate) fn check_new(
+    repo: &Repository,
+    commit: Oid,
+    known: Option<Oid>,
+    whose: &str,
+) -> Result<()> {
+    let Some(known) = known else {
+        return check(repo, commit, whose);
+    };
+    let mut trees = super::diff::Trees::new(repo)?;
+    let old = trees.root_of(repo, known)?;
+    let new = trees.root_of(repo, commit)?;
+    super::diff::diff(&mut trees, Some(old), Some(new))
+        .map(drop)
+        .map_err(|e| e.into_error(whose))
 }
 
 /// The paths of `commit`'s files git would mark executable.
@@ -100,15 +99,31 @@ impl From<Error> for Walk {
 
 fn refusal(walk: Walk, whose: &str) -> Error {
     match walk {
-        Walk::Refused(path, why) => Error::store(format!(
-            "{whose} tree holds {path:?}, {}; nothing was checked out or changed",
-            why.words()
-        ))
-        .with_hint(
-            "a store holds only plain files at plain paths: remove that path from the \
-             remote's history tip (git rm, commit, push) and try again",
-        ),
+        Walk::Refused(path, why) => refused(&path, why, whose),
         Walk::Failed(e) => e,
+    }
+}
+
+/// The refusal of a tree entry at `path`, in `whose` tree.
+pub(crate) fn refused(path: &str, why: Unsafe, whose: &str) -> Error {
+    Error::store(format!(
+        "{whose} tree holds {path:?}, {}; nothing was checked out or changed",
+        why.words()
+    ))
+    .with_hint(
+        "a store holds only plain files at plain paths: remove that path from the \
+         remote's history tip (git rm, commit, push) and try again",
+    )
+}
+
+/// Whether an entry of `mode` may be in a store: a directory or a plain
+/// file (executable or not).
+pub(crate) fn kind_of_mode(mode: u32) -> std::result::Result<(), Unsafe> {
+    match mode {
+        0o040_000 | 0o100_644 | 0o100_755 | 0o100_664 => Ok(()),
+        0o120_000 => Err(Unsafe::Link),
+        0o160_000 => Err(Unsafe::Submodule),
+        _ => Err(Unsafe::OddMode),
     }
 }
 
