@@ -243,3 +243,6 @@ pub(crate) fn edited_tree(repo: &Repository, ours: Oid, edits: &Edits) -> Result
         None => Ok(tree),
     }
 }
+
+#[cfg(test)]
+mod tests;
