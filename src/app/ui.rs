@@ -99,9 +99,15 @@ impl Ui {
 
     /// Writes `value` as pretty JSON to stdout.
     pub fn print_json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
-        let mut text = serde_json::to_string_pretty(value).expect("output types serialise");
-        text.push('\n');
-        self.print(&text)
+        PRODUCT_WRITTEN.store(true, Ordering::Relaxed);
+        // Written as it is made: `check` of a large store prints tens of
+        // megabytes, which need not sit in memory whole.
+        let mut out = std::io::BufWriter::with_capacity(64 << 10, std::io::stdout().lock());
+        serde_json::to_writer_pretty(&mut out, value)
+            .map_err(std::io::Error::from)
+            .and_then(|()| out.write_all(b"\n"))
+            .and_then(|()| out.flush())
+            .map_err(Error::from)
     }
 
     /// Prints the product: `value` as JSON with `--json`, else `text`.

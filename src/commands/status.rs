@@ -6,6 +6,7 @@ use crate::app::terminal::Style;
 use crate::commands::common::sync_report;
 use crate::error::{Error, Result};
 use crate::judge::clocks::{ClockKind, ClockView, Clocks};
+use crate::model::case::State;
 use crate::model::time::relative;
 use crate::store::{Store, Summaries};
 
@@ -83,7 +84,11 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         return Ok(());
     };
     let now = ctx.now();
-    let mut summaries = store.summaries()?;
+    // With --json each listed case's fields are printed: a cold read
+    // renders those (and only those) as it reads them.
+    let (json, all) = (ctx.ui.json(), args.all);
+    let printed = move |state: State| json && (all || state.is_open());
+    let mut summaries = store.summaries_printing(&printed)?;
     let mut errors = std::mem::take(&mut summaries.errors);
     let cases = &summaries.cases;
     let mut rows: Vec<(usize, Clocks)> = (0..cases.len())
@@ -99,7 +104,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
     });
 
     if ctx.ui.json() {
-        print_json(ctx, &store, &mut summaries, &rows, &mut errors)?;
+        print_json(ctx, &store, &summaries, &rows, &mut errors)?;
     } else if rows.is_empty() {
         let what = if args.all {
             "No cases"
@@ -152,23 +157,29 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
 fn print_json(
     ctx: &Ctx,
     store: &Store,
-    summaries: &mut Summaries,
+    summaries: &Summaries,
     rows: &[(usize, Clocks)],
     errors: &mut Vec<Error>,
 ) -> Result<()> {
     let mut out = String::with_capacity(OUT_CHUNK + (64 << 10));
     let mut started = false;
-    for (i, clocks) in rows {
-        let fields = match summaries.fields_json(store, *i) {
-            Ok(fields) => fields,
-            Err(e) => {
-                errors.push(e);
-                continue;
+    // Each element is made on every core, a window of rows at a time.
+    for window in rows.chunks(WINDOW) {
+        let elements = crate::store::parallel_map(window.iter().collect(), |(i, clocks)| {
+            summaries
+                .fields_json(store, *i)
+                .map(|fields| element(&fields, clocks))
+        });
+        for element in elements {
+            match element {
+                Ok(element) => {
+                    out.push_str(if started { ",\n" } else { "[\n" });
+                    started = true;
+                    out.push_str(&element);
+                }
+                Err(e) => errors.push(e),
             }
-        };
-        out.push_str(if started { ",\n" } else { "[\n" });
-        started = true;
-        push_element(&mut out, &fields, clocks);
+        }
         if out.len() >= OUT_CHUNK {
             ctx.ui.print(&out)?;
             out.clear();
@@ -178,14 +189,18 @@ fn print_json(
     ctx.ui.print(&out)
 }
 
-/// Appends one array element: the rendered fields with `clocks` as their last key.
-fn push_element(out: &mut String, fields: &str, clocks: &Clocks) {
+/// How many rows' elements are made at once.
+const WINDOW: usize = 1024;
+
+/// One array element: the rendered fields with `clocks` as their last key.
+fn element(fields: &str, clocks: &Clocks) -> String {
+    let mut out = String::with_capacity(fields.len() + 1024);
     // `fields` ends with the object's closing line; the clocks go before it.
     out.push_str(fields.strip_suffix("\n  }").unwrap_or(fields));
     out.push_str(",\n    \"clocks\": ");
-    let clocks = serde_json::to_string_pretty(clocks).expect("clocks serialise");
-    out.push_str(&clocks.replace('\n', "\n    "));
+    out.push_str(&crate::model::layout::json_indented(clocks, 2));
     out.push_str("\n  }");
+    out
 }
 
 /// Red once overdue; yellow within a day, or for the deadline and fix
@@ -257,11 +272,10 @@ mod tests {
         let fields = CaseFields::from(&case);
         let clocks = Clocks::of(&case, at);
         let mut out = String::from("[\n");
-        push_element(
-            &mut out,
+        out.push_str(&element(
             &crate::app::ui::json_array_element(&fields),
             &clocks,
-        );
+        ));
         out.push_str("\n]");
         let expected = serde_json::to_string_pretty(&[Row {
             fields: &fields,

@@ -250,7 +250,7 @@ pub fn check(
 /// Groups findings by case (cases with errors first, then by earliest due
 /// time, then ID); within a case, errors first, then by due time. Findings
 /// without a case come last.
-fn sort_grouped(findings: &mut [Finding]) {
+fn sort_grouped(findings: &mut Vec<Finding>) {
     use std::cmp::Reverse;
     use std::collections::BTreeMap;
     let mut groups: BTreeMap<Option<&CaseId>, (Severity, Option<DateTime<Utc>>)> = BTreeMap::new();
@@ -262,24 +262,27 @@ fn sort_grouped(findings: &mut [Finding]) {
             (a, b) => a.or(b),
         };
     }
-    let keys: BTreeMap<Option<CaseId>, _> = groups
-        .into_iter()
-        .map(|(id, (sev, due))| {
-            (
-                id.cloned(),
-                (id.is_none(), Reverse(sev), due.is_none(), due),
-            )
+    // Each finding's group key, looked up once (not at every comparison:
+    // a large store has a hundred thousand findings).
+    let keys: Vec<_> = findings
+        .iter()
+        .map(|f| {
+            let (sev, due) = groups[&f.case.as_ref()];
+            (f.case.is_none(), Reverse(sev), due.is_none(), due)
         })
         .collect();
-    findings.sort_by(|a, b| {
-        let ka = &keys[&a.case];
-        let kb = &keys[&b.case];
-        ka.cmp(kb)
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by(|&i, &j| {
+        let (a, b) = (&findings[i], &findings[j]);
+        keys[i]
+            .cmp(&keys[j])
             .then_with(|| a.case.cmp(&b.case))
             .then_with(|| b.severity.cmp(&a.severity))
             .then_with(|| a.due.cmp(&b.due))
             .then_with(|| a.release.cmp(&b.release))
     });
+    let mut slots: Vec<Option<Finding>> = std::mem::take(findings).into_iter().map(Some).collect();
+    *findings = order.into_iter().filter_map(|i| slots[i].take()).collect();
 }
 
 /// Every finding of one open case at `now`.

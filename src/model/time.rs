@@ -253,3 +253,179 @@ mod tests {
         );
     }
 }
+
+/// Serde for the instants of the summaries a large store reads and caches
+/// by the hundred thousand: the same text as chrono's (`2026-03-02T09:00:00Z`),
+/// written and read without its general parser and formatter, which cost
+/// more than the rest of a summary. Anything else (fractions of a second,
+/// offsets, years past 9999) goes through chrono.
+pub mod fast_serde {
+    use chrono::{DateTime, Datelike as _, NaiveDate, NaiveTime, Timelike as _, Utc};
+    use serde::{Deserialize as _, Deserializer, Serialize as _, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        match format(t) {
+            Some(text) => s.serialize_str(std::str::from_utf8(&text).unwrap_or_default()),
+            None => t.serialize(s),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+        d.deserialize_str(Visitor)
+    }
+
+    /// `Option<DateTime<Utc>>`, as `serialize` and `deserialize`.
+    pub mod option {
+        use chrono::{DateTime, Utc};
+        use serde::{Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(
+            t: &Option<DateTime<Utc>>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match t {
+                Some(t) => s.serialize_some(&Fast(t)),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<DateTime<Utc>>, D::Error> {
+            d.deserialize_option(OptionVisitor)
+        }
+
+        struct Fast<'a>(&'a DateTime<Utc>);
+
+        impl serde::Serialize for Fast<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                super::serialize(self.0, s)
+            }
+        }
+
+        struct OptionVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for OptionVisitor {
+            type Value = Option<DateTime<Utc>>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an RFC 3339 instant or null")
+            }
+
+            fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                super::deserialize(d).map(Some)
+            }
+        }
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ`, when `t` has no fraction and a four-digit year.
+    fn format(t: &DateTime<Utc>) -> Option<[u8; 20]> {
+        let (year, nanos) = (t.year(), t.nanosecond());
+        if !(0..=9999).contains(&year) || nanos != 0 {
+            return None;
+        }
+        let mut out = *b"0000-00-00T00:00:00Z";
+        let put = |out: &mut [u8; 20], at: usize, n: u32, width: usize| {
+            let mut n = n;
+            for i in (0..width).rev() {
+                out[at + i] = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+        };
+        put(&mut out, 0, year as u32, 4);
+        put(&mut out, 5, t.month(), 2);
+        put(&mut out, 8, t.day(), 2);
+        put(&mut out, 11, t.hour(), 2);
+        put(&mut out, 14, t.minute(), 2);
+        put(&mut out, 17, t.second(), 2);
+        Some(out)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` read directly; `None` for any other form.
+    fn parse(text: &str) -> Option<DateTime<Utc>> {
+        let b = text.as_bytes();
+        if b.len() != 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' {
+            return None;
+        }
+        if b[16] != b':' || b[19] != b'Z' {
+            return None;
+        }
+        let num = |from: usize, to: usize| -> Option<u32> {
+            b[from..to].iter().try_fold(0u32, |n, &d| {
+                d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+            })
+        };
+        let date = NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 7)?, num(8, 10)?)?;
+        let time = NaiveTime::from_hms_opt(num(11, 13)?, num(14, 16)?, num(17, 19)?)?;
+        Some(date.and_time(time).and_utc())
+    }
+
+    struct Visitor;
+
+    impl serde::de::Visitor<'_> for Visitor {
+        type Value = DateTime<Utc>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an RFC 3339 instant")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            if let Some(t) = parse(text) {
+                return Ok(t);
+            }
+            let value = serde::de::value::StrDeserializer::<E>::new(text);
+            DateTime::<Utc>::deserialize(value)
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn reads_and_writes_what_chrono_does(secs in -70_000_000_000i64..300_000_000_000, nanos in prop_oneof![Just(0u32), 0..2_000_000_000u32]) {
+                let Some(t) = DateTime::<Utc>::from_timestamp(secs, nanos) else { return Ok(()) };
+                let ours = serde_json::to_string(&Wrap(t)).unwrap();
+                let theirs = serde_json::to_string(&t).unwrap();
+                prop_assert_eq!(&ours, &theirs);
+                let back: Wrap = serde_json::from_str(&theirs).unwrap();
+                prop_assert_eq!(back.0, serde_json::from_str::<DateTime<Utc>>(&theirs).unwrap());
+            }
+        }
+
+        #[test]
+        fn other_forms_are_read_as_chrono_reads_them() {
+            for text in [
+                "2026-03-02T09:00:00Z",
+                "2026-03-02T10:00:00+01:00",
+                "2026-03-02T09:00:00.5Z",
+                "2026-02-30T09:00:00Z",
+                "2026-03-02T24:00:00Z",
+                "2016-12-31T23:59:60Z",
+                "2026-03-02 09:00:00Z",
+                "not a time",
+            ] {
+                let json = format!("{text:?}");
+                let ours = serde_json::from_str::<Wrap>(&json)
+                    .map(|w| w.0)
+                    .map_err(|e| e.to_string());
+                let theirs =
+                    serde_json::from_str::<DateTime<Utc>>(&json).map_err(|e| e.to_string());
+                assert_eq!(ours, theirs, "{text}");
+            }
+        }
+
+        #[derive(serde::Serialize, serde::Deserialize)]
+        struct Wrap(#[serde(with = "super")] DateTime<Utc>);
+    }
+}

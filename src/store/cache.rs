@@ -111,11 +111,13 @@ impl FileKey {
     }
 }
 
-/// One cached entry: the file name in `cases/`, its key and its summary.
+/// One cached entry: the file name in `cases/`, its key and its summary,
+/// and where its rendered fields are (none when no command has rendered
+/// them yet: `check` and `stats` read summaries only).
 pub(crate) struct Entry {
     pub(crate) name: String,
     pub(crate) key: FileKey,
-    pub(crate) text: TextRef,
+    pub(crate) text: Option<TextRef>,
     /// Boxed: entries move through a few vectors on their way to the caller.
     pub(crate) summary: Box<CaseSummary>,
 }
@@ -266,7 +268,7 @@ fn parse_line(line: &[u8]) -> Option<Entry> {
     let offset = num()? as u64;
     let len = num()? as u64;
     let sum = u64::from_str_radix(std::str::from_utf8(next()?).ok()?, 16).ok()?;
-    let text = TextRef { offset, len, sum };
+    let text = (len > 0).then_some(TextRef { offset, len, sum });
     let summary = serde_json::from_slice(next()?).ok()?;
     Some(Entry {
         text,
@@ -281,72 +283,145 @@ fn parse_line(line: &[u8]) -> Option<Entry> {
     })
 }
 
-/// A case as the cache will hold it: its text is either already in the
-/// current bodies file or new.
+/// A case as the cache will hold it.
 pub(crate) struct Save<'a> {
     pub(crate) name: &'a str,
     pub(crate) key: FileKey,
     pub(crate) summary: &'a CaseSummary,
-    pub(crate) text: SaveText<'a>,
+    pub(crate) text: Option<TextRef>,
 }
 
-pub(crate) enum SaveText<'a> {
-    Stored(TextRef),
-    New(&'a str),
+/// One run's writing of the cache: it holds the cache's lock, takes new
+/// texts as they are rendered (from any thread, so they never pile up in
+/// memory), then writes the entries. Best effort: `begin` gives `None` when
+/// another process holds the cache or the disk refuses (a store on a
+/// read-only disk still works, uncached).
+pub(crate) struct Session {
+    dir: std::path::PathBuf,
+    _lock: std::fs::File,
+    /// The bodies file new texts go to, and the file it replaces when it
+    /// is not the one the loaded cache named.
+    name: String,
+    previous: Option<String>,
+    bodies: std::sync::Mutex<Bodies>,
 }
 
-/// Replaces the cache with `entries` (sorted by name), leaving out the ones
-/// too recent to trust, and returns the bodies file the texts are now in
-/// with each entry's place in it. Best effort: `None` when another process
-/// holds the cache or the disk refuses (a store on a read-only disk still
-/// works, uncached).
-pub(crate) fn save(
-    dir: &Path,
-    current: Option<&str>,
-    entries: &[Save<'_>],
-) -> Option<(String, Vec<TextRef>)> {
-    super::fs::create_private_dir(dir).ok()?;
-    let lock = super::fs::no_follow(&mut std::fs::OpenOptions::new())
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(dir.join(LOCK))
-        .ok()?;
-    lock.try_lock().ok()?;
-    try_save(dir, current, entries).ok()
+struct Bodies {
+    file: std::fs::File,
+    len: u64,
+    failed: bool,
 }
 
-fn try_save(
-    dir: &Path,
-    current: Option<&str>,
-    entries: &[Save<'_>],
-) -> std::io::Result<(String, Vec<TextRef>)> {
-    let live: u64 = entries
-        .iter()
-        .map(|e| match e.text {
-            SaveText::Stored(r) => r.len,
-            SaveText::New(t) => t.len() as u64,
+impl Session {
+    /// Starts writing the cache in `dir`, whose loaded texts are in the
+    /// bodies file `current`.
+    pub(crate) fn begin(dir: &Path, current: Option<&str>) -> Option<Self> {
+        super::fs::create_private_dir(dir).ok()?;
+        let lock = super::fs::no_follow(&mut std::fs::OpenOptions::new())
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(LOCK))
+            .ok()?;
+        lock.try_lock().ok()?;
+        let exists = |name: &str| std::fs::symlink_metadata(dir.join(name)).is_ok();
+        let name = match current {
+            Some(name) if exists(name) => name.to_owned(),
+            _ => next_bodies(current),
+        };
+        let file = open_append(&dir.join(&name)).ok()?;
+        let len = file.metadata().ok()?.len();
+        Some(Self {
+            dir: dir.to_path_buf(),
+            _lock: lock,
+            previous: current.filter(|c| *c != name).map(str::to_owned),
+            name,
+            bodies: std::sync::Mutex::new(Bodies {
+                file,
+                len,
+                failed: false,
+            }),
         })
-        .sum();
-    let current_len = current
-        .and_then(|name| std::fs::metadata(dir.join(name)).ok())
-        .map(|m| m.len());
-    // Keep appending until garbage outweighs the live texts; then copy.
-    let (name, copy) = match (current, current_len) {
-        (Some(name), Some(len)) if len <= 2 * live + (16 << 20) => (name.to_owned(), false),
-        _ => {
-            let next = current
-                .and_then(|n| n.strip_prefix("bodies-")?.parse::<u64>().ok())
-                .map_or(1, |n| n + 1);
-            (format!("bodies-{next}"), current_len.is_some())
+    }
+
+    /// Appends `texts` (each a rendered case) and returns where each went;
+    /// `None` if they could not be written (the caller keeps them).
+    pub(crate) fn append(&self, texts: &[&str]) -> Option<Vec<TextRef>> {
+        let mut bytes = Vec::with_capacity(texts.iter().map(|t| t.len()).sum());
+        for text in texts {
+            bytes.extend_from_slice(text.as_bytes());
         }
-    };
-    let old = match (copy, current) {
-        (true, Some(current)) => Some(
-            super::fs::no_follow(std::fs::OpenOptions::new().read(true)).open(dir.join(current))?,
-        ),
-        _ => None,
-    };
+        let mut bodies = self.bodies.lock().ok()?;
+        if bodies.failed {
+            return None;
+        }
+        if bodies.file.write_all(&bytes).is_err() {
+            bodies.failed = true;
+            return None;
+        }
+        let mut offset = bodies.len;
+        bodies.len += bytes.len() as u64;
+        Some(
+            texts
+                .iter()
+                .map(|text| {
+                    let r = TextRef {
+                        offset,
+                        len: text.len() as u64,
+                        sum: checksum(text.as_bytes()),
+                    };
+                    offset += r.len;
+                    r
+                })
+                .collect(),
+        )
+    }
+
+    /// Writes `entries` (sorted by name) as the cache, leaving out the ones
+    /// too recent to trust, and returns the bodies file the texts are now
+    /// in with each entry's place in it (they move when most of the file
+    /// is garbage and the live texts are copied to a new one).
+    pub(crate) fn finish(self, entries: &[Save<'_>]) -> Option<(String, Vec<Option<TextRef>>)> {
+        let Self {
+            dir,
+            _lock,
+            name,
+            previous,
+            bodies,
+        } = self;
+        let bodies = bodies.into_inner().ok()?;
+        if bodies.failed {
+            return None;
+        }
+        let live: u64 = entries.iter().filter_map(|e| e.text).map(|t| t.len).sum();
+        // Keep appending until garbage outweighs the live texts; then copy.
+        let (name, refs) = if bodies.len <= 2 * live + (16 << 20) {
+            (name, entries.iter().map(|e| e.text).collect())
+        } else {
+            let next = next_bodies(Some(&name));
+            let refs = copy_live(&dir.join(&name), &dir.join(&next), entries).ok()?;
+            let _ = std::fs::remove_file(dir.join(&name));
+            (next, refs)
+        };
+        write_summaries(&dir, &name, entries, &refs).ok()?;
+        if let Some(previous) = previous
+            && previous != name
+        {
+            let _ = std::fs::remove_file(dir.join(previous));
+        }
+        Some((name, refs))
+    }
+}
+
+/// The name after `current` for a bodies file (`bodies-1` first).
+fn next_bodies(current: Option<&str>) -> String {
+    let next = current
+        .and_then(|n| n.strip_prefix("bodies-")?.parse::<u64>().ok())
+        .map_or(1, |n| n + 1);
+    format!("bodies-{next}")
+}
+
+fn open_append(path: &Path) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     super::fs::no_follow(options.create(true).append(true));
     #[cfg(unix)]
@@ -355,50 +430,99 @@ fn try_save(
         use std::os::unix::fs::OpenOptionsExt as _;
         options.mode(0o600);
     }
-    let file = options.open(dir.join(&name))?;
-    let mut offset = file.metadata()?.len();
+    options.open(path)
+}
+
+/// Copies the live texts of `entries` from `from` to a new file `to`.
+fn copy_live(
+    from: &Path,
+    to: &Path,
+    entries: &[Save<'_>],
+) -> std::io::Result<Vec<Option<TextRef>>> {
+    let old = super::fs::no_follow(std::fs::OpenOptions::new().read(true)).open(from)?;
+    let _ = std::fs::remove_file(to);
+    let file = open_append(to)?;
     let mut out = std::io::BufWriter::with_capacity(1 << 20, &file);
-    let mut refs = Vec::with_capacity(entries.len());
+    let mut offset = 0;
     let mut buf = Vec::new();
+    let mut refs = Vec::with_capacity(entries.len());
     for entry in entries {
-        let bytes: &[u8] = match (&entry.text, &old) {
-            (SaveText::Stored(r), None) => {
-                refs.push(*r);
-                continue;
-            }
-            (SaveText::Stored(r), Some(old)) => {
-                buf.resize(r.len as usize, 0);
-                read_at(old, &mut buf, r.offset)?;
-                &buf
-            }
-            (SaveText::New(text), _) => text.as_bytes(),
+        let Some(r) = entry.text else {
+            refs.push(None);
+            continue;
         };
-        out.write_all(bytes)?;
-        refs.push(TextRef {
-            offset,
-            len: bytes.len() as u64,
-            sum: checksum(bytes),
-        });
-        offset += bytes.len() as u64;
+        buf.resize(r.len as usize, 0);
+        read_at(&old, &mut buf, r.offset)?;
+        out.write_all(&buf)?;
+        refs.push(Some(TextRef { offset, ..r }));
+        offset += r.len;
     }
     out.flush()?;
-    drop(out);
+    Ok(refs)
+}
 
+/// Writes the summaries file: a header naming the bodies file, then one
+/// line per entry (made on every core).
+fn write_summaries(
+    dir: &Path,
+    bodies: &str,
+    entries: &[Save<'_>],
+    refs: &[Option<TextRef>],
+) -> std::io::Result<()> {
     let mut tmp = tempfile::Builder::new()
         .prefix(".summaries-")
         .tempfile_in(dir)?;
     // The file system's own clock, as the case files' times are: the
     // temporary file was just created, so its mtime is "now" on that disk.
     let now = FileKey::of(&tmp.as_file().metadata()?).mtime;
+    let pairs: Vec<(&Save<'_>, &Option<TextRef>)> = entries.iter().zip(refs).collect();
+    let threads = crate::store::threads();
     let mut out = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
-    let header = format!("{MAGIC} {VERSION} {name}");
+    let header = format!("{MAGIC} {VERSION} {bodies}");
     writeln!(out, "{header}\t{:016x}", checksum(header.as_bytes()))?;
+    // A round of lines at a time, made on every core, so the file is never
+    // whole in memory.
+    for round in pairs.chunks(threads * LINES_PER_PART) {
+        let parts: Vec<std::io::Result<Vec<u8>>> = std::thread::scope(|s| {
+            let handles: Vec<_> = round
+                .chunks(LINES_PER_PART)
+                .map(|part| s.spawn(move || lines(part, now)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err(std::io::Error::other("panicked")))
+                })
+                .collect()
+        });
+        for part in parts {
+            out.write_all(&part?)?;
+        }
+    }
+    out.flush()?;
+    drop(out);
+    tmp.persist(dir.join(SUMMARIES)).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// How many lines one thread makes at a time.
+const LINES_PER_PART: usize = 4096;
+
+/// The summaries file's lines for `pairs`.
+fn lines(pairs: &[(&Save<'_>, &Option<TextRef>)], now: (i64, i64)) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(pairs.len() * 800);
     let mut line = Vec::with_capacity(1024);
-    for (entry, text) in entries.iter().zip(&refs) {
+    for (entry, text) in pairs {
         let key = entry.key;
         if key.racy(now) || entry.name.contains(['\t', '\n']) {
             continue;
         }
+        let text = text.unwrap_or(TextRef {
+            offset: 0,
+            len: 0,
+            sum: 0,
+        });
         line.clear();
         write!(
             line,
@@ -416,18 +540,10 @@ fn try_save(
         )?;
         serde_json::to_writer(&mut line, entry.summary)?;
         write!(out, "{:016x}\t", checksum(&line))?;
-        out.write_all(&line)?;
-        out.write_all(b"\n")?;
+        out.extend_from_slice(&line);
+        out.push(b'\n');
     }
-    out.flush()?;
-    drop(out);
-    tmp.persist(dir.join(SUMMARIES)).map_err(|e| e.error)?;
-    if let Some(current) = current
-        && current != name
-    {
-        let _ = std::fs::remove_file(dir.join(current));
-    }
-    Ok((name, refs))
+    Ok(out)
 }
 
 /// Reads the text at `text` from the bodies file, if it is there whole and

@@ -83,6 +83,28 @@ fn read_in(dir: &sys::Dir, name: &str, path: &Path, limit: u64) -> Result<Option
     Ok(Some(bytes))
 }
 
+/// Reads a regular file of `len` bytes (its stat size) to its end. One
+/// read asks for a byte more than that: when it returns `len` bytes the
+/// file was read whole, with no second call to find the end (a regular
+/// file is never read short but at its end); otherwise it grew or shrank
+/// meanwhile and is read on to the end.
+fn read_whole(mut file: &std::fs::File, len: u64) -> std::io::Result<Vec<u8>> {
+    let len = usize::try_from(len).map_err(|_| std::io::Error::other("file too large"))?;
+    let mut bytes = vec![0; len + 1];
+    let n = loop {
+        match file.read(&mut bytes) {
+            Ok(n) => break n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    };
+    bytes.truncate(n);
+    if n != len {
+        file.read_to_end(&mut bytes)?;
+    }
+    Ok(bytes)
+}
+
 /// Writes `bytes` to `rel` atomically with mode 0600, creating the
 /// directories above it (0700).
 pub(crate) fn write(root: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
@@ -149,6 +171,36 @@ impl OpenDir {
     pub(crate) fn read(&self, name: &str) -> Result<Option<Vec<u8>>> {
         components(name)?;
         read_in(&self.dir, name, &self.path.join(name), u64::MAX)
+    }
+
+    /// Reads the file `name` of this directory with the stat data of what
+    /// was read (taken from the open file, so the two belong together);
+    /// `None` when it does not exist.
+    pub(crate) fn read_with_meta(
+        &self,
+        name: &str,
+    ) -> Result<Option<(std::fs::Metadata, Vec<u8>)>> {
+        components(name)?;
+        let path = self.path.join(name);
+        let file = match sys::open_read(&self.dir, name) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(explain(&self.dir, name, &path, "read", e)),
+        };
+        let fail = |e| Error::io(format!("read {}", path.display()), e);
+        let meta = file.metadata().map_err(fail)?;
+        if !meta.is_file() {
+            return Err(not_a_file(
+                &path,
+                if meta.is_dir() {
+                    Kind::Dir
+                } else {
+                    Kind::Other
+                },
+            ));
+        }
+        let bytes = read_whole(&file, meta.len()).map_err(fail)?;
+        Ok(Some((meta, bytes)))
     }
 
     /// The entries of this directory (without `.` and `..`).

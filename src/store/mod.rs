@@ -30,6 +30,7 @@ mod path_remote;
 mod recover;
 mod remote;
 mod state;
+mod summaries;
 mod sync;
 mod team;
 pub(crate) mod tls;
@@ -45,13 +46,14 @@ pub use fault::Fault;
 pub use fs::{Visibility, create_out_dir, write_out};
 pub use git::Identity;
 pub use remote::{REMOTE, Unpushed};
+pub use summaries::Summaries;
 pub use sync::{Cloned, PUSH_ATTEMPTS, Stage, SyncOptions, SyncReport, clone_store};
 pub use team::{
     PathRemote, RemoteHead, STORE_BRANCH, TEMPLATES_DIR, create_bare_remote, inspect, local_path,
 };
 
 use crate::error::{Error, Result};
-use crate::model::case::{Case, CaseFields, CaseSummary};
+use crate::model::case::{Case, CaseFields};
 use crate::model::id::{CaseId, CaseRef};
 use crate::model::policy::Policy;
 
@@ -448,120 +450,6 @@ impl Store {
         Ok((cases, errors))
     }
 
-    /// The summary of every case, sorted by ID, for the commands that look at
-    /// the whole store (`status`, `check`); broken files are returned beside
-    /// the readable ones. Unchanged files are served from the summary cache
-    /// (see `cache`), the others are read in parallel.
-    pub fn summaries(&self) -> Result<Summaries> {
-        let dir = self.root.join(".git").join(CACHE_DIR);
-        let Some(cases_dir) = fs::open(&self.root, CASES_DIR)? else {
-            return Ok(Summaries {
-                cases: Vec::new(),
-                errors: Vec::new(),
-                texts: Vec::new(),
-                bodies: None,
-                dir,
-            });
-        };
-        let (ids, mut errors, leftovers) = self.ids_in(&cases_dir)?;
-        if !leftovers.is_empty() {
-            self.sweep(&leftovers);
-        }
-        // Checked here, so the cache never writes through a link.
-        fs::is_dir(&self.root, &format!(".git/{CACHE_DIR}"))?;
-        let loaded = cache::load(&dir);
-        let cached_count = loaded.entries.len();
-        let mut cached = loaded.entries.into_iter().peekable();
-        let mut work = Vec::with_capacity(ids.len());
-        for id in ids {
-            let name = id.file_name();
-            while cached.next_if(|e| e.name < name).is_some() {}
-            let entry = cached.next_if(|e| e.name == name);
-            work.push((id, entry));
-        }
-        drop(cached);
-        let results = parallel_map(work, |(id, entry)| self.summary_of(&cases_dir, id, entry));
-        let (mut hits, mut fresh) = (0, 0);
-        let mut found = Vec::with_capacity(results.len());
-        for result in results {
-            match result {
-                Ok(found_one) => {
-                    match found_one.2 {
-                        Text::Stored(_) => hits += 1,
-                        Text::Fresh(_) => fresh += 1,
-                    }
-                    found.push(found_one);
-                }
-                Err(e) => errors.push(e),
-            }
-        }
-        let mut bodies = loaded.bodies;
-        if fresh > 0 || hits != cached_count {
-            let names: Vec<String> = found.iter().map(|f| f.1.id.file_name()).collect();
-            let saves: Vec<cache::Save<'_>> = found
-                .iter()
-                .zip(&names)
-                .map(|((key, summary, text), name)| cache::Save {
-                    name,
-                    key: *key,
-                    summary,
-                    text: match text {
-                        Text::Stored(r) => cache::SaveText::Stored(*r),
-                        Text::Fresh(t) => cache::SaveText::New(t),
-                    },
-                })
-                .collect();
-            if let Some((name, refs)) = cache::save(&dir, bodies.as_deref(), &saves) {
-                drop(saves);
-                for (one, r) in found.iter_mut().zip(refs) {
-                    one.2 = Text::Stored(r);
-                }
-                bodies = Some(name);
-            }
-        }
-        let mut cases = Vec::with_capacity(found.len());
-        let mut texts = Vec::with_capacity(found.len());
-        for (_, summary, text) in found {
-            cases.push(*summary);
-            texts.push(text);
-        }
-        Ok(Summaries {
-            cases,
-            errors,
-            texts,
-            bodies: bodies.and_then(|name| {
-                fs::no_follow(std::fs::OpenOptions::new().read(true))
-                    .open(dir.join(name))
-                    .ok()
-            }),
-            dir,
-        })
-    }
-
-    /// One case's summary: from its cache entry if the file is unchanged.
-    fn summary_of(
-        &self,
-        cases: &fs::OpenDir,
-        id: CaseId,
-        entry: Option<cache::Entry>,
-    ) -> Result<(cache::FileKey, Box<CaseSummary>, Text)> {
-        // `cases/` itself was opened without following links by `case_ids`.
-        let meta =
-            fs::file_metadata(&self.root, &case_rel(&id))?.ok_or_else(|| self.no_such_case(&id))?;
-        let key = cache::FileKey::of(&meta);
-        if let Some(entry) = entry
-            && entry.key == key
-        {
-            return Ok((key, entry.summary, Text::Stored(entry.text)));
-        }
-        let bytes = cases
-            .read(&id.file_name())?
-            .ok_or_else(|| self.no_such_case(&id))?;
-        let fields = parse_fields(&self.case_path(&id), &id, &bytes)?;
-        let text = crate::model::layout::json_array_element(&fields);
-        Ok((key, Box::new(CaseSummary::from(&fields)), Text::Fresh(text)))
-    }
-
     /// A case's projected fields without its history, for listings.
     pub fn read_fields(&self, id: &CaseId) -> Result<CaseFields> {
         let bytes = fs::read(&self.root, &case_rel(id))?.ok_or_else(|| self.no_such_case(id))?;
@@ -705,46 +593,6 @@ impl Store {
             outside,
         };
         change::apply(&self.env(), repo, change)
-    }
-}
-
-/// Every case's summary (sorted by ID), the files that could not be read,
-/// and each case's fields rendered for `status --json`.
-pub struct Summaries {
-    pub cases: Vec<CaseSummary>,
-    pub errors: Vec<Error>,
-    texts: Vec<Text>,
-    bodies: Option<std::fs::File>,
-    /// The cache's directory, to drop it when a text fails its check.
-    dir: PathBuf,
-}
-
-enum Text {
-    Stored(cache::TextRef),
-    Fresh(String),
-}
-
-impl Summaries {
-    /// The projected fields of `cases[i]` (without `events`) as one element
-    /// of a pretty JSON array (`ui::json_array_element`): from the cache, or
-    /// from the case file if the cache cannot give them.
-    pub fn fields_json(&mut self, store: &Store, i: usize) -> Result<String> {
-        let id = &self.cases[i].id;
-        if let Text::Fresh(text) = &mut self.texts[i] {
-            return Ok(std::mem::take(text));
-        }
-        if let (Text::Stored(r), Some(file)) = (&self.texts[i], &self.bodies) {
-            match cache::read_text(file, *r) {
-                Some(text)
-                    if text[..text.len().min(200)].contains(&format!("\"id\": \"{id}\"")) =>
-                {
-                    return Ok(text);
-                }
-                _ => cache::discard(&self.dir),
-            }
-        }
-        let fields = store.read_fields(id)?;
-        Ok(crate::model::layout::json_array_element(&fields))
     }
 }
 

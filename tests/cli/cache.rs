@@ -114,3 +114,96 @@ fn a_damaged_or_foreign_cache_is_rebuilt_never_served() {
     );
     assert_eq!(rebuilt.iter().filter(|&&b| b == b'\n').count(), 5);
 }
+
+/// A store with a case in each state that matters to the summaries (new,
+/// acknowledged, paused, confirmed with an affected release and a fix,
+/// under embargo, with messages, rejected), one in the oldest file
+/// layout and one file that does not parse.
+fn varied_store() -> TestEnv {
+    let env = TestEnv::with_store("three-releases");
+    let run = |args: &[&str]| {
+        env.disclose().args(args).assert().success();
+    };
+    env.open("fresh report", &["--reporter-email", "ada@example.org"]);
+    let acked = env.open("acknowledged", &[]);
+    run(&["ack", &acked]);
+    run(&["contact", &acked, "--to-reporter", "On it."]);
+    let paused = env.open("paused", &[]);
+    run(&["ack", &paused]);
+    run(&["pause", &paused, "--reason", "waiting on the reporter"]);
+    let fixed = env.open("confirmed with a fix", &[]);
+    run(&["ack", &fixed]);
+    run(&["confirm", &fixed]);
+    run(&["affected", &fixed, "--range", ">=1.4.0, <1.4.3"]);
+    run(&["fix", &fixed, "--release", "1.4", "--version", "1.4.3"]);
+    run(&["embargo", &fixed, "--until", "2026-04-01T00:00:00Z"]);
+    let rejected = env.open("rejected", &[]);
+    run(&["reject", &rejected, "--reason", "invalid"]);
+    let old = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stores/schema-1/cases");
+    for entry in std::fs::read_dir(old).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(
+            entry.path(),
+            env.store.join("cases").join(entry.file_name()),
+        )
+        .unwrap();
+    }
+    std::fs::write(env.store.join("cases/DISC-2026-BR0KN.json"), "{ \"id\": ").unwrap();
+    age_cases(&env);
+    env
+}
+
+/// Exit code, stdout and stderr of `disclose ARGS` at a fixed time.
+fn outcome(env: &TestEnv, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = env.disclose_at(NOW).args(args).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_cold_read_prints_what_a_warm_one_does() {
+    let env = varied_store();
+    let cache = env.store.join(".git/disclose");
+    let commands: [&[&str]; 6] = [
+        &["status", "--json"],
+        &["status", "--json", "--all"],
+        &["status", "--all"],
+        &["check", "--format", "json"],
+        &["check"],
+        &["stats", "--json"],
+    ];
+    // The summaries in the cache are read either from the fields they need
+    // (`check` reads no more) or from whole files (`status --json --all`
+    // renders every case): each command prints the same from both, and
+    // the same with no cache at all.
+    let fill = |by: &[&str]| {
+        let _ = std::fs::remove_dir_all(&cache);
+        outcome(&env, by);
+        assert!(cache.join("summaries").exists(), "{by:?} left no cache");
+    };
+    for args in commands {
+        let _ = std::fs::remove_dir_all(&cache);
+        let cold = outcome(&env, args);
+        assert_eq!(outcome(&env, args), cold, "{args:?}: warm");
+        fill(&["check"]);
+        assert_eq!(outcome(&env, args), cold, "{args:?}: after check");
+        fill(&["status", "--json", "--all"]);
+        assert_eq!(
+            outcome(&env, args),
+            cold,
+            "{args:?}: after status --json --all"
+        );
+        assert!(
+            cold.1.contains("DISC-") || args[0] == "stats",
+            "{args:?}: {}",
+            cold.1
+        );
+        assert!(
+            cold.2.contains("DISC-2026-BR0KN"),
+            "{args:?}: the broken file is named"
+        );
+    }
+}

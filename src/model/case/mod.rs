@@ -24,7 +24,7 @@ pub use matrix::{PackageFix, fix_for, package_fixes, release_fixed};
 pub use public::{PublicChange, PublicField, PublicText, SUMMARY_MAX};
 pub use replay::{ReplayError, StateMove, replay, state_moves};
 pub use state::{State, Transition};
-pub use summary::{CaseSummary, ContactStamp, ReleaseRow};
+pub use summary::{CaseSummary, ContactStamp, ReleaseRow, SummaryFile};
 pub use triage::{AffectedChange, FixChange, Stamp, derive_decisions};
 
 use crate::error::{Error, Result};

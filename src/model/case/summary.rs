@@ -12,18 +12,19 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Case, CaseFields, Contact, Decision, Direction, Fix, PauseSpan, Paused, ReleaseStatus, State,
-    matrix_complete, package_fixes, release_fixed,
+    Affected, Case, CaseFields, Contact, Decision, Direction, Fix, PauseSpan, Paused,
+    ReleaseStatus, State, matrix_complete, package_fixes, release_fixed,
 };
 use crate::model::id::CaseId;
 use crate::model::policy::Slas;
 use crate::model::preset::Preset;
-use crate::model::time::Pause;
+use crate::model::time::{Pause, fast_serde};
 
 /// When and which way a message to or from the reporter went (its text stays
 /// in the case file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContactStamp {
+    #[serde(with = "fast_serde")]
     pub at: DateTime<Utc>,
     pub direction: Direction,
 }
@@ -36,7 +37,11 @@ pub struct ReleaseRow {
     /// The version that ships the fix, once released.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fixed_in: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "fast_serde::option"
+    )]
     pub released_at: Option<DateTime<Utc>>,
     /// A fix is linked (commits or a PR) but not released yet.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -51,23 +56,48 @@ pub struct CaseSummary {
     pub id: CaseId,
     pub title: String,
     pub state: State,
+    #[serde(with = "fast_serde")]
     pub received_at: DateTime<Utc>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "fast_serde::option"
+    )]
     pub acknowledged_at: Option<DateTime<Utc>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "fast_serde::option"
+    )]
     pub confirmed_at: Option<DateTime<Utc>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "fast_serde::option"
+    )]
     pub fixed_at: Option<DateTime<Utc>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "fast_serde::option"
+    )]
     pub closed_at: Option<DateTime<Utc>>,
     /// A finding of the team's own: no reporter clocks.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub internal: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "fast_serde::option"
+    )]
     pub embargo_until: Option<DateTime<Utc>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embargo_offset: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "fast_serde::option"
+    )]
     pub deadline: Option<DateTime<Utc>>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deadline_agreed: bool,
@@ -87,7 +117,11 @@ pub struct CaseSummary {
     pub affected: usize,
     /// Whether every affected release is fixed or decided (`Case::matrix_complete`).
     pub matrix_complete: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "fast_serde::option"
+    )]
     pub published_at: Option<DateTime<Utc>>,
     /// The public advisory ID, once published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -139,14 +173,162 @@ impl CaseSummary {
             .unwrap_or(self.received_at)
     }
 
-    fn new(
-        c: &CaseFields,
-        releases: &BTreeMap<String, ReleaseStatus>,
-        fixes: &[Fix],
-        contacts: &[Contact],
-    ) -> Self {
-        let affected = &c.affected;
+    fn new(f: SummaryFile) -> Self {
+        let SummaryFile {
+            schema_version: _,
+            id,
+            title,
+            state,
+            received_at,
+            acknowledged_at,
+            confirmed_at,
+            fixed_at,
+            closed_at,
+            internal,
+            embargo_until,
+            embargo_offset,
+            deadline,
+            deadline_agreed,
+            deadline_preset,
+            policy,
+            paused,
+            pauses,
+            contacts,
+            affected,
+            releases,
+            fixes,
+            identifiers,
+            published_at,
+        } = f;
+        let rows = releases
+            .iter()
+            .map(|(name, row)| {
+                let packages = package_fixes(&affected, &fixes, name);
+                let fixed = release_fixed(&affected, &fixes, name);
+                let versions: Vec<String> = match packages.as_slice() {
+                    [only] => only.version().map(str::to_owned).into_iter().collect(),
+                    many => many
+                        .iter()
+                        .filter_map(|p| Some(format!("{} {}", p.package.name, p.version()?)))
+                        .collect(),
+                };
+                ReleaseRow {
+                    release: name.clone(),
+                    decision: row.decision,
+                    fixed_in: fixed.then(|| versions.join(", ")),
+                    released_at: packages
+                        .iter()
+                        .filter_map(|p| p.fix.and_then(|f| f.released_at))
+                        .max()
+                        .filter(|_| fixed),
+                    prepared: !fixed && fixes.iter().any(|f| &f.release == name),
+                }
+            })
+            .collect();
         Self {
+            id,
+            title,
+            state,
+            received_at,
+            acknowledged_at,
+            confirmed_at,
+            fixed_at,
+            closed_at,
+            internal,
+            embargo_until,
+            embargo_offset,
+            deadline,
+            deadline_agreed,
+            deadline_preset,
+            policy,
+            paused,
+            pauses,
+            contacts,
+            releases: rows,
+            affected: affected.len(),
+            matrix_complete: matrix_complete(&affected, &releases, &fixes),
+            published_at,
+            advisory: identifiers.advisory,
+        }
+    }
+}
+
+/// What a case file holds that its summary is made from, read straight
+/// from the file: every other key (the report, notes, texts of messages,
+/// `events`) is skipped without being built. Only a file of the current
+/// layout (`schema_version` 2 or later: `SummaryFile::current`) is read
+/// this way; an older one is upgraded through `CaseFields` first.
+#[derive(Debug, Deserialize)]
+pub struct SummaryFile {
+    schema_version: u32,
+    id: CaseId,
+    title: String,
+    state: State,
+    #[serde(with = "fast_serde")]
+    received_at: DateTime<Utc>,
+    #[serde(default, with = "fast_serde::option")]
+    acknowledged_at: Option<DateTime<Utc>>,
+    #[serde(default, with = "fast_serde::option")]
+    confirmed_at: Option<DateTime<Utc>>,
+    #[serde(default, with = "fast_serde::option")]
+    fixed_at: Option<DateTime<Utc>>,
+    #[serde(default, with = "fast_serde::option")]
+    closed_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    internal: bool,
+    #[serde(default, with = "fast_serde::option")]
+    embargo_until: Option<DateTime<Utc>>,
+    #[serde(default)]
+    embargo_offset: Option<String>,
+    #[serde(default, with = "fast_serde::option")]
+    deadline: Option<DateTime<Utc>>,
+    #[serde(default)]
+    deadline_agreed: bool,
+    #[serde(default)]
+    deadline_preset: Option<Preset>,
+    policy: Slas,
+    paused: Option<Paused>,
+    #[serde(default)]
+    pauses: Vec<PauseSpan>,
+    /// Each message's time and direction (its text is skipped).
+    contacts: Vec<ContactStamp>,
+    affected: Vec<Affected>,
+    releases: BTreeMap<String, ReleaseStatus>,
+    fixes: Vec<Fix>,
+    identifiers: AdvisoryOnly,
+    #[serde(default, with = "fast_serde::option")]
+    published_at: Option<DateTime<Utc>>,
+}
+
+/// The one identifier a summary keeps.
+#[derive(Debug, Default, Deserialize)]
+struct AdvisoryOnly {
+    advisory: Option<String>,
+}
+
+impl SummaryFile {
+    /// The id the file says it holds.
+    pub fn id(&self) -> &CaseId {
+        &self.id
+    }
+
+    /// Whether the file is in the current layout, which its summary can be
+    /// made from as read (an older one needs `CaseFields::upgrade`).
+    pub fn current(&self) -> bool {
+        self.schema_version >= 2
+    }
+}
+
+impl From<SummaryFile> for CaseSummary {
+    fn from(f: SummaryFile) -> Self {
+        Self::new(f)
+    }
+}
+
+impl From<&CaseFields> for CaseSummary {
+    fn from(c: &CaseFields) -> Self {
+        Self::new(SummaryFile {
+            schema_version: c.schema_version,
             id: c.id.clone(),
             title: c.title.clone(),
             state: c.state,
@@ -164,43 +346,15 @@ impl CaseSummary {
             policy: c.policy,
             paused: c.paused.clone(),
             pauses: c.pauses.clone(),
-            contacts: stamps(contacts),
-            releases: releases
-                .iter()
-                .map(|(name, row)| {
-                    let packages = package_fixes(affected, fixes, name);
-                    let fixed = release_fixed(affected, fixes, name);
-                    let versions: Vec<String> = match packages.as_slice() {
-                        [only] => only.version().map(str::to_owned).into_iter().collect(),
-                        many => many
-                            .iter()
-                            .filter_map(|p| Some(format!("{} {}", p.package.name, p.version()?)))
-                            .collect(),
-                    };
-                    ReleaseRow {
-                        release: name.clone(),
-                        decision: row.decision,
-                        fixed_in: fixed.then(|| versions.join(", ")),
-                        released_at: packages
-                            .iter()
-                            .filter_map(|p| p.fix.and_then(|f| f.released_at))
-                            .max()
-                            .filter(|_| fixed),
-                        prepared: !fixed && fixes.iter().any(|f| &f.release == name),
-                    }
-                })
-                .collect(),
-            affected: c.affected.len(),
-            matrix_complete: matrix_complete(affected, releases, fixes),
+            contacts: stamps(&c.contacts),
+            affected: c.affected.clone(),
+            releases: c.releases.clone(),
+            fixes: c.fixes.clone(),
+            identifiers: AdvisoryOnly {
+                advisory: c.identifiers.advisory.clone(),
+            },
             published_at: c.published_at,
-            advisory: c.identifiers.advisory.clone(),
-        }
-    }
-}
-
-impl From<&CaseFields> for CaseSummary {
-    fn from(c: &CaseFields) -> Self {
-        Self::new(c, &c.releases, &c.fixes, &c.contacts)
+        })
     }
 }
 
@@ -264,6 +418,68 @@ mod tests {
             case.record(kind, at, "M", None);
         }
         case
+    }
+
+    /// A case with a fix matrix, a fix, messages, pauses and an embargo.
+    fn matrix_case() -> Case {
+        use crate::model::case::{Range, RangeEvent, RangeType};
+        use crate::model::policy::Package;
+        let mut case = busy_case();
+        let at: DateTime<Utc> = "2026-03-03T09:00:00Z".parse().unwrap();
+        let package = Package {
+            ecosystem: "crates.io".into(),
+            name: "poet".into(),
+        };
+        let releases = [("1.4", Decision::Affected), ("2.x", Decision::NotAffected)]
+            .into_iter()
+            .map(|(r, d)| (r.to_owned(), d))
+            .collect();
+        for kind in [
+            EventKind::Resumed,
+            EventKind::Confirmed,
+            EventKind::AffectedAdded {
+                package: package.clone(),
+                ranges: vec![Range {
+                    kind: RangeType::Semver,
+                    repo: None,
+                    events: vec![
+                        RangeEvent::Introduced("1.4.0".into()),
+                        RangeEvent::Fixed("1.4.3".into()),
+                    ],
+                }],
+                versions: Vec::new(),
+                releases,
+            },
+            EventKind::FixLinked {
+                release: "1.4".into(),
+                package: Some(package),
+                commits: Vec::new(),
+                pr: None,
+                version: Some("1.4.3".into()),
+                released_at: Some(at),
+            },
+            EventKind::EmbargoAgreed {
+                until: Some(at + chrono::TimeDelta::days(9)),
+                offset: Some("+01:00".into()),
+            },
+        ] {
+            case.record(kind, at, "M", None);
+        }
+        case
+    }
+
+    #[test]
+    fn a_summary_read_from_the_fields_it_needs_is_the_one_made_from_them_all() {
+        for case in [busy_case(), matrix_case()] {
+            let bytes = crate::store::to_json_bytes(&case);
+            let file: SummaryFile = serde_json::from_slice(&bytes).unwrap();
+            assert!(file.current());
+            let fields: CaseFields = serde_json::from_slice(&bytes).unwrap();
+            let summary = CaseSummary::from(file);
+            assert_eq!(summary, CaseSummary::from(&fields));
+            assert_eq!(summary, CaseSummary::from(&case));
+            assert!(!summary.releases.is_empty() || case.affected.is_empty());
+        }
     }
 
     #[test]
