@@ -107,6 +107,8 @@ enum Field {
     Credit(String, String),
     Public(PublicField),
     ReservedAdvisory,
+    /// The record imported under this format and ID.
+    Imported(String, String),
 }
 
 impl fmt::Display for Field {
@@ -127,6 +129,7 @@ impl fmt::Display for Field {
             Self::Credit(name, kind) => write!(f, "credit {name} ({kind})"),
             Self::Public(field) => write!(f, "public.{}", field.as_str()),
             Self::ReservedAdvisory => f.write_str("identifiers.advisory"),
+            Self::Imported(format, id) => write!(f, "imported {format} record {id}"),
         }
     }
 }
@@ -232,6 +235,12 @@ fn scalar_writes(event: &Event) -> Vec<(Field, Value)> {
         EventKind::AdvisoryReserved { advisory } => {
             vec![(Field::ReservedAdvisory, json(advisory))]
         }
+        // Two clones that imported different versions of one record: the
+        // later import is the one the case keeps.
+        EventKind::Imported { from, .. } => vec![(
+            Field::Imported(from.format.as_str().to_owned(), from.id.clone()),
+            json(from),
+        )],
         // Each side's entries survive the union: lists, the state moves that
         // replay puts in order, and the IDs `sync` itself gives out (their
         // clashes are settled and reported by `merge::advisory` and the ID
@@ -306,6 +315,12 @@ fn current(case: &Case, field: &Field) -> Value {
             }
         }
         Field::ReservedAdvisory => json(&case.identifiers.advisory),
+        Field::Imported(format, id) => json(
+            &case
+                .imported
+                .iter()
+                .find(|f| f.format.as_str() == format && &f.id == id),
+        ),
     }
 }
 

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::{
-    Attachment, Credit, Decision, Direction, PublicChange, Range, Report, Reporter, Resolution,
-    Severity, Source,
+    Attachment, Credit, Decision, Direction, ImportedFrom, PublicChange, Range, Report, Reporter,
+    Resolution, Severity, Source,
 };
 use crate::model::id::{CROCKFORD, CaseId};
 use crate::model::policy::{Package, Slas};
@@ -304,6 +304,14 @@ pub enum EventKind {
         /// The case the remote published as `from`.
         taken_by: CaseId,
     },
+    /// A record from elsewhere (OSV, CVE JSON 5, a GitHub advisory) was
+    /// imported: the events before it (from the last `imported` on) carry
+    /// what it says; `record` keeps it verbatim, so that what the case has no
+    /// field for is written back on export.
+    Imported {
+        from: ImportedFrom,
+        record: Box<serde_json::Value>,
+    },
 }
 
 impl EventKind {
@@ -337,6 +345,7 @@ impl EventKind {
             Self::PublicTextSet { .. } => "describe",
             Self::AdvisoryReserved { .. } => "reserve advisory",
             Self::AdvisoryUpdated { .. } => "update advisory",
+            Self::Imported { .. } => "import",
         }
     }
 }
@@ -356,6 +365,7 @@ impl EventKind {
             | Self::CreditSet { .. }
             | Self::IdentifiersAssigned { .. }
             | Self::PublicTextSet { .. }
+            | Self::Imported { .. }
             | Self::Withdrawn { .. } => true,
             Self::Opened { .. }
             | Self::Acknowledged { .. }
@@ -567,6 +577,9 @@ impl Event {
             }
             EventKind::AdvisoryUpdated { advisory, files } => {
                 format!("advisory {advisory} updated ({})", files.join(", "))
+            }
+            EventKind::Imported { from, .. } => {
+                format!("imported {} ({})", from.id, from.format.name())
             }
         };
         match &self.forced {

@@ -6,6 +6,7 @@
 
 mod disclosure;
 mod event;
+mod import;
 mod matrix;
 mod public;
 mod replay;
@@ -20,6 +21,9 @@ use serde::{Deserialize, Serialize};
 
 pub use disclosure::policy_deadline;
 pub use event::{Event, EventId, EventKind, InvalidEventId};
+pub use import::{
+    Baseline, ImportedFrom, RecordFormat, RecordImport, RecordStatus, case_names, merge_affected,
+};
 pub use matrix::{PackageFix, fix_for, package_fixes, release_fixed};
 pub use public::{PublicChange, PublicField, PublicText, SUMMARY_MAX};
 pub use replay::{ReplayError, StateMove, replay, state_moves};
@@ -118,6 +122,10 @@ pub struct CaseFields {
     #[serde(default)]
     pub pauses: Vec<PauseSpan>,
     pub identifiers: Identifiers,
+    /// The records imported into this case (`disclose import`), one entry
+    /// per record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub imported: Vec<ImportedFrom>,
     pub notes: Vec<Note>,
     pub contacts: Vec<Contact>,
     /// Every Message-ID recorded for this case, in the order they arrived:

@@ -94,6 +94,7 @@ pub fn replay(events: Vec<Event>) -> Result<Case, ReplayError> {
         paused: None,
         pauses: Vec::new(),
         identifiers: Identifiers::default(),
+        imported: Vec::new(),
         notes: Vec::new(),
         contacts: Vec::new(),
         message_ids: source
@@ -432,6 +433,16 @@ fn project(case: &mut Case, event: &Event) {
         }
         // The files changed, not the case.
         EventKind::AdvisoryUpdated { .. } => {}
+        EventKind::Imported { from, .. } => {
+            match case
+                .imported
+                .iter_mut()
+                .find(|f| f.format == from.format && f.id == from.id)
+            {
+                Some(existing) => *existing = from.clone(),
+                None => case.imported.push(from.clone()),
+            }
+        }
     }
 }
 
