@@ -12,6 +12,7 @@ pub mod deadline;
 pub mod describe;
 pub mod export;
 pub mod fix;
+pub mod import;
 pub mod init;
 pub mod log;
 pub mod note;
@@ -47,6 +48,7 @@ use crate::error::Result;
 pub enum Command {
     Init(init::InitArgs),
     Open(open::OpenArgs),
+    Import(import::ImportArgs),
     Ack(ack::AckArgs),
     Confirm(confirm::ConfirmArgs),
     Reject(reject::RejectArgs),
@@ -90,6 +92,7 @@ pub fn run(ctx: &Ctx, command: Command, cli: fn() -> clap::Command) -> Result<()
     match command {
         Command::Init(args) => init::run(ctx, &args),
         Command::Open(args) => open::run(ctx, &args),
+        Command::Import(args) => import::run(ctx, &args),
         Command::Ack(args) => ack::run(ctx, &args),
         Command::Confirm(args) => confirm::run(ctx, &args),
         Command::Reject(args) => reject::run(ctx, &args),

@@ -103,6 +103,11 @@ pub fn detect(value: &Value) -> Option<RecordFormat> {
     None
 }
 
+/// Reads one record again (a record a case keeps), in its known format.
+pub fn read_record(value: &Value, format: RecordFormat) -> Result<RecordImport, RecordError> {
+    read_one(value, "$", Some(format))
+}
+
 fn read_one(
     value: &Value,
     path: &str,

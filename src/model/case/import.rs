@@ -21,7 +21,9 @@ use crate::model::id::CaseId;
 use crate::model::policy::{Package, Slas};
 
 /// The formats a record can come in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum RecordFormat {
     /// An OSV record (any 1.x schema version).
