@@ -6,6 +6,7 @@
 pub mod cve;
 pub mod diff;
 mod email;
+mod kept;
 pub mod leak;
 mod markdown;
 mod osv;
@@ -16,7 +17,7 @@ mod release_notes;
 use chrono::{DateTime, Utc};
 
 use crate::error::{Error, Result};
-use crate::model::case::{Case, EventKind, Range, RangeEvent, State};
+use crate::model::case::{Case, EventKind, Range, RangeEvent, RecordFormat, State};
 use crate::model::policy::Policy;
 
 pub use public::PublicCase;
@@ -68,7 +69,10 @@ impl Format {
 /// Refuses a case closed before it was published: it has no advisory, and
 /// rendering one would announce a live vulnerability that is not one.
 pub fn has_advisory(case: &Case) -> Result<()> {
-    if matches!(case.state, State::Rejected | State::Withdrawn) && case.published_at.is_none() {
+    if matches!(case.state, State::Rejected | State::Withdrawn)
+        && case.published_at.is_none()
+        && !case.from_public_record()
+    {
         return Err(Error::refused(format!(
             "{} was {} before it was published: there is no advisory to export",
             case.id, case.state
@@ -105,8 +109,15 @@ fn render_view(
         Format::Markdown => Ok(markdown::render(public)),
         Format::ReleaseNotes => Ok(release_notes::render(public)),
         Format::Email => email::render(public, now),
-        Format::Osv => osv::render(public, modified),
-        Format::Cve => cve::render(public, modified),
+        // A case imported from a record in this format writes it back.
+        Format::Osv => match kept::source(case, RecordFormat::Osv) {
+            Some((from, record)) => kept::osv(public, case, from, record, modified),
+            None => osv::render(public, modified),
+        },
+        Format::Cve => match kept::source(case, RecordFormat::Cve) {
+            Some((from, record)) => kept::cve(public, case, from, record, modified),
+            None => cve::render(public, modified),
+        },
     }
 }
 
@@ -159,6 +170,7 @@ fn preview_line(p: &PublicCase) -> String {
 /// case, else when the case last changed. The same case always gives the
 /// same bytes, and a private note after publishing changes nothing public.
 fn revision(case: &Case) -> DateTime<Utc> {
+    let public = case.published_at.is_some() || case.from_public_record();
     let written = case
         .events
         .iter()
@@ -168,7 +180,7 @@ fn revision(case: &Case) -> DateTime<Utc> {
                 EventKind::Published { .. }
                     | EventKind::AdvisoryUpdated { .. }
                     | EventKind::AdvisoryRenumbered { .. }
-            ) || (case.published_at.is_some()
+            ) || (public
                 // A published advisory withdrawn (or its case rejected) is
                 // written again as withdrawn.
                 && matches!(e.kind, EventKind::Withdrawn { .. } | EventKind::Rejected { .. }))

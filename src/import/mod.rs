@@ -20,7 +20,7 @@ use serde_json::Value;
 
 use crate::model::case::{RecordFormat, RecordImport};
 
-pub use cve::{package_of as cve_package_of, versions_of as cve_versions_of};
+pub use cve::{Taken, package_of as cve_package_of, versions_of as cve_versions_of};
 pub use node::RecordError;
 
 /// One record found in a file: where it is (`$`, `$[3]`) and what it says.
@@ -101,6 +101,12 @@ pub fn detect(value: &Value) -> Option<RecordFormat> {
         return Some(RecordFormat::Osv);
     }
     None
+}
+
+/// An OSV range as a case holds it, if it is a valid one (for exports that
+/// write a kept record back).
+pub fn osv_range(value: &Value) -> Option<crate::model::case::Range> {
+    osv::range(&node::At::root(value, "$")).ok()
 }
 
 /// Reads one record again (a record a case keeps), in its known format.

@@ -214,6 +214,24 @@ pub fn case_names(case: &super::CaseFields) -> Vec<String> {
     out
 }
 
+impl super::CaseFields {
+    /// The record this case was opened from, if it was.
+    pub fn source_record(&self) -> Option<&ImportedFrom> {
+        self.imported.iter().find(|f| f.opened)
+    }
+
+    /// Whether the case was opened from a public record: an OSV or CVE
+    /// record (public by nature, a rejected CVE ID too), or a GitHub
+    /// advisory that was published. Its advisory exists even when the case
+    /// was closed before this store saw it published.
+    pub fn from_public_record(&self) -> bool {
+        self.source_record().is_some_and(|f| match f.format {
+            RecordFormat::Osv | RecordFormat::Cve => true,
+            RecordFormat::Github => self.published_at.is_some(),
+        })
+    }
+}
+
 impl Case {
     /// A new case from a record: opened when the record says the report
     /// arrived (or when it first knows of it), then everything the record
@@ -490,11 +508,18 @@ impl Case {
                 }
             }
         }
-        // The record was updated after it was published: its advisory was
-        // written again then.
-        if let (Some(modified), Some(advisory)) =
-            (import.from.modified, self.identifiers.advisory.clone())
-            && self.published_at.is_some_and(|p| modified > p)
+        // The record was updated after it went public (an OSV or CVE record
+        // is public, a rejected CVE ID too): its advisory was written again.
+        let public = self.published_at.is_some()
+            || matches!(import.from.format, RecordFormat::Osv | RecordFormat::Cve);
+        let advisory = self
+            .identifiers
+            .advisory
+            .clone()
+            .unwrap_or_else(|| import.advisory());
+        if let Some(modified) = import.from.modified
+            && public
+            && self.published_at.is_none_or(|p| modified > p)
             && self.last_written().is_none_or(|w| modified > w)
         {
             self.record(
