@@ -16,6 +16,10 @@ use crate::model::time::{Timestamp, rfc3339, span};
 /// before or after their disclosure deadline (the "publish by" date: an
 /// embargo only delays publishing, so publishing right after it lifts is on
 /// time). This is what a reporter or a foundation asks a project for.
+///
+/// Imported cases count among the cases; one whose record does not say
+/// when the report was received (an OSV or CVE record) is left out of
+/// every span and of the deadline figures.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose stats\n  \
@@ -66,8 +70,13 @@ fn spread_line(label: &str, s: &Spread) -> String {
 
 /// The readable form.
 pub fn render(stats: &Stats) -> String {
+    let imported = if stats.imported > 0 {
+        format!(", {} imported", stats.imported)
+    } else {
+        String::new()
+    };
     let mut out = format!(
-        "{} {} ({} open)",
+        "{} {} ({} open{imported})",
         stats.cases,
         if stats.cases == 1 { "case" } else { "cases" },
         stats.open_cases
@@ -95,11 +104,17 @@ pub fn render(stats: &Stats) -> String {
         None => out.push_str(&format!("  {:<22}none yet\n", "acknowledged")),
     }
     let p = &stats.publication;
-    let without = if p.without_deadline > 0 {
+    let mut without = if p.without_deadline > 0 {
         format!(", {} without one", p.without_deadline)
     } else {
         String::new()
     };
+    if p.without_received_time > 0 {
+        without.push_str(&format!(
+            ", {} imported without a time received",
+            p.without_received_time
+        ));
+    }
     out.push_str(&format!(
         "  {:<22}{} before the deadline, {} after{without}\n",
         "published", p.before_deadline, p.after_deadline

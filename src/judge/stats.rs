@@ -66,6 +66,9 @@ pub struct PublishRecord {
     pub after_deadline: usize,
     /// Published cases that had no deadline (no promise, or internal).
     pub without_deadline: usize,
+    /// Published cases imported from a record that does not say when the
+    /// report was received, so not measured against a deadline.
+    pub without_received_time: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -74,6 +77,8 @@ pub struct Stats {
     pub since: Option<DateTime<Utc>>,
     pub cases: usize,
     pub open_cases: usize,
+    /// Cases opened by `disclose import`.
+    pub imported: usize,
     pub time_to_acknowledge: Spread,
     pub time_to_confirm: Spread,
     pub time_to_fix: Spread,
@@ -92,6 +97,7 @@ pub fn compute(cases: &[CaseSummary], since: Option<DateTime<Utc>>) -> Stats {
         Spread::of(
             cases
                 .iter()
+                .filter(|c| !c.received_unknown)
                 .filter_map(|c| milestone(c).map(|at| (at - c.received_at).num_minutes()))
                 .collect(),
         )
@@ -106,12 +112,17 @@ pub fn compute(cases: &[CaseSummary], since: Option<DateTime<Utc>>) -> Stats {
         before_deadline: 0,
         after_deadline: 0,
         without_deadline: 0,
+        without_received_time: 0,
     };
     for case in &cases {
         let Some(published) = case.published_at else {
             continue;
         };
         publication.published += 1;
+        if case.received_unknown {
+            publication.without_received_time += 1;
+            continue;
+        }
         match disclosure_due(case) {
             Some(Due::At(due)) if published > due => publication.after_deadline += 1,
             Some(_) => publication.before_deadline += 1,
@@ -122,6 +133,7 @@ pub fn compute(cases: &[CaseSummary], since: Option<DateTime<Utc>>) -> Stats {
         since,
         cases: cases.len(),
         open_cases: cases.iter().filter(|c| c.state.is_open()).count(),
+        imported: cases.iter().filter(|c| c.imported).count(),
         time_to_acknowledge: spread(&|c| c.acknowledged_at),
         time_to_confirm: spread(&|c| c.confirmed_at),
         time_to_fix: spread(&fixes_released_at),

@@ -9,6 +9,7 @@ mod drafts;
 mod email_sections;
 mod export;
 mod fix;
+mod import;
 mod init;
 mod internal;
 mod log;

@@ -268,9 +268,7 @@ impl Case {
         by: &str,
     ) -> usize {
         let before = self.events.len();
-        if let Baseline::Previous(previous) = baseline
-            && previous.record == import.record
-        {
+        if self.record_of(import.from.format, &import.from.id) == Some(&import.record) {
             return 0;
         }
         let at = match baseline {

@@ -92,6 +92,13 @@ pub struct CaseSummary {
     /// The public advisory ID, once published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub advisory: Option<String>,
+    /// Opened by `disclose import` from a record.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub imported: bool,
+    /// The record did not say when the report was received: `received_at`
+    /// is only the first time it knows of, not a time to measure from.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub received_unknown: bool,
 }
 
 impl CaseSummary {
@@ -194,6 +201,8 @@ impl CaseSummary {
             matrix_complete: matrix_complete(affected, releases, fixes),
             published_at: c.published_at,
             advisory: c.identifiers.advisory.clone(),
+            imported: c.source_record().is_some(),
+            received_unknown: c.source_record().is_some_and(|f| !f.received_known),
         }
     }
 }
