@@ -33,6 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a case store and its policy')
             [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a case for a new vulnerability report')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import advisories and reports: OSV, CVE JSON 5, GitHub advisories')
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Record the acknowledgement of a report')
             [CompletionResult]::new('confirm', 'confirm', [CompletionResultType]::ParameterValue, 'Confirm that a report describes a real problem')
             [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject a report: duplicate, invalid, out of scope, or won''t fix')
@@ -111,6 +112,22 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--internal', '--internal', [CompletionResultType]::ParameterName, 'A finding of the team''s own: no reporter, no reporter clocks or drafts')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'disclose;import' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The records'' format (default: recognised from each record)')
+            [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'Largest file accepted')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'List what would be created, updated or left unchanged; change nothing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -811,6 +828,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
         'disclose;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a case store and its policy')
             [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a case for a new vulnerability report')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import advisories and reports: OSV, CVE JSON 5, GitHub advisories')
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Record the acknowledgement of a report')
             [CompletionResult]::new('confirm', 'confirm', [CompletionResultType]::ParameterValue, 'Confirm that a report describes a real problem')
             [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject a report: duplicate, invalid, out of scope, or won''t fix')
@@ -850,6 +868,9 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             break
         }
         'disclose;help;open' {
+            break
+        }
+        'disclose;help;import' {
             break
         }
         'disclose;help;ack' {

@@ -64,6 +64,9 @@ _disclose() {
             disclose,help)
                 cmd="disclose__subcmd__help"
                 ;;
+            disclose,import)
+                cmd="disclose__subcmd__import"
+                ;;
             disclose,init)
                 cmd="disclose__subcmd__init"
                 ;;
@@ -168,6 +171,9 @@ _disclose() {
                 ;;
             disclose__subcmd__help,help)
                 cmd="disclose__subcmd__help__subcmd__help"
+                ;;
+            disclose__subcmd__help,import)
+                cmd="disclose__subcmd__help__subcmd__import"
                 ;;
             disclose__subcmd__help,init)
                 cmd="disclose__subcmd__help__subcmd__init"
@@ -329,7 +335,7 @@ _disclose() {
 
     case "${cmd}" in
         disclose)
-            opts="-q -h -V --dir --json --no-input --quiet --color --help --version init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help"
+            opts="-q -h -V --dir --json --no-input --quiet --color --help --version init open import ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -996,7 +1002,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__help)
-            opts="init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help"
+            opts="init open import ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1220,6 +1226,20 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1604,6 +1624,39 @@ _disclose() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__import)
+            opts="-q -h -V --format --dry-run --max-size --dir --json --no-input --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "osv cve github" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2800,7 +2853,7 @@ _disclose_with_ids() {
     local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
     local id_options=('--case' '--duplicate-of' '--found' '--related')
     local valued=('--ack-within' '--ask' '--at' '--by' '--case' '--check' '--color' '--commit' '--consent' '--contact' '--cve' '--cvss' '--cwe' '--description' '--description-file' '--details' '--dir' '--disclose-within' '--draft' '--duplicate-of' '--ecosystem' '--eml' '--fixed' '--format' '--found' '--from-email' '--from-mbox' '--from-security-md' '--ghsa' '--id-prefix' '--impact' '--introduced' '--last-affected' '--max-size' '--message' '--name' '--note' '--out' '--package' '--pr' '--preset' '--project' '--range' '--reason' '--received' '--reference' '--related' '--release' '--released' '--remediation' '--remote' '--repo' '--reporter-email' '--reporter-handle' '--reporter-name' '--reproduction' '--since' '--summary' '--title' '--to' '--type' '--until' '--update-every' '--version' '--warn-within' '--workarounds' '--write')
-    local commands=('init' 'open' 'ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'embargo' 'deadline' 'audit' 'assign' 'describe' 'reserve' 'export' 'publish' 'show' 'status' 'log' 'check' 'stats' 'sync' 'clone' 'remote' 'remote set' 'remote show' 'policy' 'policy show' 'policy set' 'policy release' 'policy release add' 'policy release remove' 'policy render' 'completions' 'man')
+    local commands=('init' 'open' 'import' 'ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'embargo' 'deadline' 'audit' 'assign' 'describe' 'reserve' 'export' 'publish' 'show' 'status' 'log' 'check' 'stats' 'sync' 'clone' 'remote' 'remote set' 'remote show' 'policy' 'policy show' 'policy set' 'policy release' 'policy release add' 'policy release remove' 'policy render' 'completions' 'man')
     local id_commands=('ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'embargo' 'deadline' 'audit' 'assign' 'describe' 'reserve' 'export' 'publish' 'show' 'log')
     if _disclose_is_one_of "$prev" "${id_options[@]}"; then
         _disclose_case_ids "$cur"

@@ -30,6 +30,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --version 'Print version'
             cand init 'Create a case store and its policy'
             cand open 'Open a case for a new vulnerability report'
+            cand import 'Import advisories and reports: OSV, CVE JSON 5, GitHub advisories'
             cand ack 'Record the acknowledgement of a report'
             cand confirm 'Confirm that a report describes a real problem'
             cand reject 'Reject a report: duplicate, invalid, out of scope, or won''t fix'
@@ -106,6 +107,21 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
             cand --internal 'A finding of the team''s own: no reporter, no reporter clocks or drafts'
+            cand --json 'Print machine-readable JSON instead of text'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;import'= {
+            cand --format 'The records'' format (default: recognised from each record)'
+            cand --max-size 'Largest file accepted'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --dry-run 'List what would be created, updated or left unchanged; change nothing'
             cand --json 'Print machine-readable JSON instead of text'
             cand --no-input 'Never prompt; fail naming the missing flag instead'
             cand -q 'Print only the product (IDs, tables, JSON), no status lines'
@@ -749,6 +765,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
         &'disclose;help'= {
             cand init 'Create a case store and its policy'
             cand open 'Open a case for a new vulnerability report'
+            cand import 'Import advisories and reports: OSV, CVE JSON 5, GitHub advisories'
             cand ack 'Record the acknowledgement of a report'
             cand confirm 'Confirm that a report describes a real problem'
             cand reject 'Reject a report: duplicate, invalid, out of scope, or won''t fix'
@@ -786,6 +803,8 @@ set edit:completion:arg-completer[disclose] = {|@words|
         &'disclose;help;init'= {
         }
         &'disclose;help;open'= {
+        }
+        &'disclose;help;import'= {
         }
         &'disclose;help;ack'= {
         }

@@ -10,9 +10,7 @@ use crate::app::input;
 use crate::email::ByteSize;
 use crate::error::{Error, Result};
 use crate::import::{self, FileError, Found};
-use crate::model::case::{
-    Baseline, Case, RecordFormat, RecordImport, State, case_names,
-};
+use crate::model::case::{Baseline, Case, RecordFormat, RecordImport, State, case_names};
 use crate::model::id::CaseId;
 use crate::model::policy::Policy;
 use crate::store::Store;
@@ -44,6 +42,11 @@ use crate::store::Store;
 /// nothing. A record that only shares an ID with a case of this store's
 /// own adds its IDs and is kept on the case; the rest is left to you.
 ///
+/// Exported in the record's format (`export --format osv` for an OSV
+/// record, `cve` for a CVE record; a GitHub advisory as OSV), an imported
+/// case gives the record back: what the case holds is rendered from it,
+/// so later changes show, and the rest is the record's.
+///
 /// The whole import is one commit. A record that cannot be imported
 /// without losing something it says (an OSV range with both `fixed` and
 /// `last_affected`, say) is refused whole, named by file and JSON path, and
@@ -56,7 +59,7 @@ use crate::store::Store;
     gh api repos/OWNER/REPO/security-advisories | disclose import -\n  \
     disclose import --format cve cvelist/2024/45xxx/ --json")]
 pub struct ImportArgs {
-    /// Files, directories (every *.json under them) or `-` for stdin
+    /// Files, directories (every *.json under them; links are not followed) or `-` for stdin
     #[arg(value_name = "FILE|DIR|-", required = true, value_hint = clap::ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
     /// The records' format (default: recognised from each record)
@@ -255,11 +258,9 @@ fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Error::input(format!("{}: {e}", dir.display())))?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| Error::input(format!("{}: {e}", dir.display())))?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
         let Ok(meta) = std::fs::symlink_metadata(&path) else {
@@ -394,9 +395,10 @@ impl<'s> Batch<'s> {
                 };
                 // Updates of the record that opened the case are taken;
                 // another record only adds its IDs (see `Baseline`).
-                let source = case.imported.iter().any(|f| {
-                    f.opened && f.format == record.from.format && f.id == record.from.id
-                });
+                let source = case
+                    .imported
+                    .iter()
+                    .any(|f| f.opened && f.format == record.from.format && f.id == record.from.id);
                 let previous = case
                     .record_of(record.from.format, &record.from.id)
                     .filter(|_| source)

@@ -54,7 +54,9 @@ fn time(theirs: Option<&Value>, at: DateTime<Utc>) -> Value {
     let same = theirs.and_then(Value::as_str).is_some_and(|t| {
         let parsed = DateTime::parse_from_rfc3339(t)
             .map(|t| t.with_timezone(&Utc))
-            .or_else(|_| NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S%.f").map(|t| t.and_utc()));
+            .or_else(|_| {
+                NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S%.f").map(|t| t.and_utc())
+            });
         parsed.is_ok_and(|p| p.timestamp() == at.timestamp())
     });
     match theirs {
@@ -140,16 +142,43 @@ pub(super) fn osv(
         ("schema_version", Some(json!(osv::SCHEMA_VERSION))),
         ("id", Some(json!(id))),
         ("modified", Some(time(get("modified"), modified))),
-        ("published", p.published_at.map(|t| time(get("published"), t))),
-        ("withdrawn", p.withdrawn.as_ref().map(|w| time(get("withdrawn"), w.at))),
-        ("aliases", list(aliases.into_iter().map(Value::from).collect(), get("aliases"))),
+        (
+            "published",
+            p.published_at.map(|t| time(get("published"), t)),
+        ),
+        (
+            "withdrawn",
+            p.withdrawn.as_ref().map(|w| time(get("withdrawn"), w.at)),
+        ),
+        (
+            "aliases",
+            list(
+                aliases.into_iter().map(Value::from).collect(),
+                get("aliases"),
+            ),
+        ),
         ("summary", summary),
         ("details", details),
         ("severity", severity),
-        ("affected", list(osv_affected(p, array(get("affected")))?, get("affected"))),
-        ("references", list(osv_references(p, array(get("references"))), get("references"))),
-        ("credits", list(osv_credits(p, array(get("credits"))), get("credits"))),
-        ("database_specific", database_specific(case, get("database_specific"))),
+        (
+            "affected",
+            list(osv_affected(p, array(get("affected")))?, get("affected")),
+        ),
+        (
+            "references",
+            list(
+                osv_references(p, array(get("references"))),
+                get("references"),
+            ),
+        ),
+        (
+            "credits",
+            list(osv_credits(p, array(get("credits"))), get("credits")),
+        ),
+        (
+            "database_specific",
+            database_specific(case, get("database_specific")),
+        ),
     ];
     Ok(json(&Value::Object(assemble(held, &theirs))))
 }
@@ -158,10 +187,16 @@ pub(super) fn osv(
 /// then what the case added: to the package's first entry, or as a new one.
 fn osv_affected(p: &PublicCase, theirs: &[Value]) -> Result<Vec<Value>> {
     let ours: Vec<Value> = osv::affected(p)?.iter().map(value).collect();
-    let mut used_ranges: Vec<Vec<bool>> =
-        p.packages.iter().map(|k| vec![false; k.ranges.len()]).collect();
-    let mut used_versions: Vec<Vec<bool>> =
-        p.packages.iter().map(|k| vec![false; k.versions.len()]).collect();
+    let mut used_ranges: Vec<Vec<bool>> = p
+        .packages
+        .iter()
+        .map(|k| vec![false; k.ranges.len()])
+        .collect();
+    let mut used_versions: Vec<Vec<bool>> = p
+        .packages
+        .iter()
+        .map(|k| vec![false; k.versions.len()])
+        .collect();
     let mut first: Vec<Option<usize>> = vec![None; p.packages.len()];
     let mut out: Vec<Value> = Vec::new();
     for entry in theirs {
@@ -311,8 +346,16 @@ fn osv_credits(p: &PublicCase, theirs: &[Value]) -> Vec<Value> {
         let Some(i) = found else { continue };
         used[i] = true;
         let mut c = c.clone();
-        let contact: Vec<&str> = array(c.get("contact")).iter().filter_map(Value::as_str).collect();
-        if contact != p.credits[i].contact.iter().map(String::as_str).collect::<Vec<_>>()
+        let contact: Vec<&str> = array(c.get("contact"))
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        if contact
+            != p.credits[i]
+                .contact
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
             && let Some(obj) = c.as_object_mut()
         {
             obj.insert("contact".into(), json!(p.credits[i].contact));
@@ -337,7 +380,10 @@ fn osv_credits(p: &PublicCase, theirs: &[Value]) -> Vec<Value> {
 /// The record's `database_specific`, with its `cwe_ids` (GitHub's place
 /// for them) following the case's CWEs.
 fn database_specific(case: &Case, theirs: Option<&Value>) -> Option<Value> {
-    let mut db = theirs.and_then(Value::as_object).cloned().unwrap_or_default();
+    let mut db = theirs
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
     let listed: Vec<String> = array(db.get("cwe_ids"))
         .iter()
         .filter_map(Value::as_str)
@@ -385,19 +431,40 @@ pub(super) fn cve(
     if !unchanged {
         provider.insert("dateUpdated".into(), json!(rfc3339(modified)));
     }
-    if let Some(org) = p.cna_org_id.as_ref().filter(|_| !provider.contains_key("orgId")) {
+    if let Some(org) = p
+        .cna_org_id
+        .as_ref()
+        .filter(|_| !provider.contains_key("orgId"))
+    {
         provider.insert("orgId".into(), json!(org));
     }
     let cve_id = p.cve.clone().unwrap_or_else(|| from.id.clone());
     let meta_held = vec![
         ("cveId", Some(json!(cve_id))),
-        ("assignerOrgId", meta.get("assignerOrgId").cloned().or_else(|| p.cna_org_id.clone().map(Value::from))),
+        (
+            "assignerOrgId",
+            meta.get("assignerOrgId")
+                .cloned()
+                .or_else(|| p.cna_org_id.clone().map(Value::from)),
+        ),
         (
             "state",
-            Some(json!(if p.withdrawn.is_some() { "REJECTED" } else { "PUBLISHED" })),
+            Some(json!(if p.withdrawn.is_some() {
+                "REJECTED"
+            } else {
+                "PUBLISHED"
+            })),
         ),
-        ("datePublished", p.published_at.map(|t| time(meta.get("datePublished"), t))),
-        ("dateRejected", p.withdrawn.as_ref().map(|w| time(meta.get("dateRejected"), w.at))),
+        (
+            "datePublished",
+            p.published_at.map(|t| time(meta.get("datePublished"), t)),
+        ),
+        (
+            "dateRejected",
+            p.withdrawn
+                .as_ref()
+                .map(|w| time(meta.get("dateRejected"), w.at)),
+        ),
         ("dateUpdated", Some(updated)),
     ];
     let (cna, others) = match &p.withdrawn {
@@ -405,7 +472,11 @@ pub(super) fn cve(
             let mut reasons: Vec<Value> = array(cna.get("rejectedReasons")).to_vec();
             let en = reasons
                 .iter()
-                .position(|r| r.get("lang").and_then(Value::as_str).is_some_and(|l| l.starts_with("en")))
+                .position(|r| {
+                    r.get("lang")
+                        .and_then(Value::as_str)
+                        .is_some_and(|l| l.starts_with("en"))
+                })
                 .or((!reasons.is_empty()).then_some(0));
             let said = en
                 .and_then(|i| reasons[i].get("value"))
@@ -423,20 +494,54 @@ pub(super) fn cve(
                 ("rejectedReasons", Some(Value::Array(reasons))),
             ];
             // A rejected record holds the CNA's rejection alone.
-            let rest = if was_rejected { cna.clone() } else { Map::new() };
+            let rest = if was_rejected {
+                cna.clone()
+            } else {
+                Map::new()
+            };
             (assemble(held, &rest), Map::new())
         }
         None => {
             let held = vec![
                 ("providerMetadata", Some(Value::Object(provider))),
                 ("title", case.public.title.clone().map(Value::from)),
-                ("descriptions", Some(cve_descriptions(p, array(cna.get("descriptions"))))),
-                ("affected", Some(Value::Array(cve_affected(p, array(cna.get("affected")))))),
-                ("problemTypes", list(cve_problem_types(case, array(cna.get("problemTypes"))), cna.get("problemTypes"))),
-                ("metrics", list(cve_metrics(p, case, from, array(cna.get("metrics"))), cna.get("metrics"))),
+                (
+                    "descriptions",
+                    Some(cve_descriptions(p, array(cna.get("descriptions")))),
+                ),
+                (
+                    "affected",
+                    Some(Value::Array(cve_affected(p, array(cna.get("affected"))))),
+                ),
+                (
+                    "problemTypes",
+                    list(
+                        cve_problem_types(case, array(cna.get("problemTypes"))),
+                        cna.get("problemTypes"),
+                    ),
+                ),
+                (
+                    "metrics",
+                    list(
+                        cve_metrics(p, case, from, array(cna.get("metrics"))),
+                        cna.get("metrics"),
+                    ),
+                ),
                 ("workarounds", cve_workarounds(p, cna.get("workarounds"))),
-                ("references", Some(Value::Array(cve_references(p, array(cna.get("references")))))),
-                ("credits", list(cve_credits(p, array(cna.get("credits"))), cna.get("credits"))),
+                (
+                    "references",
+                    Some(Value::Array(cve_references(
+                        p,
+                        array(cna.get("references")),
+                    ))),
+                ),
+                (
+                    "credits",
+                    list(
+                        cve_credits(p, array(cna.get("credits"))),
+                        cna.get("credits"),
+                    ),
+                ),
             ];
             let others: Map<String, Value> = containers
                 .iter()
@@ -452,7 +557,10 @@ pub(super) fn cve(
     let held = vec![
         ("dataType", Some(json!("CVE_RECORD"))),
         ("dataVersion", Some(json!("5.2"))),
-        ("cveMetadata", Some(Value::Object(assemble(meta_held, &meta)))),
+        (
+            "cveMetadata",
+            Some(Value::Object(assemble(meta_held, &meta))),
+        ),
         ("containers", Some(Value::Object(containers_out))),
     ];
     Ok(json(&Value::Object(assemble(held, &theirs))))
@@ -471,7 +579,11 @@ fn cve_descriptions(p: &PublicCase, theirs: &[Value]) -> Value {
     }
     let en = out
         .iter()
-        .position(|d| d.get("lang").and_then(Value::as_str).is_some_and(|l| l.starts_with("en")))
+        .position(|d| {
+            d.get("lang")
+                .and_then(Value::as_str)
+                .is_some_and(|l| l.starts_with("en"))
+        })
         .or((!out.is_empty()).then_some(0));
     match en.and_then(|i| out[i].as_object_mut()) {
         Some(d) => {
@@ -493,10 +605,16 @@ fn cve_descriptions(p: &PublicCase, theirs: &[Value]) -> Value {
 /// (and those it never held: `unaffected`, `changes`, text that is no
 /// range), then what the case added.
 fn cve_affected(p: &PublicCase, theirs: &[Value]) -> Vec<Value> {
-    let mut used_ranges: Vec<Vec<bool>> =
-        p.packages.iter().map(|k| vec![false; k.ranges.len()]).collect();
-    let mut used_versions: Vec<Vec<bool>> =
-        p.packages.iter().map(|k| vec![false; k.versions.len()]).collect();
+    let mut used_ranges: Vec<Vec<bool>> = p
+        .packages
+        .iter()
+        .map(|k| vec![false; k.ranges.len()])
+        .collect();
+    let mut used_versions: Vec<Vec<bool>> = p
+        .packages
+        .iter()
+        .map(|k| vec![false; k.versions.len()])
+        .collect();
     let mut first: Vec<Option<usize>> = vec![None; p.packages.len()];
     let mut out: Vec<Value> = Vec::new();
     for entry in theirs {
@@ -646,7 +764,11 @@ fn cve_metrics(p: &PublicCase, case: &Case, from: &ImportedFrom, theirs: &[Value
     out.extend(
         theirs
             .iter()
-            .filter(|m| !["cvssV4_0", "cvssV3_1", "cvssV3_0"].iter().any(|k| m.get(k).is_some()))
+            .filter(|m| {
+                !["cvssV4_0", "cvssV3_1", "cvssV3_0"]
+                    .iter()
+                    .any(|k| m.get(k).is_some())
+            })
             .cloned(),
     );
     out
@@ -655,7 +777,11 @@ fn cve_metrics(p: &PublicCase, case: &Case, from: &ImportedFrom, theirs: &[Value
 fn cve_workarounds(p: &PublicCase, theirs: Option<&Value>) -> Option<Value> {
     let said = array(theirs)
         .iter()
-        .find(|w| w.get("lang").and_then(Value::as_str).is_some_and(|l| l.starts_with("en")))
+        .find(|w| {
+            w.get("lang")
+                .and_then(Value::as_str)
+                .is_some_and(|l| l.starts_with("en"))
+        })
         .or_else(|| array(theirs).first())
         .and_then(|w| w.get("value"))
         .and_then(Value::as_str)

@@ -212,9 +212,7 @@ impl PublicCase {
         };
         let source = case.source_record();
         let osv_id = match source {
-            Some(f) if matches!(f.format, RecordFormat::Osv | RecordFormat::Github) => {
-                f.id.clone()
-            }
+            Some(f) if matches!(f.format, RecordFormat::Osv | RecordFormat::Github) => f.id.clone(),
             _ => cve0.or(ghsa0).unwrap_or_else(|| format!("x_{id}")),
         };
         let severities = match (&case.severity, source) {

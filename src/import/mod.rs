@@ -43,38 +43,54 @@ pub enum FileError {
 /// array of them. `format` forces a format; else each record's is
 /// recognised from its keys.
 pub fn read(bytes: &[u8], format: Option<RecordFormat>) -> Result<Vec<Found>, FileError> {
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
-        FileError::NotJson(format!(
-            "{} at line {}, column {}",
-            describe_json_error(&e),
-            e.line(),
-            e.column()
-        ))
-    })?;
-    let records: Vec<(String, &Value)> = match &value {
-        Value::Array(items) if items.is_empty() => {
-            return Err(FileError::NoRecords("an empty array: no records".into()));
+    // Several JSON values one after the other (`gh api --paginate` prints
+    // one array per page; JSON Lines) are read in turn.
+    let mut values = Vec::new();
+    for value in serde_json::Deserializer::from_slice(bytes).into_iter::<Value>() {
+        values.push(value.map_err(|e| {
+            FileError::NotJson(format!(
+                "{} at line {}, column {}",
+                describe_json_error(&e),
+                e.line(),
+                e.column()
+            ))
+        })?);
+    }
+    let several = values.len() > 1;
+    let mut out = Vec::new();
+    for (n, value) in values.iter().enumerate() {
+        let root = if several {
+            format!("(value {}) $", n + 1)
+        } else {
+            "$".to_owned()
+        };
+        let records: Vec<(String, &Value)> = match value {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (format!("{root}[{i}]"), v))
+                .collect(),
+            Value::Object(_) => vec![(root, value)],
+            other => {
+                return Err(FileError::NoRecords(format!(
+                    "{root}: expected a record (an object) or an array of records, found {}",
+                    node::kind(other)
+                )));
+            }
+        };
+        for (path, value) in records {
+            out.push(Found {
+                record: read_one(value, &path, format),
+                path,
+            });
         }
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (format!("$[{i}]"), v))
-            .collect(),
-        Value::Object(_) => vec![("$".to_owned(), &value)],
-        other => {
-            return Err(FileError::NoRecords(format!(
-                "$: expected a record (an object) or an array of records, found {}",
-                node::kind(other)
-            )));
-        }
-    };
-    Ok(records
-        .into_iter()
-        .map(|(path, value)| Found {
-            record: read_one(value, &path, format),
-            path,
-        })
-        .collect())
+    }
+    if out.is_empty() {
+        return Err(FileError::NoRecords(
+            "no records (an empty file or array)".into(),
+        ));
+    }
+    Ok(out)
 }
 
 fn describe_json_error(e: &serde_json::Error) -> String {
@@ -121,15 +137,12 @@ fn read_one(
 ) -> Result<RecordImport, RecordError> {
     let at = node::At::root(value, path);
     at.object()?;
-    let format = match format.or_else(|| detect(value)) {
-        Some(f) => f,
-        None => {
-            return Err(at.error(
-                "not a record of a known format: expected an OSV record (`id`, `modified`), \
-                 a CVE JSON 5 record (`dataType`: `CVE_RECORD`) or a GitHub security advisory \
-                 (`ghsa_id`)",
-            ));
-        }
+    let Some(format) = format.or_else(|| detect(value)) else {
+        return Err(at.error(
+            "not a record of a known format: expected an OSV record (`id`, `modified`), \
+             a CVE JSON 5 record (`dataType`: `CVE_RECORD`) or a GitHub security advisory \
+             (`ghsa_id`)",
+        ));
     };
     match format {
         RecordFormat::Osv => osv::read(&at),

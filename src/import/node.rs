@@ -49,7 +49,7 @@ impl<'a> At<'a> {
     }
 
     /// The member `key`, if present and not null.
-    pub(super) fn get(&self, key: &str) -> Option<At<'a>> {
+    pub(super) fn get(&self, key: &str) -> Option<Self> {
         let value = self.value.as_object()?.get(key)?;
         (!value.is_null()).then(|| At {
             value,
@@ -58,14 +58,14 @@ impl<'a> At<'a> {
     }
 
     /// The member `key`, which must be present.
-    pub(super) fn need(&self, key: &str) -> Result<At<'a>> {
+    pub(super) fn need(&self, key: &str) -> Result<Self> {
         self.object()?;
         self.get(key)
             .ok_or_else(|| self.error(format!("missing {key:?}")))
     }
 
     /// The elements of an array (none for null).
-    pub(super) fn items(&self) -> Result<Vec<At<'a>>> {
+    pub(super) fn items(&self) -> Result<Vec<Self>> {
         match self.value {
             Value::Null => Ok(Vec::new()),
             Value::Array(items) => Ok(items
@@ -81,7 +81,7 @@ impl<'a> At<'a> {
     }
 
     /// The elements of the array `key` (none when absent or null).
-    pub(super) fn list(&self, key: &str) -> Result<Vec<At<'a>>> {
+    pub(super) fn list(&self, key: &str) -> Result<Vec<Self>> {
         match self.get(key) {
             Some(at) => at.items(),
             None => Ok(Vec::new()),

@@ -224,6 +224,18 @@ fn bad_records_name_the_path() {
         Err(FileError::NotJson(_))
     ));
     assert!(matches!(read(b"[]", None), Err(FileError::NoRecords(_))));
+    assert!(matches!(read(b"", None), Err(FileError::NoRecords(_))));
+    // Pages one after the other, as `gh api --paginate` prints them.
+    let pages = br#"[{"id": "OSV-1", "modified": "2024-01-01T00:00:00Z"}]
+[{"id": "OSV-2", "modified": "2024-01-01T00:00:00Z"}, {"id": 3, "modified": "2024-01-01T00:00:00Z"}]"#;
+    let found = read(pages, None).unwrap();
+    assert_eq!(found.len(), 3);
+    assert_eq!(found[1].path, "(value 2) $[0]");
+    assert!(found[1].record.is_ok());
+    assert_eq!(
+        found[2].record.as_ref().unwrap_err().path,
+        "(value 2) $[1].id"
+    );
     // A GitHub range OSV cannot say.
     let e = err(
         r#"{"ghsa_id": "GHSA-aaaa-bbbb-cccc", "state": "published", "vulnerabilities": [{"package": {"ecosystem": "npm", "name": "x"}, "vulnerable_version_range": "> 1.0"}]}"#,

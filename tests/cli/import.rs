@@ -163,9 +163,10 @@ fn same_versions(what: &str, ecosystem: &str, a: &Affects, b: &Affects) {
     }
     let affected = |x: &Affects, v: &str| {
         let parsed = scheme.parse(v).unwrap();
-        x.versions.iter().any(|w| scheme.parse(w).is_ok_and(|w| w == parsed))
-            || x
-                .ranges
+        x.versions
+            .iter()
+            .any(|w| scheme.parse(w).is_ok_and(|w| w == parsed))
+            || x.ranges
                 .iter()
                 .filter(|r| r.0 != "GIT")
                 .any(|r| in_range(scheme, &r.2, &parsed))
@@ -248,7 +249,11 @@ fn assert_equivalent_osv(name: &str, original: &Value, exported: &Value) {
             })
             .collect()
     };
-    assert_eq!(entries(exported), entries(original), "{name}: affected entries");
+    assert_eq!(
+        entries(exported),
+        entries(original),
+        "{name}: affected entries"
+    );
 }
 
 #[test]
@@ -304,10 +309,8 @@ fn cve_products(record: &Value) -> Vec<((String, String), Affects)> {
                     let part = part.trim();
                     match part.strip_prefix(">=") {
                         Some(v) => events.push(("introduced".into(), v.trim().into())),
-                        None => events.push((
-                            "fixed".into(),
-                            part.trim_start_matches('<').trim().into(),
-                        )),
+                        None => events
+                            .push(("fixed".into(), part.trim_start_matches('<').trim().into())),
                     }
                 }
             } else if let Some(lt) = v["lessThan"].as_str() {
@@ -354,9 +357,17 @@ fn assert_equivalent_cve(name: &str, original: &Value, exported: &Value) {
         })
     };
     assert_eq!(vectors(exported), vectors(original), "{name}: metrics");
-    let triple = |r: &Value| set(&cna(r)["credits"], |c| format!("{} {}", c["value"], c["type"]));
+    let triple = |r: &Value| {
+        set(&cna(r)["credits"], |c| {
+            format!("{} {}", c["value"], c["type"])
+        })
+    };
     assert_eq!(triple(exported), triple(original), "{name}: credits");
-    let refs = |r: &Value| set(&cna(r)["references"], |x| format!("{} {}", x["url"], x["tags"]));
+    let refs = |r: &Value| {
+        set(&cna(r)["references"], |x| {
+            format!("{} {}", x["url"], x["tags"])
+        })
+    };
     assert_eq!(refs(exported), refs(original), "{name}: references");
     assert_eq!(
         cna(exported)["rejectedReasons"],
@@ -368,8 +379,18 @@ fn assert_equivalent_cve(name: &str, original: &Value, exported: &Value) {
         exported["containers"]["adp"], original["containers"]["adp"],
         "{name}: adp"
     );
-    for key in ["timeline", "source", "problemTypes", "datePublic", "x_generator"] {
-        assert_eq!(cna(exported).get(key), cna(original).get(key), "{name}: {key}");
+    for key in [
+        "timeline",
+        "source",
+        "problemTypes",
+        "datePublic",
+        "x_generator",
+    ] {
+        assert_eq!(
+            cna(exported).get(key),
+            cna(original).get(key),
+            "{name}: {key}"
+        );
     }
     for key in ["assignerShortName", "dateReserved"] {
         assert_eq!(meta(exported, key), meta(original, key), "{name}: {key}");
@@ -422,7 +443,9 @@ fn a_published_github_advisory_round_trips_through_osv() {
             .1;
         same_versions(name, "PyPI", &theirs, &ours);
     }
-    let vectors = set(&exported["severity"], |s| s["score"].as_str().unwrap().to_owned());
+    let vectors = set(&exported["severity"], |s| {
+        s["score"].as_str().unwrap().to_owned()
+    });
     assert_eq!(
         vectors,
         BTreeSet::from([
@@ -430,7 +453,10 @@ fn a_published_github_advisory_round_trips_through_osv() {
             "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N".to_owned(),
         ])
     );
-    assert_eq!(exported["credits"], json!([{"name": "octocat", "type": "ANALYST"}]));
+    assert_eq!(
+        exported["credits"],
+        json!([{"name": "octocat", "type": "ANALYST"}])
+    );
     assert_eq!(
         exported["references"],
         json!([{"type": "WEB", "url": "https://github.com/repo/a-package/security/advisories/GHSA-abcd-1234-efgh"}])
@@ -446,8 +472,15 @@ fn a_github_triage_report_opens_a_case_whose_clocks_start_at_created_at() {
     assert_eq!(case["state"], "new");
     assert_eq!(case["received_at"], "2020-01-01T00:00:00Z");
     assert_eq!(case["reporter"]["handle"], "octocat");
-    assert_eq!(case["report"]["description"], Value::Null, "the report stays empty");
-    assert_eq!(case["public"]["summary"], "A newly discovered vulnerability");
+    assert_eq!(
+        case["report"]["description"],
+        Value::Null,
+        "the report stays empty"
+    );
+    assert_eq!(
+        case["public"]["summary"],
+        "A newly discovered vulnerability"
+    );
     assert_eq!(case["identifiers"]["ghsa"], "GHSA-abcd-1234-efgh");
     // Acknowledgement due 48 h after created_at: a minute before, nothing.
     let out = env
@@ -492,7 +525,10 @@ fn importing_the_same_files_again_changes_nothing() {
     let again = import(&env, &paths);
     assert_eq!(again["created"], 0, "{again}");
     assert_eq!(again["updated"], 0, "{again}");
-    assert_eq!(again["unchanged"], first["records"].as_array().unwrap().len());
+    assert_eq!(
+        again["unchanged"],
+        first["records"].as_array().unwrap().len()
+    );
     assert_eq!(env.commits().len(), commits);
     assert_eq!(env.snapshot_bytes(), before);
 }
@@ -510,7 +546,10 @@ fn one_import_is_one_commit_and_ids_and_aliases_find_their_case() {
             &fixtures().join("osv-GO-2022-0969.json"),
         ],
     );
-    assert_eq!((report["created"].as_u64(), report["updated"].as_u64()), (Some(2), Some(1)));
+    assert_eq!(
+        (report["created"].as_u64(), report["updated"].as_u64()),
+        (Some(2), Some(1))
+    );
     let records = report["records"].as_array().unwrap();
     assert_eq!(records[1]["action"], "updated");
     assert_eq!(records[1]["case"], records[0]["case"]);
@@ -535,7 +574,10 @@ fn an_updated_record_adds_only_its_changes_and_local_edits_stay() {
     let name = "osv-GHSA-6f62-3596-g6w7.json";
     let (_, id) = {
         let report = import(&env, &[&fixtures().join(name)]);
-        ((), report["records"][0]["case"].as_str().unwrap().to_owned())
+        (
+            (),
+            report["records"][0]["case"].as_str().unwrap().to_owned(),
+        )
     };
     env.disclose()
         .args(["describe", &id, "--summary", "Request smuggling in WEBrick"])
@@ -559,10 +601,18 @@ fn an_updated_record_adds_only_its_changes_and_local_edits_stay() {
         .collect();
     assert_eq!(
         kinds,
-        ["affected-removed", "affected-added", "withdrawn", "imported"]
+        [
+            "affected-removed",
+            "affected-added",
+            "withdrawn",
+            "imported"
+        ]
     );
     assert_eq!(case["state"], "withdrawn");
-    assert_eq!(case["public"]["summary"], "Request smuggling in WEBrick", "the local edit stays");
+    assert_eq!(
+        case["public"]["summary"], "Request smuggling in WEBrick",
+        "the local edit stays"
+    );
     let exported = export(&env, &id, "osv");
     assert_eq!(exported["withdrawn"], "2024-10-01T00:00:00Z");
     assert_eq!(exported["modified"], "2024-10-01T00:00:00Z");
@@ -583,13 +633,24 @@ fn changes_made_here_show_in_the_export_and_kept_fields_stay() {
     let (env, id) = imported("osv-RUSTSEC-2019-0009.json");
     env.disclose()
         .args([
-            "affected", &id, "--package", "smallvec", "--ecosystem", "crates.io",
-            "--range", ">=1.0.0, <1.6.1",
+            "affected",
+            &id,
+            "--package",
+            "smallvec",
+            "--ecosystem",
+            "crates.io",
+            "--range",
+            ">=1.0.0, <1.6.1",
         ])
         .assert()
         .success();
     env.disclose()
-        .args(["severity", &id, "--cvss", "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H"])
+        .args([
+            "severity",
+            &id,
+            "--cvss",
+            "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H",
+        ])
         .assert()
         .success();
     let exported = export(&env, &id, "osv");
@@ -668,7 +729,10 @@ fn a_dry_run_lists_and_changes_nothing() {
         .success();
     let text = stdout(&out);
     assert!(text.contains("would create  -"), "{text}");
-    assert!(text.contains("would update") && text.contains("GHSA-9wv6-86v2-598j"), "{text}");
+    assert!(
+        text.contains("would update") && text.contains("GHSA-9wv6-86v2-598j"),
+        "{text}"
+    );
     assert!(stderr(&out).contains("Would import 3 of 3 records: 2 created, 1 updated"));
     assert_eq!(env.snapshot_bytes(), before);
     // Against cases already here, with --json.
@@ -705,8 +769,16 @@ fn bad_input_names_the_file_and_path_and_changes_nothing() {
     };
     let before = env.snapshot_bytes();
     let cases: [(&str, &str, &str); 5] = [
-        ("not.json", "<html>", "not.json: $: not JSON: expected value at line 1, column 1"),
-        ("other.json", r#"{"hello": "world"}"#, "other.json: $: not a record of a known format"),
+        (
+            "not.json",
+            "<html>",
+            "not.json: $: not JSON: expected value at line 1, column 1",
+        ),
+        (
+            "other.json",
+            r#"{"hello": "world"}"#,
+            "other.json: $: not a record of a known format",
+        ),
         (
             "both.json",
             r#"{"id": "OSV-2025-1", "modified": "2025-01-01T00:00:00Z", "affected": [{"package": {"ecosystem": "npm", "name": "x"}, "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "1.0.0"}, {"last_affected": "0.9.0"}]}]}]}"#,
@@ -740,7 +812,11 @@ fn bad_input_names_the_file_and_path_and_changes_nothing() {
         .arg(fixtures().join("cve-CVE-2024-9001.json"))
         .assert()
         .code(2);
-    assert!(stderr(&out).contains("larger than the limit"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("larger than the limit"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(env.snapshot_bytes(), before);
 }
 
