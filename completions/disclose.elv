@@ -90,13 +90,13 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --version 'Print version'
         }
         &'disclose;open'= {
-            cand --title 'One-line summary of the problem'
+            cand --title 'One-line summary of the problem (at most 256 characters)'
             cand --reporter-name 'Reporter''s name (as they want to be credited)'
             cand --reporter-email 'Reporter''s email (private: never exported)'
             cand --reporter-handle 'Reporter''s handle, e.g. a GitHub user name'
             cand --received 'When the report arrived (RFC 3339 or YYYY-MM-DD; default: now)'
             cand --description 'What the reporter found'
-            cand --description-file 'Read the description from a file, or from stdin with `-`'
+            cand --description-file 'Read the description from a file (at most 1 MB), or from stdin with `-`'
             cand --reproduction 'Steps to reproduce'
             cand --impact 'What an attacker gains'
             cand --remediation 'Suggested fix or workaround'
@@ -221,7 +221,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --version 'Print version'
         }
         &'disclose;affected'= {
-            cand --package 'Package name (default: the policy''s default_package)'
+            cand --package 'Package name, or ECOSYSTEM/NAME (default: the policy''s default_package)'
             cand --ecosystem 'Package ecosystem as OSV names it, e.g. crates.io, npm, PyPI, Go, Maven'
             cand --range 'A requirement in the ecosystem''s versions, e.g. ">=1.0.0, <1.4.2"'
             cand --introduced 'First affected version or commit (0: every version before)'
@@ -434,10 +434,11 @@ set edit:completion:arg-completer[disclose] = {|@words|
         }
         &'disclose;export'= {
             cand --format 'Output format'
-            cand --out 'Write to FILE instead of stdout'
+            cand --out 'Write to FILE instead of stdout (private to you: mode 0600)'
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
             cand --preview 'Export a case that is not published yet, marked as an embargoed preview'
+            cand --world-readable 'Create the files readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)'
             cand --json 'Print machine-readable JSON instead of text'
             cand --no-input 'Never prompt; fail naming the missing flag instead'
             cand -q 'Print only the product (IDs, tables, JSON), no status lines'
@@ -448,10 +449,11 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --version 'Print version'
         }
         &'disclose;publish'= {
-            cand --out 'Directory for the advisory files (default: advisories/<ID>/ in the store)'
+            cand --out 'Directory for the advisory files (default: advisories/<ID>/ in the store); outside the store they are private to you unless --world-readable'
             cand --reason 'Why publishing was forced (with --force)'
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
+            cand --world-readable 'Create the files readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)'
             cand --dry-run 'Show the advisory it would write, every open item and leak; change nothing'
             cand --force 'Publish even with open items or leak findings (the reason is recorded)'
             cand --offline 'Do not reach the team''s remote: number from this clone alone and leave the push to the next `disclose sync`'
@@ -611,6 +613,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --check 'Check FILE (an existing SECURITY.md) against the policy; exit 1 on any difference'
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
+            cand --world-readable 'With --write: create FILE readable by every user (0644), not only you (0600)'
             cand --json 'Print machine-readable JSON instead of text'
             cand --no-input 'Never prompt; fail naming the missing flag instead'
             cand -q 'Print only the product (IDs, tables, JSON), no status lines'
@@ -705,6 +708,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --check 'Check FILE (an existing SECURITY.md) against the policy; exit 1 on any difference'
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
+            cand --world-readable 'With --write: create FILE readable by every user (0644), not only you (0600)'
             cand --json 'Print machine-readable JSON instead of text'
             cand --no-input 'Never prompt; fail naming the missing flag instead'
             cand -q 'Print only the product (IDs, tables, JSON), no status lines'
@@ -753,6 +757,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --out 'Write all pages into this directory instead of printing the top one'
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
+            cand --world-readable 'Create the files readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)'
             cand --json 'Print machine-readable JSON instead of text'
             cand --no-input 'Never prompt; fail naming the missing flag instead'
             cand -q 'Print only the product (IDs, tables, JSON), no status lines'

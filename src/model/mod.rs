@@ -6,6 +6,7 @@ pub mod case;
 pub mod duration;
 pub mod id;
 pub mod layout;
+pub mod limits;
 pub mod policy;
 pub mod preset;
 pub mod ranges;
