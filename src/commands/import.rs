@@ -68,7 +68,7 @@ pub struct ImportArgs {
     /// List what would be created, updated or left unchanged; change nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Largest file accepted
+    /// Largest file accepted (each record in it holds at most 1 MB)
     #[arg(long, value_name = "SIZE", default_value = "25MB")]
     pub max_size: ByteSize,
 }
@@ -370,6 +370,11 @@ impl<'s> Batch<'s> {
                     .store
                     .map_or_else(|| Policy::default().slas(), |s| s.policy().slas());
                 let case = Case::open_imported(id.clone(), record, slas, now, by);
+                if let Err(e) = input::check_limits(&case.events) {
+                    outcome.action = Action::Failed;
+                    outcome.error = Some(e.to_string());
+                    return;
+                }
                 outcome.action = Action::Created;
                 outcome.events = case.events.len();
                 self.created += 1;
@@ -407,7 +412,14 @@ impl<'s> Batch<'s> {
                     Some(Ok(p)) => Baseline::Previous(p),
                     _ => Baseline::Other,
                 };
+                let original = case.clone();
                 let added = case.import_record(baseline, record, now, by);
+                if let Err(e) = input::check_limits(&case.events[case.events.len() - added..]) {
+                    outcome.action = Action::Failed;
+                    outcome.error = Some(e.to_string());
+                    self.cases.insert(id.clone(), original);
+                    return;
+                }
                 outcome.events = added;
                 if added == 0 {
                     outcome.action = Action::Unchanged;

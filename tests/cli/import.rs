@@ -798,6 +798,17 @@ fn bad_input_names_the_file_and_path_and_changes_nothing() {
         assert!(err.contains(message), "{name}: {err}");
         assert_eq!(env.snapshot_bytes(), before, "{name}");
     }
+    // A record over the limit of one (1 MB), named by the field.
+    let mut big = fixture("osv-GO-2022-0969.json");
+    big["details"] = json!("x".repeat(1_100_000));
+    let path = write("big.json", &big.to_string());
+    let out = env.disclose().arg("import").arg(&path).assert().code(2);
+    assert!(
+        stderr(&out).contains("big.json: $: the details is too long"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(env.snapshot_bytes(), before);
     // A missing file: nothing is read.
     let out = env
         .disclose()

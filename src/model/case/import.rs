@@ -255,7 +255,7 @@ impl Case {
     ) -> Self {
         let opened_at = import.opened_at(now);
         let new = NewCase {
-            title: import.title.clone(),
+            title: crate::model::limits::cut_title(&import.title).0.to_owned(),
             received_at: Some(opened_at),
             reporter: import.reporter.clone(),
             report: super::Report::default(),
