@@ -124,7 +124,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
         }
         'disclose;import' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The records'' format (default: recognised from each record)')
-            [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'Largest file accepted')
+            [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'Largest file accepted (each record in it holds at most 1 MB)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'List what would be created, updated or left unchanged; change nothing')

@@ -118,7 +118,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
         }
         &'disclose;import'= {
             cand --format 'The records'' format (default: recognised from each record)'
-            cand --max-size 'Largest file accepted'
+            cand --max-size 'Largest file accepted (each record in it holds at most 1 MB)'
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
             cand --dry-run 'List what would be created, updated or left unchanged; change nothing'

@@ -117,7 +117,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand open" -s V -l version 
 complete -c disclose -n "__fish_disclose_using_subcommand import" -l format -d 'The records\' format (default: recognised from each record)' -r -f -a "osv\t'An OSV record (any 1.x schema version)'
 cve\t'A CVE JSON 5.x record, published or rejected'
 github\t'A GitHub repository security advisory, as the REST API returns it'"
-complete -c disclose -n "__fish_disclose_using_subcommand import" -l max-size -d 'Largest file accepted' -r
+complete -c disclose -n "__fish_disclose_using_subcommand import" -l max-size -d 'Largest file accepted (each record in it holds at most 1 MB)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand import" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand import" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''

@@ -67,10 +67,16 @@ pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) 
             paused.reason
         ));
     }
+    let unknown = case.source_record().is_some_and(|f| !f.received_known);
     out.push_str(&format!(
-        "  {:<14}{}\n",
+        "  {:<14}{}{}\n",
         "received",
-        human(case.received_at)
+        human(case.received_at),
+        if unknown {
+            " (first known: the record does not say when it was received)"
+        } else {
+            ""
+        }
     ));
     if let Some(at) = case.acknowledged_at {
         out.push_str(&format!("  {:<14}{}\n", "acknowledged", human(at)));
@@ -109,14 +115,32 @@ pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) 
         out.push_str(&format!("  {:<14}{}\n", "reporter", who.trim()));
     }
     let ids = &case.identifiers;
-    let known: Vec<&str> = [&ids.advisory, &ids.cve, &ids.ghsa]
+    let mut known: Vec<&str> = Vec::new();
+    // An imported record's ID is its advisory ID and its GHSA ID too: once.
+    for id in [&ids.advisory, &ids.cve, &ids.ghsa]
         .into_iter()
         .flatten()
         .chain(ids.aliases.iter())
-        .map(String::as_str)
-        .collect();
+    {
+        if !known.contains(&id.as_str()) {
+            known.push(id);
+        }
+    }
     if !known.is_empty() {
         out.push_str(&format!("  {:<14}{}\n", "identifiers", known.join(", ")));
+    }
+    for from in &case.imported {
+        let aliases = if from.aliases.is_empty() {
+            String::new()
+        } else {
+            format!(", also {}", from.aliases.join(", "))
+        };
+        out.push_str(&format!(
+            "  {:<14}{} ({}{aliases})\n",
+            "imported",
+            from.id,
+            from.format.name()
+        ));
     }
     if let Some(s) = &case.severity {
         out.push_str(&format!(

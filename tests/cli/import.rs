@@ -631,6 +631,14 @@ fn an_updated_record_adds_only_its_changes_and_local_edits_stay() {
 #[test]
 fn changes_made_here_show_in_the_export_and_kept_fields_stay() {
     let (env, id) = imported("osv-RUSTSEC-2019-0009.json");
+    let shown = stdout(&env.disclose().args(["show", &id]).assert().success());
+    assert!(
+        shown.contains(
+            "imported      RUSTSEC-2019-0009 (OSV record, also CVE-2019-15551, GHSA-mm7v-vpv8-xfc3)"
+        ),
+        "{shown}"
+    );
+    assert!(shown.contains("(first known: the record does not say when it was received)"));
     env.disclose()
         .args([
             "affected",
