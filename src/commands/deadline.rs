@@ -76,7 +76,7 @@ pub fn run(ctx: &Ctx, args: &DeadlineArgs) -> Result<()> {
     };
     let force = args.force.then(|| args.reason.as_deref().unwrap_or(""));
     let mut forced = None;
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         let (by, preset) = match (args.by, preset) {
             (Some(t), _) => (Some(t.0), None),
             (None, Some(p)) => (Some(p.until(case.received_at)), Some(p)),
@@ -126,5 +126,6 @@ pub fn run(ctx: &Ctx, args: &DeadlineArgs) -> Result<()> {
     if let Some(reason) = forced {
         ctx.ui.status(&format!("Recorded as forced: {reason}."));
     }
+    ctx.say_next(&store, &case);
     Ok(())
 }

@@ -75,7 +75,7 @@ pub fn run(ctx: &Ctx, args: &EmbargoArgs) -> Result<()> {
         None => (None, None),
     };
     let mut forced = None;
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         if let Some(event) = case.set_embargo(until, offset, cx.stamp(), force)? {
             forced.clone_from(&event.forced);
         }
@@ -113,5 +113,6 @@ pub fn run(ctx: &Ctx, args: &EmbargoArgs) -> Result<()> {
     if let Some(reason) = forced {
         ctx.ui.status(&format!("Recorded as forced: {reason}."));
     }
+    ctx.say_next(&store, &case);
     Ok(())
 }

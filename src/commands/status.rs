@@ -1,25 +1,56 @@
 //! `disclose status`: the open cases and their clocks, most urgent first.
 
-use comfy_table::{Cell, Color};
-
 use crate::app::context::Ctx;
+use crate::app::table::{Cell, Step};
+use crate::app::terminal::Style;
 use crate::commands::common::sync_report;
 use crate::error::{Error, Result};
 use crate::judge::clocks::{ClockKind, ClockView, Clocks};
-use crate::model::case::CaseSummary;
 use crate::model::time::relative;
 use crate::store::{Store, Summaries};
 
-/// How narrow the title column gets before the clocks start to wrap.
-const TITLE_KEEPS: usize = 24;
+const HEADER: [&str; 8] = [
+    "ID", "TITLE", "STATE", "AGE", "ACK", "DEADLINE", "NEXT", "RELEASES",
+];
+const TITLE: usize = 1;
+const STATE: usize = 2;
+const AGE: usize = 3;
+const ACK: usize = 4;
+const DEADLINE: usize = 5;
+const NEXT: usize = 6;
+const RELEASES: usize = 7;
+
+/// How the table gives way on a narrow terminal, one step at a time until
+/// it fits: the title is cut first, then the columns that say least go
+/// (the age; the acknowledgement, which NEXT names while it is due; the
+/// matrix, which `show` has), and the title is cut further between them.
+/// The ID and the next clock stay to the last.
+const FIT: &[Step] = &[
+    Step::Shrink(TITLE, 30),
+    Step::Shrink(RELEASES, 24),
+    Step::Drop(AGE),
+    Step::Drop(ACK),
+    Step::Shrink(TITLE, 24),
+    Step::Drop(RELEASES),
+    Step::Drop(DEADLINE),
+    Step::Shrink(TITLE, 12),
+    Step::Drop(STATE),
+    Step::Shrink(TITLE, 8),
+    Step::Drop(NEXT),
+    Step::Drop(TITLE),
+];
 
 /// How much of `status --json` is built before it is written out.
 const OUT_CHUNK: usize = 1 << 20;
 
 /// List open cases and their clocks
 ///
-/// One row per case, most urgent first: the next clock to fall due decides
-/// the order, overdue ones on top. Broken case files do not hide the others:
+/// One line per case, most urgent first: the next clock to fall due decides
+/// the order, overdue ones on top. On a terminal the table fits its width:
+/// the title is cut short first (ending in an ellipsis), then the columns
+/// that matter least are left out. Piped or redirected, each case is one line of tab-separated
+/// fields (ID, title, state, age, ack, deadline, next, releases) with no
+/// header, for grep, cut and awk. Broken case files do not hide the others:
 /// they are listed as errors at the end and the exit code is 3.
 ///
 /// With --json, prints each case's fields and its `clocks`, without the
@@ -78,29 +109,29 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         ctx.ui
             .status(&format!("{what} in {}.", store.root().display()));
     } else {
-        let header = [
-            "ID", "TITLE", "STATE", "AGE", "ACK", "DEADLINE", "NEXT", "RELEASES",
-        ];
-        // The title wraps first, down to a width that still reads.
-        ctx.ui
-            .print_table(&header, &[0], Some((1, TITLE_KEEPS)), rows.len(), |r| {
-                let (i, clocks) = &rows[r];
-                let case = &cases[*i];
-                vec![
-                    Cell::new(case.id.as_str()),
-                    Cell::new(crate::model::text::one_line(&case.title)),
-                    Cell::new(if case.paused.is_some() {
-                        format!("{} (paused)", case.state)
-                    } else {
-                        case.state.to_string()
-                    }),
-                    Cell::new(crate::model::time::span(now - case.received_at)),
-                    clock_cell(ctx, clocks.acknowledgement, now, "done"),
-                    clock_cell(ctx, clocks.disclosure, now, "-"),
-                    next_cell(ctx, clocks, now),
-                    releases_cell(ctx, case, clocks),
-                ]
-            })?;
+        ctx.ui.print_table(&HEADER, FIT, rows.len(), |r| {
+            let (i, clocks) = &rows[r];
+            let case = &cases[*i];
+            vec![
+                Cell::new(case.id.as_str()),
+                Cell::new(crate::model::text::one_line(&case.title)),
+                Cell::new(if case.paused.is_some() {
+                    format!("{} (paused)", case.state)
+                } else {
+                    case.state.to_string()
+                }),
+                Cell::new(crate::model::time::span(now - case.received_at)),
+                clock_cell(clocks.acknowledgement, now, "done"),
+                clock_cell(clocks.disclosure, now, "-"),
+                next_cell(clocks, now),
+                Cell::styled(
+                    Some(case.matrix_compact())
+                        .filter(|m| !m.is_empty())
+                        .unwrap_or_else(|| "-".to_owned()),
+                    clocks.fix_coverage.as_ref().and_then(urgency_style),
+                ),
+            ]
+        })?;
     }
 
     if let Some(u) = store.unpushed()?.filter(|u| u.commits > 0) {
@@ -160,34 +191,19 @@ fn push_element(out: &mut String, fields: &str, clocks: &Clocks) {
 /// Red once overdue; yellow within a day, or for the deadline and fix
 /// clocks within `check`'s default --warn-within (7 days), so a yellow cell
 /// is what `check` warns about.
-fn urgency_color(clock: &ClockView) -> Option<Color> {
+fn urgency_style(clock: &ClockView) -> Option<Style> {
     let warn_minutes = match clock.kind {
         ClockKind::Disclosure | ClockKind::FixCoverage => 7 * 24 * 60,
         ClockKind::Acknowledgement | ClockKind::ReporterUpdate => 24 * 60,
     };
     match clock.minutes_left {
-        Some(m) if m < 0 => Some(Color::Red),
-        Some(m) if m < warn_minutes => Some(Color::Yellow),
+        Some(m) if m < 0 => Some(Style::Red),
+        Some(m) if m < warn_minutes => Some(Style::Yellow),
         _ => None,
     }
 }
 
-/// The fix matrix in brief, coloured by the deadline its missing fixes
-/// must beat (the fix-coverage clock).
-fn releases_cell(ctx: &Ctx, case: &CaseSummary, clocks: &Clocks) -> Cell {
-    let text = case.matrix_compact();
-    match clocks.fix_coverage.as_ref().and_then(urgency_color) {
-        Some(color) => ctx.ui.paint(&text, color),
-        None => Cell::new(text),
-    }
-}
-
-fn clock_cell(
-    ctx: &Ctx,
-    clock: Option<ClockView>,
-    now: chrono::DateTime<chrono::Utc>,
-    absent: &str,
-) -> Cell {
+fn clock_cell(clock: Option<ClockView>, now: chrono::DateTime<chrono::Utc>, absent: &str) -> Cell {
     let Some(clock) = clock else {
         return Cell::new(absent);
     };
@@ -195,13 +211,10 @@ fn clock_cell(
         Some(at) => relative(at, now),
         None => "paused".to_owned(),
     };
-    match urgency_color(&clock) {
-        Some(color) => ctx.ui.paint(&text, color),
-        None => Cell::new(text),
-    }
+    Cell::styled(text, urgency_style(&clock))
 }
 
-fn next_cell(ctx: &Ctx, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) -> Cell {
+fn next_cell(clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) -> Cell {
     let Some(next) = clocks.next else {
         return Cell::new(if clocks.disclosure.is_some() {
             "paused"
@@ -213,10 +226,7 @@ fn next_cell(ctx: &Ctx, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) -> 
         Some(at) => format!("{} {}", next.kind.label(), relative(at, now)),
         None => format!("{} paused", next.kind.label()),
     };
-    match urgency_color(&next) {
-        Some(color) => ctx.ui.paint(&text, color),
-        None => Cell::new(text),
-    }
+    Cell::styled(text, urgency_style(&next))
 }
 
 #[cfg(test)]

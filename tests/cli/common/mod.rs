@@ -4,6 +4,9 @@
 
 #![allow(dead_code, unreachable_pub)]
 
+pub mod in_step;
+#[cfg(unix)]
+pub mod pty;
 pub mod schema;
 pub mod server;
 
@@ -68,6 +71,15 @@ impl TestEnv {
         let sig = git2::Signature::now("Fixture", "fixture@example.org").unwrap();
         repo.commit(Some("HEAD"), &sig, &sig, "fixture", &tree, &[])
             .unwrap();
+        env
+    }
+
+    /// A new environment whose store is a copy of `template`'s (its git
+    /// history included), with the clock where `template`'s is.
+    pub fn copy_of(template: &Self) -> Self {
+        let env = Self::new();
+        copy_dir(&template.store, &env.store);
+        env.ticks.set(template.ticks.get());
         env
     }
 
@@ -141,6 +153,20 @@ impl TestEnv {
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .current_dir(&self.root);
         cmd
+    }
+
+    /// `disclose ARGS` on a terminal `columns` wide, at the next tick,
+    /// typing `script` into it (see `pty::run`).
+    #[cfg(unix)]
+    pub fn on_terminal(
+        &self,
+        args: &[&str],
+        columns: u16,
+        script: &[(&str, &[u8])],
+    ) -> pty::Screen {
+        let mut cmd = self.command();
+        cmd.args(args);
+        pty::run(cmd, columns, script)
     }
 
     /// Opens a case with `title` (and extra args) and returns its ID.
@@ -217,7 +243,7 @@ fn snapshot(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
