@@ -75,6 +75,7 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<()> {
     };
     let opts = Options {
         warn_within: args.warn_within,
+        cra: store.policy().cra,
     };
     let report = check::check(&cases, &state, now, opts);
 

@@ -76,7 +76,7 @@ pub fn run(ctx: &Ctx, args: &DeadlineArgs) -> Result<()> {
     };
     let force = args.force.then(|| args.reason.as_deref().unwrap_or(""));
     let mut forced = None;
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         let (by, preset) = match (args.by, preset) {
             (Some(t), _) => (Some(t.0), None),
             (None, Some(p)) => (Some(p.until(case.received_at)), Some(p)),
@@ -90,7 +90,7 @@ pub fn run(ctx: &Ctx, args: &DeadlineArgs) -> Result<()> {
     if ctx.ui.json() {
         ctx.ui.print_json(&case_json::CaseWithClocks {
             case: &case,
-            clocks: Clocks::of(&case, now),
+            clocks: Clocks::of(&case, now, store.policy().cra),
         })?;
     }
     let due = disclosure_due(&CaseSummary::from(&case));

@@ -75,7 +75,7 @@ pub fn run(ctx: &Ctx, args: &EmbargoArgs) -> Result<()> {
         None => (None, None),
     };
     let mut forced = None;
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         if let Some(event) = case.set_embargo(until, offset, cx.stamp(), force)? {
             forced.clone_from(&event.forced);
         }
@@ -84,7 +84,7 @@ pub fn run(ctx: &Ctx, args: &EmbargoArgs) -> Result<()> {
     if ctx.ui.json() {
         ctx.ui.print_json(&case_json::CaseWithClocks {
             case: &case,
-            clocks: Clocks::of(&case, now),
+            clocks: Clocks::of(&case, now, store.policy().cra),
         })?;
     }
     match case.embargo_until {

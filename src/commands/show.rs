@@ -3,9 +3,11 @@
 use crate::app::clock::human;
 use crate::app::context::Ctx;
 use crate::commands::common::case_json;
+use crate::commands::common::cra;
 use crate::error::Result;
-use crate::judge::clocks::{ClockView, Clocks};
+use crate::judge::clocks::{ClockView, Clocks, CraClocks};
 use crate::model::case::Case;
+use crate::model::cra::CraReport;
 use crate::model::id::CaseRef;
 use crate::model::time::relative;
 
@@ -23,16 +25,22 @@ pub struct ShowArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<()> {
-    let (_, case) = ctx.read_case(&args.id)?;
+    let (store, case) = ctx.read_case(&args.id)?;
     let now = ctx.now();
-    let clocks = Clocks::of(&case, now);
+    let clocks = Clocks::of(&case, now, store.policy().cra);
     if ctx.ui.json() {
         return ctx.ui.print_json(&case_json::CaseWithClocks {
             case: &case,
             clocks,
         });
     }
-    ctx.ui.print(&render(&case, &clocks, now))
+    let mut out = render(&case, &clocks, now);
+    if let Some(cra) = &clocks.cra {
+        // The law's clocks first, under the case's first line.
+        let at = out.find('\n').map_or(out.len(), |i| i + 1);
+        out.insert_str(at, &cra_lines(&case, cra, now));
+    }
+    ctx.ui.print(&out)
 }
 
 fn clock_line(name: &str, clock: Option<ClockView>, now: chrono::DateTime<chrono::Utc>) -> String {
@@ -43,6 +51,32 @@ fn clock_line(name: &str, clock: Option<ClockView>, now: chrono::DateTime<chrono
             None => format!("  {name:<14}paused\n"),
         },
     }
+}
+
+/// The CRA Article 14 lines: awareness, the three reports, the measures.
+fn cra_lines(case: &Case, cra: &CraClocks, now: chrono::DateTime<chrono::Utc>) -> String {
+    let mut out = format!(
+        "  {:<14}aware since {} (CRA Article 14: pausing the case does not stop these clocks)\n",
+        "exploited",
+        human(cra.aware_at)
+    );
+    for c in cra.all() {
+        let label = match c.report {
+            CraReport::EarlyWarning => "early warning",
+            CraReport::Notification => "notification",
+            CraReport::FinalReport => "final report",
+        };
+        out.push_str(&format!("  {label:<14}{}\n", cra::clock_words(c, now)));
+    }
+    for m in &case.mitigations {
+        out.push_str(&format!(
+            "  {:<14}since {}: {}\n",
+            "mitigation",
+            human(m.available_at),
+            crate::model::text::one_line(&m.text)
+        ));
+    }
+    out
 }
 
 /// The readable form of a case.

@@ -5,7 +5,7 @@ use comfy_table::{Cell, Color};
 use crate::app::context::Ctx;
 use crate::commands::common::sync_report;
 use crate::error::{Error, Result};
-use crate::judge::clocks::{ClockKind, ClockView, Clocks};
+use crate::judge::clocks::{ClockKind, ClockView, Clocks, CraClocks};
 use crate::model::case::CaseSummary;
 use crate::model::time::relative;
 use crate::store::{Store, Summaries};
@@ -52,12 +52,16 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         return Ok(());
     };
     let now = ctx.now();
+    let cra = store.policy().cra;
     let mut summaries = store.summaries()?;
     let mut errors = std::mem::take(&mut summaries.errors);
     let cases = &summaries.cases;
+    // A published case whose CRA reports are still owed stays on the list.
     let mut rows: Vec<(usize, Clocks)> = (0..cases.len())
-        .filter(|&i| args.all || cases[i].state.is_open())
-        .map(|i| (i, Clocks::of_summary(&cases[i], now)))
+        .map(|i| (i, Clocks::of_summary(&cases[i], now, cra)))
+        .filter(|(i, clocks)| {
+            args.all || cases[*i].state.is_open() || clocks.cra.as_ref().is_some_and(owes_reports)
+        })
         .collect();
     rows.sort_by(|(a, ca), (b, cb)| {
         let (a, b) = (&cases[*a], &cases[*b]);
@@ -78,15 +82,18 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         ctx.ui
             .status(&format!("{what} in {}.", store.root().display()));
     } else {
-        let header = [
-            "ID", "TITLE", "STATE", "AGE", "ACK", "DEADLINE", "NEXT", "RELEASES",
-        ];
+        let mut header = vec!["ID", "TITLE", "STATE"];
+        // The CRA reports come first among the clocks: they are the law's.
+        if cra {
+            header.push("CRA");
+        }
+        header.extend(["AGE", "ACK", "DEADLINE", "NEXT", "RELEASES"]);
         // The title wraps first, down to a width that still reads.
         ctx.ui
             .print_table(&header, &[0], Some((1, TITLE_KEEPS)), rows.len(), |r| {
                 let (i, clocks) = &rows[r];
                 let case = &cases[*i];
-                vec![
+                let mut cells = vec![
                     Cell::new(case.id.as_str()),
                     Cell::new(crate::model::text::one_line(&case.title)),
                     Cell::new(if case.paused.is_some() {
@@ -94,12 +101,18 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
                     } else {
                         case.state.to_string()
                     }),
+                ];
+                if cra {
+                    cells.push(cra_cell(ctx, clocks.cra.as_ref(), now));
+                }
+                cells.extend([
                     Cell::new(crate::model::time::span(now - case.received_at)),
                     clock_cell(ctx, clocks.acknowledgement, now, "done"),
                     clock_cell(ctx, clocks.disclosure, now, "-"),
                     next_cell(ctx, clocks, now),
                     releases_cell(ctx, case, clocks),
-                ]
+                ]);
+                cells
             })?;
     }
 
@@ -162,7 +175,11 @@ fn push_element(out: &mut String, fields: &str, clocks: &Clocks) {
 /// is what `check` warns about.
 fn urgency_color(clock: &ClockView) -> Option<Color> {
     let warn_minutes = match clock.kind {
-        ClockKind::Disclosure | ClockKind::FixCoverage => 7 * 24 * 60,
+        ClockKind::Disclosure
+        | ClockKind::FixCoverage
+        | ClockKind::CraEarlyWarning
+        | ClockKind::CraNotification
+        | ClockKind::CraFinalReport => 7 * 24 * 60,
         ClockKind::Acknowledgement | ClockKind::ReporterUpdate => 24 * 60,
     };
     match clock.minutes_left {
@@ -180,6 +197,33 @@ fn releases_cell(ctx: &Ctx, case: &CaseSummary, clocks: &Clocks) -> Cell {
         Some(color) => ctx.ui.paint(&text, color),
         None => Cell::new(text),
     }
+}
+
+/// Whether any CRA report is still owed (not submitted).
+fn owes_reports(cra: &CraClocks) -> bool {
+    cra.first_owed().is_some()
+}
+
+/// The CRA report owed first: `early warning in 23h`, `notification 2h
+/// overdue`, `final report: no fix yet`; `submitted` once all three are.
+fn cra_cell(ctx: &Ctx, cra: Option<&CraClocks>, now: chrono::DateTime<chrono::Utc>) -> Cell {
+    let Some(cra) = cra else {
+        return Cell::new("-");
+    };
+    if let Some(next) = cra.next(now) {
+        let text = match next.due_at() {
+            Some(at) => format!("{} {}", next.kind.label(), relative(at, now)),
+            None => next.kind.label().to_owned(),
+        };
+        return match urgency_color(&next) {
+            Some(color) => ctx.ui.paint(&text, color),
+            None => Cell::new(text),
+        };
+    }
+    Cell::new(match cra.first_owed() {
+        Some(_) => "final report: no fix yet",
+        None => "submitted",
+    })
 }
 
 fn clock_cell(
@@ -245,7 +289,7 @@ mod tests {
             "M",
         );
         let fields = CaseFields::from(&case);
-        let clocks = Clocks::of(&case, at);
+        let clocks = Clocks::of(&case, at, false);
         let mut out = String::from("[\n");
         push_element(
             &mut out,

@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::model::case::{
     Case, CreditType, Event, EventId, EventKind, PublicField, ReplayError, replay,
 };
+use crate::model::cra::CraReport;
 use crate::model::id::CaseId;
 
 /// The outcome of merging two versions of a case file.
@@ -105,6 +106,12 @@ enum Field {
     Credit(String, String),
     Public(PublicField),
     ReservedAdvisory,
+    ExploitedAwareAt,
+    ExploitedEvidence,
+    ExploitedActor,
+    ExploitedSensitivity,
+    Mitigation(String),
+    CraReport(CraReport),
 }
 
 impl fmt::Display for Field {
@@ -125,6 +132,12 @@ impl fmt::Display for Field {
             Self::Credit(name, kind) => write!(f, "credit {name} ({kind})"),
             Self::Public(field) => write!(f, "public.{}", field.as_str()),
             Self::ReservedAdvisory => f.write_str("identifiers.advisory"),
+            Self::ExploitedAwareAt => f.write_str("exploited.aware_at"),
+            Self::ExploitedEvidence => f.write_str("exploited.evidence"),
+            Self::ExploitedActor => f.write_str("exploited.actor"),
+            Self::ExploitedSensitivity => f.write_str("exploited.sensitivity"),
+            Self::Mitigation(text) => write!(f, "mitigation {text:?}: available_at"),
+            Self::CraReport(report) => write!(f, "cra_reports.{report}"),
         }
     }
 }
@@ -220,6 +233,38 @@ fn scalar_writes(event: &Event) -> Vec<(Field, Value)> {
         EventKind::AdvisoryReserved { advisory } => {
             vec![(Field::ReservedAdvisory, json(advisory))]
         }
+        EventKind::Exploited {
+            aware_at,
+            evidence,
+            actor,
+            sensitivity,
+        } => {
+            let mut out = Vec::new();
+            if let Some(at) = aware_at {
+                out.push((Field::ExploitedAwareAt, json(at)));
+            }
+            if let Some(evidence) = evidence {
+                out.push((Field::ExploitedEvidence, json(evidence)));
+            }
+            if let Some(actor) = actor {
+                out.push((Field::ExploitedActor, json(actor)));
+            }
+            if let Some(sensitivity) = sensitivity {
+                out.push((Field::ExploitedSensitivity, json(sensitivity)));
+            }
+            out
+        }
+        // A measure is known by its text: both sides' measures survive, and
+        // two times for the same one are a concurrent edit.
+        EventKind::Mitigated { available_at, text } => {
+            vec![(Field::Mitigation(text.clone()), json(available_at))]
+        }
+        EventKind::CraReportSubmitted {
+            report,
+            submitted_at,
+            reference,
+            ..
+        } => vec![(Field::CraReport(*report), json(&(submitted_at, reference)))],
         // Each side's entries survive the union: lists, the state moves that
         // replay puts in order, and the IDs `sync` itself gives out (their
         // clashes are settled and reported by `merge::advisory` and the ID
@@ -293,6 +338,23 @@ fn current(case: &Case, field: &Field) -> Value {
             }
         }
         Field::ReservedAdvisory => json(&case.identifiers.advisory),
+        Field::ExploitedAwareAt => json(&case.exploited.as_ref().map(|e| e.aware_at)),
+        Field::ExploitedEvidence => json(&case.exploited.as_ref().map(|e| &e.evidence)),
+        Field::ExploitedActor => json(&case.exploited.as_ref().and_then(|e| e.actor.as_ref())),
+        Field::ExploitedSensitivity => json(&case.exploited.as_ref().and_then(|e| e.sensitivity)),
+        Field::Mitigation(text) => json(
+            &case
+                .mitigations
+                .iter()
+                .find(|m| &m.text == text)
+                .map(|m| m.available_at),
+        ),
+        Field::CraReport(report) => json(
+            &case
+                .cra_reports
+                .get(report)
+                .map(|s| (s.submitted_at, &s.reference)),
+        ),
     }
 }
 

@@ -36,6 +36,7 @@ const MAGIC: &str = match std::str::from_utf8(&MAGIC_BYTES) {
 const FORMAT: u64 = fnv1a(&[
     include_bytes!("../model/case/summary.rs"),
     include_bytes!("../model/case/mod.rs"),
+    include_bytes!("../model/case/cra.rs"),
     include_bytes!("../model/case/state.rs"),
     include_bytes!("cache.rs"),
 ]);

@@ -2,6 +2,7 @@
 //! between cases, the case as JSON, remote URLs, sync reports and what a matrix change means.
 
 pub mod case_json;
+pub mod cra;
 pub mod force;
 pub mod links;
 pub mod matrix;
