@@ -36,7 +36,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Record the acknowledgement of a report')
             [CompletionResult]::new('confirm', 'confirm', [CompletionResultType]::ParameterValue, 'Confirm that a report describes a real problem')
             [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject a report: duplicate, invalid, out of scope, or won''t fix')
-            [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Close a case because the reporter withdrew it')
+            [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Close a case because its report was withdrawn, or withdraw its advisory')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop a case''s clocks (waiting on the reporter, on hold)')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Restart the clocks of a paused case')
             [CompletionResult]::new('affected', 'affected', [CompletionResultType]::ParameterValue, 'Record (or remove) affected packages, ranges and versions')
@@ -175,7 +175,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             break
         }
         'disclose;withdraw' {
-            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why it was withdrawn')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why it was withdrawn (required for a published case, and published with it)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Make the move even if the case''s state does not allow it (recorded as an event)')
@@ -218,13 +218,14 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
         }
         'disclose;affected' {
             [CompletionResult]::new('--package', '--package', [CompletionResultType]::ParameterName, 'Package name (default: the policy''s default_package)')
-            [CompletionResult]::new('--ecosystem', '--ecosystem', [CompletionResultType]::ParameterName, 'Package ecosystem as OSV names it, e.g. crates.io, npm, PyPI, Go')
-            [CompletionResult]::new('--range', '--range', [CompletionResultType]::ParameterName, 'A SemVer requirement, e.g. ">=1.0.0, <1.4.2"')
-            [CompletionResult]::new('--introduced', '--introduced', [CompletionResultType]::ParameterName, 'First affected version (0: every version before)')
-            [CompletionResult]::new('--fixed', '--fixed', [CompletionResultType]::ParameterName, 'First fixed version (with --introduced)')
+            [CompletionResult]::new('--ecosystem', '--ecosystem', [CompletionResultType]::ParameterName, 'Package ecosystem as OSV names it, e.g. crates.io, npm, PyPI, Go, Maven')
+            [CompletionResult]::new('--range', '--range', [CompletionResultType]::ParameterName, 'A requirement in the ecosystem''s versions, e.g. ">=1.0.0, <1.4.2"')
+            [CompletionResult]::new('--introduced', '--introduced', [CompletionResultType]::ParameterName, 'First affected version or commit (0: every version before)')
+            [CompletionResult]::new('--fixed', '--fixed', [CompletionResultType]::ParameterName, 'First fixed version or commit (with --introduced)')
             [CompletionResult]::new('--last-affected', '--last-affected', [CompletionResultType]::ParameterName, 'Last affected version, when no fix exists (with --introduced)')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Individual affected versions')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Version scheme of the range')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'What the bounds are: versions, or git commits')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The repository a GIT range''s commits are in (default: the policy''s repository)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'Remove the given ranges or versions (or, with none, the whole package)')
@@ -252,12 +253,14 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
         }
         'disclose;fix' {
             [CompletionResult]::new('--release', '--release', [CompletionResultType]::ParameterName, 'Maintained release the fix is for, as in the policy')
+            [CompletionResult]::new('--package', '--package', [CompletionResultType]::ParameterName, 'The affected package the fix is for (NAME or ECOSYSTEM/NAME; optional with one package)')
             [CompletionResult]::new('--commit', '--commit', [CompletionResultType]::ParameterName, 'A fix commit (full hash); repeat for several')
             [CompletionResult]::new('--pr', '--pr', [CompletionResultType]::ParameterName, 'The pull or merge request, a URL or #number')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'The released version that contains the fix')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'The released version of the package that contains the fix')
             [CompletionResult]::new('--released', '--released', [CompletionResultType]::ParameterName, 'When that version was released (RFC 3339; default: now)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'Take back the package''s fix on the release (one linked by mistake)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -691,7 +694,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             break
         }
         'disclose;policy;release;add' {
-            [CompletionResult]::new('--range', '--range', [CompletionResultType]::ParameterName, 'Versions of the release line, as a semver requirement')
+            [CompletionResult]::new('--range', '--range', [CompletionResultType]::ParameterName, 'Versions of the release line, e.g. ">=1.4.0, <1.5.0" or "1.4.*"')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
@@ -811,7 +814,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Record the acknowledgement of a report')
             [CompletionResult]::new('confirm', 'confirm', [CompletionResultType]::ParameterValue, 'Confirm that a report describes a real problem')
             [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject a report: duplicate, invalid, out of scope, or won''t fix')
-            [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Close a case because the reporter withdrew it')
+            [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Close a case because its report was withdrawn, or withdraw its advisory')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop a case''s clocks (waiting on the reporter, on hold)')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Restart the clocks of a paused case')
             [CompletionResult]::new('affected', 'affected', [CompletionResultType]::ParameterValue, 'Record (or remove) affected packages, ranges and versions')

@@ -410,7 +410,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__affected)
-            opts="-q -h --package --ecosystem --range --introduced --fixed --last-affected --version --type --remove --dir --json --no-input --quiet --color --help"
+            opts="-q -h --package --ecosystem --range --introduced --fixed --last-affected --version --type --repo --remove --dir --json --no-input --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -445,7 +445,11 @@ _disclose() {
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -W "semver ecosystem git" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "version git" -- "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --dir)
@@ -943,13 +947,17 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__fix)
-            opts="-q -h --release --commit --pr --version --released --dir --json --no-input --quiet --color --help"
+            opts="-q -h --release --package --commit --pr --version --released --remove --dir --json --no-input --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --release)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --package)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2791,7 +2799,7 @@ _disclose_is_one_of() {
 _disclose_with_ids() {
     local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
     local id_options=('--case' '--duplicate-of' '--found' '--related')
-    local valued=('--ack-within' '--ask' '--at' '--by' '--case' '--check' '--color' '--commit' '--consent' '--contact' '--cve' '--cvss' '--cwe' '--description' '--description-file' '--details' '--dir' '--disclose-within' '--draft' '--duplicate-of' '--ecosystem' '--eml' '--fixed' '--format' '--found' '--from-email' '--from-mbox' '--from-security-md' '--ghsa' '--id-prefix' '--impact' '--introduced' '--last-affected' '--max-size' '--message' '--name' '--note' '--out' '--package' '--pr' '--preset' '--project' '--range' '--reason' '--received' '--reference' '--related' '--release' '--released' '--remediation' '--remote' '--reporter-email' '--reporter-handle' '--reporter-name' '--reproduction' '--since' '--summary' '--title' '--to' '--type' '--until' '--update-every' '--version' '--warn-within' '--workarounds' '--write')
+    local valued=('--ack-within' '--ask' '--at' '--by' '--case' '--check' '--color' '--commit' '--consent' '--contact' '--cve' '--cvss' '--cwe' '--description' '--description-file' '--details' '--dir' '--disclose-within' '--draft' '--duplicate-of' '--ecosystem' '--eml' '--fixed' '--format' '--found' '--from-email' '--from-mbox' '--from-security-md' '--ghsa' '--id-prefix' '--impact' '--introduced' '--last-affected' '--max-size' '--message' '--name' '--note' '--out' '--package' '--pr' '--preset' '--project' '--range' '--reason' '--received' '--reference' '--related' '--release' '--released' '--remediation' '--remote' '--repo' '--reporter-email' '--reporter-handle' '--reporter-name' '--reproduction' '--since' '--summary' '--title' '--to' '--type' '--until' '--update-every' '--version' '--warn-within' '--workarounds' '--write')
     local commands=('init' 'open' 'ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'embargo' 'deadline' 'audit' 'assign' 'describe' 'reserve' 'export' 'publish' 'show' 'status' 'log' 'check' 'stats' 'sync' 'clone' 'remote' 'remote set' 'remote show' 'policy' 'policy show' 'policy set' 'policy release' 'policy release add' 'policy release remove' 'policy render' 'completions' 'man')
     local id_commands=('ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'embargo' 'deadline' 'audit' 'assign' 'describe' 'reserve' 'export' 'publish' 'show' 'log')
     if _disclose_is_one_of "$prev" "${id_options[@]}"; then

@@ -33,7 +33,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand ack 'Record the acknowledgement of a report'
             cand confirm 'Confirm that a report describes a real problem'
             cand reject 'Reject a report: duplicate, invalid, out of scope, or won''t fix'
-            cand withdraw 'Close a case because the reporter withdrew it'
+            cand withdraw 'Close a case because its report was withdrawn, or withdraw its advisory'
             cand pause 'Stop a case''s clocks (waiting on the reporter, on hold)'
             cand resume 'Restart the clocks of a paused case'
             cand affected 'Record (or remove) affected packages, ranges and versions'
@@ -166,7 +166,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --version 'Print version'
         }
         &'disclose;withdraw'= {
-            cand --reason 'Why it was withdrawn'
+            cand --reason 'Why it was withdrawn (required for a published case, and published with it)'
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
             cand --force 'Make the move even if the case''s state does not allow it (recorded as an event)'
@@ -206,13 +206,14 @@ set edit:completion:arg-completer[disclose] = {|@words|
         }
         &'disclose;affected'= {
             cand --package 'Package name (default: the policy''s default_package)'
-            cand --ecosystem 'Package ecosystem as OSV names it, e.g. crates.io, npm, PyPI, Go'
-            cand --range 'A SemVer requirement, e.g. ">=1.0.0, <1.4.2"'
-            cand --introduced 'First affected version (0: every version before)'
-            cand --fixed 'First fixed version (with --introduced)'
+            cand --ecosystem 'Package ecosystem as OSV names it, e.g. crates.io, npm, PyPI, Go, Maven'
+            cand --range 'A requirement in the ecosystem''s versions, e.g. ">=1.0.0, <1.4.2"'
+            cand --introduced 'First affected version or commit (0: every version before)'
+            cand --fixed 'First fixed version or commit (with --introduced)'
             cand --last-affected 'Last affected version, when no fix exists (with --introduced)'
             cand --version 'Individual affected versions'
-            cand --type 'Version scheme of the range'
+            cand --type 'What the bounds are: versions, or git commits'
+            cand --repo 'The repository a GIT range''s commits are in (default: the policy''s repository)'
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
             cand --remove 'Remove the given ranges or versions (or, with none, the whole package)'
@@ -238,12 +239,14 @@ set edit:completion:arg-completer[disclose] = {|@words|
         }
         &'disclose;fix'= {
             cand --release 'Maintained release the fix is for, as in the policy'
+            cand --package 'The affected package the fix is for (NAME or ECOSYSTEM/NAME; optional with one package)'
             cand --commit 'A fix commit (full hash); repeat for several'
             cand --pr 'The pull or merge request, a URL or #number'
-            cand --version 'The released version that contains the fix'
+            cand --version 'The released version of the package that contains the fix'
             cand --released 'When that version was released (RFC 3339; default: now)'
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
+            cand --remove 'Take back the package''s fix on the release (one linked by mistake)'
             cand --json 'Print machine-readable JSON instead of text'
             cand --no-input 'Never prompt; fail naming the missing flag instead'
             cand -q 'Print only the product (IDs, tables, JSON), no status lines'
@@ -646,7 +649,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'disclose;policy;release;add'= {
-            cand --range 'Versions of the release line, as a semver requirement'
+            cand --range 'Versions of the release line, e.g. ">=1.4.0, <1.5.0" or "1.4.*"'
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
             cand --json 'Print machine-readable JSON instead of text'
@@ -749,7 +752,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand ack 'Record the acknowledgement of a report'
             cand confirm 'Confirm that a report describes a real problem'
             cand reject 'Reject a report: duplicate, invalid, out of scope, or won''t fix'
-            cand withdraw 'Close a case because the reporter withdrew it'
+            cand withdraw 'Close a case because its report was withdrawn, or withdraw its advisory'
             cand pause 'Stop a case''s clocks (waiting on the reporter, on hold)'
             cand resume 'Restart the clocks of a paused case'
             cand affected 'Record (or remove) affected packages, ranges and versions'

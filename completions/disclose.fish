@@ -38,7 +38,7 @@ complete -c disclose -n "__fish_disclose_needs_command" -f -a "open" -d 'Open a 
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "ack" -d 'Record the acknowledgement of a report'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "confirm" -d 'Confirm that a report describes a real problem'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "reject" -d 'Reject a report: duplicate, invalid, out of scope, or won\'t fix'
-complete -c disclose -n "__fish_disclose_needs_command" -f -a "withdraw" -d 'Close a case because the reporter withdrew it'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "withdraw" -d 'Close a case because its report was withdrawn, or withdraw its advisory'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "pause" -d 'Stop a case\'s clocks (waiting on the reporter, on hold)'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "resume" -d 'Restart the clocks of a paused case'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "affected" -d 'Record (or remove) affected packages, ranges and versions'
@@ -157,7 +157,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand reject" -l no-input -d
 complete -c disclose -n "__fish_disclose_using_subcommand reject" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand reject" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c disclose -n "__fish_disclose_using_subcommand reject" -s V -l version -d 'Print version'
-complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -l reason -d 'Why it was withdrawn' -r
+complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -l reason -d 'Why it was withdrawn (required for a published case, and published with it)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
@@ -188,15 +188,15 @@ complete -c disclose -n "__fish_disclose_using_subcommand resume" -s q -l quiet 
 complete -c disclose -n "__fish_disclose_using_subcommand resume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c disclose -n "__fish_disclose_using_subcommand resume" -s V -l version -d 'Print version'
 complete -c disclose -n "__fish_disclose_using_subcommand affected" -l package -d 'Package name (default: the policy\'s default_package)' -r
-complete -c disclose -n "__fish_disclose_using_subcommand affected" -l ecosystem -d 'Package ecosystem as OSV names it, e.g. crates.io, npm, PyPI, Go' -r
-complete -c disclose -n "__fish_disclose_using_subcommand affected" -l range -d 'A SemVer requirement, e.g. ">=1.0.0, <1.4.2"' -r
-complete -c disclose -n "__fish_disclose_using_subcommand affected" -l introduced -d 'First affected version (0: every version before)' -r
-complete -c disclose -n "__fish_disclose_using_subcommand affected" -l fixed -d 'First fixed version (with --introduced)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l ecosystem -d 'Package ecosystem as OSV names it, e.g. crates.io, npm, PyPI, Go, Maven' -r
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l range -d 'A requirement in the ecosystem\'s versions, e.g. ">=1.0.0, <1.4.2"' -r
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l introduced -d 'First affected version or commit (0: every version before)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l fixed -d 'First fixed version or commit (with --introduced)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand affected" -l last-affected -d 'Last affected version, when no fix exists (with --introduced)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand affected" -l version -d 'Individual affected versions' -r
-complete -c disclose -n "__fish_disclose_using_subcommand affected" -l type -d 'Version scheme of the range' -r -f -a "semver\t'SemVer 2.0 versions, checked and ordered'
-ecosystem\t'The ecosystem\'s own version strings, stored as given'
-git\t'Full git commit hashes'"
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l type -d 'What the bounds are: versions, or git commits' -r -f -a "version\t'Versions, in the package\'s ecosystem\'s scheme (OSV SEMVER or ECOSYSTEM, as the ecosystem says)'
+git\t'Full git commit hashes (OSV GIT)'"
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l repo -d 'The repository a GIT range\'s commits are in (default: the policy\'s repository)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand affected" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand affected" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
@@ -217,14 +217,16 @@ complete -c disclose -n "__fish_disclose_using_subcommand release" -s q -l quiet
 complete -c disclose -n "__fish_disclose_using_subcommand release" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c disclose -n "__fish_disclose_using_subcommand release" -s V -l version -d 'Print version'
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -l release -d 'Maintained release the fix is for, as in the policy' -r
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -l package -d 'The affected package the fix is for (NAME or ECOSYSTEM/NAME; optional with one package)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -l commit -d 'A fix commit (full hash); repeat for several' -r
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -l pr -d 'The pull or merge request, a URL or #number' -r
-complete -c disclose -n "__fish_disclose_using_subcommand fix" -l version -d 'The released version that contains the fix' -r
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -l version -d 'The released version of the package that contains the fix' -r
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -l released -d 'When that version was released (RFC 3339; default: now)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -l remove -d 'Take back the package\'s fix on the release (one linked by mistake)'
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -l json -d 'Print machine-readable JSON instead of text'
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
@@ -595,7 +597,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_s
 complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "ack" -d 'Record the acknowledgement of a report'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "confirm" -d 'Confirm that a report describes a real problem'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "reject" -d 'Reject a report: duplicate, invalid, out of scope, or won\'t fix'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "withdraw" -d 'Close a case because the reporter withdrew it'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "withdraw" -d 'Close a case because its report was withdrawn, or withdraw its advisory'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "pause" -d 'Stop a case\'s clocks (waiting on the reporter, on hold)'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "resume" -d 'Restart the clocks of a paused case'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "affected" -d 'Record (or remove) affected packages, ranges and versions'

@@ -324,6 +324,8 @@ fn build_case(i: usize, id: CaseId, policy: &Policy, now: DateTime<Utc>) -> Case
                     cvss: vector.to_owned(),
                     score,
                     rating: rating.to_owned(),
+                    threat_score: None,
+                    environmental_score: None,
                 }),
                 cwe: vec![cwe.to_owned()],
             },
@@ -345,6 +347,7 @@ fn build_case(i: usize, id: CaseId, policy: &Policy, now: DateTime<Utc>) -> Case
             .iter()
             .map(|name| Range {
                 kind: RangeType::Semver,
+                repo: None,
                 events: vec![
                     RangeEvent::Introduced(format!("{name}.0")),
                     RangeEvent::Fixed(format!("{name}.{}", rng.below(9) + 1)),
@@ -407,6 +410,7 @@ fn build_case(i: usize, id: CaseId, policy: &Policy, now: DateTime<Utc>) -> Case
                 case.record(
                     EventKind::FixLinked {
                         release: (*name).to_owned(),
+                        package: Some(package()),
                         commits: vec![format!("{:040x}", u128::from(rng.next()) << 64 | i as u128)],
                         pr: Some(format!(
                             "https://forge.example/frobnicator/pull/{}",

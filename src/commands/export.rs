@@ -6,7 +6,6 @@ use crate::app::context::Ctx;
 use crate::error::{Error, Result};
 use crate::export::leak::Guard;
 use crate::export::{self, Format};
-use crate::model::case::State;
 use crate::model::id::CaseRef;
 
 /// Write one advisory format of a case
@@ -49,7 +48,9 @@ pub struct ExportArgs {
 
 pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
     let (store, case) = ctx.read_case(&args.id)?;
-    let published = case.state == State::Published;
+    // A withdrawn advisory was published: it is exported as withdrawn.
+    let published = case.published_at.is_some();
+    export::has_advisory(&case)?;
     if !published && !args.preview {
         return Err(Error::input(format!(
             "{} is {}, not published: its advisory is still embargoed",

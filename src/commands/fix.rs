@@ -9,34 +9,48 @@ use crate::model::time::Timestamp;
 
 /// Link a fix (commits, PR, released version) to a maintained release
 ///
-/// Without --version the fix is prepared; with it, released (the version
-/// must fall inside the release's range). Repeat to add commits or record
-/// the release later. When every affected release has a released fix (or a
-/// wont-fix/eol decision), a confirmed case moves to `fixed`.
+/// Each affected package has its own fix on each affected release: --package
+/// names it (optional when the case affects one package). Without --version
+/// the fix is prepared; with it, released: the version is the package's, in
+/// its ecosystem's scheme, and must fall inside the release's range. Repeat
+/// to add commits or record the release later; --remove takes a fix back.
+/// A fix on a release decided not-affected, wont-fix or eol is refused.
+///
+/// When every affected release has a released fix for every affected
+/// package (or a wont-fix/eol decision), a confirmed case moves to `fixed`;
+/// when that stops being true, it moves back to `confirmed`.
 #[derive(Debug, clap::Args)]
 // `--version` here is the affected or fixed version, not the tool's.
 #[command(disable_version_flag = true)]
 #[command(after_help = "Examples:\n  \
     disclose fix K7Q --release 1.4 --commit 3f2a9c1e0b8d7a6f5e4d3c2b1a0f9e8d7c6b5a49 --pr https://github.com/o/r/pull/812\n  \
-    disclose fix K7Q --release 1.4 --version 1.4.2 --released 2026-03-20T10:00:00Z")]
+    disclose fix K7Q --release 1.4 --version 1.4.2 --released 2026-03-20T10:00:00Z\n  \
+    disclose fix K7Q --release 1.4 --package poet-cli --version 1.4.9\n  \
+    disclose fix K7Q --release 4.3 --remove   # linked by mistake")]
 pub struct FixArgs {
     /// Case to change, e.g. DISC-2026-K7Q3M or K7Q
     pub id: CaseRef,
     /// Maintained release the fix is for, as in the policy
     #[arg(long, value_name = "NAME")]
     pub release: String,
+    /// The affected package the fix is for (NAME or ECOSYSTEM/NAME; optional with one package)
+    #[arg(long, value_name = "NAME")]
+    pub package: Option<String>,
     /// A fix commit (full hash); repeat for several
-    #[arg(long = "commit", value_name = "SHA")]
+    #[arg(long = "commit", value_name = "SHA", conflicts_with = "remove")]
     pub commits: Vec<String>,
     /// The pull or merge request, a URL or #number
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", conflicts_with = "remove")]
     pub pr: Option<String>,
-    /// The released version that contains the fix
-    #[arg(long, value_name = "V")]
+    /// The released version of the package that contains the fix
+    #[arg(long, value_name = "V", conflicts_with = "remove")]
     pub version: Option<String>,
     /// When that version was released (RFC 3339; default: now)
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, value_name = "TIME", conflicts_with = "remove")]
     pub released: Option<Timestamp>,
+    /// Take back the package's fix on the release (one linked by mistake)
+    #[arg(long)]
+    pub remove: bool,
 }
 
 fn pr(value: &str) -> Result<String> {
@@ -54,29 +68,52 @@ fn pr(value: &str) -> Result<String> {
 }
 
 pub fn run(ctx: &Ctx, args: &FixArgs) -> Result<()> {
-    let fix = FixChange {
-        release: args.release.trim().to_owned(),
-        commits: args
-            .commits
-            .iter()
-            .map(|c| c.trim().to_ascii_lowercase())
-            .collect(),
-        pr: args.pr.as_deref().map(pr).transpose()?,
-        version: args.version.as_ref().map(|v| v.trim().to_owned()),
-        released_at: args.released.map(|t| t.0),
-    };
+    let release = args.release.trim().to_owned();
     let mut was = None;
+    let mut package = None;
     let (_, case) = ctx.change_case(&args.id, |case, cx| {
         was = Some(case.state);
-        case.link_fix(fix, cx.policy, cx.stamp())?;
+        if args.remove {
+            let event =
+                case.unlink_fix(&release, args.package.as_deref(), cx.policy, cx.stamp())?;
+            if let crate::model::case::EventKind::FixRemoved { package: p, .. } = &event.kind {
+                package.clone_from(p);
+            }
+            return Ok(());
+        }
+        let fix = FixChange {
+            release: release.clone(),
+            package: match &args.package {
+                Some(named) => Some(case.fix_package(Some(named), cx.policy)?),
+                None => None,
+            },
+            commits: args
+                .commits
+                .iter()
+                .map(|c| c.trim().to_ascii_lowercase())
+                .collect(),
+            pr: args.pr.as_deref().map(pr).transpose()?,
+            version: args.version.as_ref().map(|v| v.trim().to_owned()),
+            released_at: args.released.map(|t| t.0),
+        };
+        let event = case.link_fix(fix, cx.policy, cx.stamp())?;
+        if let crate::model::case::EventKind::FixLinked { package: p, .. } = &event.kind {
+            package.clone_from(p);
+        }
         Ok(())
     })?;
-    let what = match &args.version {
-        Some(v) => format!("released in {v}"),
-        None => "prepared".to_owned(),
+    let of = package
+        .as_ref()
+        .filter(|_| case.affected.len() > 1)
+        .map(|p| format!(" of {}", p.name))
+        .unwrap_or_default();
+    let what = match (&args.version, args.remove) {
+        (_, true) => "removed".to_owned(),
+        (Some(v), false) => format!("released in {v}"),
+        (None, false) => "prepared".to_owned(),
     };
     ctx.ui
-        .status(&format!("{}: fix for {} {what}", case.id, args.release));
-    matrix::report_fixed(ctx, was, &case);
+        .status(&format!("{}: fix{of} for {release} {what}", case.id));
+    matrix::report_state(ctx, was, &case);
     ctx.print_case_json(&case)
 }

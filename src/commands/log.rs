@@ -3,12 +3,14 @@
 use crate::app::clock::human;
 use crate::app::context::Ctx;
 use crate::error::Result;
+use crate::model::case::State;
 use crate::model::id::CaseRef;
 
 /// Show a case's timeline
 ///
-/// One line per event, oldest first: when, who, and what happened. With
-/// --json, prints the events as stored.
+/// One line per event, oldest first: when, who, and what happened, and
+/// where the case moved between `confirmed` and `fixed` as its fix matrix
+/// filled or lost a fix. With --json, prints the events as stored.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  disclose log K7Q\n  disclose log K7Q --json | jq '.[].kind'")]
 pub struct LogArgs {
@@ -26,9 +28,16 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<()> {
         case.id,
         crate::model::text::one_line(&case.title)
     );
+    let moves = crate::model::case::state_moves(&case.events);
     for event in &case.events {
+        // A move between confirmed and fixed follows the matrix; say where.
+        let moved = match moves.iter().find(|m| m.event == event.id) {
+            Some(m) if m.to == State::Fixed => " → fixed".to_owned(),
+            Some(m) => format!(" → back to {} (the fix matrix is no longer complete)", m.to),
+            None => String::new(),
+        };
         out.push_str(&format!(
-            "{}  {}  ({})\n",
+            "{}  {}{moved}  ({})\n",
             human(event.at),
             event.describe(),
             event.by

@@ -369,3 +369,65 @@ fn refusal(id: &CaseId, items: &[OpenItem]) -> Error {
     ))
     .with_hint("close them, or publish anyway with --force --reason TEXT (recorded in the case)")
 }
+
+/// What writing a published advisory again did.
+#[derive(Debug)]
+pub(crate) struct Rewritten {
+    /// The store directory written, or `None` when the advisory's files are
+    /// not in the store (published with `--out` elsewhere).
+    pub dir: Option<String>,
+    pub written: Vec<Format>,
+    /// Files left as they were, and why they could not be written again.
+    pub kept: Vec<(Format, String)>,
+    /// What the leak guard found in the files written.
+    pub findings: Vec<Finding>,
+}
+
+/// Writes a published case's advisory files again from the case as it now
+/// stands (withdrawn, or amended), in the transaction `tx` that records the
+/// case's change, so the files and the case never disagree. The files in
+/// `advisories/<ID>/` are replaced; one that no longer renders is left as
+/// it was and reported. `case` is the changed case, already staged.
+pub(crate) fn rewrite_published(
+    tx: &mut crate::store::Tx<'_>,
+    case: &Case,
+    now: DateTime<Utc>,
+) -> Result<Rewritten> {
+    let advisory = case.identifiers.advisory.clone().ok_or_else(|| {
+        Error::refused(format!(
+            "{} has no advisory to write again: it was never published",
+            case.id
+        ))
+    })?;
+    let dir = format!("{ADVISORIES_DIR}/{advisory}");
+    let on_disk = tx.store().root().join(&dir);
+    if !std::fs::symlink_metadata(&on_disk).is_ok_and(|m| m.is_dir()) {
+        return Ok(Rewritten {
+            dir: None,
+            written: Vec::new(),
+            kept: Vec::new(),
+            findings: Vec::new(),
+        });
+    }
+    let policy = tx.store().policy();
+    let files = AdvisoryFiles::render(case, policy, now);
+    let findings = Guard::new(case, policy).scan_files(&files);
+    let written = files.files.iter().map(|(f, _)| *f).collect();
+    let kept = files
+        .skipped
+        .iter()
+        .filter(|(format, _)| {
+            std::fs::symlink_metadata(on_disk.join(format.file_name())).is_ok_and(|m| m.is_file())
+        })
+        .cloned()
+        .collect();
+    for (format, text) in files.files {
+        tx.write_file(&format!("{dir}/{}", format.file_name()), text.into_bytes());
+    }
+    Ok(Rewritten {
+        dir: Some(dir),
+        written,
+        kept,
+        findings,
+    })
+}

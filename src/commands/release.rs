@@ -59,6 +59,6 @@ pub fn run(ctx: &Ctx, args: &ReleaseArgs) -> Result<()> {
         args.name,
         decision.as_str()
     ));
-    matrix::report_fixed(ctx, was, &case);
+    matrix::report_state(ctx, was, &case);
     ctx.print_case_json(&case)
 }

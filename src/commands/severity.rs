@@ -45,7 +45,10 @@ pub fn run(ctx: &Ctx, args: &SeverityArgs) -> Result<()> {
     if let Some(s) = &case.severity {
         ctx.ui.status(&format!(
             "{}: {} {} ({})",
-            case.id, s.rating, s.score, s.cvss
+            case.id,
+            s.rating,
+            s.scores(),
+            s.cvss
         ));
     }
     if !case.cwe.is_empty() {

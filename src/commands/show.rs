@@ -155,7 +155,10 @@ pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) 
     if let Some(s) = &case.severity {
         out.push_str(&format!(
             "  {:<14}{} {} ({})\n",
-            "severity", s.rating, s.score, s.cvss
+            "severity",
+            s.rating,
+            s.scores(),
+            s.cvss
         ));
     }
     if !case.cwe.is_empty() {
@@ -179,9 +182,22 @@ pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) 
             .map(|c| c[..c.len().min(12)].to_owned())
             .collect();
         parts.extend(fix.pr.iter().map(|p| format!("PR {p}")));
-        if !parts.is_empty() {
+        let of = fix
+            .package
+            .as_ref()
+            .filter(|_| case.affected.len() > 1)
+            .map(|p| format!(" ({})", p.name))
+            .unwrap_or_default();
+        // The matrix decides: a fix on a release that is not affected counts for nothing.
+        let ignored = case
+            .releases
+            .get(&fix.release)
+            .filter(|r| r.decision != crate::model::case::Decision::Affected)
+            .map(|r| format!(" [not counted: {} is {}]", fix.release, r.decision.as_str()))
+            .unwrap_or_default();
+        if !parts.is_empty() || !ignored.is_empty() {
             out.push_str(&format!(
-                "  {:<14}{}: {}\n",
+                "  {:<14}{}{of}: {}{ignored}\n",
                 "fix",
                 fix.release,
                 parts.join(", ")

@@ -120,6 +120,9 @@ pub struct NatureOfVulnerability {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SecurityUpdate {
     pub release: String,
+    /// The package it fixes, when the case names one per fix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub package: Option<String>,
     pub version: String,
     pub released_at: Option<DateTime<Utc>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -305,7 +308,7 @@ pub fn report(case: &Case, policy: &Policy, report: CraReport) -> Result<ReportD
                 missing.push(no_measure(id, "corrective_or_mitigating_measures_taken"));
             }
             let users = UserMeasures {
-                upgrade_to: p.patched().iter().map(|(_, v)| (*v).to_owned()).collect(),
+                upgrade_to: p.patched().into_iter().map(|(_, v)| v).collect(),
                 workarounds: p.workarounds.clone(),
             };
             if users.upgrade_to.is_empty() && users.workarounds.is_none() {
@@ -466,12 +469,12 @@ fn product_information(p: &PublicCase) -> ProductInformation {
             .iter()
             .map(|r| ReleaseStatus {
                 release: r.name.clone(),
-                status: if r.fixed_in.is_some() {
+                status: if r.fixed() {
                     "fixed".to_owned()
                 } else {
                     r.decision.as_str().to_owned()
                 },
-                fixed_in: r.fixed_in.clone(),
+                fixed_in: r.fixed_words(),
             })
             .collect(),
     }
@@ -485,6 +488,7 @@ fn measures(case: &Case, p: &PublicCase) -> Measures {
             .filter_map(|f| {
                 Some(SecurityUpdate {
                     release: f.release.clone(),
+                    package: f.package.as_ref().map(ToString::to_string),
                     version: f.version.clone()?,
                     released_at: f.released_at,
                     commits: f.commits.clone(),
@@ -695,14 +699,19 @@ fn measures_words(m: &Measures) -> String {
     let mut out: Vec<String> = m
         .security_updates
         .iter()
-        .map(|u| match u.released_at {
-            Some(at) => format!(
-                "Security update {} for release {}, released {}",
-                u.version,
-                u.release,
-                rfc3339(at)
-            ),
-            None => format!("Security update {} for release {}", u.version, u.release),
+        .map(|u| {
+            let what = match &u.package {
+                Some(package) => format!("{package} {}", u.version),
+                None => u.version.clone(),
+            };
+            match u.released_at {
+                Some(at) => format!(
+                    "Security update {what} for release {}, released {}",
+                    u.release,
+                    rfc3339(at)
+                ),
+                None => format!("Security update {what} for release {}", u.release),
+            }
         })
         .collect();
     out.extend(

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 
 use super::{Extras, Value};
 use crate::judge::clocks::disclosure_due;
-use crate::model::case::{Case, CaseSummary, Consent, Decision, State};
+use crate::model::case::{Case, CaseSummary, Consent, Decision, Fix, State, package_fixes};
 use crate::model::policy::Policy;
 use crate::model::time::Due;
 
@@ -36,10 +36,17 @@ pub(super) fn values(
     let slas = case.policy;
     let ids = &case.identifiers;
     let off = |key: &str| format!("the case was opened without that promise ({key} is off)");
+    // Only fixes on releases decided affected count, as in every export.
+    let several = case.affected.len() > 1;
     let released: Vec<String> = case
-        .fixes
-        .iter()
-        .filter_map(|f| f.version.clone())
+        .counted_fixes()
+        .filter_map(|f| {
+            let v = f.version.as_deref()?;
+            Some(match (&f.package, several) {
+                (Some(p), true) => format!("{} {v}", p.name),
+                _ => v.to_owned(),
+            })
+        })
         .collect();
     let deadline = match disclosure_due(&CaseSummary::from(case)) {
         Some(Due::At(at)) => Ok(at),
@@ -241,21 +248,50 @@ fn fix_status(case: &Case) -> String {
     let mut missing = Vec::new();
     let mut unfixed = Vec::new();
     for (name, row) in &case.releases {
-        let fix = case.fixes.iter().find(|f| &f.release == name);
-        match (row.decision, fix) {
-            (Decision::Affected, Some(f)) if f.version.is_some() => {
-                released.push(f.version.clone().unwrap_or_default());
+        match row.decision {
+            Decision::Affected => {
+                let packages = package_fixes(&case.affected, &case.fixes, name);
+                // Before any package is recorded, a fix is the release's.
+                let fixes: Vec<(Option<&str>, Option<&Fix>)> = if packages.is_empty() {
+                    vec![(None, case.fixes.iter().find(|f| &f.release == name))]
+                } else {
+                    packages
+                        .iter()
+                        .map(|p| {
+                            (
+                                Some(p.package.name.as_str()).filter(|_| packages.len() > 1),
+                                p.fix,
+                            )
+                        })
+                        .collect()
+                };
+                for (package, fix) in fixes {
+                    // `poet-cli 1.4.9` released; `1.4 (poet-cli)` prepared or missing.
+                    let release = match package {
+                        Some(p) => format!("{name} ({p})"),
+                        None => name.clone(),
+                    };
+                    match fix {
+                        Some(f) if f.version.is_some() => {
+                            let v = f.version.clone().unwrap_or_default();
+                            released.push(match package {
+                                Some(p) => format!("{p} {v}"),
+                                None => v,
+                            });
+                        }
+                        Some(f) => prepared.push(match &f.pr {
+                            Some(pr) => format!("{release} (PR {pr})"),
+                            None => release,
+                        }),
+                        None => missing.push(release),
+                    }
+                }
             }
-            (Decision::Affected, Some(f)) => prepared.push(match &f.pr {
-                Some(pr) => format!("{name} (PR {pr})"),
-                None => name.clone(),
-            }),
-            (Decision::Affected, None) => missing.push(name.clone()),
-            (Decision::WontFix | Decision::Eol, _) => unfixed.push(match &row.reason {
+            Decision::WontFix | Decision::Eol => unfixed.push(match &row.reason {
                 Some(reason) => format!("{name} ({reason})"),
                 None => name.clone(),
             }),
-            (Decision::NotAffected | Decision::Unknown, _) => {}
+            Decision::NotAffected | Decision::Unknown => {}
         }
     }
     // Fixes linked to releases the matrix does not list yet still count.

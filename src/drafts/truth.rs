@@ -138,6 +138,7 @@ fn a_prepared_fix_makes_fix_ready_true_before_any_release() {
     case.record(
         EventKind::FixLinked {
             release: "1.4".into(),
+            package: None,
             commits: vec!["a".repeat(40)],
             pr: Some("#812".into()),
             version: None,
@@ -210,9 +211,10 @@ fn an_update_tells_apart_released_missing_and_unfixed_releases() {
         "{body}"
     );
     assert!(body.contains("Release 2.0 has no fix yet."), "{body}");
-    // Not "fixed": a release still has no fix.
+    // Not "fixed": a release still has no fix, so the case is confirmed again.
+    assert_eq!(case.state, State::Confirmed);
     assert!(
-        body.contains("the report is confirmed, and fixes are being prepared"),
+        body.contains("the report is confirmed, and a fix is being prepared"),
         "{body}"
     );
     assert!(

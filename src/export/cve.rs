@@ -11,6 +11,7 @@ use super::range_words;
 use crate::error::{Error, Result};
 use crate::model::case::{RangeEvent, RangeType};
 use crate::model::time::rfc3339;
+use crate::model::version::{Scheme, collection_url, purl};
 use crate::model::{severity, syntax};
 
 const TITLE_MAX: usize = 256;
@@ -82,10 +83,50 @@ struct Text {
 struct Product {
     vendor: String,
     product: String,
+    #[serde(rename = "collectionURL", skip_serializing_if = "Option::is_none")]
+    collection_url: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    package_name: Option<String>,
+    #[serde(rename = "packageURL", skip_serializing_if = "Option::is_none")]
+    package_url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     repo: Option<String>,
     versions: Vec<Version>,
     default_status: &'static str,
+}
+
+/// The record of a CVE ID that was published and then withdrawn.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rejected {
+    data_type: &'static str,
+    data_version: &'static str,
+    cve_metadata: RejectedMetadata,
+    containers: RejectedContainers,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RejectedMetadata {
+    cve_id: String,
+    assigner_org_id: String,
+    state: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
+    date_rejected: String,
+    date_updated: String,
+}
+
+#[derive(Debug, Serialize)]
+struct RejectedContainers {
+    cna: RejectedCna,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RejectedCna {
+    provider_metadata: ProviderMetadata,
+    rejected_reasons: Vec<Text>,
 }
 
 #[derive(Debug, Serialize, PartialEq)]
@@ -142,6 +183,15 @@ struct Cvss {
     vector_string: String,
     base_score: f64,
     base_severity: String,
+    /// CVSS 3.x only: the 4.0 schema has no field for these scores.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    temporal_score: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    temporal_severity: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    environmental_score: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    environmental_severity: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -201,21 +251,20 @@ fn cut(text: &str, max: usize) -> String {
     out
 }
 
+/// The `versionType` of a range: `git` for commits, else the package's
+/// scheme's (`semver`, `python`, `maven`), `custom` without one.
 fn version_type(kind: RangeType, ecosystem: &str) -> &'static str {
-    match (kind, ecosystem) {
+    match (kind, Scheme::of(ecosystem)) {
         (RangeType::Git, _) => "git",
-        (RangeType::Semver, _) => "semver",
-        (_, "PyPI") => "python",
-        (_, "Maven") => "maven",
-        (_, "crates.io" | "npm" | "Go" | "Hex" | "Pub") => "semver",
-        _ => "custom",
+        (_, Some(scheme)) => scheme.cve_version_type(),
+        (_, None) => "custom",
     }
 }
 
 fn versions(p: &PublicCase, index: usize) -> Vec<Version> {
     let pkg = &p.packages[index];
     let mut out = Vec::new();
-    for range in pkg.ranges.iter().filter(|r| r.kind != RangeType::Git) {
+    for range in &pkg.ranges {
         let kind = Some(version_type(range.kind, &pkg.package.ecosystem));
         let mut start: Option<&str> = None;
         let entry = |start: &str, lt: Option<&str>, le: Option<&str>| Version {
@@ -269,11 +318,17 @@ fn versions(p: &PublicCase, index: usize) -> Vec<Version> {
 
 fn metric(p: &PublicCase) -> Option<Metric> {
     let s = p.severity.as_ref()?;
+    let v3 = s.cvss.starts_with("CVSS:3.");
+    let upper = |score: f64| severity::rating(score).to_ascii_uppercase();
     let cvss = |version| Cvss {
         version,
         vector_string: s.cvss.clone(),
         base_score: s.score,
         base_severity: s.rating.to_ascii_uppercase(),
+        temporal_score: s.threat_score.filter(|_| v3),
+        temporal_severity: s.threat_score.filter(|_| v3).map(upper),
+        environmental_score: s.environmental_score.filter(|_| v3),
+        environmental_severity: s.environmental_score.filter(|_| v3).map(upper),
     };
     let mut m = Metric {
         format: "CVSS",
@@ -353,6 +408,47 @@ fn references(p: &PublicCase) -> Vec<Reference> {
 }
 
 pub(super) fn render(p: &PublicCase, modified: DateTime<Utc>) -> Result<String> {
+    if let Some(w) = &p.withdrawn {
+        // A withdrawn advisory's CVE ID is rejected; that needs the ID and
+        // the CNA, not the product.
+        let missing: Vec<_> = missing(p)
+            .into_iter()
+            .filter(|(what, _)| !what.contains("vendor"))
+            .collect();
+        if !missing.is_empty() {
+            let what: Vec<&str> = missing.iter().map(|(w, _)| *w).collect();
+            return Err(Error::input(format!(
+                "a rejected CVE record needs {}",
+                what.join(", ")
+            )));
+        }
+        let org = p.cna_org_id.clone().unwrap_or_default();
+        let record = Rejected {
+            data_type: "CVE_RECORD",
+            data_version: "5.2",
+            cve_metadata: RejectedMetadata {
+                cve_id: p.cve.clone().unwrap_or_default(),
+                assigner_org_id: org.clone(),
+                state: "REJECTED",
+                date_published: p.published_at.map(rfc3339),
+                date_rejected: rfc3339(w.at),
+                date_updated: rfc3339(modified),
+            },
+            containers: RejectedContainers {
+                cna: RejectedCna {
+                    provider_metadata: ProviderMetadata {
+                        org_id: org,
+                        date_updated: rfc3339(modified),
+                    },
+                    rejected_reasons: vec![Text {
+                        lang: "en",
+                        value: cut(&super::markdown::sentence(&w.reason), TEXT_MAX),
+                    }],
+                },
+            },
+        };
+        return Ok(json(&record));
+    }
     let missing = missing(p);
     if !missing.is_empty() {
         let what: Vec<&str> = missing.iter().map(|(w, _)| *w).collect();
@@ -375,18 +471,34 @@ pub(super) fn render(p: &PublicCase, modified: DateTime<Utc>) -> Result<String> 
     let cve = p.cve.clone().unwrap_or_default();
     let org = p.cna_org_id.clone().unwrap_or_default();
     let repo = p.repository.clone().filter(|r| is_url(r));
-    let affected = (0..p.packages.len())
-        .map(|i| {
+    let affected: Vec<Product> = (0..p.packages.len())
+        .filter_map(|i| {
+            let pkg = &p.packages[i];
             let versions = versions(p, i);
-            Product {
+            // The matrix leaves nothing of this package affected.
+            if versions.is_empty() {
+                return None;
+            }
+            let own_repo = pkg.ranges.iter().find_map(|r| r.repo.clone());
+            let collection = collection_url(&pkg.package.ecosystem);
+            Some(Product {
                 vendor: vendor.clone(),
-                product: p.packages[i].package.name.clone(),
-                repo: repo.clone(),
+                product: pkg.package.name.clone(),
+                collection_url: collection,
+                package_name: collection.map(|_| pkg.package.name.clone()),
+                package_url: purl(&pkg.package),
+                repo: own_repo.or_else(|| repo.clone()),
                 versions,
                 default_status: "unaffected",
-            }
+            })
         })
         .collect();
+    if affected.is_empty() {
+        return Err(Error::input(
+            "a CVE record needs an affected product: the recorded ranges and the fix matrix leave no version affected",
+        )
+        .with_hint("record the affected ranges with `disclose affected ID ...` and check `disclose show ID`"));
+    }
     let problem_types = p
         .cwe
         .iter()

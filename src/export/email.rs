@@ -28,6 +28,9 @@ pub(super) fn render(p: &PublicCase, now: DateTime<Utc>) -> Result<String> {
     if p.preview {
         subject = format!("[EMBARGOED PREVIEW] {subject}");
     }
+    if p.withdrawn.is_some() {
+        subject = format!("[WITHDRAWN] {subject}");
+    }
     if let Some(cve) = &p.cve
         && cve != &p.id
     {
@@ -65,6 +68,14 @@ fn body(p: &PublicCase) -> String {
         let _ = writeln!(w, "{}\n", super::preview_line(p).replace("**", ""));
     }
     let _ = writeln!(w, "{}: {}\n", p.id, p.title);
+    if let Some(withdrawn) = &p.withdrawn {
+        let _ = writeln!(
+            w,
+            "WITHDRAWN on {}: {}\nThis advisory no longer stands: nothing below needs acting on.\n",
+            date(withdrawn.at),
+            super::markdown::sentence(&withdrawn.reason)
+        );
+    }
     if let Some(cve) = &p.cve {
         let _ = writeln!(w, "CVE: {cve}");
     }
@@ -100,7 +111,7 @@ fn body(p: &PublicCase) -> String {
             let _ = writeln!(w, "  {release}: {version}");
         }
     }
-    for r in p.releases.iter().filter(|r| r.fixed_in.is_none()) {
+    for r in p.releases.iter().filter(|r| r.fixed_words().is_none()) {
         let reason = r
             .reason
             .as_deref()
@@ -141,6 +152,9 @@ fn body(p: &PublicCase) -> String {
     }
     if let Some(at) = p.published_at {
         let _ = writeln!(w, "  {}: advisory published", date(at));
+    }
+    if let Some(withdrawn) = &p.withdrawn {
+        let _ = writeln!(w, "  {}: advisory withdrawn", date(withdrawn.at));
     }
     if let Some(contact) = &p.contact {
         let _ = writeln!(w, "\n-- \nReport security problems to {contact}.");

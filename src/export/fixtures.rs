@@ -75,6 +75,7 @@ pub(crate) fn fixed_case(reporter: Reporter, consent: Consent) -> Case {
             package: package(),
             ranges: vec![crate::model::case::Range {
                 kind: RangeType::Semver,
+                repo: None,
                 events: vec![RangeEvent::Introduced("1.0.0".into())],
             }],
             versions: Vec::new(),
@@ -90,6 +91,8 @@ pub(crate) fn fixed_case(reporter: Reporter, consent: Consent) -> Case {
                 cvss: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:N".into(),
                 score: 8.1,
                 rating: "high".into(),
+                threat_score: None,
+                environmental_score: None,
             }),
             cwe: vec!["CWE-22".into()],
         },
@@ -111,6 +114,7 @@ pub(crate) fn fixed_case(reporter: Reporter, consent: Consent) -> Case {
         },
         EventKind::FixLinked {
             release: "1.5".into(),
+            package: Some(package()),
             commits: vec![COMMIT_15.into()],
             pr: Some("https://github.com/example/demo/pull/42".into()),
             version: Some("1.5.3".into()),
@@ -118,6 +122,7 @@ pub(crate) fn fixed_case(reporter: Reporter, consent: Consent) -> Case {
         },
         EventKind::FixLinked {
             release: "1.4".into(),
+            package: Some(package()),
             commits: vec![COMMIT_14.into()],
             pr: Some("#43".into()),
             version: Some("1.4.2".into()),

@@ -13,6 +13,14 @@ pub(super) fn render(p: &PublicCase) -> String {
         let _ = writeln!(w, "> {}\n", super::preview_line(p));
     }
     let _ = writeln!(w, "# {}: {}\n", p.id, p.title);
+    if let Some(withdrawn) = &p.withdrawn {
+        let _ = writeln!(
+            w,
+            "> **Withdrawn on {}.** {}\n>\n> This advisory no longer stands: nothing below needs acting on.\n",
+            date(withdrawn.at),
+            sentence(&withdrawn.reason)
+        );
+    }
     let _ = writeln!(w, "| | |\n|---|---|");
     if let Some(advisory) = &p.advisory {
         let _ = writeln!(w, "| Advisory | {advisory} |");
@@ -25,6 +33,12 @@ pub(super) fn render(p: &PublicCase) -> String {
     }
     if let Some(s) = &p.severity {
         let _ = writeln!(w, "| Severity | {} (CVSS {}) |", s.rating, s.score);
+        if let Some(t) = s.threat_score {
+            let _ = writeln!(w, "| Threat score | {t} |");
+        }
+        if let Some(e) = s.environmental_score {
+            let _ = writeln!(w, "| Environmental score | {e} |");
+        }
         let _ = writeln!(w, "| Vector | `{}` |", s.cvss);
     }
     if !p.cwe.is_empty() {
@@ -66,10 +80,12 @@ pub(super) fn render(p: &PublicCase) -> String {
         let _ = writeln!(w, "\n## Patched versions\n");
         let _ = writeln!(w, "| Release | Status | Fixed in |\n|---|---|---|");
         for r in &p.releases {
-            let status = match (r.decision, &r.fixed_in) {
-                (_, Some(_)) => "fixed".to_owned(),
+            let words = r.fixed_words();
+            let status = match (r.decision, &words) {
+                (Decision::Affected, _) if r.fixed() => "fixed".to_owned(),
+                (Decision::Affected, Some(_)) => "affected, not every package fixed yet".to_owned(),
                 (Decision::Affected, None) => "affected, no fix released yet".to_owned(),
-                (d, None) => match &r.reason {
+                (d, _) => match &r.reason {
                     Some(reason) => format!("{} ({reason})", d.as_str()),
                     None => d.as_str().to_owned(),
                 },
@@ -78,13 +94,11 @@ pub(super) fn render(p: &PublicCase) -> String {
                 w,
                 "| {} | {status} | {} |",
                 r.name,
-                r.fixed_in.as_deref().unwrap_or("—")
+                words.as_deref().unwrap_or("—")
             );
         }
-        let patched = p.patched();
-        if !patched.is_empty() {
-            let versions: Vec<&str> = patched.iter().map(|(_, v)| *v).collect();
-            let _ = writeln!(w, "\nUpgrade to {}.", versions.join(" or "));
+        if let Some(to) = p.upgrade_to().filter(|_| p.withdrawn.is_none()) {
+            let _ = writeln!(w, "\nUpgrade to {to}.");
         }
     }
 
@@ -115,7 +129,20 @@ pub(super) fn render(p: &PublicCase) -> String {
     if let Some(at) = p.published_at {
         let _ = writeln!(w, "- {}: advisory published", date(at));
     }
+    if let Some(withdrawn) = &p.withdrawn {
+        let _ = writeln!(w, "- {}: advisory withdrawn", date(withdrawn.at));
+    }
     out
+}
+
+/// A reason as a sentence: capitalised, with a full stop.
+pub(super) fn sentence(text: &str) -> String {
+    let t = text.trim().trim_end_matches('.');
+    let mut chars = t.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+        None => String::new(),
+    }
 }
 
 /// Fix commits and pull requests, linked when the repository is known.

@@ -16,8 +16,8 @@ pub mod user_notice;
 
 use chrono::{DateTime, Utc};
 
-use crate::error::Result;
-use crate::model::case::{Case, EventKind, Range, RangeEvent};
+use crate::error::{Error, Result};
+use crate::model::case::{Case, EventKind, Range, RangeEvent, State};
 use crate::model::policy::Policy;
 
 pub use public::PublicCase;
@@ -66,6 +66,19 @@ impl Format {
     }
 }
 
+/// Refuses a case closed before it was published: it has no advisory, and
+/// rendering one would announce a live vulnerability that is not one.
+pub fn has_advisory(case: &Case) -> Result<()> {
+    if matches!(case.state, State::Rejected | State::Withdrawn) && case.published_at.is_none() {
+        return Err(Error::refused(format!(
+            "{} was {} before it was published: there is no advisory to export",
+            case.id, case.state
+        ))
+        .with_hint("only published cases, and those on their way to it, have an advisory"));
+    }
+    Ok(())
+}
+
 /// Renders one format of a case's advisory, as `publish` writes it.
 pub fn render(case: &Case, policy: &Policy, format: Format, now: DateTime<Utc>) -> Result<String> {
     render_view(&PublicCase::new(case, policy), case, format, now)
@@ -79,18 +92,21 @@ pub fn preview(case: &Case, policy: &Policy, format: Format, now: DateTime<Utc>)
     render_view(&public, case, format, now)
 }
 
+/// A published case that was withdrawn renders as withdrawn; one closed
+/// before publication does not render (`has_advisory`).
 fn render_view(
     public: &PublicCase,
     case: &Case,
     format: Format,
     now: DateTime<Utc>,
 ) -> Result<String> {
+    has_advisory(case)?;
     let modified = revision(case);
     match format {
         Format::Markdown => Ok(markdown::render(public)),
         Format::ReleaseNotes => Ok(release_notes::render(public)),
         Format::Email => email::render(public, now),
-        Format::Osv => Ok(osv::render(public, modified)),
+        Format::Osv => osv::render(public, modified),
         Format::Cve => cve::render(public, modified),
     }
 }
@@ -153,7 +169,10 @@ fn revision(case: &Case) -> DateTime<Utc> {
                 EventKind::Published { .. }
                     | EventKind::AdvisoryUpdated { .. }
                     | EventKind::AdvisoryRenumbered { .. }
-            )
+            ) || (case.published_at.is_some()
+                // A published advisory withdrawn (or its case rejected) is
+                // written again as withdrawn.
+                && matches!(e.kind, EventKind::Withdrawn { .. } | EventKind::Rejected { .. }))
         })
         .map(|e| e.at)
         .max();
@@ -240,5 +259,11 @@ fn severity_words(public: &PublicCase) -> Option<String> {
 
 #[cfg(test)]
 pub(crate) mod fixtures;
+#[cfg(test)]
+mod matrix_props;
+/// The structure of OSV and CVE records, shared with the integration tests.
+#[cfg(test)]
+#[path = "../../tests/cli/common/schema.rs"]
+pub(crate) mod schema;
 #[cfg(test)]
 mod tests;

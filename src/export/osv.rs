@@ -11,9 +11,10 @@ use serde::Serialize;
 
 use super::json;
 use super::public::{PublicCase, is_url};
+use crate::error::{Error, Result};
 use crate::model::case::{CreditType, RangeEvent, RangeType};
-use crate::model::policy::Package;
 use crate::model::time::rfc3339;
+use crate::model::version::{check_ecosystem, purl};
 
 const SCHEMA_VERSION: &str = "1.7.5";
 
@@ -24,6 +25,8 @@ struct Record {
     modified: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    withdrawn: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     aliases: Vec<String>,
     summary: String,
@@ -47,11 +50,43 @@ struct Severity {
 
 #[derive(Debug, Serialize)]
 struct Affected {
-    package: Package,
+    package: OsvPackage,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     ranges: Vec<Range>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     versions: Vec<String>,
+    #[serde(skip_serializing_if = "PackageSpecific::is_empty")]
+    database_specific: PackageSpecific,
+}
+
+#[derive(Debug, Serialize)]
+struct OsvPackage {
+    ecosystem: String,
+    name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    purl: Option<String>,
+}
+
+/// The package's row of the fix matrix: the same decision its ranges are
+/// derived from.
+#[derive(Debug, Serialize)]
+struct PackageSpecific {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    releases: Vec<PackageRelease>,
+}
+
+impl PackageSpecific {
+    fn is_empty(&self) -> bool {
+        self.releases.is_empty()
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct PackageRelease {
+    name: String,
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fixed: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -96,8 +131,6 @@ struct Release {
     name: String,
     range: String,
     status: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    fixed: Option<String>,
 }
 
 /// The OSV id for a case and its aliases.
@@ -174,36 +207,104 @@ fn references(p: &PublicCase) -> Vec<Reference> {
     out
 }
 
-pub(super) fn render(p: &PublicCase, modified: DateTime<Utc>) -> String {
-    let (id, aliases) = ids(p);
-    let repo = p.repository.clone().filter(|r| is_url(r));
-    let affected = p
-        .packages
-        .iter()
-        .map(|pkg| Affected {
-            package: pkg.package.clone(),
-            ranges: pkg
-                .ranges
-                .iter()
-                // A GIT range needs the repository it counts commits in.
-                .filter(|r| r.kind != RangeType::Git || repo.is_some())
-                .map(|r| Range {
-                    kind: r.kind,
-                    repo: (r.kind == RangeType::Git).then(|| repo.clone()).flatten(),
-                    events: r.events.clone(),
-                })
-                .collect(),
+fn affected(p: &PublicCase) -> Result<Vec<Affected>> {
+    let policy_repo = p.repository.clone().filter(|r| is_url(r));
+    let mut out = Vec::new();
+    for pkg in &p.packages {
+        check_ecosystem(&pkg.package.ecosystem).map_err(|e| {
+            Error::input(format!(
+                "an OSV record needs OSV's ecosystem names: {} is recorded under {e}",
+                pkg.package.name
+            ))
+            .with_hint(format!(
+                "record it again: `disclose affected ID --package {} --ecosystem '{}' --remove`, then add it under the right name",
+                pkg.package.name, pkg.package.ecosystem
+            ))
+        })?;
+        let mut ranges = Vec::new();
+        for r in &pkg.ranges {
+            let repo = match r.kind {
+                RangeType::Git => Some(r.repo.clone().or_else(|| policy_repo.clone()).ok_or_else(|| {
+                    Error::input(format!(
+                        "a GIT range of {} needs the repository its commits are in",
+                        pkg.package.name
+                    ))
+                    .with_hint(
+                        "record the range again with --repo URL, or set `disclose policy set repository URL`",
+                    )
+                })?),
+                _ => None,
+            };
+            ranges.push(Range {
+                kind: r.kind,
+                repo,
+                events: r.events.clone(),
+            });
+        }
+        if ranges.is_empty() && pkg.versions.is_empty() {
+            // The matrix leaves nothing of this package affected.
+            continue;
+        }
+        let releases = p
+            .releases
+            .iter()
+            .map(|r| {
+                let fixed = r.fixed_in(&pkg.package).map(str::to_owned);
+                PackageRelease {
+                    name: r.name.clone(),
+                    status: match (&fixed, r.decision) {
+                        (Some(_), _) => "fixed",
+                        (None, d) => d.as_str(),
+                    },
+                    fixed,
+                }
+            })
+            .collect();
+        out.push(Affected {
+            package: OsvPackage {
+                ecosystem: pkg.package.ecosystem.clone(),
+                name: pkg.package.name.clone(),
+                purl: purl(&pkg.package),
+            },
+            ranges,
             versions: pkg.versions.clone(),
-        })
-        .collect();
+            database_specific: PackageSpecific { releases },
+        });
+    }
+    if out.is_empty() && p.withdrawn.is_none() {
+        return Err(Error::input(
+            "nothing is affected: the recorded ranges and the fix matrix leave no version of any package affected",
+        )
+        .with_hint("check `disclose show ID`: record the affected ranges, or the releases' decisions"));
+    }
+    Ok(out)
+}
+
+pub(super) fn render(p: &PublicCase, modified: DateTime<Utc>) -> Result<String> {
+    let (id, aliases) = ids(p);
+    let affected = affected(p)?;
+    // OSV wants the reason for a withdrawal in the summary.
+    let (summary, details) = match &p.withdrawn {
+        Some(w) => (
+            format!("Withdrawn: {}", p.summary()),
+            format!(
+                "This advisory was withdrawn on {}: {}\n\n{}",
+                super::date(w.at),
+                super::markdown::sentence(&w.reason),
+                p.details_with_sections()
+            ),
+        ),
+        None => (p.summary().to_owned(), p.details_with_sections()),
+    };
     let record = Record {
         schema_version: SCHEMA_VERSION,
         id,
         modified: rfc3339(modified),
         published: p.published_at.map(rfc3339),
+        withdrawn: p.withdrawn.as_ref().map(|w| rfc3339(w.at)),
         aliases,
-        summary: p.summary().to_owned(),
-        details: p.details_with_sections(),
+        summary,
+        details,
         severity: severity(p),
         affected,
         references: references(p),
@@ -228,15 +329,14 @@ pub(super) fn render(p: &PublicCase, modified: DateTime<Utc>) -> String {
                 .map(|r| Release {
                     name: r.name.clone(),
                     range: r.range.clone(),
-                    status: if r.fixed_in.is_some() {
+                    status: if r.fixed() {
                         "fixed"
                     } else {
                         r.decision.as_str()
                     },
-                    fixed: r.fixed_in.clone(),
                 })
                 .collect(),
         },
     };
-    json(&record)
+    Ok(json(&record))
 }

@@ -45,6 +45,9 @@ pub struct PublicCase {
     pub received_at: DateTime<Utc>,
     pub fixed_at: Option<DateTime<Utc>>,
     pub published_at: Option<DateTime<Utc>>,
+    /// Set when a published advisory was withdrawn (or its case rejected
+    /// after publication): the exports say so instead of advising.
+    pub withdrawn: Option<Withdrawal>,
     pub project: Option<String>,
     pub vendor: Option<String>,
     pub cna_org_id: Option<String>,
@@ -66,14 +69,24 @@ pub struct PublicCase {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PublicPackage {
     pub package: Package,
-    /// Ranges derived per maintained release from the fix matrix.
+    /// Ranges derived per maintained release from this package's fixes.
     pub ranges: Vec<Range>,
     pub versions: Vec<String>,
+}
+
+/// When and why a published advisory was withdrawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Withdrawal {
+    pub at: DateTime<Utc>,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PublicFix {
     pub release: String,
+    /// The package it fixes (`None`: every package, as fixes were recorded
+    /// before they were per package).
+    pub package: Option<Package>,
     pub version: Option<String>,
     pub released_at: Option<DateTime<Utc>>,
     pub commits: Vec<String>,
@@ -135,10 +148,10 @@ impl PublicCase {
                 .unwrap_or(usize::MAX)
         };
         let mut fixes: Vec<PublicFix> = case
-            .fixes
-            .iter()
+            .counted_fixes()
             .map(|f| PublicFix {
                 release: f.release.clone(),
+                package: f.package.clone(),
                 version: f.version.clone(),
                 released_at: f.released_at,
                 commits: f.commits.clone(),
@@ -216,6 +229,7 @@ impl PublicCase {
             received_at: case.received_at,
             fixed_at: case.fixed_at,
             published_at: case.published_at,
+            withdrawn: withdrawal(case),
             project: policy.project.clone(),
             vendor: policy.vendor.clone(),
             cna_org_id: policy.cna_org_id.clone(),
@@ -269,20 +283,58 @@ impl PublicCase {
         names
     }
 
-    /// The fix version of each release that has one, in release order.
-    pub fn patched(&self) -> Vec<(&str, &str)> {
+    /// The released fixes of each release that has one, in release order,
+    /// in words: `1.4.2`, or with several packages `poet 1.4.3, poet-cli 1.4.9`.
+    pub fn patched(&self) -> Vec<(&str, String)> {
         self.releases
             .iter()
-            .filter_map(|r| r.fixed_in.as_deref().map(|v| (r.name.as_str(), v)))
+            .filter_map(|r| r.fixed_words().map(|v| (r.name.as_str(), v)))
             .collect()
     }
 
-    /// Released fixes in the order they shipped: (release, version, when).
-    pub fn releases_in_time(&self) -> Vec<(&str, &str, DateTime<Utc>)> {
-        let mut out: Vec<(&str, &str, DateTime<Utc>)> = self
+    /// What to upgrade to: `1.4.2 or 1.5.3`, or with several packages
+    /// `poet 1.4.3 or 1.5.4; poet-cli 1.4.9 or 1.5.8`. `None` before any
+    /// fix is released.
+    pub fn upgrade_to(&self) -> Option<String> {
+        let mut per_package: Vec<(&Package, Vec<&str>)> = Vec::new();
+        for row in &self.releases {
+            for (package, version) in &row.fixes {
+                let Some(v) = version.as_deref() else {
+                    continue;
+                };
+                match per_package.iter_mut().find(|(p, _)| *p == package) {
+                    Some((_, vs)) => vs.push(v),
+                    None => per_package.push((package, vec![v])),
+                }
+            }
+        }
+        match per_package.as_slice() {
+            [] => None,
+            [(_, versions)] => Some(versions.join(" or ")),
+            many => Some(
+                many.iter()
+                    .map(|(p, vs)| format!("{} {}", p.name, vs.join(" or ")))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+        }
+    }
+
+    /// Released fixes in the order they shipped: (release, version, when);
+    /// the version carries the package's name when the case has several.
+    pub fn releases_in_time(&self) -> Vec<(&str, String, DateTime<Utc>)> {
+        let several = self.packages.len() > 1;
+        let mut out: Vec<(&str, String, DateTime<Utc>)> = self
             .fixes
             .iter()
-            .filter_map(|f| Some((f.release.as_str(), f.version.as_deref()?, f.released_at?)))
+            .filter_map(|f| {
+                let v = f.version.as_deref()?;
+                let shown = match (&f.package, several) {
+                    (Some(p), true) => format!("{} {v}", p.name),
+                    _ => v.to_owned(),
+                };
+                Some((f.release.as_str(), shown, f.released_at?))
+            })
             .collect();
         out.sort_by_key(|(_, _, at)| *at);
         out
@@ -310,6 +362,35 @@ impl PublicCase {
 }
 
 pub use crate::model::syntax::is_url;
+
+/// A published case that was withdrawn (or rejected) afterwards: when, and
+/// the reason its last closing event gave.
+fn withdrawal(case: &Case) -> Option<Withdrawal> {
+    if case.published_at.is_none() || !matches!(case.state, State::Withdrawn | State::Rejected) {
+        return None;
+    }
+    case.events.iter().rev().find_map(|e| match &e.kind {
+        EventKind::Withdrawn { reason } => Some(Withdrawal {
+            at: e.at,
+            reason: reason
+                .clone()
+                .unwrap_or_else(|| "withdrawn by the maintainers".to_owned()),
+        }),
+        EventKind::Rejected { resolution } => Some(Withdrawal {
+            at: e.at,
+            reason: resolution.note.clone().unwrap_or_else(|| {
+                format!(
+                    "rejected: {}",
+                    serde_json::to_value(resolution.reason)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned))
+                        .unwrap_or_default()
+                )
+            }),
+        }),
+        _ => None,
+    })
+}
 
 #[cfg(test)]
 mod tests {

@@ -34,6 +34,16 @@ pub(super) fn render(p: &PublicCase) -> String {
         .as_ref()
         .map(|s| format!(", {} severity ({})", s.rating, s.score))
         .unwrap_or_default();
+    if let Some(withdrawn) = &p.withdrawn {
+        let _ = writeln!(
+            out,
+            "- **{ids}** (withdrawn on {}): {}. {}",
+            super::date(withdrawn.at),
+            p.title.trim_end_matches('.'),
+            super::markdown::sentence(&withdrawn.reason)
+        );
+        return out;
+    }
     let thanks = thanks(p);
     let patched = p.patched();
     if patched.is_empty() {

@@ -1,6 +1,7 @@
 use serde_json::Value;
 
 use super::fixtures::*;
+use super::schema;
 use super::*;
 use crate::model::case::{Consent, Credit, CreditType, Direction, EventKind, Reporter};
 use crate::model::policy::Policy;
@@ -127,6 +128,8 @@ fn osv_record_has_the_schema_shape() {
         serde_json::json!([{"name": "Ada Lovelace", "type": "FINDER"}])
     );
     assert!(osv["database_specific"].is_object());
+    assert_eq!(affected["package"]["purl"], "pkg:cargo/demo");
+    schema::osv(&osv).assert_clean("the OSV record", &osv);
 }
 
 /// CVE JSON 5.2 (published record, CNA container): required keys and enums.
@@ -182,7 +185,17 @@ fn cve_record_has_the_schema_shape() {
     assert_eq!(product["defaultStatus"], "unaffected");
     for key in product.as_object().unwrap().keys() {
         assert!(
-            ["vendor", "product", "repo", "versions", "defaultStatus"].contains(&key.as_str()),
+            [
+                "vendor",
+                "product",
+                "collectionURL",
+                "packageName",
+                "packageURL",
+                "repo",
+                "versions",
+                "defaultStatus"
+            ]
+            .contains(&key.as_str()),
             "{key}"
         );
     }
@@ -239,6 +252,10 @@ fn cve_record_has_the_schema_shape() {
     for t in cna["timeline"].as_array().unwrap() {
         assert!(t["time"].is_string() && t["lang"] == "en" && t["value"].is_string());
     }
+    assert_eq!(product["collectionURL"], "https://crates.io");
+    assert_eq!(product["packageName"], "demo");
+    assert_eq!(product["packageURL"], "pkg:cargo/demo");
+    schema::cve(&cve).assert_clean("the CVE record", &cve);
 }
 
 #[test]

@@ -64,15 +64,17 @@ pub fn render(p: &PublicCase, osv_file: &str) -> String {
     }
 
     let _ = writeln!(w, "\n## What to do\n");
-    let patched = p.patched();
-    if patched.is_empty() {
-        let _ = writeln!(w, "No fixed version is released yet.");
-    } else {
-        let versions: Vec<&str> = patched.iter().map(|(_, v)| *v).collect();
-        let _ = writeln!(w, "Upgrade to {}.", versions.join(" or "));
+    let upgrade = p.upgrade_to();
+    match &upgrade {
+        Some(versions) => {
+            let _ = writeln!(w, "Upgrade to {versions}.");
+        }
+        None => {
+            let _ = writeln!(w, "No fixed version is released yet.");
+        }
     }
     if let Some(workarounds) = &p.workarounds {
-        let heading = if patched.is_empty() {
+        let heading = if upgrade.is_none() {
             "Until a fix is released"
         } else {
             "If you cannot upgrade yet"

@@ -527,6 +527,20 @@ mod tests {
         );
         let t = at("2026-03-03T09:00:00Z");
         c.record(
+            EventKind::AffectedAdded {
+                package: crate::model::policy::Package {
+                    ecosystem: "crates.io".into(),
+                    name: "poet".into(),
+                },
+                ranges: Vec::new(),
+                versions: vec!["1.4.1".into()],
+                releases: std::collections::BTreeMap::new(),
+            },
+            t,
+            "M",
+            None,
+        );
+        c.record(
             EventKind::ReleaseDecided {
                 release: "1.4".into(),
                 decision: Decision::Affected,
@@ -547,6 +561,7 @@ mod tests {
         c.record(
             EventKind::FixLinked {
                 release: "1.4".into(),
+                package: None,
                 commits: Vec::new(),
                 pr: None,
                 version: Some("1.4.2".into()),

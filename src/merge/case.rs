@@ -13,6 +13,7 @@ use crate::model::case::{
 };
 use crate::model::cra::CraReport;
 use crate::model::id::CaseId;
+use crate::model::policy::Package;
 
 /// The outcome of merging two versions of a case file.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,8 +102,9 @@ enum Field {
     Ghsa,
     Resolution,
     Release(String),
-    FixVersion(String),
-    FixPr(String),
+    /// A release's fix of one package (`None`: a fix from before fixes were per package).
+    FixVersion(String, Option<Package>),
+    FixPr(String, Option<Package>),
     Credit(String, String),
     Public(PublicField),
     ReservedAdvisory,
@@ -127,8 +129,8 @@ impl fmt::Display for Field {
             Self::Ghsa => f.write_str("identifiers.ghsa"),
             Self::Resolution => f.write_str("resolution"),
             Self::Release(name) => write!(f, "releases.{name}"),
-            Self::FixVersion(name) => write!(f, "fix for {name}: version"),
-            Self::FixPr(name) => write!(f, "fix for {name}: pr"),
+            Self::FixVersion(name, p) => write!(f, "fix{} for {name}: version", of(p.as_ref())),
+            Self::FixPr(name, p) => write!(f, "fix{} for {name}: pr", of(p.as_ref())),
             Self::Credit(name, kind) => write!(f, "credit {name} ({kind})"),
             Self::Public(field) => write!(f, "public.{}", field.as_str()),
             Self::ReservedAdvisory => f.write_str("identifiers.advisory"),
@@ -140,6 +142,12 @@ impl fmt::Display for Field {
             Self::CraReport(report) => write!(f, "cra_reports.{report}"),
         }
     }
+}
+
+fn of(package: Option<&Package>) -> String {
+    package
+        .map(|p| format!(" of {}", p.name))
+        .unwrap_or_default()
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Value {
@@ -208,16 +216,20 @@ fn scalar_writes(event: &Event) -> Vec<(Field, Value)> {
         )],
         EventKind::FixLinked {
             release,
+            package,
             pr,
             version,
             ..
         } => {
             let mut out = Vec::new();
             if let Some(pr) = pr {
-                out.push((Field::FixPr(release.clone()), json(pr)));
+                out.push((Field::FixPr(release.clone(), package.clone()), json(pr)));
             }
             if let Some(version) = version {
-                out.push((Field::FixVersion(release.clone()), json(version)));
+                out.push((
+                    Field::FixVersion(release.clone(), package.clone()),
+                    json(version),
+                ));
             }
             out
         }
@@ -277,6 +289,7 @@ fn scalar_writes(event: &Event) -> Vec<(Field, Value)> {
         | EventKind::Resumed
         | EventKind::AffectedAdded { .. }
         | EventKind::AffectedRemoved { .. }
+        | EventKind::FixRemoved { .. }
         | EventKind::NoteAdded { .. }
         | EventKind::ContactLogged { .. }
         | EventKind::Linked { .. }
@@ -306,18 +319,18 @@ fn current(case: &Case, field: &Field) -> Value {
             Value::Null,
             |row| serde_json::json!({"decision": row.decision, "reason": row.reason}),
         ),
-        Field::FixVersion(name) => json(
+        Field::FixVersion(name, package) => json(
             &case
                 .fixes
                 .iter()
-                .find(|f| &f.release == name)
+                .find(|f| &f.release == name && &f.package == package)
                 .map(|f| &f.version),
         ),
-        Field::FixPr(name) => json(
+        Field::FixPr(name, package) => json(
             &case
                 .fixes
                 .iter()
-                .find(|f| &f.release == name)
+                .find(|f| &f.release == name && &f.package == package)
                 .map(|f| &f.pr),
         ),
         Field::Credit(name, kind) => json(
@@ -419,6 +432,8 @@ mod tests {
                 cvss: format!("v{score}"),
                 score,
                 rating: "high".into(),
+                threat_score: None,
+                environmental_score: None,
             }),
             cwe: Vec::new(),
         }

@@ -16,3 +16,4 @@ pub mod severity;
 pub mod syntax;
 pub mod text;
 pub mod time;
+pub mod version;

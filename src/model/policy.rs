@@ -314,7 +314,11 @@ impl Policy {
             | Key::CraMemberStates => {
                 unreachable!("promises and switches are set above")
             }
-            Key::DefaultPackage => self.default_package = Some(value.parse().map_err(bad)?),
+            Key::DefaultPackage => {
+                let package: Package = value.parse().map_err(bad)?;
+                crate::model::version::check_ecosystem(&package.ecosystem).map_err(bad)?;
+                self.default_package = Some(package);
+            }
             Key::RequireCve => self.require_cve = parse_switch(value).map_err(bad)?,
             Key::AnnounceTo => self.announce_to = Some(check_recipients(value).map_err(bad)?),
             Key::Repository => {
@@ -472,12 +476,13 @@ impl Default for Slas {
 #[serde(deny_unknown_fields)]
 pub struct MaintainedRelease {
     pub name: String,
-    /// A semver requirement such as `>=1.4.0, <1.5.0`.
+    /// A requirement such as `>=1.4.0, <1.5.0`, `1.4.*` or `^1.4`, read in
+    /// the version scheme of each package it is compared with.
     pub range: String,
 }
 
 impl MaintainedRelease {
-    /// A release with a checked name and a range that parses as a semver requirement.
+    /// A release with a checked name and a range of comparators with versions.
     pub fn new(name: &str, range: &str) -> Result<Self> {
         let name = name.trim();
         if name.is_empty()
@@ -492,9 +497,9 @@ impl MaintainedRelease {
             )));
         }
         let range = range.trim();
-        semver::VersionReq::parse(range).map_err(|e| {
+        crate::model::ranges::check_release_range(range).map_err(|e| {
             Error::input(format!(
-                "invalid range {range:?} for release {name}: {e} (expected a semver requirement such as \">=1.4.0, <1.5.0\")"
+                "invalid range {range:?} for release {name}: {e} (expected a requirement such as \">=1.4.0, <1.5.0\", read in each package's version scheme)"
             ))
         })?;
         Ok(Self {
@@ -619,6 +624,11 @@ mod tests {
             })
         );
         assert!(p.set(Key::DefaultPackage, "disclose").is_err());
+        let near = p
+            .set(Key::DefaultPackage, "pypi/poet")
+            .unwrap_err()
+            .to_string();
+        assert!(near.contains("did you mean PyPI?"), "{near}");
         p.set(Key::Contact, " ").unwrap();
         assert_eq!(p.contact, None);
         assert!(

@@ -37,6 +37,8 @@ fn ranges_from_bounds_versions_and_git() {
             "GIT",
             "--type",
             "git",
+            "--repo",
+            "https://git.example.org/poet-core.git/",
             "--introduced",
             "0",
             "--fixed",
@@ -58,6 +60,10 @@ fn ranges_from_bounds_versions_and_git() {
     );
     assert_eq!(affected[2]["ranges"][0]["type"], "GIT");
     assert_eq!(affected[2]["ranges"][0]["events"][1]["fixed"], SHA);
+    assert_eq!(
+        affected[2]["ranges"][0]["repo"], "https://git.example.org/poet-core.git",
+        "each package keeps the repository its commits are in"
+    );
     env.disclose()
         .args(["affected", &id, "--version", "1.2.3", "--remove"])
         .assert()

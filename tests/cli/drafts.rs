@@ -128,6 +128,16 @@ fn contact_drafts_record_nothing_and_match_their_snapshots() {
             &["ack", ID],
             &["confirm", ID],
             &[
+                "affected",
+                ID,
+                "--package",
+                "poet",
+                "--ecosystem",
+                "crates.io",
+                "--range",
+                ">=1.0.0, <1.5.3",
+            ],
+            &[
                 "fix",
                 ID,
                 "--release",
@@ -218,7 +228,19 @@ fn fix_ready_needs_a_fix_and_asks_for_credit_only_while_consent_is_pending() {
         )));
     run(
         &env,
-        &[&["fix", ID, "--release", "1.4", "--version", "1.4.2"]],
+        &[
+            &[
+                "affected",
+                ID,
+                "--package",
+                "poet",
+                "--ecosystem",
+                "crates.io",
+                "--range",
+                ">=1.0.0, <1.4.2",
+            ],
+            &["fix", ID, "--release", "1.4", "--version", "1.4.2"],
+        ],
     );
     let text = prose(&draft(&env, &["contact", ID, "--draft", "fix-ready"]));
     assert!(text.contains("tell us the name to use"), "{text}");

@@ -361,7 +361,7 @@ fn an_old_preset_embargo_reads_as_the_deadline() {
         .assert()
         .success();
     let case = env.case("DISC-2026-A0001");
-    assert_eq!(case["schema_version"], 2);
+    assert_eq!(case["schema_version"], 3);
     assert_eq!(case["deadline"], "2026-04-16T09:00:00Z");
     assert_eq!(case["deadline_agreed"], true);
     assert!(case.get("embargo_preset").is_none());

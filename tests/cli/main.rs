@@ -12,6 +12,7 @@ mod fix;
 mod init;
 mod internal;
 mod log;
+mod matrix;
 mod notes;
 mod open;
 mod open_email;

@@ -8,8 +8,10 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use disclose::model::case::{Case, Decision, Direction, EventKind, NewCase, Reporter, Stamp};
-use disclose::model::policy::{Policy, Slas};
+use disclose::model::case::{
+    Case, Decision, Direction, EventKind, NewCase, Range, RangeEvent, RangeType, Reporter, Stamp,
+};
+use disclose::model::policy::{Package, Policy, Slas};
 use disclose::model::preset::Preset;
 
 use crate::common::TestEnv;
@@ -87,8 +89,28 @@ impl Built {
         )
     }
 
-    /// Sets matrix rows by hand: `[("1.4", Decision::Affected), ...]`.
+    /// Sets matrix rows by hand: `[("1.4", Decision::Affected), ...]`, for
+    /// the package `crates.io/poet` (recorded as affected from 1.0.0 first,
+    /// since a matrix is about the packages a case affects).
     pub fn releases(mut self, at: &str, rows: &[(&str, Decision)]) -> Self {
+        if self.case.affected.is_empty() {
+            self = self.record(
+                at,
+                EventKind::AffectedAdded {
+                    package: Package {
+                        ecosystem: "crates.io".into(),
+                        name: "poet".into(),
+                    },
+                    ranges: vec![Range {
+                        kind: RangeType::Semver,
+                        repo: None,
+                        events: vec![RangeEvent::Introduced("1.0.0".into())],
+                    }],
+                    versions: Vec::new(),
+                    releases: BTreeMap::new(),
+                },
+            );
+        }
         for (name, decision) in rows {
             self = self.record(
                 at,
@@ -107,6 +129,7 @@ impl Built {
         self.record(
             at,
             EventKind::FixLinked {
+                package: None,
                 release: release.to_owned(),
                 commits: vec!["a".repeat(40)],
                 pr: None,

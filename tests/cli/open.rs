@@ -47,7 +47,7 @@ fn open_records_every_field_and_one_commit() {
         ],
     );
     let case = env.case(&id);
-    assert_eq!(case["schema_version"], 2);
+    assert_eq!(case["schema_version"], 3);
     assert_eq!(case["id"], id.as_str());
     assert_eq!(case["title"], "Path traversal in upload");
     assert_eq!(case["state"], "new");
@@ -69,7 +69,7 @@ fn open_records_every_field_and_one_commit() {
     assert_eq!(commits[0].0, format!("{id}: open"));
     let text = std::fs::read_to_string(env.store.join("cases").join(format!("{id}.json"))).unwrap();
     assert!(text.ends_with("}\n"));
-    assert!(text.starts_with("{\n  \"schema_version\": 2,\n  \"id\""));
+    assert!(text.starts_with("{\n  \"schema_version\": 3,\n  \"id\""));
 }
 
 #[test]

@@ -184,6 +184,13 @@ fn expected_dir() -> PathBuf {
 /// rewrites the expected copy instead.
 fn assert_expected(name: &str, actual: &str) {
     let path = expected_dir().join(name);
+    match name {
+        "osv.json" => crate::common::schema::osv(&serde_json::from_str(actual).unwrap())
+            .assert_clean(name, &serde_json::from_str(actual).unwrap()),
+        "cve.json" => crate::common::schema::cve(&serde_json::from_str(actual).unwrap())
+            .assert_clean(name, &serde_json::from_str(actual).unwrap()),
+        _ => {}
+    }
     if std::env::var_os("DISCLOSE_BLESS").is_some() {
         std::fs::create_dir_all(expected_dir()).unwrap();
         std::fs::write(&path, actual).unwrap();
@@ -464,16 +471,40 @@ fn refuses_while_the_embargo_lasts() {
 fn refuses_while_a_maintained_release_lacks_a_released_fix() {
     let env = TestEnv::with_store("publish-ready");
     let id = ready_case(&env, Skip::default());
+    assert_eq!(env.case(&id)["state"], "fixed");
     env.disclose()
         .args(["affected", &id, "--range", ">=2.0.0, <2.1.0"])
         .assert()
-        .success();
-    assert_eq!(env.case(&id)["releases"]["2.x"]["decision"], "affected");
-    assert_only(
-        &refusal(&env, &id),
-        "release 2.x is affected and has no released fix",
-        &format!("disclose fix {id} --release 2.x --version X.Y.Z"),
+        .success()
+        .stderr(predicates::str::contains(format!(
+            "{id} is back to confirmed (it was fixed): still open: 2.x: affected, no fix yet"
+        )));
+    let case = env.case(&id);
+    assert_eq!(case["releases"]["2.x"]["decision"], "affected");
+    assert_eq!(
+        case["state"], "confirmed",
+        "a release affected without a fix"
     );
+    assert_eq!(case["fixed_at"], serde_json::Value::Null);
+    let err = refusal(&env, &id);
+    assert!(err.contains("2 open item(s)"), "{err}");
+    assert!(err.contains("the case is confirmed, not fixed"), "{err}");
+    assert!(
+        err.contains("release 2.x is affected and has no released fix"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("disclose fix {id} --release 2.x --version X.Y.Z")),
+        "{err}"
+    );
+    // The move is in the timeline too.
+    env.disclose()
+        .args(["log", &id])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "affected: poet >= 2.0.0, < 2.1.0 → back to confirmed",
+        ));
 }
 
 #[test]
@@ -520,11 +551,15 @@ fn refuses_without_an_affected_range() {
             ..Skip::default()
         },
     );
-    assert_eq!(env.case(&id)["state"], "fixed");
-    assert_only(
-        &refusal(&env, &id),
-        "no affected range is set",
-        &format!("disclose affected {id} --range"),
+    // Fixes on an empty matrix do not make a case fixed.
+    assert_eq!(env.case(&id)["state"], "confirmed");
+    let err = refusal(&env, &id);
+    assert!(err.contains("2 open item(s)"), "{err}");
+    assert!(err.contains("the case is confirmed, not fixed"), "{err}");
+    assert!(err.contains("no affected range is set"), "{err}");
+    assert!(
+        err.contains(&format!("disclose affected {id} --range")),
+        "{err}"
     );
 }
 

@@ -9,7 +9,9 @@ use crate::model::policy::MaintainedRelease;
 /// Maintained releases are the release lines that receive security fixes.
 /// Each case holds a decision per maintained release (the fix matrix), and
 /// the rendered SECURITY.md lists them as the supported versions. A range is
-/// a semver requirement such as ">=1.4.0, <1.5.0".
+/// a requirement such as ">=1.4.0, <1.5.0", "1.4.*" or "^1.4", read in the
+/// version scheme of each affected package (PEP 440 for PyPI, Maven's for
+/// Maven, ...).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose policy release add 1.4 --range '>=1.4.0, <1.5.0'\n  \
@@ -27,16 +29,18 @@ pub enum ReleaseCommand {
 
 /// Add a maintained release
 ///
-/// The name must be new; the range must parse as a semver requirement.
+/// The name must be new; the range is comparators with versions
+/// (">=4.5, <4.6"), a wildcard ("1.4.*") or a caret or tilde requirement.
 /// New cases get a fix-matrix entry for it.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose policy release add 1.4 --range '>=1.4.0, <1.5.0'\n  \
-    disclose policy release add 2.x --range '>=2.0.0'")]
+    disclose policy release add 2.x --range '>=2.0.0'\n  \
+    disclose policy release add 4.5 --range '>=4.5, <4.6'   # PyPI: 4.5.2.post1 is in it")]
 pub struct ReleaseAddArgs {
     /// Name of the release line, e.g. 1.4 or 2.x
     pub name: String,
-    /// Versions of the release line, as a semver requirement
+    /// Versions of the release line, e.g. ">=1.4.0, <1.5.0" or "1.4.*"
     #[arg(long, value_name = "REQ")]
     pub range: String,
 }

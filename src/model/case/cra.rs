@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Case, Event, EventKind, Fix, Stamp};
+use super::{Case, Event, EventKind, Stamp};
 use crate::error::{Error, Result};
 use crate::model::cra::{CraReport, Sensitivity};
 use crate::model::text::{multi_line, one_line};
@@ -89,12 +89,11 @@ pub(crate) fn first_measure(
 
 impl Case {
     /// When a corrective or mitigating measure first became available: the
-    /// first released fix of any release, or the first recorded mitigation.
+    /// first release whose every affected package got a released fix, or
+    /// the first recorded mitigation (as the summary computes it, so the
+    /// clocks and the drafts agree).
     pub fn first_measure_at(&self) -> Option<DateTime<Utc>> {
-        first_measure(
-            released_fixes(&self.fixes),
-            self.mitigations.iter().map(|m| m.available_at),
-        )
+        super::CaseSummary::from(self).first_measure_at()
     }
 
     /// When `report` is due, once exploitation is recorded.
@@ -278,14 +277,6 @@ impl Case {
             stamp,
         ))
     }
-}
-
-/// When each released fix shipped.
-fn released_fixes(fixes: &[Fix]) -> impl Iterator<Item = DateTime<Utc>> + '_ {
-    fixes
-        .iter()
-        .filter(|f| f.version.is_some())
-        .filter_map(|f| f.released_at)
 }
 
 /// Projects awareness of exploitation, or its correction (see `replay::apply`).

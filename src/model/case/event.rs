@@ -172,9 +172,13 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
     },
-    /// A fix for one release: commits and PR (prepared), a version (released).
+    /// A fix of one package for one release: commits and PR (prepared), a
+    /// version (released). Events written before fixes were per package
+    /// have no `package` (see `Fix::package`).
     FixLinked {
         release: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        package: Option<Package>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         commits: Vec<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -183,6 +187,13 @@ pub enum EventKind {
         version: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         released_at: Option<DateTime<Utc>>,
+    },
+    /// A fix linked by mistake is taken back: the fix of `package` (or the
+    /// release-wide one, without) on `release`.
+    FixRemoved {
+        release: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        package: Option<Package>,
     },
     SeverityAssessed {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -340,6 +351,7 @@ impl EventKind {
             Self::AffectedRemoved { .. } => "remove affected",
             Self::ReleaseDecided { .. } => "decide release",
             Self::FixLinked { .. } => "link fix",
+            Self::FixRemoved { .. } => "remove fix",
             Self::SeverityAssessed { .. } => "assess severity",
             Self::NoteAdded { .. } => "add note",
             Self::ContactLogged { .. } => "log contact",
@@ -372,6 +384,7 @@ impl EventKind {
             | Self::AffectedRemoved { .. }
             | Self::ReleaseDecided { .. }
             | Self::FixLinked { .. }
+            | Self::FixRemoved { .. }
             | Self::SeverityAssessed { .. }
             | Self::CreditSet { .. }
             | Self::IdentifiersAssigned { .. }
@@ -473,15 +486,28 @@ impl Event {
                 None => format!("release {release}: {}", decision.as_str()),
             },
             EventKind::FixLinked {
-                release, version, ..
-            } => match version {
-                Some(v) => format!("fix for {release} released in {v}"),
-                None => format!("fix for {release} prepared"),
+                release,
+                package,
+                version,
+                ..
+            } => {
+                let of = package
+                    .as_ref()
+                    .map(|p| format!(" of {}", p.name))
+                    .unwrap_or_default();
+                match version {
+                    Some(v) => format!("fix{of} for {release} released in {v}"),
+                    None => format!("fix{of} for {release} prepared"),
+                }
+            }
+            EventKind::FixRemoved { release, package } => match package {
+                Some(p) => format!("fix of {} for {release} removed", p.name),
+                None => format!("fix for {release} removed"),
             },
             EventKind::SeverityAssessed { severity, cwe } => {
                 let mut parts = Vec::new();
                 if let Some(s) = severity {
-                    parts.push(format!("{} {} ({})", s.rating, s.score, s.cvss));
+                    parts.push(format!("{} {} ({})", s.rating, s.scores(), s.cvss));
                 }
                 if !cwe.is_empty() {
                     parts.push(cwe.join(", "));

@@ -7,6 +7,7 @@
 mod cra;
 mod disclosure;
 mod event;
+mod matrix;
 mod public;
 mod replay;
 mod state;
@@ -21,8 +22,9 @@ use serde::{Deserialize, Serialize};
 pub use cra::{CraSubmission, CraSummary, ExploitationChange, Exploited, Mitigation};
 pub use disclosure::policy_deadline;
 pub use event::{Event, EventId, EventKind, InvalidEventId};
+pub use matrix::{PackageFix, fix_for, package_fixes, release_fixed};
 pub use public::{PublicChange, PublicField, PublicText, SUMMARY_MAX};
-pub use replay::{ReplayError, replay};
+pub use replay::{ReplayError, StateMove, replay, state_moves};
 pub use state::{State, Transition};
 pub use summary::{CaseSummary, ContactStamp, ReleaseRow};
 pub use triage::{AffectedChange, FixChange, Stamp, derive_decisions};
@@ -35,8 +37,12 @@ use crate::model::time::Pause;
 
 /// Version of the case file format. Version 2 told the embargo ("not
 /// before") and the disclosure deadline ("publish by") apart; a version 1
-/// file is upgraded as it is read (`CaseFields::upgrade`).
-pub const SCHEMA_VERSION: u32 = 2;
+/// file is upgraded as it is read (`CaseFields::upgrade`). Version 3 made
+/// fixes per package: an older file is migrated by replaying its events
+/// (`StoredCase`), and a fix recorded without a package counts for every
+/// affected package without a fix of its own (`Fix::package`); a CVSS 4.0
+/// score is computed again from the base metrics when read (`Severity`).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Every projected field of a case, in the file's key order: the case
 /// without its `events`. Hot paths (`status`, `check`) read case files as
@@ -141,10 +147,37 @@ pub struct CaseFields {
 /// the events they are computed from. `Deref` gives direct access to the
 /// fields (`case.state`); only `replay` writes them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "StoredCase")]
 pub struct Case {
     #[serde(flatten)]
     pub fields: CaseFields,
     pub events: Vec<Event>,
+}
+
+/// A case file as read. One written under an older `schema_version` is
+/// migrated by replaying its events, so its fields follow today's rules
+/// (fixes per package, `fixed` only with a complete matrix); a history that
+/// does not replay keeps the fields it had.
+#[derive(Deserialize)]
+struct StoredCase {
+    #[serde(flatten)]
+    fields: CaseFields,
+    events: Vec<Event>,
+}
+
+impl From<StoredCase> for Case {
+    fn from(stored: StoredCase) -> Self {
+        if stored.fields.schema_version < SCHEMA_VERSION
+            && let Ok(case) = replay(stored.events.clone())
+            && case.id == stored.fields.id
+        {
+            return case;
+        }
+        Self {
+            fields: stored.fields,
+            events: stored.events,
+        }
+    }
 }
 
 impl std::ops::Deref for Case {
@@ -198,12 +231,69 @@ pub struct Report {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "StoredSeverity")]
 pub struct Severity {
     /// The CVSS vector, e.g. `CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H`.
     pub cvss: String,
+    /// The base score, from the base metrics alone.
     pub score: f64,
-    /// `none`, `low`, `medium`, `high` or `critical`.
+    /// `none`, `low`, `medium`, `high` or `critical`: the base score's rating.
     pub rating: String,
+    /// With threat metrics (CVSS 4.0 `E`; 3.x temporal `E`, `RL`, `RC`): the
+    /// score they give (CVSS-BT; 3.x temporal score).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threat_score: Option<f64>,
+    /// With environmental metrics: the score of the whole vector (CVSS-BE or
+    /// CVSS-BTE; 3.x environmental score).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environmental_score: Option<f64>,
+}
+
+impl Severity {
+    /// The scores in words: `9.3`, or `9.3; threat 8.1; environmental 7.0`.
+    pub fn scores(&self) -> String {
+        let mut out = self.score.to_string();
+        if let Some(t) = self.threat_score {
+            out.push_str(&format!("; threat {t}"));
+        }
+        if let Some(e) = self.environmental_score {
+            out.push_str(&format!("; environmental {e}"));
+        }
+        out
+    }
+}
+
+/// A severity as a file holds it. Files written before scores were split
+/// gave a CVSS 4.0 vector with threat or environmental metrics the score of
+/// the whole vector; such a score is computed again from its vector.
+#[derive(Deserialize)]
+struct StoredSeverity {
+    cvss: String,
+    score: f64,
+    rating: String,
+    #[serde(default)]
+    threat_score: Option<f64>,
+    #[serde(default)]
+    environmental_score: Option<f64>,
+}
+
+impl From<StoredSeverity> for Severity {
+    fn from(s: StoredSeverity) -> Self {
+        let split = s.threat_score.is_some() || s.environmental_score.is_some();
+        if !split
+            && crate::model::severity::has_more_than_base(&s.cvss)
+            && let Ok(again) = crate::model::severity::assess(&s.cvss)
+        {
+            return again;
+        }
+        Self {
+            cvss: s.cvss,
+            score: s.score,
+            rating: s.rating,
+            threat_score: s.threat_score,
+            environmental_score: s.environmental_score,
+        }
+    }
 }
 
 /// An affected package in OSV's shape, so exports are lossless.
@@ -220,6 +310,10 @@ pub struct Affected {
 pub struct Range {
     #[serde(rename = "type")]
     pub kind: RangeType,
+    /// For GIT ranges: the repository the commits are in (else the policy's
+    /// `repository`), so each package can live in its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repo: Option<String>,
     pub events: Vec<RangeEvent>,
 }
 
@@ -260,10 +354,16 @@ pub enum Decision {
     Eol,
 }
 
-/// A fix for one maintained release. Released when it has a `version`.
+/// A fix of one package for one maintained release. Released when it has a
+/// `version`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
     pub release: String,
+    /// The package the fix is for. `None` in files written before fixes were
+    /// per package: such a fix counts for every affected package that has
+    /// no fix of its own on the release.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package: Option<Package>,
     pub commits: Vec<String>,
     pub pr: Option<String>,
     pub version: Option<String>,
@@ -660,10 +760,11 @@ impl Case {
         ))
     }
 
-    /// Whether every affected release has a released fix or a wont-fix/eol
-    /// decision, and at least one release is in the matrix.
+    /// Whether the matrix is complete: some package is affected, some
+    /// release is affected (or decided wont-fix/eol), and every affected
+    /// release has a released fix for every affected package.
     pub fn matrix_complete(&self) -> bool {
-        matrix_complete(&self.releases, &self.fixes)
+        matrix_complete(&self.affected, &self.releases, &self.fixes)
     }
 
     /// The stretches of paused time, for the clocks.
@@ -704,28 +805,7 @@ impl Case {
     }
 }
 
-/// Whether every affected release has a released fix or a wont-fix/eol
-/// decision, and at least one release is in the matrix.
-pub(crate) fn matrix_complete(releases: &BTreeMap<String, ReleaseStatus>, fixes: &[Fix]) -> bool {
-    let mut any = false;
-    for (name, row) in releases {
-        match row.decision {
-            Decision::NotAffected => {}
-            Decision::WontFix | Decision::Eol => any = true,
-            Decision::Unknown => return false,
-            Decision::Affected => {
-                any = true;
-                let released = fixes
-                    .iter()
-                    .any(|f| &f.release == name && f.version.is_some());
-                if !released {
-                    return false;
-                }
-            }
-        }
-    }
-    any
-}
+pub(crate) use matrix::matrix_complete;
 
 #[cfg(test)]
 mod tests;

@@ -3,6 +3,10 @@
 //! `apply` never fails: moves were checked when the event was recorded, and
 //! after a merge of two clones every event must still count, so a surprising
 //! sequence (two acknowledgements) is projected as faithfully as possible.
+//!
+//! `fixed` is derived after every event: a confirmed case becomes fixed when
+//! its matrix is complete, and a fixed one goes back to confirmed when it no
+//! longer is (a release became affected without a fix, a fix was removed).
 
 use std::collections::BTreeMap;
 
@@ -115,8 +119,46 @@ pub fn replay(events: Vec<Event>) -> Result<Case, ReplayError> {
     Ok(projected)
 }
 
+/// A move between `confirmed` and `fixed` that an event caused without
+/// asking for it: derived from the matrix, shown in the timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateMove {
+    pub event: super::EventId,
+    pub from: State,
+    pub to: State,
+}
+
+/// Every derived move in a case's history, in order.
+pub fn state_moves(events: &[Event]) -> Vec<StateMove> {
+    let Ok(mut case) = replay(events.iter().take(1).cloned().collect()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for event in events.iter().skip(1) {
+        let before = case.state;
+        apply(&mut case, event);
+        let derived = matches!(
+            (before, case.state),
+            (State::Confirmed, State::Fixed) | (State::Fixed, State::Confirmed)
+        );
+        if derived {
+            out.push(StateMove {
+                event: event.id,
+                from: before,
+                to: case.state,
+            });
+        }
+    }
+    out
+}
+
 /// Projects one event onto the case (without appending it to `events`).
 pub(super) fn apply(case: &mut Case, event: &Event) {
+    project(case, event);
+    derive_fixed(case, event);
+}
+
+fn project(case: &mut Case, event: &Event) {
     match &event.kind {
         // Only the first event may open a case; `replay` refuses any other.
         EventKind::Opened { .. } => {}
@@ -145,7 +187,6 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
         EventKind::Confirmed => {
             case.confirmed_at.get_or_insert(event.at);
             case.state = State::Confirmed;
-            mark_fixed_when_complete(case, event);
         }
         EventKind::Rejected { resolution } => {
             case.resolution = Some(resolution.clone());
@@ -198,7 +239,7 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
                     entry.versions.push(version.clone());
                 }
             }
-            derive_releases(case, releases, event);
+            derive_releases(case, releases);
         }
         EventKind::AffectedRemoved {
             package,
@@ -214,7 +255,7 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
             }
             case.affected
                 .retain(|a| !a.ranges.is_empty() || !a.versions.is_empty());
-            derive_releases(case, releases, event);
+            derive_releases(case, releases);
         }
         EventKind::ReleaseDecided {
             release,
@@ -229,20 +270,25 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
                     manual: true,
                 },
             );
-            mark_fixed_when_complete(case, event);
         }
         EventKind::FixLinked {
             release,
+            package,
             commits,
             pr,
             version,
             released_at,
         } => {
-            let fix = match case.fixes.iter().position(|f| &f.release == release) {
+            let at = case
+                .fixes
+                .iter()
+                .position(|f| &f.release == release && &f.package == package);
+            let fix = match at {
                 Some(i) => &mut case.fixes[i],
                 None => {
                     case.fixes.push(Fix {
                         release: release.clone(),
+                        package: package.clone(),
                         commits: Vec::new(),
                         pr: None,
                         version: None,
@@ -263,7 +309,9 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
                 fix.version.clone_from(version);
                 fix.released_at = Some(released_at.unwrap_or(event.at));
             }
-            // A fix for a release means the release is affected, whatever was derived.
+            // A fix says the release is affected where nothing better was
+            // known; a release decided otherwise keeps its decision (and the
+            // fix counts for nothing, see `matrix`).
             let row = case
                 .releases
                 .entry(release.clone())
@@ -272,10 +320,13 @@ pub(super) fn apply(case: &mut Case, event: &Event) {
                     reason: None,
                     manual: false,
                 });
-            if matches!(row.decision, Decision::Unknown | Decision::NotAffected) {
+            if row.decision == Decision::Unknown {
                 row.decision = Decision::Affected;
             }
-            mark_fixed_when_complete(case, event);
+        }
+        EventKind::FixRemoved { release, package } => {
+            case.fixes
+                .retain(|f| !(&f.release == release && &f.package == package));
         }
         EventKind::SeverityAssessed { severity, cwe } => {
             if severity.is_some() {
@@ -437,7 +488,7 @@ fn link(case: &mut Case, other: &crate::model::id::CaseId) {
 }
 
 /// Applies derived matrix decisions to the rows nobody set by hand.
-fn derive_releases(case: &mut Case, derived: &BTreeMap<String, Decision>, event: &Event) {
+fn derive_releases(case: &mut Case, derived: &BTreeMap<String, Decision>) {
     for (name, decision) in derived {
         let has_fix = case.fixes.iter().any(|f| &f.release == name);
         let row = case.releases.entry(name.clone()).or_insert(ReleaseStatus {
@@ -449,15 +500,23 @@ fn derive_releases(case: &mut Case, derived: &BTreeMap<String, Decision>, event:
             row.decision = *decision;
         }
     }
-    mark_fixed_when_complete(case, event);
 }
 
-/// A confirmed case whose every affected release is released-fixed or
-/// decided wont-fix/eol moves to `fixed`.
-fn mark_fixed_when_complete(case: &mut Case, event: &Event) {
-    if case.state == State::Confirmed && case.matrix_complete() {
-        case.state = State::Fixed;
-        case.fixed_at = Some(event.at);
+/// `fixed` follows the matrix: a confirmed case whose matrix is complete is
+/// fixed, and a fixed one whose matrix is no longer complete is confirmed
+/// again. Other states are left alone: a published advisory is amended,
+/// not reopened.
+fn derive_fixed(case: &mut Case, event: &Event) {
+    match case.state {
+        State::Confirmed if case.matrix_complete() => {
+            case.state = State::Fixed;
+            case.fixed_at = Some(event.at);
+        }
+        State::Fixed if !case.matrix_complete() => {
+            case.state = State::Confirmed;
+            case.fixed_at = None;
+        }
+        _ => {}
     }
 }
 

@@ -84,7 +84,7 @@ impl State {
             (New, Acknowledge)
                 | (Acknowledged, Confirm)
                 | (New | Acknowledged | Confirmed, Reject)
-                | (New | Acknowledged | Confirmed | Fixed, Withdraw)
+                | (New | Acknowledged | Confirmed | Fixed | Published, Withdraw)
                 | (Confirmed, MarkFixed)
                 | (Fixed, Publish)
         )
@@ -158,11 +158,13 @@ mod tests {
     }
 
     #[test]
-    fn closed_states_allow_nothing() {
-        for s in [State::Published, State::Rejected, State::Withdrawn] {
+    fn closed_states_allow_nothing_but_withdrawing_a_published_advisory() {
+        for s in [State::Rejected, State::Withdrawn] {
             assert!(s.possible().is_empty(), "{s}");
             assert!(!s.is_open());
         }
+        assert_eq!(State::Published.possible(), [Transition::Withdraw]);
+        assert!(!State::Published.is_open());
     }
 
     #[test]

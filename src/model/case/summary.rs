@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Case, CaseFields, Contact, CraSummary, Decision, Direction, Fix, PauseSpan, Paused,
-    ReleaseStatus, State, matrix_complete,
+    ReleaseStatus, State, matrix_complete, package_fixes, release_fixed,
 };
 use crate::model::id::CaseId;
 use crate::model::policy::Slas;
@@ -144,8 +144,8 @@ impl CaseSummary {
     }
 
     /// When a corrective or mitigating measure first became available: the
-    /// first released fix of any release, or the first recorded mitigation
-    /// (as `Case::first_measure_at`).
+    /// first release whose every affected package got a released fix, or
+    /// the first recorded mitigation.
     pub fn first_measure_at(&self) -> Option<DateTime<Utc>> {
         super::cra::first_measure(
             self.releases
@@ -162,6 +162,7 @@ impl CaseSummary {
         fixes: &[Fix],
         contacts: &[Contact],
     ) -> Self {
+        let affected = &c.affected;
         Self {
             id: c.id.clone(),
             title: c.title.clone(),
@@ -184,18 +185,30 @@ impl CaseSummary {
             releases: releases
                 .iter()
                 .map(|(name, row)| {
-                    let fix = fixes.iter().find(|f| &f.release == name);
+                    let packages = package_fixes(affected, fixes, name);
+                    let fixed = release_fixed(affected, fixes, name);
+                    let versions: Vec<String> = match packages.as_slice() {
+                        [only] => only.version().map(str::to_owned).into_iter().collect(),
+                        many => many
+                            .iter()
+                            .filter_map(|p| Some(format!("{} {}", p.package.name, p.version()?)))
+                            .collect(),
+                    };
                     ReleaseRow {
                         release: name.clone(),
                         decision: row.decision,
-                        fixed_in: fix.and_then(|f| f.version.clone()),
-                        released_at: fix.and_then(|f| f.released_at),
-                        prepared: fix.is_some_and(|f| f.version.is_none()),
+                        fixed_in: fixed.then(|| versions.join(", ")),
+                        released_at: packages
+                            .iter()
+                            .filter_map(|p| p.fix.and_then(|f| f.released_at))
+                            .max()
+                            .filter(|_| fixed),
+                        prepared: !fixed && fixes.iter().any(|f| &f.release == name),
                     }
                 })
                 .collect(),
             affected: c.affected.len(),
-            matrix_complete: matrix_complete(releases, fixes),
+            matrix_complete: matrix_complete(affected, releases, fixes),
             published_at: c.published_at,
             advisory: c.identifiers.advisory.clone(),
             cra: CraSummary::new(c.exploited.as_ref(), &c.mitigations, &c.cra_reports),

@@ -145,6 +145,7 @@ mod props {
         Unaffect,
         Decide(bool, u8),
         Fix(bool, u64),
+        Unfix(bool),
         Note(bool),
         Contact(bool),
         Credit(u8),
@@ -184,6 +185,7 @@ mod props {
             EventKind::AffectedRemoved { .. } => "unaffect",
             EventKind::ReleaseDecided { .. } => "decide",
             EventKind::FixLinked { .. } => "fix",
+            EventKind::FixRemoved { .. } => "unfix",
             EventKind::SeverityAssessed { .. } => "severity",
             EventKind::NoteAdded { .. } => "note",
             EventKind::ContactLogged { .. } => "contact",
@@ -219,6 +221,7 @@ mod props {
                 Self::Unaffect => "unaffect",
                 Self::Decide(..) => "decide",
                 Self::Fix(..) => "fix",
+                Self::Unfix(_) => "unfix",
                 Self::Note(_) => "note",
                 Self::Contact(_) => "contact",
                 Self::Credit(_) => "credit",
@@ -255,6 +258,7 @@ mod props {
             Just(Op::Unaffect),
             (any::<bool>(), 0u8..4).prop_map(|(r, d)| Op::Decide(r, d)),
             (any::<bool>(), 0u64..9).prop_map(|(r, v)| Op::Fix(r, v)),
+            any::<bool>().prop_map(Op::Unfix),
             any::<bool>().prop_map(Op::Note),
             any::<bool>().prop_map(Op::Contact),
             (0u8..4).prop_map(Op::Credit),
@@ -303,10 +307,10 @@ mod props {
             Op::Pause => case.pause("on-hold".into(), stamp).map(drop),
             Op::Resume => case.resume(stamp).map(drop),
             Op::Affected(lo, width) => {
-                let range = crate::model::ranges::parse_requirement(&format!(
-                    ">=1.{lo}.0, <1.{}.0",
-                    lo + width + 1
-                ))
+                let range = crate::model::ranges::parse_requirement(
+                    &format!(">=1.{lo}.0, <1.{}.0", lo + width + 1),
+                    Some(crate::model::version::Scheme::SemVer),
+                )
                 .unwrap();
                 let change = AffectedChange {
                     package,
@@ -342,6 +346,7 @@ mod props {
                 };
                 case.link_fix(fix, policy, stamp).map(drop)
             }
+            Op::Unfix(r) => case.unlink_fix(release(*r), None, policy, stamp).map(drop),
             Op::Note(p) => case.add_note("n".into(), *p, stamp).map(drop),
             Op::Contact(to) => {
                 let d = if *to {
@@ -590,7 +595,13 @@ fn decisions_follow_the_release_ranges() {
     };
     let semver = |req: &str| Affected {
         package: pkg.clone(),
-        ranges: vec![crate::model::ranges::parse_requirement(req).unwrap()],
+        ranges: vec![
+            crate::model::ranges::parse_requirement(
+                req,
+                Some(crate::model::version::Scheme::SemVer),
+            )
+            .unwrap(),
+        ],
         versions: vec![],
     };
     let d = derive_decisions(&[semver("<1.4.3")], &policy);
@@ -601,13 +612,8 @@ fn decisions_follow_the_release_ranges() {
     let git = Affected {
         package: pkg.clone(),
         ranges: vec![
-            crate::model::ranges::from_bounds(
-                RangeType::Git,
-                Some("0"),
-                Some(&"a".repeat(40)),
-                None,
-            )
-            .unwrap(),
+            crate::model::ranges::from_bounds(None, true, Some("0"), Some(&"a".repeat(40)), None)
+                .unwrap(),
         ],
         versions: vec![],
     };

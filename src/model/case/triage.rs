@@ -14,6 +14,7 @@ use super::{
 use crate::error::{Error, Result};
 use crate::model::policy::{Package, Policy};
 use crate::model::ranges::{self, Interval};
+use crate::model::version::Scheme;
 
 /// Who and when, for every event a command appends.
 #[derive(Debug, Clone, Copy)]
@@ -34,6 +35,8 @@ pub struct AffectedChange {
 #[derive(Debug, Clone, Default)]
 pub struct FixChange {
     pub release: String,
+    /// The package (see `Case::fix_package`).
+    pub package: Option<Package>,
     pub commits: Vec<String>,
     pub pr: Option<String>,
     pub version: Option<String>,
@@ -83,13 +86,28 @@ impl Case {
         )
     }
 
-    /// The reporter withdrew the report.
+    /// The reporter withdrew the report, or (once published) the advisory
+    /// is withdrawn: then the reason goes out with it and is required.
     pub fn withdraw(
         &mut self,
         reason: Option<String>,
         stamp: Stamp<'_>,
         force: Option<&str>,
     ) -> Result<&Event> {
+        let reason = reason
+            .map(|r| crate::model::text::one_line(&r))
+            .filter(|r| !r.is_empty());
+        if self.state == super::State::Published && reason.is_none() {
+            return Err(Error::input(format!(
+                "--reason is required to withdraw {}: it is published{}, and the reason is published with the withdrawal",
+                self.id,
+                self.identifiers
+                    .advisory
+                    .as_deref()
+                    .map(|a| format!(" as {a}"))
+                    .unwrap_or_default()
+            )));
+        }
         self.move_to(
             Transition::Withdraw,
             EventKind::Withdrawn { reason },
@@ -156,23 +174,22 @@ impl Case {
                     ranges::display(range)
                 )));
             }
-            if range.kind == RangeType::Semver {
-                let new = Interval::of_range(range);
-                if let Some(clash) = all
+            let scheme = Scheme::of(&change.package.ecosystem);
+            if let Some((scheme, new)) = scheme
+                .filter(|_| range.kind != RangeType::Git)
+                .and_then(|s| Some((s, Interval::of_range(range, s)?)))
+                && let Some(clash) = all
                     .iter()
-                    .filter(|r| r.kind == RangeType::Semver)
-                    .find(|r| Interval::of_range(r).overlaps(&new))
-                {
-                    return Err(Error::input(format!(
-                        "range {:?} overlaps the recorded range {:?} of {}",
-                        ranges::display(range),
-                        ranges::display(clash),
-                        change.package.name
-                    ))
-                    .with_hint(
-                        "remove the old range with --remove first, or record the difference",
-                    ));
-                }
+                    .filter(|r| r.kind != RangeType::Git)
+                    .find(|r| Interval::of_range(r, scheme).is_some_and(|i| i.overlaps(&new)))
+            {
+                return Err(Error::input(format!(
+                    "range {:?} overlaps the recorded range {:?} of {}",
+                    ranges::display(range),
+                    ranges::display(clash),
+                    change.package.name
+                ))
+                .with_hint("remove the old range with --remove first, or record the difference"));
             }
             all.push(range.clone());
         }
@@ -260,6 +277,32 @@ impl Case {
                 decision.as_str()
             )));
         }
+        if decision != Decision::Affected
+            && let Some(fix) = self.fixes.iter().find(|f| f.release == release)
+        {
+            let of = fix
+                .package
+                .as_ref()
+                .map(|p| format!(" of {}", p.name))
+                .unwrap_or_default();
+            let package = fix
+                .package
+                .as_ref()
+                .filter(|_| self.affected.len() > 1)
+                .map(|p| format!(" --package {}", p.name))
+                .unwrap_or_default();
+            return Err(Error::input(format!(
+                "release {release} has a fix{of} ({}): a release with a fix cannot be {}",
+                fix.version
+                    .as_deref()
+                    .map_or_else(|| "prepared".to_owned(), |v| format!("released in {v}")),
+                decision.as_str()
+            ))
+            .with_hint(format!(
+                "if the fix was linked by mistake, remove it first: `disclose fix {} --release {release}{package} --remove`",
+                self.id
+            )));
+        }
         Ok(self.append(
             EventKind::ReleaseDecided {
                 release: release.to_owned(),
@@ -270,7 +313,79 @@ impl Case {
         ))
     }
 
-    /// Links a fix to a release: prepared (commits, PR) or released (a version).
+    /// The package a fix is for: the one named, which must be affected;
+    /// else the only affected package; else (nothing recorded yet) the
+    /// policy's default package.
+    pub fn fix_package(&self, named: Option<&str>, policy: &Policy) -> Result<Package> {
+        let mut packages: Vec<&Package> = Vec::new();
+        for a in &self.affected {
+            if !packages.contains(&&a.package) {
+                packages.push(&a.package);
+            }
+        }
+        let list = |ps: &[&Package]| {
+            ps.iter()
+                .map(|p| format!("{} ({})", p.name, p.ecosystem))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if let Some(name) = named.map(str::trim) {
+            let found: Vec<&&Package> = packages
+                .iter()
+                .filter(|p| p.name == name || p.to_string() == name)
+                .collect();
+            return match found.as_slice() {
+                [one] => Ok((**one).clone()),
+                [] if packages.is_empty() => match &policy.default_package {
+                    Some(p) if p.name == name || p.to_string() == name => Ok(p.clone()),
+                    _ => Err(Error::input(format!(
+                        "--package {name}: {} records no affected package yet",
+                        self.id
+                    ))
+                    .with_hint(format!(
+                        "record it first: `disclose affected {} --package {name} --ecosystem ECO --range REQ`",
+                        self.id
+                    ))),
+                },
+                [] => Err(Error::input(format!(
+                    "--package {name} is not affected in {}; affected packages: {}",
+                    self.id,
+                    list(&packages)
+                ))),
+                _ => Err(Error::input(format!(
+                    "--package {name} names several packages: give ECOSYSTEM/NAME ({})",
+                    found
+                        .iter()
+                        .map(|p| p.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))),
+            };
+        }
+        match packages.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => policy.default_package.clone().ok_or_else(|| {
+                Error::input(format!(
+                    "which package is the fix for? {} records no affected package and the policy has no default_package",
+                    self.id
+                ))
+                .with_hint(format!(
+                    "record what is affected first (`disclose affected {} ...`), or pass --package",
+                    self.id
+                ))
+            }),
+            many => Err(Error::input(format!(
+                "which package is the fix for? {} affects {}: pass --package",
+                self.id,
+                list(many)
+            ))),
+        }
+    }
+
+    /// Links a fix to a release: prepared (commits, PR) or released (a
+    /// version of the package, in its ecosystem's scheme and inside the
+    /// release's range). Refused on a release decided not affected,
+    /// wont-fix or eol.
     pub fn link_fix(
         &mut self,
         fix: FixChange,
@@ -291,17 +406,29 @@ impl Case {
         for commit in &fix.commits {
             ranges::check_commit(commit).map_err(|e| Error::input(format!("--commit: {e}")))?;
         }
-        if let Some(version) = &fix.version {
-            let v = ranges::semver(version).map_err(|e| Error::input(format!("--version: {e}")))?;
-            let req =
-                ranges::release_req(&release.range).map_err(|e| Error::input(e.to_string()))?;
-            if !Interval::of_req(&req).contains(&v) {
-                return Err(Error::input(format!(
-                    "--version {version} is outside release {}'s range {:?}",
-                    release.name, release.range
-                )));
+        let package = match fix.package {
+            Some(p) => p,
+            None => self.fix_package(None, policy)?,
+        };
+        let scheme = Scheme::of(&package.ecosystem);
+        let version = match &fix.version {
+            Some(text) => {
+                let parsed = ranges::version(scheme, text)
+                    .map_err(|e| Error::input(format!("--version: {e}")))?;
+                if let (Some(scheme), Some(v)) = (scheme, &parsed) {
+                    let line = Interval::of_release(&release.range, scheme)
+                        .map_err(|e| Error::input(format!("release {}: {e}", release.name)))?;
+                    if !line.contains(v) {
+                        return Err(Error::input(format!(
+                            "--version {text} is outside release {}'s range {:?} ({} versions of {})",
+                            release.name, release.range, scheme, package.name
+                        )));
+                    }
+                }
+                Some(parsed.map_or_else(|| text.trim().to_owned(), |v| v.as_str().to_owned()))
             }
-        }
+            None => None,
+        };
         if let Some(at) = fix.released_at
             && at > stamp.at
         {
@@ -310,13 +437,92 @@ impl Case {
                 crate::model::time::rfc3339(at)
             )));
         }
+        if let Some(row) = self.releases.get(&release.name)
+            && matches!(
+                row.decision,
+                Decision::NotAffected | Decision::WontFix | Decision::Eol
+            )
+        {
+            let how = if row.manual {
+                "decided"
+            } else {
+                "derived from the affected ranges as"
+            };
+            return Err(Error::input(format!(
+                "release {} is {how} {}: a fix on it would contradict that decision",
+                release.name,
+                row.decision.as_str()
+            ))
+            .with_hint(format!(
+                "if {} is affected after all, say so first: `disclose release {} {} affected`",
+                release.name, self.id, release.name
+            )));
+        }
+        // A fix recorded before fixes were per package stays that fix while
+        // it is the only package's.
+        let legacy_only = self
+            .fixes
+            .iter()
+            .any(|f| f.release == release.name && f.package.is_none())
+            && !self
+                .fixes
+                .iter()
+                .any(|f| f.release == release.name && f.package.as_ref() == Some(&package))
+            && self.affected.iter().all(|a| a.package == package);
         Ok(self.append(
             EventKind::FixLinked {
                 release: fix.release,
+                package: (!legacy_only).then_some(package),
                 commits: fix.commits,
                 pr: fix.pr,
-                version: fix.version,
+                version,
                 released_at: fix.released_at,
+            },
+            stamp,
+        ))
+    }
+
+    /// Takes back the fix of `package` (see `fix_package`) on a release.
+    pub fn unlink_fix(
+        &mut self,
+        release: &str,
+        package: Option<&str>,
+        policy: &Policy,
+        stamp: Stamp<'_>,
+    ) -> Result<&Event> {
+        known_release(policy, release)?;
+        let on: Vec<&super::Fix> = self.fixes.iter().filter(|f| f.release == release).collect();
+        if on.is_empty() {
+            return Err(Error::input(format!(
+                "{} has no fix on release {release} to remove",
+                self.id
+            )));
+        }
+        let target = match package {
+            None if on.len() == 1 => on[0].package.clone(),
+            _ => {
+                let package = self.fix_package(package, policy)?;
+                let fix = super::fix_for(&self.fixes, release, &package).ok_or_else(|| {
+                    Error::input(format!(
+                        "{} has no fix of {} on release {release}; fixes there: {}",
+                        self.id,
+                        package.name,
+                        on.iter()
+                            .map(|f| f
+                                .package
+                                .as_ref()
+                                .map_or("(every package)", |p| p.name.as_str()))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
+                })?;
+                fix.package.clone()
+            }
+        };
+        Ok(self.append(
+            EventKind::FixRemoved {
+                release: release.to_owned(),
+                package: target,
             },
             stamp,
         ))
@@ -394,31 +600,6 @@ impl Case {
         }
         Ok(self.append(EventKind::IdentifiersAssigned { cve, ghsa }, stamp))
     }
-
-    /// The fix matrix in words: `1.4: fixed in 1.4.2`, `1.5: fix prepared (PR #812)`.
-    pub fn matrix_words(&self) -> Vec<String> {
-        self.releases
-            .iter()
-            .map(|(name, row)| {
-                let fix = self.fixes.iter().find(|f| &f.release == name);
-                let words = match (row.decision, fix) {
-                    (Decision::Affected, Some(f)) if f.version.is_some() => {
-                        format!("fixed in {}", f.version.as_deref().unwrap_or_default())
-                    }
-                    (Decision::Affected, Some(f)) => match &f.pr {
-                        Some(pr) => format!("fix prepared (PR {pr})"),
-                        None => "fix prepared".to_owned(),
-                    },
-                    (Decision::Affected, None) => "affected, no fix yet".to_owned(),
-                    (Decision::NotAffected, _) => "not affected".to_owned(),
-                    (Decision::Unknown, _) => "unknown".to_owned(),
-                    (Decision::WontFix, _) => "won't fix".to_owned(),
-                    (Decision::Eol, _) => "end of life".to_owned(),
-                };
-                format!("{name}: {words}")
-            })
-            .collect()
-    }
 }
 
 fn known_release<'p>(
@@ -465,50 +646,41 @@ fn merge_into(affected: &mut Vec<Affected>, change: &AffectedChange) {
 }
 
 /// The matrix decision of every maintained release, derived from `affected`:
-/// affected when a range or version of the project's package touches the
-/// release's range, not affected when none does, unknown when a range cannot
-/// be compared (ECOSYSTEM or GIT) or nothing is recorded yet.
+/// affected when a range or version of any package touches the release's
+/// range (read in that package's version scheme), not affected when none
+/// does, unknown when something cannot be compared (a GIT range, an
+/// ecosystem without a scheme, a version that does not parse) or nothing is
+/// recorded yet.
 pub fn derive_decisions(affected: &[Affected], policy: &Policy) -> BTreeMap<String, Decision> {
-    let relevant: Vec<&Affected> = affected
-        .iter()
-        .filter(|a| {
-            policy
-                .default_package
-                .as_ref()
-                .is_none_or(|p| &a.package == p)
-        })
-        .collect();
     policy
         .maintained_releases
         .iter()
-        .map(|release| {
-            let decision = match ranges::release_req(&release.range) {
-                Err(_) => Decision::Unknown,
-                Ok(req) => decide(&relevant, &Interval::of_req(&req)),
-            };
-            (release.name.clone(), decision)
-        })
+        .map(|release| (release.name.clone(), decide(affected, &release.range)))
         .collect()
 }
 
-fn decide(affected: &[&Affected], release: &Interval) -> Decision {
+fn decide(affected: &[Affected], release: &str) -> Decision {
     if affected.is_empty() {
         return Decision::Unknown;
     }
     let mut comparable = true;
     for entry in affected {
+        let line = Scheme::of(&entry.package.ecosystem)
+            .and_then(|s| Some((s, Interval::of_release(release, s).ok()?)));
+        let Some((scheme, line)) = line else {
+            comparable = false;
+            continue;
+        };
         for range in &entry.ranges {
-            if range.kind == RangeType::Semver {
-                if Interval::of_range(range).overlaps(release) {
-                    return Decision::Affected;
-                }
-            } else {
-                comparable = false;
+            match Interval::of_range(range, scheme).filter(|_| range.kind != RangeType::Git) {
+                Some(i) if i.overlaps(&line) => return Decision::Affected,
+                Some(_) => {}
+                None => comparable = false,
             }
         }
         for version in &entry.versions {
-            match semver::Version::parse(version) {
-                Ok(v) if release.contains(&v) => return Decision::Affected,
+            match scheme.parse(version) {
+                Ok(v) if line.contains(&v) => return Decision::Affected,
                 Ok(_) => {}
                 Err(_) => comparable = false,
             }

@@ -4,6 +4,7 @@
 
 #![allow(dead_code, unreachable_pub)]
 
+pub mod schema;
 pub mod server;
 
 use std::cell::Cell;
