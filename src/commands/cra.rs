@@ -22,17 +22,16 @@ use crate::model::time::Timestamp;
 /// When the team became aware that a vulnerability is actively exploited
 /// (`disclose exploited`), the EU Cyber Resilience Act (Article 14(2)) asks
 /// the manufacturer for three reports to the CSIRT designated as
-/// coordinator and ENISA, through ENISA's single reporting platform:
-///
-///   early-warning  within 24 hours of becoming aware, naming the Member
-///                  States where the product is available;
-///   notification   within 72 hours: the product, the nature of the exploit
-///                  and of the vulnerability, the measures taken and those
-///                  users can take, how sensitive the information is;
-///   final-report   14 days after a fix is released or a mitigation is
-///                  available (`disclose mitigated`): the vulnerability with
-///                  its severity and impact, the malicious actor where
-///                  known, the security update or other measures.
+/// coordinator and ENISA, through ENISA's single reporting platform: the
+/// early warning (early-warning) within 24 hours of becoming aware, naming
+/// the Member States where the product is available; the vulnerability
+/// notification (notification) within 72 hours: the product, the nature of
+/// the exploit and of the vulnerability, the measures taken and those users
+/// can take, how sensitive the information is; and the final report
+/// (final-report) 14 days after a fix is released or a mitigation is
+/// available (`disclose mitigated`): the vulnerability with its severity
+/// and impact, the malicious actor where known, the security update or
+/// other measures.
 ///
 /// Pausing the case does not stop these clocks. `disclose cra ID` shows
 /// where they stand. --draft prints a report filled from the case, with
@@ -219,12 +218,18 @@ fn user_notice(ctx: &Ctx, args: &CraArgs, case: &Case, policy: &Policy) -> Resul
         }
     }
     if let Some(dir) = &args.out {
-        write_notice(dir, &notice.markdown, &notice.osv)?;
+        write_notice(dir, &notice.markdown, notice.osv.as_deref())?;
+        let osv = match &notice.osv {
+            Some(_) => format!(
+                " and its OSV record to {}",
+                dir.join(draft::OSV_FILE).display()
+            ),
+            None => " (no OSV record yet)".to_owned(),
+        };
         ctx.ui.status(&format!(
-            "Wrote the notice to users of {} to {} and its OSV record to {}.",
+            "Wrote the notice to users of {} to {}{osv}.",
             case.id,
             dir.join(crate::export::user_notice::FILE_NAME).display(),
-            dir.join(draft::OSV_FILE).display()
         ));
     }
     if !notice.missing.is_empty() {
@@ -243,9 +248,12 @@ fn user_notice(ctx: &Ctx, args: &CraArgs, case: &Case, policy: &Policy) -> Resul
     Ok(())
 }
 
-fn write_notice(dir: &Path, markdown: &str, osv: &str) -> Result<()> {
+fn write_notice(dir: &Path, markdown: &str, osv: Option<&str>) -> Result<()> {
     let fail = |e: std::io::Error| Error::io(format!("write --out {}", dir.display()), e);
     std::fs::create_dir_all(dir).map_err(fail)?;
     std::fs::write(dir.join(crate::export::user_notice::FILE_NAME), markdown).map_err(fail)?;
-    std::fs::write(dir.join(draft::OSV_FILE), osv).map_err(fail)
+    match osv {
+        Some(osv) => std::fs::write(dir.join(draft::OSV_FILE), osv).map_err(fail),
+        None => Ok(()),
+    }
 }

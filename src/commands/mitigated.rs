@@ -24,7 +24,7 @@ use crate::model::time::Timestamp;
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose mitigated K7Q --text 'Uploads can be turned off with uploads.enabled = false'\n  \
-    disclose mitigated K7Q --at 2026-09-15T12:00:00Z --text 'WAF rule blocking .. in upload names, published to customers'")]
+    disclose mitigated K7Q --at 2026-09-15T12:00:00Z --text 'WAF rule against .. in upload names'")]
 pub struct MitigatedArgs {
     /// Case the measure is for, e.g. DISC-2026-K7Q3M or K7Q
     pub id: CaseRef,

@@ -16,6 +16,11 @@ use crate::model::time::{Timestamp, rfc3339, span};
 /// before or after their disclosure deadline (the "publish by" date: an
 /// embargo only delays publishing, so publishing right after it lifts is on
 /// time). This is what a reporter or a foundation asks a project for.
+///
+/// With the policy's `cra` on, also how often each EU Cyber Resilience Act
+/// report (early warning, notification, final report) was submitted in
+/// time, late or not at all, over the cases with active exploitation
+/// recorded.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose stats\n  \

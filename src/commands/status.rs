@@ -22,6 +22,12 @@ const OUT_CHUNK: usize = 1 << 20;
 /// the order, overdue ones on top. Broken case files do not hide the others:
 /// they are listed as errors at the end and the exit code is 3.
 ///
+/// With the policy's `cra` on, a CRA column comes first among the clocks:
+/// the EU Cyber Resilience Act report owed first for a case whose active
+/// exploitation is recorded (`disclose cra ID` has all three). Pausing a
+/// case does not stop these clocks, and a published case stays listed
+/// while one of its reports is owed.
+///
 /// With --json, prints each case's fields and its `clocks`, without the
 /// case's `events` (`disclose log ID` and `disclose show ID --json` have
 /// them). Summaries are cached under `.git/disclose/`, so a large store

@@ -732,8 +732,8 @@ pub struct UserNotice {
     pub case: String,
     /// The notice in Markdown (`user-notice.md`).
     pub markdown: String,
-    /// The case's OSV record (`osv.json`).
-    pub osv: String,
+    /// The case's OSV record (`osv.json`), once it can be rendered.
+    pub osv: Option<String>,
     pub missing: Vec<Missing>,
     /// What the leak guard found in either.
     pub leaks: Vec<leak::Finding>,
@@ -751,8 +751,20 @@ pub fn user_notice(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Result<U
     let p = PublicCase::new(case, policy);
     let id = case.id.as_str();
     let markdown = user_notice::render(&p, OSV_FILE);
-    let osv = export::render(case, policy, Format::Osv, now)?;
     let mut missing = Vec::new();
+    let osv = match export::render(case, policy, Format::Osv, now) {
+        Ok(osv) => Some(osv),
+        Err(e) => {
+            missing.push(Missing {
+                field: "osv",
+                what: format!(
+                    "the machine-readable part (the OSV record) cannot be rendered yet: {e}"
+                ),
+                fix: format!("disclose affected {id} --range REQ"),
+            });
+            None
+        }
+    };
     if p.summary.is_none() {
         missing.push(Missing {
             field: "summary",
@@ -779,7 +791,9 @@ pub fn user_notice(case: &Case, policy: &Policy, now: DateTime<Utc>) -> Result<U
     }
     let guard = Guard::new(case, policy);
     let mut leaks = guard.scan(user_notice::FILE_NAME, &markdown, false);
-    leaks.extend(guard.scan(OSV_FILE, &osv, true));
+    if let Some(osv) = &osv {
+        leaks.extend(guard.scan(OSV_FILE, osv, true));
+    }
     Ok(UserNotice {
         case: case.id.to_string(),
         markdown,

@@ -639,6 +639,47 @@ mod tests {
     }
 
     #[test]
+    fn cra_clocks_run_through_pauses_and_publication_and_only_with_the_switch() {
+        use crate::model::case::ExploitationChange;
+        let mut c = case();
+        let t = at("2026-03-02T10:00:00Z");
+        c.record_exploitation(
+            ExploitationChange {
+                evidence: Some("seen".into()),
+                ..ExploitationChange::default()
+            },
+            Stamp { at: t, by: "M" },
+        )
+        .unwrap();
+        c.pause("on-hold".into(), Stamp { at: t, by: "M" }).unwrap();
+        let later = at("2026-03-03T10:01:00Z");
+        assert_eq!(Clocks::of(&c, later, false).cra, None);
+        let clocks = Clocks::of(&c, later, true);
+        let cra = clocks.cra.as_ref().unwrap();
+        assert_eq!(cra.early_warning.status, CraStatus::Missed);
+        assert_eq!(cra.early_warning.minutes_left, Some(-1));
+        assert_eq!(cra.notification.status, CraStatus::Running);
+        assert_eq!(cra.final_report.status, CraStatus::WaitingForMeasure);
+        assert_eq!(clocks.acknowledgement.unwrap().due, Due::Paused);
+        assert_eq!(clocks.next.unwrap().kind, ClockKind::CraEarlyWarning);
+
+        c.record(
+            EventKind::Published {
+                advisory: "DEMO-SA-2026-001".into(),
+                forced_reason: None,
+            },
+            later,
+            "M",
+            None,
+        );
+        let clocks = Clocks::of(&c, later, true);
+        assert!(clocks.acknowledgement.is_none());
+        assert_eq!(clocks.next.unwrap().kind, ClockKind::CraEarlyWarning);
+        c.record(EventKind::Withdrawn { reason: None }, later, "M", None);
+        assert_eq!(Clocks::of(&c, later, true).cra, None);
+    }
+
+    #[test]
     fn the_embargo_is_not_a_deadline() {
         let mut c = case();
         let t = at("2026-03-03T09:00:00Z");

@@ -561,6 +561,58 @@ mod tests {
     }
 
     #[test]
+    fn exploitation_records_merge_field_by_field_and_submissions_survive() {
+        use crate::model::case::ExploitationChange;
+        use crate::model::cra::{CraReport, Sensitivity};
+        let mut a = base();
+        let stamp = |m: i64, by| Stamp { at: at(m), by };
+        a.record_exploitation(
+            ExploitationChange {
+                aware_at: Some(at(1)),
+                evidence: Some("seen in the wild".into()),
+                ..ExploitationChange::default()
+            },
+            stamp(2, "A <a@x>"),
+        )
+        .unwrap();
+        let mut b = a.clone();
+        a.record_exploitation(
+            ExploitationChange {
+                sensitivity: Some(Sensitivity::Amber),
+                aware_at: Some(at(0)),
+                ..ExploitationChange::default()
+            },
+            stamp(3, "A <a@x>"),
+        )
+        .unwrap();
+        a.record_mitigation("uploads off", at(3), stamp(3, "A <a@x>"))
+            .unwrap();
+        b.record_exploitation(
+            ExploitationChange {
+                actor: Some("a botnet".into()),
+                aware_at: Some(at(-5)),
+                ..ExploitationChange::default()
+            },
+            stamp(4, "B <b@x>"),
+        )
+        .unwrap();
+        b.record_submission(CraReport::EarlyWarning, at(4), None, stamp(4, "B <b@x>"))
+            .unwrap();
+        let CaseMerge::Merged { case, overrides } = merge_case(&a, &b).unwrap() else {
+            panic!("same case")
+        };
+        let exploited = case.exploited.clone().unwrap();
+        assert_eq!(exploited.sensitivity, Some(Sensitivity::Amber));
+        assert_eq!(exploited.actor.as_deref(), Some("a botnet"));
+        assert_eq!(exploited.aware_at, at(-5), "the later edit wins");
+        assert_eq!(case.mitigations.len(), 1);
+        assert!(case.cra_reports.contains_key(&CraReport::EarlyWarning));
+        let fields: Vec<&str> = overrides.iter().map(|o| o.field.as_str()).collect();
+        assert_eq!(fields, ["exploited.aware_at"]);
+        assert_eq!(replay(case.events.clone()).unwrap(), *case);
+    }
+
+    #[test]
     fn different_first_events_are_a_collision() {
         let a = base();
         let b = base();

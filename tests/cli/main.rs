@@ -5,6 +5,7 @@ mod common;
 
 mod ack;
 mod affected;
+mod cra;
 mod drafts;
 mod email_sections;
 mod export;
