@@ -97,13 +97,13 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             break
         }
         'disclose;open' {
-            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'One-line summary of the problem')
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'One-line summary of the problem (at most 256 characters)')
             [CompletionResult]::new('--reporter-name', '--reporter-name', [CompletionResultType]::ParameterName, 'Reporter''s name (as they want to be credited)')
             [CompletionResult]::new('--reporter-email', '--reporter-email', [CompletionResultType]::ParameterName, 'Reporter''s email (private: never exported)')
             [CompletionResult]::new('--reporter-handle', '--reporter-handle', [CompletionResultType]::ParameterName, 'Reporter''s handle, e.g. a GitHub user name')
             [CompletionResult]::new('--received', '--received', [CompletionResultType]::ParameterName, 'When the report arrived (RFC 3339 or YYYY-MM-DD; default: now)')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What the reporter found')
-            [CompletionResult]::new('--description-file', '--description-file', [CompletionResultType]::ParameterName, 'Read the description from a file, or from stdin with `-`')
+            [CompletionResult]::new('--description-file', '--description-file', [CompletionResultType]::ParameterName, 'Read the description from a file (at most 1 MB), or from stdin with `-`')
             [CompletionResult]::new('--reproduction', '--reproduction', [CompletionResultType]::ParameterName, 'Steps to reproduce')
             [CompletionResult]::new('--impact', '--impact', [CompletionResultType]::ParameterName, 'What an attacker gains')
             [CompletionResult]::new('--remediation', '--remediation', [CompletionResultType]::ParameterName, 'Suggested fix or workaround')
@@ -497,10 +497,11 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
         }
         'disclose;export' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (private to you: mode 0600)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--preview', '--preview', [CompletionResultType]::ParameterName, 'Export a case that is not published yet, marked as an embargoed preview')
+            [CompletionResult]::new('--world-readable', '--world-readable', [CompletionResultType]::ParameterName, 'Create the files readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -512,10 +513,11 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             break
         }
         'disclose;publish' {
-            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Directory for the advisory files (default: advisories/<ID>/ in the store)')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Directory for the advisory files (default: advisories/<ID>/ in the store); outside the store they are private to you unless --world-readable')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why publishing was forced (with --force)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--world-readable', '--world-readable', [CompletionResultType]::ParameterName, 'Create the files readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the advisory it would write, every open item and leak; change nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Publish even with open items or leak findings (the reason is recorded)')
             [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Do not reach the team''s remote: number from this clone alone and leave the push to the next `disclose sync`')
@@ -690,6 +692,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Check FILE (an existing SECURITY.md) against the policy; exit 1 on any difference')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--world-readable', '--world-readable', [CompletionResultType]::ParameterName, 'With --write: create FILE readable by every user (0644), not only you (0600)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -794,6 +797,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Check FILE (an existing SECURITY.md) against the policy; exit 1 on any difference')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--world-readable', '--world-readable', [CompletionResultType]::ParameterName, 'With --write: create FILE readable by every user (0644), not only you (0600)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -852,6 +856,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write all pages into this directory instead of printing the top one')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--world-readable', '--world-readable', [CompletionResultType]::ParameterName, 'Create the files readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')

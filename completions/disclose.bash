@@ -1010,7 +1010,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__export)
-            opts="-q -h -V --format --out --preview --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --format --out --preview --world-readable --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1862,7 +1862,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__man)
-            opts="-q -h -V --out --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --out --world-readable --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2095,7 +2095,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__policy)
-            opts="-q -h -V --write --check --dir --json --no-input --quiet --color --help --version show set release render help"
+            opts="-q -h -V --write --check --world-readable --dir --json --no-input --quiet --color --help --version show set release render help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2397,7 +2397,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__policy__subcmd__render)
-            opts="-q -h -V --write --check --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --write --check --world-readable --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2502,7 +2502,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__publish)
-            opts="-q -h -V --out --dry-run --force --reason --offline --update --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --out --world-readable --dry-run --force --reason --offline --update --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -92,13 +92,13 @@ complete -c disclose -n "__fish_disclose_using_subcommand init" -l no-input -d '
 complete -c disclose -n "__fish_disclose_using_subcommand init" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c disclose -n "__fish_disclose_using_subcommand init" -s V -l version -d 'Print version'
-complete -c disclose -n "__fish_disclose_using_subcommand open" -l title -d 'One-line summary of the problem' -r
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l title -d 'One-line summary of the problem (at most 256 characters)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l reporter-name -d 'Reporter\'s name (as they want to be credited)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l reporter-email -d 'Reporter\'s email (private: never exported)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l reporter-handle -d 'Reporter\'s handle, e.g. a GitHub user name' -r
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l received -d 'When the report arrived (RFC 3339 or YYYY-MM-DD; default: now)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l description -d 'What the reporter found' -r
-complete -c disclose -n "__fish_disclose_using_subcommand open" -l description-file -d 'Read the description from a file, or from stdin with `-`' -r -F
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l description-file -d 'Read the description from a file (at most 1 MB), or from stdin with `-`' -r -F
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l reproduction -d 'Steps to reproduce' -r
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l impact -d 'What an attacker gains' -r
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l remediation -d 'Suggested fix or workaround' -r
@@ -431,23 +431,25 @@ release-notes\t'The "Security" section of a changelog entry'
 email\t'The announcement as an RFC 5322 message'
 osv\t'An OSV record (schema 1.7)'
 cve\t'A CVE JSON 5.2 record (CNA container)'"
-complete -c disclose -n "__fish_disclose_using_subcommand export" -l out -d 'Write to FILE instead of stdout' -r -F
+complete -c disclose -n "__fish_disclose_using_subcommand export" -l out -d 'Write to FILE instead of stdout (private to you: mode 0600)' -r -F
 complete -c disclose -n "__fish_disclose_using_subcommand export" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand export" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand export" -l preview -d 'Export a case that is not published yet, marked as an embargoed preview'
+complete -c disclose -n "__fish_disclose_using_subcommand export" -l world-readable -d 'Create the files readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)'
 complete -c disclose -n "__fish_disclose_using_subcommand export" -l json -d 'Print machine-readable JSON instead of text'
 complete -c disclose -n "__fish_disclose_using_subcommand export" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand export" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c disclose -n "__fish_disclose_using_subcommand export" -s V -l version -d 'Print version'
-complete -c disclose -n "__fish_disclose_using_subcommand publish" -l out -d 'Directory for the advisory files (default: advisories/<ID>/ in the store)' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand publish" -l out -d 'Directory for the advisory files (default: advisories/<ID>/ in the store); outside the store they are private to you unless --world-readable' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l reason -d 'Why publishing was forced (with --force)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand publish" -l world-readable -d 'Create the files readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)'
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l dry-run -d 'Show the advisory it would write, every open item and leak; change nothing'
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l force -d 'Publish even with open items or leak findings (the reason is recorded)'
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l offline -d 'Do not reach the team\'s remote: number from this clone alone and leave the push to the next `disclose sync`'
@@ -568,6 +570,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -l world-readable -d 'With --write: create FILE readable by every user (0644), not only you (0600)'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -l json -d 'Print machine-readable JSON instead of text'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
@@ -614,6 +617,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_see
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from render" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from render" -l world-readable -d 'With --write: create FILE readable by every user (0644), not only you (0600)'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from render" -l json -d 'Print machine-readable JSON instead of text'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from render" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from render" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
@@ -638,6 +642,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand man" -l dir -d 'Case s
 complete -c disclose -n "__fish_disclose_using_subcommand man" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand man" -l world-readable -d 'Create the files readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)'
 complete -c disclose -n "__fish_disclose_using_subcommand man" -l json -d 'Print machine-readable JSON instead of text'
 complete -c disclose -n "__fish_disclose_using_subcommand man" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand man" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'

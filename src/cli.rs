@@ -13,6 +13,12 @@ use crate::commands::Command;
 /// Cases live as JSON files in a private git repository (the store); every
 /// change is one commit. Start with `disclose open`, answer with `disclose ack`,
 /// and keep an eye on the clocks with `disclose status`.
+///
+/// The store is private to you (0700) and every file disclose writes, in it
+/// or elsewhere, is 0600 unless you pass --world-readable; no symbolic link
+/// in the store is ever followed. Every text has a limit (a title 256
+/// characters, a one-line value 1,000, a text or a file read for one 1 MB;
+/// see `disclose open --help`).
 #[derive(Debug, Parser)]
 #[command(
     name = "disclose",

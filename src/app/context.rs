@@ -74,12 +74,25 @@ impl Ctx {
             return Store::open(&root);
         }
         let who = self.identity_for(None)?;
-        let store = Store::create(&root, &Policy::default(), false, &who, self.now())?;
+        let (store, was_open) = Store::create(&root, &Policy::default(), false, &who, self.now())?;
         self.ui.status(&format!(
             "Created a new case store at {} ({source}).",
             root.display()
         ));
+        self.say_made_private(&root, was_open);
         Ok(store)
+    }
+
+    /// Says that a store directory that existed was opened up to others
+    /// and is private now.
+    pub fn say_made_private(&self, root: &std::path::Path, was_open: Option<u32>) {
+        if let Some(mode) = was_open {
+            self.ui.status(&format!(
+                "Made {} private to you (mode 0700; it was {mode:04o}): the store holds \
+                 reporters' identities and embargoed details.",
+                root.display()
+            ));
+        }
     }
 
     /// The commit identity for changes to `store` (or, before it exists, the user's).
@@ -125,6 +138,7 @@ impl Ctx {
                 policy: tx.store().policy(),
             };
             change(&mut case, &cx)?;
+            crate::app::input::check_limits(&case.events[before..])?;
             if case.events.len() > before {
                 let action = case.events[before].kind.action();
                 tx.set_message(format!("{id}: {action}"));

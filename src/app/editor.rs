@@ -52,8 +52,19 @@ pub fn edit(editor: Option<&str>, name: &str, text: &str) -> Result<String> {
             )));
         }
     }
-    let bytes = std::fs::read(&path)
+    let limit = crate::model::limits::FILE_BYTES;
+    let mut bytes = Vec::new();
+    std::fs::File::open(&path)
+        .and_then(|f| {
+            std::io::Read::read_to_end(&mut std::io::Read::take(f, limit as u64 + 1), &mut bytes)
+        })
         .map_err(|e| Error::input(format!("the edited file {} is gone: {e}", path.display())))?;
+    if bytes.len() > limit {
+        return Err(Error::input(format!(
+            "the edited text is larger than the limit of {}: nothing was recorded",
+            crate::model::limits::bytes_in_words(limit as u64)
+        )));
+    }
     String::from_utf8(bytes)
         .map_err(|_| Error::input("the edited text is not UTF-8: nothing was recorded"))
 }

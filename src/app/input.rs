@@ -6,25 +6,54 @@ use std::path::Path;
 
 use crate::app::ui::Ui;
 use crate::error::{Error, Result};
+use crate::model::case::Event;
+use crate::model::limits;
 
-/// Reads text from `path`, or from stdin when `path` is `-`.
+/// Reads text from `path`, or from stdin when `path` is `-`, refusing more
+/// than `limits::FILE_BYTES` without reading past it.
 pub fn read_text(path: &Path, flag: &str) -> Result<String> {
-    let mut text = String::new();
+    let limit = limits::FILE_BYTES;
+    let name = path.display();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    let mut bytes = Vec::new();
     if path == Path::new("-") {
         std::io::stdin()
-            .read_to_string(&mut text)
+            .take(cap)
+            .read_to_end(&mut bytes)
             .map_err(|e| Error::input(format!("{flag} -: cannot read stdin: {e}")))?;
     } else {
-        let bytes = std::fs::read(path)
-            .map_err(|e| Error::input(format!("{flag} {}: {e}", path.display())))?;
-        text = String::from_utf8(bytes).map_err(|_| {
-            Error::input(format!(
-                "{flag} {}: the file is not UTF-8 text",
-                path.display()
-            ))
-        })?;
+        std::fs::File::open(path)
+            .and_then(|f| f.take(cap).read_to_end(&mut bytes))
+            .map_err(|e| Error::input(format!("{flag} {name}: {e}")))?;
     }
-    Ok(text)
+    if bytes.len() > limit {
+        return Err(Error::input(format!(
+            "{flag} {name}: larger than the limit of {} for a text",
+            limits::bytes_in_words(limit as u64)
+        ))
+        .with_hint("nothing was changed; keep the text shorter"));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| Error::input(format!("{flag} {name}: the file is not UTF-8 text")))
+}
+
+/// Refuses a new case with a text over its limit, naming the field.
+pub fn check_new_case(new: &crate::model::case::NewCase) -> Result<()> {
+    limits::new_case(new).map_err(too_long)
+}
+
+fn too_long(e: limits::TooLong) -> Error {
+    Error::input(e.to_string())
+        .with_hint(format!("nothing was changed; limits: {}", limits::SUMMARY))
+}
+
+/// Refuses events carrying a text over its limit (see `model::limits`),
+/// naming the field; called before anything is written.
+pub fn check_limits(events: &[Event]) -> Result<()> {
+    for event in events {
+        limits::event(event).map_err(too_long)?;
+    }
+    Ok(())
 }
 
 /// Reads bytes from `path`, or from stdin when `path` is `-`, refusing

@@ -92,10 +92,9 @@ pub fn set_user_store(path: &Path, store: &Path) -> Result<()> {
     config.insert("store".to_owned(), serde_json::json!(store));
     let dir = path.parent().expect("the config file has a directory");
     let fail = |e| Error::io(format!("write {}", path.display()), e);
-    std::fs::create_dir_all(dir).map_err(fail)?;
+    // It says where the private store is: private too.
+    crate::store::create_out_dir(dir, crate::store::Visibility::Private).map_err(fail)?;
     let mut bytes = serde_json::to_vec_pretty(&config).expect("JSON values serialise");
     bytes.push(b'\n');
-    let tmp = dir.join(".config.json.tmp");
-    std::fs::write(&tmp, &bytes).map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(fail)
+    crate::store::write_out(path, &bytes, crate::store::Visibility::Private).map_err(fail)
 }

@@ -144,6 +144,9 @@ impl Ui {
 pub use crate::model::layout::json_array_element;
 
 fn write_stderr(text: &str) {
+    // Whatever a message quotes, a token in a URL never reaches a terminal
+    // or a CI log.
+    let text = crate::model::syntax::scrub_credentials(text);
     // A closed stderr leaves nobody to tell; ignore it.
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }

@@ -35,13 +35,16 @@ pub fn run(ctx: &Ctx, args: &CloneArgs) -> Result<()> {
             .map_err(|e| crate::Error::io(format!("resolve {}", dir.display()), e))?,
         None => located,
     };
-    let store = clone_store(&url, &dir)?;
+    let (store, cloned) = clone_store(&url, &dir)?;
+    remote_url::warn_credentials(ctx, &url);
+    let url = crate::model::syntax::redact_url(&url);
     let cases = store.case_ids()?.0.len();
     ctx.ui.status(&format!(
         "Cloned {url} into {} ({cases} case{}); its remote is {REMOTE}.",
         dir.display(),
         if cases == 1 { "" } else { "s" }
     ));
+    ctx.say_made_private(&dir, cloned.was_open);
     let config = if source == StoreSource::Flag {
         None
     } else {

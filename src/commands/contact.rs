@@ -18,7 +18,7 @@ mod email;
 ///
 /// Messages are private (never exported). A message to the reporter resets
 /// the reporter-update clock (the policy's update_every). Use `-` as the
-/// text to read it from stdin.
+/// text to read it from stdin; a message holds at most 1 MB.
 ///
 /// --from-email logs a reply saved from the mail program (.eml): its
 /// direction comes from the sender (the reporter's address or not), its

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::app::context::Ctx;
+use crate::commands::common::output::OutputMode;
 use crate::error::{Error, Result};
 use crate::export::leak::Guard;
 use crate::export::{self, Format};
@@ -38,12 +39,14 @@ pub struct ExportArgs {
     /// Output format
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Format,
-    /// Write to FILE instead of stdout
+    /// Write to FILE instead of stdout (private to you: mode 0600)
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub out: Option<PathBuf>,
     /// Export a case that is not published yet, marked as an embargoed preview
     #[arg(long)]
     pub preview: bool,
+    #[command(flatten)]
+    pub mode: OutputMode,
 }
 
 pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
@@ -89,7 +92,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
     }
     match &args.out {
         Some(path) => {
-            std::fs::write(path, text.as_bytes())
+            crate::store::write_out(path, text.as_bytes(), args.mode.visibility())
                 .map_err(|e| Error::io(format!("write --out {}", path.display()), e))?;
             ctx.ui.status(&format!(
                 "Wrote the {} export of {} to {}.",

@@ -84,6 +84,11 @@ fn parse_release(s: &str) -> Result<MaintainedRelease, String> {
 }
 
 pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
+    for (flag, value) in [("--project", &args.project), ("--contact", &args.contact)] {
+        if let Some(value) = value {
+            crate::model::limits::line(flag, value).map_err(|e| Error::input(e.to_string()))?;
+        }
+    }
     let mut with_releases = Policy::default();
     for release in &args.releases {
         with_releases
@@ -145,11 +150,12 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
         .map(|url| remote_url::normalize_url(url, "--remote"))
         .transpose()?;
     let who = ctx.identity_for(None)?;
-    let store = Store::create(&root, &policy, args.allow_nested, &who, ctx.now())?;
+    let (store, was_open) = Store::create(&root, &policy, args.allow_nested, &who, ctx.now())?;
     ctx.ui.status(&format!(
         "Created a case store at {} ({source}).",
         root.display()
     ));
+    ctx.say_made_private(&root, was_open);
     if let (Some(path), Some(stated)) = (&args.from_security_md, &stated) {
         ctx.ui
             .status(&format!("Promises read from {}:", path.display()));
@@ -159,12 +165,18 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
     }
     ctx.ui
         .status("Next: `disclose open --title ...` when a report arrives.");
-    if let Some(url) = &remote {
-        store.set_remote(url)?;
-        ctx.ui.status(&format!(
-            "Recorded {url} as the team's remote; `disclose sync` pushes the store there."
-        ));
-    }
+    let remote = match remote {
+        Some(url) => {
+            store.set_remote(&url)?;
+            remote_url::warn_credentials(ctx, &url);
+            let url = crate::model::syntax::redact_url(&url);
+            ctx.ui.status(&format!(
+                "Recorded {url} as the team's remote; `disclose sync` pushes the store there."
+            ));
+            Some(url)
+        }
+        None => None,
+    };
     if ctx.ui.json() {
         ctx.ui.print_json(&serde_json::json!({
             "store": root,

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::app::context::Ctx;
+use crate::commands::common::output::OutputMode;
 use crate::docs;
 use crate::error::{Error, Result};
 
@@ -11,15 +12,20 @@ use crate::error::{Error, Result};
 /// Without --out, prints `disclose(1)` as roff (`disclose man | man -l -`).
 /// With --out, writes `disclose.1` and one page per subcommand
 /// (`disclose-open.1`, ...) into DIR, creating it if needed; the same pages
-/// are shipped in the `man/` directory.
+/// are shipped in the `man/` directory. Like every file disclose writes,
+/// the pages are private to you unless --world-readable (for a shared
+/// man directory).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose man | man -l -\n  \
-    disclose man --out ~/.local/share/man/man1")]
+    disclose man --out ~/.local/share/man/man1\n  \
+    sudo disclose man --out /usr/local/share/man/man1 --world-readable")]
 pub struct ManArgs {
     /// Write all pages into this directory instead of printing the top one
     #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub mode: OutputMode,
 }
 
 pub fn run(ctx: &Ctx, args: &ManArgs, cli: &clap::Command) -> Result<()> {
@@ -29,9 +35,10 @@ pub fn run(ctx: &Ctx, args: &ManArgs, cli: &clap::Command) -> Result<()> {
         return ctx.ui.print(top);
     };
     let failed = |e: std::io::Error| Error::input(format!("--out {}: {e}", dir.display()));
-    std::fs::create_dir_all(dir).map_err(failed)?;
+    let visibility = args.mode.visibility();
+    crate::store::create_out_dir(dir, visibility).map_err(failed)?;
     for (name, text) in &pages {
-        std::fs::write(dir.join(name), text).map_err(failed)?;
+        crate::store::write_out(&dir.join(name), text.as_bytes(), visibility).map_err(failed)?;
     }
     ctx.ui.status(&format!(
         "Wrote {} man pages to {}.",

@@ -11,7 +11,7 @@ use crate::model::id::CaseRef;
 /// note as one the team may share; it is not rendered into the advisory
 /// either, whose text is written with `disclose describe`. Private notes are
 /// also checked for by the leak guard before anything is published. Use `-`
-/// as the text to read it from stdin.
+/// as the text to read it from stdin. A note holds at most 1 MB.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  disclose note K7Q 'Same root cause as the 2024 upload bug'\n  disclose note K7Q --public 'Told the distributions on the linux-distros list.'"

@@ -43,6 +43,12 @@ mod email;
 /// acknowledgement or update clock, no policy deadline and no reporter
 /// drafts; it is confirmed straight from `new`. --related ID links the new
 /// case with another, both ways (repeatable); `show` lists the links.
+///
+/// Limits: a title holds at most 256 characters (a longer email subject is
+/// cut, with a warning); a name, handle, address or other one-line value
+/// 1,000 characters; the description and the other texts 1 MB, as does
+/// --description-file. A longer value is refused (exit 2, naming the
+/// field) before anything is recorded.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose open --title 'Path traversal in upload' --reporter-name 'Ada L.' --reporter-email ada@example.org\n  \
@@ -53,7 +59,7 @@ mod email;
     disclose open --from-email - --title 'Better title' < report.eml\n  \
     disclose open --from-mbox security-inbox.mbox --max-size 50MB")]
 pub struct OpenArgs {
-    /// One-line summary of the problem
+    /// One-line summary of the problem (at most 256 characters)
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
     /// Reporter's name (as they want to be credited)
@@ -71,7 +77,7 @@ pub struct OpenArgs {
     /// What the reporter found
     #[arg(long, value_name = "TEXT", conflicts_with = "description_file")]
     pub description: Option<String>,
-    /// Read the description from a file, or from stdin with `-`
+    /// Read the description from a file (at most 1 MB), or from stdin with `-`
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub description_file: Option<PathBuf>,
     /// Steps to reproduce
@@ -137,12 +143,14 @@ pub fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
         },
         internal: args.internal,
     };
+    input::check_new_case(&new)?;
 
     let store = ctx.store_for_write()?;
     let related = links::resolve(&store, &args.related)?;
     let case = ctx.transact(&store, |tx, by| {
         let id = tx.new_case_id();
         let mut case = Case::open(id, new, tx.store().policy().slas(), now, by);
+        input::check_limits(&case.events)?;
         let linked = links::link_both_ways(tx, &mut case, &related, Stamp { at: now, by })?;
         tx.set_message(opened_message(&case, &linked));
         tx.write(&case);

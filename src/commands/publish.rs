@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 
 use crate::app::context::Ctx;
 use crate::commands::common::numbering;
+use crate::commands::common::output::OutputMode;
 use crate::error::{Error, Result};
 use crate::export::leak::{Finding, Guard};
 use crate::export::{AdvisoryFiles, Format};
@@ -69,9 +70,12 @@ use crate::store::{ADVISORIES_DIR, Store};
 pub struct PublishArgs {
     /// Case to publish, e.g. DISC-2026-K7Q3M or a unique part such as K7Q
     pub id: CaseRef,
-    /// Directory for the advisory files (default: advisories/<ID>/ in the store)
+    /// Directory for the advisory files (default: advisories/<ID>/ in the
+    /// store); outside the store they are private to you unless --world-readable
     #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub mode: OutputMode,
     /// Show the advisory it would write, every open item and leak; change nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -167,7 +171,7 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
     let written = match &target {
         Target::Store(dir) => store.root().join(dir),
         Target::Outside(dir) => {
-            write_outside(dir, &plan.files.files).map_err(|e| {
+            write_outside(dir, &plan.files.files, args.mode.visibility()).map_err(|e| {
                 // The case is published all the same: its number must
                 // still reach the team.
                 if team.is_some() {
@@ -263,6 +267,7 @@ fn plan(
         .then(|| force.map(str::to_owned))
         .flatten();
     case.publish(advisory.clone(), forced_reason, stamp, force)?;
+    crate::app::input::check_limits(&case.events[case.events.len() - 1..])?;
     Ok(Plan {
         case,
         advisory,
@@ -333,10 +338,14 @@ fn target(store: &Store, out: Option<&Path>, advisory: &str) -> Result<Target> {
     Ok(Target::Store(parts.join("/")))
 }
 
-fn write_outside(dir: &Path, files: &[(Format, String)]) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
+fn write_outside(
+    dir: &Path,
+    files: &[(Format, String)],
+    visibility: crate::store::Visibility,
+) -> std::io::Result<()> {
+    crate::store::create_out_dir(dir, visibility)?;
     for (format, text) in files {
-        std::fs::write(dir.join(format.file_name()), text.as_bytes())?;
+        crate::store::write_out(&dir.join(format.file_name()), text.as_bytes(), visibility)?;
     }
     Ok(())
 }

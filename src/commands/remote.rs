@@ -1,8 +1,10 @@
 //! `disclose remote`: show or record the team's remote.
 
 use crate::app::context::Ctx;
-use crate::commands::common::{remote_url, sync_report};
+use crate::commands::common::remote_url::{self, warn_credentials};
+use crate::commands::common::sync_report;
 use crate::error::Result;
+use crate::model::syntax::redact_url;
 use crate::store::REMOTE;
 
 /// Show or record the team's remote
@@ -27,7 +29,8 @@ pub enum RemoteAction {
     ///
     /// The URL is checked and stored as the store's git remote `origin`;
     /// nothing is fetched or pushed until `disclose sync`. A local path is
-    /// made absolute.
+    /// made absolute. A password or token in the URL is never printed; a
+    /// git credential helper is the better place for it.
     #[command(after_help = "Examples:\n  \
         disclose remote set git@github.com:acme/security-cases.git\n  \
         disclose remote set /srv/git/security-cases.git")]
@@ -52,6 +55,9 @@ pub fn run(ctx: &Ctx, args: &RemoteArgs) -> Result<()> {
             let url = remote_url::normalize_url(&set.url, "URL")?;
             let before = store.remote_url()?;
             store.set_remote(&url)?;
+            let before = before.as_deref().map(redact_url);
+            warn_credentials(ctx, &url);
+            let url = redact_url(&url);
             if ctx.ui.json() {
                 ctx.ui
                     .print_json(&serde_json::json!({"remote": url, "previous": before}))?;
@@ -66,7 +72,7 @@ pub fn run(ctx: &Ctx, args: &RemoteArgs) -> Result<()> {
                 .status(&format!("{what}\nNext: `disclose sync` to fetch and push."));
         }
         Some(RemoteAction::Show) | None => {
-            let url = store.remote_url()?;
+            let url = store.remote_url()?.map(|url| redact_url(&url));
             let unpushed = store.unpushed()?;
             if ctx.ui.json() {
                 ctx.ui.print_json(&serde_json::json!({

@@ -83,7 +83,10 @@ pub fn new_case(email: &Email, over: &Overrides) -> Option<NewCase> {
 pub fn source(email: &Email) -> Source {
     Source {
         message_id: email.message_id.clone(),
-        subject: email.subject.clone(),
+        subject: email
+            .subject
+            .as_deref()
+            .map(|s| crate::model::limits::cut_title(s).0.to_owned()),
         from: match &email.from.name {
             Some(name) => format!("{name} <{}>", email.from.address),
             None => email.from.address.clone(),
@@ -153,7 +156,10 @@ pub fn contact(email: &Email, reporter: &Reporter) -> (Direction, String) {
     let mut text = reply_text(&email.body);
     if text.is_empty() {
         text = match &email.subject {
-            Some(subject) => format!("(no text; subject: {subject})"),
+            Some(subject) => format!(
+                "(no text; subject: {})",
+                crate::model::limits::cut_title(subject).0
+            ),
             None => "(no text)".to_owned(),
         };
     }

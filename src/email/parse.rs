@@ -19,6 +19,8 @@ pub enum EmailError {
     NotAnMbox,
     #[error("the message has no From address")]
     NoFrom,
+    #[error("the From address {0:?} holds a space or a control character (such as NUL)")]
+    BadFrom(String),
     #[error("broken MIME structure: {0}")]
     BrokenMime(String),
     #[error("unknown charset {0:?}")]
@@ -57,7 +59,7 @@ pub fn parse(raw: &[u8]) -> Result<Email, EmailError> {
         .and_then(|a| a.first())
         .and_then(|addr| {
             let address = addr.address.as_deref()?.trim();
-            (address.contains('@') && !address.contains(char::is_whitespace)).then(|| Mailbox {
+            address.contains('@').then(|| Mailbox {
                 name: addr
                     .name
                     .as_deref()
@@ -67,6 +69,15 @@ pub fn parse(raw: &[u8]) -> Result<Email, EmailError> {
             })
         })
         .ok_or(EmailError::NoFrom)?;
+    // Stored as it is, the address must not be one that cleaning would
+    // change (a NUL would become a space) or that a header cannot hold.
+    if from
+        .address
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control())
+    {
+        return Err(EmailError::BadFrom(from.address));
+    }
 
     check_structure(&message)?;
 
@@ -329,6 +340,19 @@ mod tests {
             parse(b"From: nobody\nSubject: x\n\nbody\n"),
             Err(EmailError::NoFrom)
         );
+    }
+
+    #[test]
+    fn a_from_address_with_a_nul_is_refused_not_stored() {
+        for raw in [
+            &b"From: Ada <ada\0x@example.org>\nSubject: x\n\nbody\n"[..],
+            b"From: ada\0x@example.org\nSubject: x\n\nbody\n",
+        ] {
+            match parse(raw) {
+                Err(EmailError::BadFrom(address)) => assert!(address.contains('\0')),
+                other => panic!("{other:?}"),
+            }
+        }
     }
 
     #[test]

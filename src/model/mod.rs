@@ -7,6 +7,7 @@ pub mod cra;
 pub mod duration;
 pub mod id;
 pub mod layout;
+pub mod limits;
 pub mod policy;
 pub mod preset;
 pub mod ranges;

@@ -287,6 +287,7 @@ impl Policy {
         if value.chars().any(char::is_control) {
             return Err(bad(format!("{value:?} contains control characters")));
         }
+        crate::model::limits::line("the value", value).map_err(|e| bad(e.to_string()))?;
         match key {
             Key::Project => self.project = Some(value.to_owned()),
             Key::Contact => {
@@ -340,7 +341,9 @@ impl Policy {
         Ok(())
     }
 
-    /// Adds a maintained release; a name already in use is refused.
+    /// Adds a maintained release; a name already in use is refused, and so
+    /// is a range that shares versions with another release's (a version
+    /// would then belong to two rows of the fix matrix).
     pub fn add_release(&mut self, release: MaintainedRelease) -> Result<()> {
         if let Some(existing) = self.release(&release.name) {
             return Err(Error::input(format!(
@@ -351,6 +354,24 @@ impl Policy {
                 "remove it first with `disclose policy release remove {}`",
                 release.name
             )));
+        }
+        // Read as the default package's versions are, else as SemVer.
+        let scheme = self
+            .default_package
+            .as_ref()
+            .and_then(|p| crate::model::version::Scheme::of(&p.ecosystem))
+            .unwrap_or(crate::model::version::Scheme::SemVer);
+        if let Some(other) = self
+            .maintained_releases
+            .iter()
+            .find(|other| other.overlaps(&release, scheme))
+        {
+            return Err(Error::input(format!(
+                "release {} ({}) overlaps release {} ({}): a version in both ranges would \
+                 belong to two releases",
+                release.name, release.range, other.name, other.range
+            ))
+            .with_hint("give each maintained release its own versions, e.g. '>=4.5.0, <4.6.0' and '>=4.6.0, <4.7.0'"));
         }
         self.maintained_releases.push(release);
         Ok(())
@@ -508,6 +529,18 @@ impl MaintainedRelease {
         })
     }
 
+    /// Whether some version, read in `scheme`, falls in both releases' ranges.
+    fn overlaps(&self, other: &Self, scheme: crate::model::version::Scheme) -> bool {
+        use crate::model::ranges::Interval;
+        match (
+            Interval::of_release(&self.range, scheme),
+            Interval::of_release(&other.range, scheme),
+        ) {
+            (Ok(a), Ok(b)) => a.overlaps(&b),
+            _ => false,
+        }
+    }
+
     /// Parses `NAME=REQ`, as `init --release` takes it.
     pub fn parse_assignment(text: &str) -> Result<Self> {
         let (name, range) = text.split_once('=').ok_or_else(|| {
@@ -662,5 +695,43 @@ mod tests {
         let r = MaintainedRelease::parse_assignment("2.x=>=2.0.0").unwrap();
         assert_eq!((r.name.as_str(), r.range.as_str()), ("2.x", ">=2.0.0"));
         assert!(MaintainedRelease::parse_assignment("2.x").is_err());
+    }
+
+    #[test]
+    fn overlapping_releases_are_refused_naming_both() {
+        let mut p = Policy::default();
+        p.add_release(MaintainedRelease::new("4.5", "~4.5").unwrap())
+            .unwrap();
+        let err = p
+            .add_release(MaintainedRelease::new("4.6", ">=4.5.5").unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("4.6 (>=4.5.5)") && err.contains("4.5 (~4.5)"),
+            "{err}"
+        );
+        p.add_release(MaintainedRelease::new("4.6", ">=4.6.0, <4.7.0").unwrap())
+            .unwrap();
+        p.add_release(MaintainedRelease::new("5.x", ">=5.0.0").unwrap())
+            .unwrap();
+        assert!(
+            p.add_release(MaintainedRelease::new("all", "*").unwrap())
+                .is_err()
+        );
+        assert_eq!(p.maintained_releases.len(), 3);
+    }
+
+    #[test]
+    fn zero_promises_are_refused() {
+        let mut p = Policy::default();
+        for key in [Key::AckWithin, Key::UpdateEvery, Key::DiscloseWithin] {
+            for zero in ["0h", "0d", "0bd", "0w", "0m"] {
+                let err = p.set(key, zero).unwrap_err();
+                assert_eq!(err.exit_code(), 2);
+                assert!(err.to_string().contains(key.name()), "{err}");
+            }
+        }
+        assert_eq!(p, Policy::default());
+        p.set(Key::AckWithin, "1h").unwrap();
     }
 }

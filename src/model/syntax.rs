@@ -39,6 +39,58 @@ pub fn is_url(text: &str) -> bool {
         && text.len() > "https://".len()
 }
 
+/// `url` with the credentials it carries replaced by `***`: the password
+/// of `scheme://user:password@host`, and for http(s) a user name given
+/// alone (a token often is: `https://TOKEN@github.com/...`). Everything
+/// else is kept, so the URL still says where it points.
+pub fn redact_url(url: &str) -> String {
+    scrub_credentials(url)
+}
+
+/// Whether `url` carries a password or a token.
+pub fn has_credentials(url: &str) -> bool {
+    scrub_credentials(url) != url
+}
+
+/// `text` with the credentials of every URL in it replaced by `***`, for
+/// messages that may quote a URL (an error from the transport).
+pub fn scrub_credentials(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("://") {
+        let scheme_start = rest[..at]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+            .map_or(0, |i| i + 1);
+        let scheme = rest[scheme_start..at].to_ascii_lowercase();
+        let after = &rest[at + 3..];
+        let authority_len = after
+            .find(|c: char| {
+                c.is_whitespace() || matches!(c, '/' | '?' | '#' | '"' | '\'' | '<' | '>' | '`')
+            })
+            .unwrap_or(after.len());
+        let authority = &after[..authority_len];
+        out.push_str(&rest[..at + 3]);
+        match authority.rfind('@') {
+            Some(userinfo_end) => {
+                let userinfo = &authority[..userinfo_end];
+                match userinfo.split_once(':') {
+                    Some((user, _)) => {
+                        out.push_str(user);
+                        out.push_str(":***");
+                    }
+                    None if scheme == "http" || scheme == "https" => out.push_str("***"),
+                    None => out.push_str(userinfo),
+                }
+                out.push_str(&authority[userinfo_end..]);
+            }
+            None => out.push_str(authority),
+        }
+        rest = &after[authority_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A random (version 4) UUID, as CVE organisation IDs are.
 pub fn is_uuid_v4(text: &str) -> bool {
     let groups: Vec<&str> = text.split('-').collect();
@@ -74,6 +126,34 @@ mod tests {
         ] {
             assert!(!is_email_address(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn credentials_in_urls_are_hidden_and_the_rest_kept() {
+        for (url, shown) in [
+            (
+                "https://alice:TOKEN@host/x.git",
+                "https://alice:***@host/x.git",
+            ),
+            ("https://TOKEN@github.com/o/r", "https://***@github.com/o/r"),
+            ("ssh://git:pw@host:22/x", "ssh://git:***@host:22/x"),
+            ("ssh://git@host/x", "ssh://git@host/x"),
+            ("git@github.com:o/r.git", "git@github.com:o/r.git"),
+            ("https://host/a@b", "https://host/a@b"),
+            ("/srv/git/x.git", "/srv/git/x.git"),
+            ("https://u:p:q@host", "https://u:***@host"),
+        ] {
+            assert_eq!(redact_url(url), shown, "{url}");
+            assert_eq!(has_credentials(url), url != shown, "{url}");
+        }
+        assert_eq!(
+            scrub_credentials(
+                "could not fetch from https://a:SECRET@h/x: 401 (see 'https://b:OTHER@h')"
+            ),
+            "could not fetch from https://a:***@h/x: 401 (see 'https://b:***@h')"
+        );
+        assert_eq!(scrub_credentials("no url: here"), "no url: here");
+        assert_eq!(scrub_credentials("://@"), "://@");
     }
 
     #[test]

@@ -107,7 +107,9 @@ const BLOCK: usize = 8 << 20;
 
 fn load_from(path: &Path) -> Option<Loaded> {
     use std::io::Read as _;
-    let mut file = std::fs::File::open(path).ok()?;
+    let mut file = super::fs::no_follow(std::fs::OpenOptions::new().read(true))
+        .open(path)
+        .ok()?;
     let mut buf = Vec::with_capacity(BLOCK + (64 << 10));
     let mut bodies = None;
     let mut entries = Vec::new();
@@ -254,7 +256,7 @@ pub(crate) fn save(
     entries: &[Save<'_>],
 ) -> Option<(String, Vec<TextRef>)> {
     super::fs::create_private_dir(dir).ok()?;
-    let lock = std::fs::OpenOptions::new()
+    let lock = super::fs::no_follow(&mut std::fs::OpenOptions::new())
         .create(true)
         .truncate(false)
         .write(true)
@@ -290,11 +292,13 @@ fn try_save(
         }
     };
     let old = match (copy, current) {
-        (true, Some(current)) => Some(std::fs::File::open(dir.join(current))?),
+        (true, Some(current)) => Some(
+            super::fs::no_follow(std::fs::OpenOptions::new().read(true)).open(dir.join(current))?,
+        ),
         _ => None,
     };
     let mut options = std::fs::OpenOptions::new();
-    options.create(true).append(true);
+    super::fs::no_follow(options.create(true).append(true));
     #[cfg(unix)]
     {
         // The texts are the cases' private fields.

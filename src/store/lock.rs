@@ -16,12 +16,15 @@ impl StoreLock {
     /// Blocks until the lock at `path` is ours.
     pub(crate) fn acquire(path: &Path) -> Result<Self> {
         let fail = |e| Error::io(format!("lock {}", path.display()), e);
-        let file = OpenOptions::new()
+        let file = super::fs::no_follow(&mut OpenOptions::new())
             .create(true)
             .truncate(false)
             .write(true)
             .open(path)
-            .map_err(fail)?;
+            .map_err(|e| match std::fs::symlink_metadata(path) {
+                Ok(meta) if meta.file_type().is_symlink() => super::fs::link_error(path),
+                _ => fail(e),
+            })?;
         file.lock().map_err(fail)?;
         Ok(Self { _file: file })
     }

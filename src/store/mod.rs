@@ -21,15 +21,17 @@ mod lock;
 mod remote;
 mod sync;
 pub(crate) mod tls;
+mod tree;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike as _, Utc};
 
+pub use fs::{Visibility, create_out_dir, write_out};
 pub use git::Identity;
 pub use remote::{REMOTE, Unpushed};
-pub use sync::{PUSH_ATTEMPTS, Stage, SyncOptions, SyncReport, clone_store};
+pub use sync::{Cloned, PUSH_ATTEMPTS, Stage, SyncOptions, SyncReport, clone_store};
 
 use crate::error::{Error, Result};
 use crate::model::case::{Case, CaseFields, CaseSummary};
@@ -48,9 +50,10 @@ pub struct Store {
     policy: Policy,
 }
 
-/// Whether `root` holds a store (a policy file in a git work tree).
+/// Whether `root` holds a store (a policy file in a git work tree). A
+/// policy file that is a link counts, so opening the store names the link.
 pub fn exists(root: &Path) -> bool {
-    root.join(POLICY_FILE).is_file() && root.join(".git").exists()
+    std::fs::symlink_metadata(root.join(POLICY_FILE)).is_ok() && root.join(".git").exists()
 }
 
 impl Store {
@@ -63,14 +66,16 @@ impl Store {
             ))
             .with_hint("create one with `disclose init --dir PATH`"));
         }
-        let policy = read_policy(&root.join(POLICY_FILE))?;
+        let policy = read_policy(root)?;
         Ok(Self {
             root: root.to_path_buf(),
             policy,
         })
     }
 
-    /// Creates a store at `root` with `policy` and commits it.
+    /// Creates a store at `root` with `policy` and commits it. The root is
+    /// made private (0700) even when it existed; the mode it had then, if
+    /// others could reach it, comes back with the store.
     ///
     /// Refuses a directory inside another repository's work tree unless
     /// `allow_nested`, because a case committed there (say, the public
@@ -82,7 +87,7 @@ impl Store {
         allow_nested: bool,
         who: &Identity,
         at: DateTime<Utc>,
-    ) -> Result<Self> {
+    ) -> Result<(Self, Option<u32>)> {
         if exists(root) {
             return Err(Error::refused(format!(
                 "a case store already exists at {}",
@@ -110,15 +115,15 @@ impl Store {
             .with_hint("point --dir at a new or empty directory"));
         }
         fs::create_private_dir(root)?;
+        let was_open = fs::make_private(root)?;
         let repo = match git::enclosing_work_tree(root) {
             Some(w) if same_dir(&w, root) => git::open(root)?,
             _ => git::init(root)?,
         };
-        fs::write_atomic(&root.join(POLICY_FILE), &to_json_bytes(policy))?;
-        fs::create_private_dir(&root.join(CASES_DIR))?;
-        fs::write_atomic(&root.join(CASES_DIR).join(".keep"), b"")?;
+        fs::write(root, POLICY_FILE, &to_json_bytes(policy))?;
+        fs::write(root, &format!("{CASES_DIR}/.keep"), b"")?;
         git::commit_all(&repo, "init: create case store", who, at)?;
-        Self::open(root)
+        Ok((Self::open(root)?, was_open))
     }
 
     pub fn root(&self) -> &Path {
@@ -142,26 +147,31 @@ impl Store {
     /// The IDs of every case file, sorted. Files in `cases/` whose names are
     /// not case IDs come back as errors, so nothing is skipped silently.
     pub fn case_ids(&self) -> Result<(Vec<CaseId>, Vec<Error>)> {
+        match fs::open(&self.root, CASES_DIR)? {
+            Some(cases) => self.ids_in(&cases),
+            None => Ok(Default::default()),
+        }
+    }
+
+    /// `case_ids` from `cases/`, opened by the caller.
+    fn ids_in(&self, cases: &fs::OpenDir) -> Result<(Vec<CaseId>, Vec<Error>)> {
+        let entries = cases.list()?;
         let dir = self.root.join(CASES_DIR);
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Default::default()),
-            Err(e) => return Err(Error::io(format!("read {}", dir.display()), e)),
-        };
         let mut ids = Vec::new();
         let mut odd = Vec::new();
         for entry in entries {
-            let entry = entry.map_err(|e| Error::io(format!("read {}", dir.display()), e))?;
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
+            let name = entry.name.to_string_lossy();
             if name.starts_with('.') {
                 continue;
             }
             match name.strip_suffix(".json").map(str::parse::<CaseId>) {
+                Some(Ok(_)) if entry.kind == fs::Kind::Link => {
+                    odd.push(fs::link_error(&dir.join(&entry.name)));
+                }
                 Some(Ok(id)) => ids.push(id),
                 _ => odd.push(Error::store(format!(
                     "{}: not a case file (expected cases/PREFIX-YYYY-XXXXX.json)",
-                    entry.path().display()
+                    dir.join(&entry.name).display()
                 ))),
             }
         }
@@ -171,17 +181,29 @@ impl Store {
 
     /// Reads one case.
     pub fn read(&self, id: &CaseId) -> Result<Case> {
-        let path = self.case_path(id);
-        let bytes = fs::read_optional(&path)?.ok_or_else(|| self.no_such_case(id))?;
-        parse_case(&path, id, &bytes)
+        let bytes = fs::read(&self.root, &case_rel(id))?.ok_or_else(|| self.no_such_case(id))?;
+        parse_case(&self.case_path(id), id, &bytes)
+    }
+
+    /// Reads a file of the store that need not exist (a template), refusing
+    /// one over `limit` bytes. `rel` is built by the caller from fixed parts.
+    pub fn read_file(&self, rel: &str, limit: u64) -> Result<Option<Vec<u8>>> {
+        fs::read_limited(&self.root, rel, limit)
     }
 
     /// Reads every case; broken files are returned beside the readable ones.
     pub fn read_all(&self) -> Result<(Vec<Case>, Vec<Error>)> {
-        let (ids, mut errors) = self.case_ids()?;
+        let Some(dir) = fs::open(&self.root, CASES_DIR)? else {
+            return Ok(Default::default());
+        };
+        let (ids, mut errors) = self.ids_in(&dir)?;
         let mut cases = Vec::with_capacity(ids.len());
         for id in ids {
-            match self.read(&id) {
+            let read = dir
+                .read(&id.file_name())
+                .and_then(|bytes| bytes.ok_or_else(|| self.no_such_case(&id)))
+                .and_then(|bytes| parse_case(&self.case_path(&id), &id, &bytes));
+            match read {
                 Ok(case) => cases.push(case),
                 Err(e) => errors.push(e),
             }
@@ -194,7 +216,17 @@ impl Store {
     /// the readable ones. Unchanged files are served from the summary cache
     /// (see `cache`), the others are read in parallel.
     pub fn summaries(&self) -> Result<Summaries> {
-        let (ids, mut errors) = self.case_ids()?;
+        let Some(cases_dir) = fs::open(&self.root, CASES_DIR)? else {
+            return Ok(Summaries {
+                cases: Vec::new(),
+                errors: Vec::new(),
+                texts: Vec::new(),
+                bodies: None,
+            });
+        };
+        let (ids, mut errors) = self.ids_in(&cases_dir)?;
+        // Checked here, so the cache never writes through a link.
+        fs::is_dir(&self.root, &format!(".git/{CACHE_DIR}"))?;
         let dir = self.root.join(".git").join(CACHE_DIR);
         let loaded = cache::load(&dir);
         let cached_count = loaded.entries.len();
@@ -207,7 +239,7 @@ impl Store {
             work.push((id, entry));
         }
         drop(cached);
-        let results = parallel_map(work, |(id, entry)| self.summary_of(id, entry));
+        let results = parallel_map(work, |(id, entry)| self.summary_of(&cases_dir, id, entry));
         let (mut hits, mut fresh) = (0, 0);
         let mut found = Vec::with_capacity(results.len());
         for result in results {
@@ -256,46 +288,51 @@ impl Store {
             cases,
             errors,
             texts,
-            bodies: bodies.and_then(|name| std::fs::File::open(dir.join(name)).ok()),
+            bodies: bodies.and_then(|name| {
+                fs::no_follow(std::fs::OpenOptions::new().read(true))
+                    .open(dir.join(name))
+                    .ok()
+            }),
         })
     }
 
     /// One case's summary: from its cache entry if the file is unchanged.
     fn summary_of(
         &self,
+        cases: &fs::OpenDir,
         id: CaseId,
         entry: Option<cache::Entry>,
     ) -> Result<(cache::FileKey, Box<CaseSummary>, Text)> {
-        let path = self.case_path(&id);
-        let meta = std::fs::metadata(&path)
-            .map_err(|e| Error::io(format!("read {}", path.display()), e))?;
+        // `cases/` itself was opened without following links by `case_ids`.
+        let meta =
+            fs::file_metadata(&self.root, &case_rel(&id))?.ok_or_else(|| self.no_such_case(&id))?;
         let key = cache::FileKey::of(&meta);
         if let Some(entry) = entry
             && entry.key == key
         {
             return Ok((key, entry.summary, Text::Stored(entry.text)));
         }
-        let fields = self.read_fields(&id)?;
+        let bytes = cases
+            .read(&id.file_name())?
+            .ok_or_else(|| self.no_such_case(&id))?;
+        let fields = parse_fields(&self.case_path(&id), &id, &bytes)?;
         let text = crate::model::layout::json_array_element(&fields);
         Ok((key, Box::new(CaseSummary::from(&fields)), Text::Fresh(text)))
     }
 
     /// A case's projected fields without its history, for listings.
     pub fn read_fields(&self, id: &CaseId) -> Result<CaseFields> {
-        let path = self.case_path(id);
-        let bytes = fs::read_optional(&path)?.ok_or_else(|| self.no_such_case(id))?;
-        let mut fields = parse_checked(&path, id, &bytes, |f: &CaseFields| &f.id)?;
-        fields.upgrade();
-        Ok(fields)
+        let bytes = fs::read(&self.root, &case_rel(id))?.ok_or_else(|| self.no_such_case(id))?;
+        parse_fields(&self.case_path(id), id, &bytes)
     }
 
     /// Turns what the user typed into the ID of an existing case.
     pub fn resolve(&self, typed: &CaseRef) -> Result<CaseId> {
         if let CaseRef::Full(id) = typed {
-            return if self.case_path(id).is_file() {
-                Ok(id.clone())
-            } else {
-                self.by_alias(typed)?.ok_or_else(|| self.no_such_case(id))
+            return match fs::kind(&self.root, &case_rel(id))? {
+                Some(fs::Kind::File) => Ok(id.clone()),
+                Some(_) => fs::read(&self.root, &case_rel(id)).map(|_| id.clone()),
+                None => self.by_alias(typed)?.ok_or_else(|| self.no_such_case(id)),
             };
         }
         let (ids, _) = self.case_ids()?;
@@ -378,15 +415,13 @@ impl Store {
         at: DateTime<Utc>,
     ) -> Result<()> {
         let repo = git::open(&self.root)?;
-        let mut previous: Vec<(PathBuf, Option<Vec<u8>>)> = Vec::new();
+        let mut previous: Vec<(&str, Option<Vec<u8>>)> = Vec::new();
         let result = (|| {
             for (rel, bytes) in &writes {
-                let path = self.root.join(rel);
-                previous.push((path.clone(), fs::read_optional(&path)?));
+                previous.push((rel, fs::read(&self.root, rel)?));
                 match bytes {
-                    Some(bytes) => fs::write_atomic(&path, bytes)?,
-                    None => std::fs::remove_file(&path)
-                        .map_err(|e| Error::io(format!("remove {}", path.display()), e))?,
+                    Some(bytes) => fs::write(&self.root, rel, bytes)?,
+                    None => fs::remove(&self.root, rel)?,
                 }
             }
             let paths: Vec<String> = writes.keys().cloned().collect();
@@ -394,10 +429,10 @@ impl Store {
         })();
         if let Err(err) = result {
             // Put the tree back as it was; the commit never happened.
-            for (path, bytes) in previous.into_iter().rev() {
+            for (rel, bytes) in previous.into_iter().rev() {
                 let _ = match bytes {
-                    Some(bytes) => fs::write_atomic(&path, &bytes),
-                    None => std::fs::remove_file(&path).or(Ok(())),
+                    Some(bytes) => fs::write(&self.root, rel, &bytes),
+                    None => fs::remove(&self.root, rel),
                 };
             }
             return Err(err);
@@ -496,7 +531,8 @@ impl Tx<'_> {
         let mut rng = rand::rng();
         loop {
             let id = CaseId::random(prefix, self.at.year(), &mut rng);
-            if !self.store.case_path(&id).exists() && !self.writes.contains_key(&case_rel(&id)) {
+            let taken = std::fs::symlink_metadata(self.store.case_path(&id)).is_ok();
+            if !taken && !self.writes.contains_key(&case_rel(&id)) {
                 return id;
             }
         }
@@ -505,6 +541,13 @@ impl Tx<'_> {
 
 fn case_rel(id: &CaseId) -> String {
     format!("{CASES_DIR}/{}", id.file_name())
+}
+
+/// A case file's projected fields, brought up to the current shape.
+fn parse_fields(path: &Path, id: &CaseId, bytes: &[u8]) -> Result<CaseFields> {
+    let mut fields = parse_checked(path, id, bytes, |f: &CaseFields| &f.id)?;
+    fields.upgrade();
+    Ok(fields)
 }
 
 fn parse_case(path: &Path, id: &CaseId, bytes: &[u8]) -> Result<Case> {
@@ -564,10 +607,12 @@ pub fn parallel_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) 
     })
 }
 
-pub fn read_policy(path: &Path) -> Result<Policy> {
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::io(format!("read {}", path.display()), e))?;
-    let policy: Policy = serde_json::from_slice(&bytes).map_err(|e| Error::bad_file(path, e))?;
+/// Reads and checks the policy of the store at `root`.
+pub fn read_policy(root: &Path) -> Result<Policy> {
+    let path = root.join(POLICY_FILE);
+    let bytes = fs::read(root, POLICY_FILE)?
+        .ok_or_else(|| Error::store(format!("{} is missing", path.display())))?;
+    let policy: Policy = serde_json::from_slice(&bytes).map_err(|e| Error::bad_file(&path, e))?;
     crate::model::id::validate_prefix(&policy.id_prefix)
         .map_err(|e| Error::store(format!("{}: id_prefix: {e}", path.display())))?;
     Ok(policy)

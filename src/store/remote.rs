@@ -3,7 +3,7 @@
 //! keys, https with git's credential helpers).
 
 use std::cell::RefCell;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::{DateTime, TimeZone as _, Utc};
 use git2::{
@@ -13,11 +13,15 @@ use git2::{
 
 use super::git::BRANCH;
 use crate::error::{Error, Result};
+use crate::model::syntax::{redact_url, scrub_credentials};
 
 /// The name of the recorded remote; `sync` talks to no other.
 pub const REMOTE: &str = "origin";
 /// Where the last fetch or push left the remote's branch.
 pub(crate) const TRACKING: &str = "refs/remotes/origin/main";
+/// Where a fetch holds the remote's branch until its tree is checked
+/// (`accept`), so a refused tree moves no branch and no tracking ref.
+const FETCHED: &str = "refs/disclose/fetched";
 
 /// Local commits the remote does not have yet (as of the last fetch or push).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -106,10 +110,13 @@ fn callbacks<'a>(config: Option<git2::Config>) -> RemoteCallbacks<'a> {
     callbacks
 }
 
+/// A transport failure, without the credentials a URL may carry (the
+/// transport's own message can quote the URL too).
 fn unreachable(what: &str, url: &str, e: &git2::Error) -> Error {
     Error::store(format!(
-        "could not {what} {url}: {}{}",
-        e.message(),
+        "could not {what} {}: {}{}",
+        redact_url(url),
+        scrub_credentials(e.message()),
         certificate_hint(url, e)
     ))
 }
@@ -126,19 +133,52 @@ fn certificate_hint(url: &str, e: &git2::Error) -> &'static str {
     }
 }
 
-/// Fetches the remote's `main` into the tracking ref; its tip, if it has one.
+/// Fetches the remote's `main` (objects only: no branch or tracking ref
+/// moves until `accept`); its tip, if it has one.
 pub(crate) fn fetch(repo: &Repository, url: &str) -> Result<Option<git2::Oid>> {
+    drop_fetched(repo)?;
+    // An anonymous remote: fetching through `origin` would also move the
+    // refs its configured refspecs name, before the tree is checked.
     let mut remote = repo
-        .find_remote(REMOTE)
-        .map_err(|e| Error::git(format!("read the remote {REMOTE}"), e))?;
+        .remote_anonymous(url)
+        .map_err(|e| unreachable("fetch from", url, &e))?;
     let mut opts = FetchOptions::new();
     opts.remote_callbacks(callbacks(repo.config().ok()))
-        .prune(FetchPrune::On);
-    let refspec = format!("+refs/heads/{BRANCH}:{TRACKING}");
+        .prune(FetchPrune::Off)
+        .update_fetchhead(false);
+    let refspec = format!("+refs/heads/{BRANCH}:{FETCHED}");
     remote
         .fetch(&[refspec.as_str()], Some(&mut opts), None)
         .map_err(|e| unreachable("fetch from", url, &e))?;
-    Ok(repo.refname_to_id(TRACKING).ok())
+    Ok(repo.refname_to_id(FETCHED).ok())
+}
+
+/// Records the fetched tip, once its tree is checked, as where the
+/// remote's `main` is (none: the remote has no `main`).
+pub(crate) fn accept(repo: &Repository, tip: Option<git2::Oid>) -> Result<()> {
+    let fail = |e| Error::git("record the remote's branch", e);
+    match tip {
+        Some(tip) => {
+            repo.reference(TRACKING, tip, true, "disclose sync: fetch")
+                .map_err(fail)?;
+        }
+        None => {
+            if let Ok(mut tracking) = repo.find_reference(TRACKING) {
+                tracking.delete().map_err(fail)?;
+            }
+        }
+    }
+    drop_fetched(repo)
+}
+
+/// Forgets a fetched tip (after `accept`, or when its tree was refused).
+pub(crate) fn drop_fetched(repo: &Repository) -> Result<()> {
+    match repo.find_reference(FETCHED) {
+        Ok(mut fetched) => fetched
+            .delete()
+            .map_err(|e| Error::git("drop the fetched branch", e)),
+        Err(_) => Ok(()),
+    }
 }
 
 /// What a push came to.
@@ -180,7 +220,11 @@ pub(crate) fn push(repo: &Repository, url: &str) -> Result<Pushed> {
         if stale.iter().any(|s| status.contains(s)) {
             return Ok(Pushed::Rejected(status));
         }
-        return Err(Error::store(format!("{url} refused the push: {status}")));
+        return Err(Error::store(format!(
+            "{} refused the push: {}",
+            redact_url(url),
+            scrub_credentials(&status)
+        )));
     }
     let head = repo
         .refname_to_id(&format!("refs/heads/{BRANCH}"))
@@ -190,23 +234,21 @@ pub(crate) fn push(repo: &Repository, url: &str) -> Result<Pushed> {
     Ok(Pushed::Done)
 }
 
-/// Clones `url` into `dir` (an empty directory).
-pub(crate) fn clone(url: &str, dir: &Path) -> Result<Repository> {
-    let mut opts = FetchOptions::new();
-    opts.remote_callbacks(callbacks(git2::Config::open_default().ok()));
-    git2::build::RepoBuilder::new()
-        .branch(BRANCH)
-        .fetch_options(opts)
-        .clone(url, dir)
-        .map_err(|e| {
-            let hint = if e.code() == ErrorCode::NotFound || e.class() == git2::ErrorClass::Reference
-            {
-                " (does it hold a case store? create one with `disclose init --remote URL` and `disclose sync`)"
-            } else {
-                certificate_hint(url, &e)
-            };
-            Error::store(format!("could not clone {url}: {}{hint}", e.message()))
-        })
+/// Checks out the checked tree of `tip` into the new repository at `dir`
+/// (files 0600, directories 0700) and points `main` and the tracking ref
+/// at it.
+pub(crate) fn check_out_clone(repo: &Repository, tip: git2::Oid) -> Result<()> {
+    let fail = |e| Error::git("check out the store", e);
+    let commit = repo.find_commit(tip).map_err(fail)?;
+    let mut checkout = git2::build::CheckoutBuilder::new();
+    checkout.force().file_perm(0o600).dir_perm(0o700);
+    repo.checkout_tree(commit.as_object(), Some(&mut checkout))
+        .map_err(fail)?;
+    repo.reference(&format!("refs/heads/{BRANCH}"), tip, true, "disclose clone")
+        .map_err(fail)?;
+    repo.set_head(&format!("refs/heads/{BRANCH}"))
+        .map_err(fail)?;
+    accept(repo, Some(tip))
 }
 
 /// Commits on `main` that the tracking ref does not have.

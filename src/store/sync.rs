@@ -5,12 +5,12 @@
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use git2::{Index, IndexEntry, IndexTime, Oid, Repository, StatusOptions, TreeWalkMode};
+use git2::{Index, IndexEntry, IndexTime, Oid, Repository, StatusOptions};
 use serde::Serialize;
 
 use super::git::{self, BRANCH, Identity};
 use super::remote::{self, Pushed, REMOTE};
-use super::{LOCK_FILE, Store, fs, lock};
+use super::{LOCK_FILE, Store, fs, lock, tree};
 use crate::error::{Error, Result};
 use crate::merge::{self, Author, Files, MergeError, MergeReport};
 
@@ -90,13 +90,21 @@ impl Store {
             ))
             .with_hint("record the team's remote with `disclose remote set URL`")
         })?;
+        let shown = crate::model::syntax::redact_url(&url);
         let mut report = SyncReport {
-            remote: url.clone(),
+            remote: shown.clone(),
             ..SyncReport::default()
         };
         let attempts = opts.attempts.max(1);
         for attempt in 1..=attempts {
             let theirs = remote::fetch(&repo, &url).map_err(|e| self.kept(e, &repo))?;
+            if let Some(theirs) = theirs
+                && let Err(e) = tree::check(&repo, theirs, "the remote's")
+            {
+                remote::drop_fetched(&repo)?;
+                return Err(e);
+            }
+            remote::accept(&repo, theirs)?;
             self.integrate(&repo, theirs, who, at, &mut report)?;
             if !opts.push {
                 break;
@@ -113,7 +121,7 @@ impl Store {
                 }
                 Pushed::Rejected(why) if attempt == attempts => {
                     return Err(Error::refused(format!(
-                        "{url} rejected the push {attempts} times because it kept changing ({why}); \
+                        "{shown} rejected the push {attempts} times because it kept changing ({why}); \
                          the local changes are merged and kept"
                     ))
                     .with_hint("run `disclose sync` again in a moment"));
@@ -162,14 +170,14 @@ impl Store {
         }
         check_clean(repo)?;
         report.fetched += count_new(repo, theirs, ours).map_err(fail)?;
-        let ours_files = tree_files(repo, Some(ours)).map_err(fail)?;
+        let ours_files = tree::files(repo, Some(ours), "this store's")?;
         let (target, files) = if repo.graph_descendant_of(theirs, ours).map_err(fail)? {
             report.fast_forward = true;
-            (theirs, tree_files(repo, Some(theirs)).map_err(fail)?)
+            (theirs, tree::files(repo, Some(theirs), "the remote's")?)
         } else {
             let base = repo.merge_base(ours, theirs).ok();
-            let base_files = tree_files(repo, base).map_err(fail)?;
-            let theirs_files = tree_files(repo, Some(theirs)).map_err(fail)?;
+            let base_files = tree::files(repo, base, "the common base's")?;
+            let theirs_files = tree::files(repo, Some(theirs), "the remote's")?;
             let by = who.by();
             let (files, merged) = merge::merge_trees(
                 &base_files,
@@ -207,13 +215,13 @@ impl Store {
             for (path, bytes) in files {
                 if ours.get(path) != Some(bytes) {
                     previous.push((path, ours.get(path)));
-                    fs::write_atomic(&self.root.join(path), bytes)?;
+                    fs::write(&self.root, path, bytes)?;
                 }
             }
             for (path, bytes) in ours {
                 if !files.contains_key(path) {
                     previous.push((path, Some(bytes)));
-                    remove(&self.root.join(path))?;
+                    fs::remove(&self.root, path)?;
                 }
             }
             let fail = |e| Error::git("move main to the merged commit", e);
@@ -233,23 +241,13 @@ impl Store {
         })();
         if result.is_err() {
             for (path, bytes) in previous.into_iter().rev() {
-                let path = self.root.join(path);
                 let _ = match bytes {
-                    Some(bytes) => fs::write_atomic(&path, bytes),
-                    None => remove(&path),
+                    Some(bytes) => fs::write(&self.root, path, bytes),
+                    None => fs::remove(&self.root, path),
                 };
             }
         }
         result
-    }
-}
-
-fn remove(path: &Path) -> Result<()> {
-    match std::fs::remove_file(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            Err(Error::io(format!("remove {}", path.display()), e))
-        }
-        _ => Ok(()),
     }
 }
 
@@ -344,54 +342,6 @@ fn count_new(repo: &Repository, theirs: Oid, ours: Oid) -> Result<usize, git2::E
     Ok(walk.count())
 }
 
-/// Every blob of a commit's tree (an empty map for no commit).
-fn tree_files(repo: &Repository, commit: Option<Oid>) -> Result<Files, git2::Error> {
-    let mut files = Files::new();
-    let Some(commit) = commit else {
-        return Ok(files);
-    };
-    let tree = repo.find_commit(commit)?.tree()?;
-    let mut failed = None;
-    tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
-        if entry.kind() == Some(git2::ObjectType::Blob) {
-            let path = format!("{dir}{}", entry.name().unwrap_or_default());
-            // A store holds plain files at plain paths; anything else in a
-            // fetched tree (a link, `..`, `.git`) could write outside the store.
-            if entry.filemode() == 0o120_000 || !safe_path(&path) {
-                failed = Some(git2::Error::from_str(&format!(
-                    "the tree holds {path:?}, which is not a plain file at a safe path"
-                )));
-                return git2::TreeWalkResult::Abort;
-            }
-            match repo.find_blob(entry.id()) {
-                Ok(blob) => {
-                    files.insert(path, blob.content().to_vec());
-                }
-                Err(e) => {
-                    failed = Some(e);
-                    return git2::TreeWalkResult::Abort;
-                }
-            }
-        }
-        git2::TreeWalkResult::Ok
-    })?;
-    match failed {
-        Some(e) => Err(e),
-        None => Ok(files),
-    }
-}
-
-fn safe_path(path: &str) -> bool {
-    !path.contains('\\')
-        && path.split('/').all(|part| {
-            !part.is_empty()
-                && part != "."
-                && part != ".."
-                && !part.eq_ignore_ascii_case(".git")
-                && !part.chars().any(char::is_control)
-        })
-}
-
 fn build_tree(repo: &Repository, files: &Files) -> Result<Oid, git2::Error> {
     let mut index = Index::new()?;
     for (path, bytes) in files {
@@ -415,8 +365,18 @@ fn build_tree(repo: &Repository, files: &Files) -> Result<Oid, git2::Error> {
     index.write_tree_to(repo)
 }
 
-/// Clones the store at `url` into `dir`, which must be new or empty.
-pub fn clone_store(url: &str, dir: &Path) -> Result<Store> {
+/// What `clone_store` did besides cloning.
+#[derive(Debug, Clone, Copy)]
+pub struct Cloned {
+    /// The mode `dir` had when it existed and others could reach it; it is 0700 now.
+    pub was_open: Option<u32>,
+}
+
+/// Clones the store at `url` into `dir`, which must be new or empty. The
+/// fetched tree is checked before anything is checked out; a refused
+/// clone leaves `dir` as it found it.
+pub fn clone_store(url: &str, dir: &Path) -> Result<(Store, Cloned)> {
+    let shown = crate::model::syntax::redact_url(url);
     if dir.exists()
         && std::fs::read_dir(dir)
             .map_err(|e| Error::io(format!("read {}", dir.display()), e))?
@@ -432,6 +392,8 @@ pub fn clone_store(url: &str, dir: &Path) -> Result<Store> {
         if created {
             let _ = std::fs::remove_dir_all(dir);
         } else if let Ok(entries) = std::fs::read_dir(dir) {
+            // Nothing inside can be a link to follow: the directory was
+            // empty, and only git wrote into it (`.git`).
             for entry in entries.flatten() {
                 let _ = std::fs::remove_dir_all(entry.path())
                     .or_else(|_| std::fs::remove_file(entry.path()));
@@ -439,60 +401,35 @@ pub fn clone_store(url: &str, dir: &Path) -> Result<Store> {
         }
         err
     };
-    remote::clone(url, dir).map_err(cleanup)?;
+    let fetched = (|| {
+        let repo = git::init(dir)?;
+        remote::set_url(&repo, url)?;
+        let tip = remote::fetch(&repo, url)?.ok_or_else(|| {
+            Error::store(format!(
+                "{shown} has no branch {BRANCH}, so it holds no case store"
+            ))
+            .with_hint("create one with `disclose init --remote URL` and `disclose sync`")
+        })?;
+        tree::check(&repo, tip, "the remote's")?;
+        Ok((repo, tip))
+    })();
+    let (repo, tip) = fetched.map_err(cleanup)?;
+    remote::check_out_clone(&repo, tip).map_err(cleanup)?;
     if !super::exists(dir) {
         return Err(cleanup(Error::store(format!(
-            "{url} is a git repository but not a case store (no policy.json on main)"
+            "{shown} is a git repository but not a case store (no policy.json on main)"
         ))));
     }
-    make_private(dir);
-    Store::open(dir)
+    let was_open = fs::make_private(dir).map_err(cleanup)?;
+    make_private(&repo, dir, tip)?;
+    Ok((Store::open(dir)?, Cloned { was_open }))
 }
 
-/// Case files are private (0600) however git created them.
-fn make_private(dir: &Path) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        let cases = dir.join(super::CASES_DIR);
-        let files = std::fs::read_dir(&cases)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .chain([dir.join(super::POLICY_FILE)]);
-        for path in files {
-            let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
-        }
+/// Files git marked executable get the same 0600 as the others (the
+/// checkout created the rest 0600 already).
+fn make_private(repo: &Repository, dir: &Path, tip: Oid) -> Result<()> {
+    for rel in tree::executables(repo, tip)? {
+        fs::set_private(dir, &rel)?;
     }
-    #[cfg(not(unix))]
-    let _ = dir;
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_path;
-
-    #[test]
-    fn only_plain_paths_inside_the_store_are_safe() {
-        for ok in [
-            "policy.json",
-            "cases/DISC-2026-K7Q3M.json",
-            "attachments/X/a b.txt",
-        ] {
-            assert!(safe_path(ok), "{ok}");
-        }
-        for bad in [
-            "../x",
-            "cases/../../x",
-            ".git/config",
-            "a/.GIT/x",
-            "/abs",
-            "a//b",
-            "a\\b",
-            "./x",
-        ] {
-            assert!(!safe_path(bad), "{bad}");
-        }
-    }
+    Ok(())
 }

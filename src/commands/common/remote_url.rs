@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::app::context::Ctx;
 use crate::error::{Error, Result};
 
 /// Checks a typed remote URL; a local path is made absolute so the store
@@ -10,6 +11,7 @@ use crate::error::{Error, Result};
 pub fn normalize_url(typed: &str, arg: &str) -> Result<String> {
     let url = typed.trim();
     let bad = |why: &str| {
+        let typed = crate::model::syntax::redact_url(typed);
         Error::input(format!("{arg} {typed:?}: {why}")).with_hint(
             "give an ssh (git@host:team/cases.git), https://, git://, file:// URL or a local path",
         )
@@ -45,4 +47,18 @@ pub fn normalize_url(typed: &str, arg: &str) -> Result<String> {
         .to_str()
         .map(str::to_owned)
         .ok_or_else(|| bad("the path is not UTF-8"))
+}
+
+/// Says, when `url` carries a password or token, that a credential
+/// helper is the better place for it (git keeps the URL in plain text in
+/// the store's `.git/config`, and tools print URLs).
+pub fn warn_credentials(ctx: &Ctx, url: &str) {
+    if crate::model::syntax::has_credentials(url) {
+        ctx.ui.warn(
+            "the URL holds a password or token; it is never printed, but git keeps it in plain \
+             text in the store's .git/config. A git credential helper is preferable: set one up \
+             (`git config --global credential.helper ...`, e.g. libsecret, osxkeychain, manager \
+             or cache) and record the URL without the token",
+        );
+    }
 }

@@ -11,6 +11,7 @@ use crate::app::context::Ctx;
 use crate::drafts::{self, Draft, DraftKind, Extras, Recipient};
 use crate::error::{Error, Result};
 use crate::model::case::Case;
+use crate::model::limits;
 use crate::store::{Identity, Store};
 
 /// The flags every draft takes.
@@ -38,13 +39,13 @@ impl DraftArgs {
 /// A broken override is an error naming the file, found before anything
 /// is recorded.
 pub fn load(store: &Store, kind: DraftKind) -> Result<Option<String>> {
-    let path = store.root().join(kind.template_path());
-    let text = match std::fs::read(&path) {
-        Ok(bytes) => String::from_utf8(bytes)
-            .map_err(|_| Error::store(format!("{}: not UTF-8 text", path.display())))?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(Error::io(format!("read {}", path.display()), e)),
+    let rel = kind.template_path();
+    let path = store.root().join(&rel);
+    let Some(bytes) = store.read_file(&rel, limits::FILE_BYTES as u64)? else {
+        return Ok(None);
     };
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::store(format!("{}: not UTF-8 text", path.display())))?;
     drafts::check(&text).map_err(|e| {
         Error::store(format!("{}: {e}", path.display())).with_hint(
             "see the placeholders in the README, or delete the file to use the built-in draft",
@@ -266,7 +267,7 @@ pub fn emit(ctx: &Ctx, composed: &Composed, case: &Case, recorded: bool) -> Resu
     if let Some((path, text, _)) = &composed.eml
         && path.as_path() != Path::new("-")
     {
-        std::fs::write(path, text)
+        crate::store::write_out(path, text.as_bytes(), crate::store::Visibility::Private)
             .map_err(|e| Error::input(format!("--eml {}: {e}", path.display())))?;
         let next = if recorded {
             "it is recorded as the acknowledgement, so there is nothing to log".to_owned()

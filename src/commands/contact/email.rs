@@ -47,6 +47,7 @@ pub(super) fn run(ctx: &Ctx, typed: &CaseRef, path: &Path, limit: usize) -> Resu
         let mut names = SafeNames::new(case.attachments.iter().map(|a| a.name.as_str()));
         let (kind, files) = import::reply_event(&case, &reply, &mut names, now);
         case.record(kind, now, by, None);
+        input::check_limits(&case.events[case.events.len() - 1..])?;
         for file in files {
             tx.write_file(&file.rel_path, file.bytes);
         }

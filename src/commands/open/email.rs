@@ -14,6 +14,7 @@ use crate::email::import::{self, Overrides, Staged};
 use crate::email::{self as mail, Email, SafeNames, Thread};
 use crate::error::{Error, Result};
 use crate::model::case::{Case, Reporter};
+use crate::model::limits;
 use crate::model::time::rfc3339;
 use crate::store::{Store, Tx};
 
@@ -56,6 +57,24 @@ pub(super) fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
                 "{label}: the message has no Subject to use as the title"
             ))
             .with_hint("give one with --title")
+        })?;
+        if over.title.is_none() {
+            let (cut, was_cut) = limits::cut_title(&new.title);
+            if was_cut {
+                ctx.ui.warn(&format!(
+                    "{label}: the subject is longer than a title may be; the title keeps its \
+                     first {} characters",
+                    limits::TITLE_CHARS
+                ));
+                new.title = cut.to_owned();
+            }
+        }
+        input::check_new_case(&new).map_err(|e| match e {
+            Error::Input { message, hint } => Error::Input {
+                message: format!("{label}: {message}"),
+                hint,
+            },
+            other => other,
         })?;
         if let Some(date) = new.received_at
             && date > now
@@ -163,6 +182,7 @@ fn open_thread(
         files.extend(staged);
         case.record(kind, now, by, None);
     }
+    input::check_limits(&case.events)?;
     write_files(tx, files);
     let stamp = crate::model::case::Stamp { at: now, by };
     let linked = crate::commands::common::links::link_both_ways(tx, &mut case, related, stamp)?;

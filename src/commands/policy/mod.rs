@@ -83,7 +83,7 @@ pub(super) fn edit(
     let store = ctx.store()?;
     let outcome = ctx.transact(&store, |tx, _by| {
         // Read under the lock, so a concurrent edit is never lost.
-        let mut policy = store::read_policy(&tx.store().root().join(store::POLICY_FILE))?;
+        let mut policy = store::read_policy(tx.store().root())?;
         let message = change(&mut policy)?;
         if let Some(message) = &message {
             tx.write_policy(&policy);

@@ -1,7 +1,6 @@
 //! `disclose policy render` (and `policy --write/--check`): the SECURITY.md
 //! made from the policy, and the check of an existing one against it.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::app::context::Ctx;
@@ -19,6 +18,9 @@ pub struct RenderArgs {
     /// Check FILE (an existing SECURITY.md) against the policy; exit 1 on any difference
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub check: Option<PathBuf>,
+    /// With --write: create FILE readable by every user (0644), not only you (0600)
+    #[arg(long, requires = "write")]
+    pub world_readable: bool,
 }
 
 pub(super) fn run(ctx: &Ctx, render: &RenderArgs) -> Result<()> {
@@ -42,7 +44,14 @@ pub(super) fn render_or_show(ctx: &Ctx, args: &RenderArgs) -> Result<()> {
     if file == Path::new("-") {
         return ctx.ui.print(&text);
     }
-    write_file(file, text.as_bytes())?;
+    let visibility = if args.world_readable {
+        crate::store::Visibility::WorldReadable
+    } else {
+        crate::store::Visibility::Private
+    };
+    // Replaced whole, so an interrupted write never leaves half a SECURITY.md.
+    crate::store::write_out(file, text.as_bytes(), visibility)
+        .map_err(|e| Error::input(format!("--write {}: {e}", file.display())))?;
     ctx.ui.status(&format!(
         "Wrote {} from the policy of {}.\nCheck it in CI with `disclose policy --check {}`.",
         file.display(),
@@ -62,19 +71,6 @@ fn renderable(store: &Store) -> Result<Policy> {
         .with_hint("set one with `disclose policy set contact security@example.org`"));
     }
     Ok(policy)
-}
-
-/// Replaces `file` whole, so an interrupted write never leaves half a SECURITY.md.
-fn write_file(file: &Path, bytes: &[u8]) -> Result<()> {
-    let failed = |e: std::io::Error| Error::input(format!("--write {}: {e}", file.display()));
-    let dir = match file.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(failed)?;
-    tmp.write_all(bytes).map_err(failed)?;
-    tmp.persist(file).map_err(|e| failed(e.error))?;
-    Ok(())
 }
 
 fn check(ctx: &Ctx, file: &Path) -> Result<()> {

@@ -68,7 +68,7 @@ pub(super) fn run(
         ..
     }) = &update
     {
-        write_outside(dir, &files.files).map_err(|e| {
+        write_outside(dir, &files.files, args.mode.visibility()).map_err(|e| {
             Error::refused(format!(
                 "the update of {advisory} is recorded, but writing the files to {} failed: {e}",
                 dir.display()
@@ -162,15 +162,23 @@ fn previous(
     policy: &Policy,
     now: DateTime<Utc>,
 ) -> AdvisoryFiles {
-    let dir = match target {
-        Target::Store(rel) => store.root().join(rel),
-        Target::Outside(dir) => dir.clone(),
-    };
     let mut files = Vec::new();
     for format in Format::all() {
-        let path = dir.join(format.file_name());
-        let plain = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
-        if let Some(text) = plain.then(|| std::fs::read_to_string(&path).ok()).flatten() {
+        let text = match target {
+            // Through the store's door: a link there is never read (and the
+            // write that follows refuses it, naming it).
+            Target::Store(rel) => store
+                .read_file(&format!("{rel}/{}", format.file_name()), u64::MAX)
+                .ok()
+                .flatten()
+                .and_then(|bytes| String::from_utf8(bytes).ok()),
+            Target::Outside(dir) => {
+                let path = dir.join(format.file_name());
+                let plain = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+                plain.then(|| std::fs::read_to_string(&path).ok()).flatten()
+            }
+        };
+        if let Some(text) = text {
             files.push((format, text));
         }
     }

@@ -1,0 +1,23 @@
+//! Files written outside the store (`--out`, `--write`): private to the
+//! user (0600, directories 0700) unless `--world-readable` asks otherwise,
+//! for a directory that is public anyway (a website, a man page directory).
+
+use crate::store::Visibility;
+
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct OutputMode {
+    /// Create the files readable by every user of this machine (0644,
+    /// directories 0755) instead of private to you (0600, 0700)
+    #[arg(long)]
+    pub world_readable: bool,
+}
+
+impl OutputMode {
+    pub fn visibility(self) -> Visibility {
+        if self.world_readable {
+            Visibility::WorldReadable
+        } else {
+            Visibility::Private
+        }
+    }
+}
