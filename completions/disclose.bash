@@ -746,7 +746,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__cra)
-            opts="-q -h -V --draft --submitted --at --reference --out --force --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --draft --submitted --at --reference --out --force --world-readable --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -411,6 +411,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
             cand --force 'With --draft user-notice: print it despite leak guard findings'
+            cand --world-readable 'Create the files readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)'
             cand --json 'Print machine-readable JSON instead of text'
             cand --no-input 'Never prompt; fail naming the missing flag instead'
             cand -q 'Print only the product (IDs, tables, JSON), no status lines'

@@ -383,6 +383,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand cra" -l color -d 'When
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand cra" -l force -d 'With --draft user-notice: print it despite leak guard findings'
+complete -c disclose -n "__fish_disclose_using_subcommand cra" -l world-readable -d 'Create the files readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)'
 complete -c disclose -n "__fish_disclose_using_subcommand cra" -l json -d 'Print machine-readable JSON instead of text'
 complete -c disclose -n "__fish_disclose_using_subcommand cra" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand cra" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'

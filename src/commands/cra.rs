@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::app::clock::human;
 use crate::app::context::Ctx;
 use crate::commands::common::cra;
+use crate::commands::common::output::OutputMode;
 use crate::drafts::cra::{self as draft, CraDraftKind};
 use crate::error::{Error, Result};
 use crate::judge::clocks::CraClocks;
@@ -16,6 +17,7 @@ use crate::model::cra::{CraReport, MemberState};
 use crate::model::id::CaseRef;
 use crate::model::policy::Policy;
 use crate::model::time::Timestamp;
+use crate::store::Visibility;
 
 /// The EU CRA reports of a case: clocks, drafts and submissions
 ///
@@ -83,6 +85,8 @@ pub struct CraArgs {
     /// With --draft user-notice: print it despite leak guard findings
     #[arg(long, requires = "draft")]
     pub force: bool,
+    #[command(flatten)]
+    pub mode: OutputMode,
 }
 
 pub fn run(ctx: &Ctx, args: &CraArgs) -> Result<()> {
@@ -218,7 +222,12 @@ fn user_notice(ctx: &Ctx, args: &CraArgs, case: &Case, policy: &Policy) -> Resul
         }
     }
     if let Some(dir) = &args.out {
-        write_notice(dir, &notice.markdown, notice.osv.as_deref())?;
+        write_notice(
+            dir,
+            &notice.markdown,
+            notice.osv.as_deref(),
+            args.mode.visibility(),
+        )?;
         let osv = match &notice.osv {
             Some(_) => format!(
                 " and its OSV record to {}",
@@ -248,12 +257,23 @@ fn user_notice(ctx: &Ctx, args: &CraArgs, case: &Case, policy: &Policy) -> Resul
     Ok(())
 }
 
-fn write_notice(dir: &Path, markdown: &str, osv: Option<&str>) -> Result<()> {
+/// Writes the notice and its OSV record into `dir`, private unless
+/// --world-readable.
+fn write_notice(
+    dir: &Path,
+    markdown: &str,
+    osv: Option<&str>,
+    visibility: Visibility,
+) -> Result<()> {
     let fail = |e: std::io::Error| Error::io(format!("write --out {}", dir.display()), e);
-    std::fs::create_dir_all(dir).map_err(fail)?;
-    std::fs::write(dir.join(crate::export::user_notice::FILE_NAME), markdown).map_err(fail)?;
+    crate::store::create_out_dir(dir, visibility).map_err(fail)?;
+    let notice = dir.join(crate::export::user_notice::FILE_NAME);
+    crate::store::write_out(&notice, markdown.as_bytes(), visibility).map_err(fail)?;
     match osv {
-        Some(osv) => std::fs::write(dir.join(draft::OSV_FILE), osv).map_err(fail),
+        Some(osv) => {
+            crate::store::write_out(&dir.join(draft::OSV_FILE), osv.as_bytes(), visibility)
+                .map_err(fail)
+        }
         None => Ok(()),
     }
 }

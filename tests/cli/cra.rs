@@ -1000,6 +1000,17 @@ fn the_notice_to_users_comes_from_the_public_text_only() {
         markdown
     );
     assert_eq!(std::fs::read_to_string(dir.join("osv.json")).unwrap(), osv);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        for name in ["user-notice.md", "osv.json"] {
+            let mode = std::fs::metadata(dir.join(name))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600, "{name} is written private");
+        }
+    }
 
     // Evidence copied into the public text is caught by the leak guard.
     let details = env.root.join("leaky.md");
