@@ -64,6 +64,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
     let cases = &summaries.cases;
     // A published case whose CRA reports are still owed stays on the list.
     let mut rows: Vec<(usize, Clocks)> = (0..cases.len())
+        .filter(|&i| args.all || cases[i].state.is_open() || (cra && cases[i].cra.is_some()))
         .map(|i| (i, Clocks::of_summary(&cases[i], now, cra)))
         .filter(|(i, clocks)| {
             args.all || cases[*i].state.is_open() || clocks.cra.as_ref().is_some_and(owes_reports)

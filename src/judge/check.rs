@@ -315,6 +315,9 @@ fn sort_grouped(findings: &mut [Finding]) {
 /// submitted, published or not.
 pub fn judge(case: &CaseSummary, now: DateTime<Utc>, opts: Options) -> Vec<Finding> {
     let mut out = Vec::new();
+    if !case.state.is_open() && !(opts.cra && case.cra.is_some()) {
+        return out;
+    }
     let clocks = Clocks::of_summary(case, now, opts.cra);
     let horizon = opts.warn_within.after(now);
     if let Some(cra) = &clocks.cra {

@@ -111,6 +111,53 @@ fn cra_findings(env: &TestEnv, at: &str) -> (i32, Vec<(String, String)>) {
     (code, found)
 }
 
+/// Asserts that `check` at `at` exits with `code` and reports the CRA
+/// finding `kind` of `id` in each of its three formats: text, JSON and
+/// GitHub annotations; `message` is how the finding's text starts.
+fn in_every_format(
+    env: &TestEnv,
+    at: &str,
+    id: &str,
+    kind: &str,
+    severity: &str,
+    message: &str,
+    code: i32,
+) {
+    let title = match kind {
+        "cra-early-warning" => "CRA early warning",
+        "cra-notification" => "CRA vulnerability notification",
+        _ => "CRA final report",
+    };
+    let text = stdout(&run(env, at, &["check"]).code(code));
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with(&format!("{id}  {severity:<7}  {message}"))),
+        "{kind} {severity} in text:\n{text}"
+    );
+    let github = stdout(&run(env, at, &["check", "--format", "github"]).code(code));
+    assert!(
+        github
+            .lines()
+            .any(|l| l.starts_with(&format!("::{severity} title={id} {title}::{message}"))),
+        "{kind} {severity} in github:\n{github}"
+    );
+    let json: Value = serde_json::from_str(&stdout(
+        &run(env, at, &["check", "--format", "json"]).code(code),
+    ))
+    .unwrap();
+    assert!(
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["case"] == id
+                && f["kind"] == kind
+                && f["severity"] == severity
+                && f["message"].as_str().unwrap().starts_with(message)),
+        "{kind} {severity} in json:\n{json:#}"
+    );
+}
+
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter()
         .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
@@ -168,6 +215,25 @@ fn awareness_on_a_new_case_starts_clocks_that_a_pause_does_not_stop() {
                 ("cra-notification", "warning")
             ])
         )
+    );
+    in_every_format(
+        &env,
+        &after(AWARE, 24 * H - 1),
+        &id,
+        "cra-early-warning",
+        "warning",
+        "CRA early warning (Article 14(2)(a)) due 2026-09-15T10:00:00Z (in 1m), 24 hours after",
+        0,
+    );
+    run(&env, &after(AWARE, 24 * H - 1), &["check", "--strict"]).code(1);
+    in_every_format(
+        &env,
+        &after(AWARE, 24 * H + 1),
+        &id,
+        "cra-early-warning",
+        "error",
+        "CRA early warning (Article 14(2)(a)) not submitted: it was due 2026-09-15T10:00:00Z (1m overdue)",
+        1,
     );
     let now = after(AWARE, 24 * H + 1);
     let text = stdout(&run(&env, &now, &["check"]).code(1));
@@ -251,6 +317,24 @@ fn awareness_on_a_new_case_starts_clocks_that_a_pause_does_not_stop() {
     assert_eq!(
         cra_findings(&env, &after(AWARE, 72 * H + 1)),
         (1, pairs(&[("cra-notification", "error")]))
+    );
+    in_every_format(
+        &env,
+        &after(AWARE, 72 * H - 1),
+        &id,
+        "cra-notification",
+        "warning",
+        "CRA vulnerability notification (Article 14(2)(b)) due 2026-09-17T10:00:00Z (in 1m), 72 hours after",
+        0,
+    );
+    in_every_format(
+        &env,
+        &after(AWARE, 72 * H + 1),
+        &id,
+        "cra-notification",
+        "error",
+        "CRA vulnerability notification (Article 14(2)(b)) not submitted: it was due 2026-09-17T10:00:00Z (1m overdue)",
+        1,
     );
     let json: Value = serde_json::from_str(&stdout(
         &run(&env, &after(AWARE, 72 * H + 1), &["check", "--json"]).code(1),
@@ -358,6 +442,24 @@ fn the_final_report_falls_due_fourteen_days_after_the_first_fix_or_mitigation() 
     assert_eq!(
         cra_findings(&env, &after(&fix, 14 * D + H)),
         (1, pairs(&[("cra-final-report", "error")]))
+    );
+    in_every_format(
+        &env,
+        &after(&fix, 14 * D - H),
+        &id,
+        "cra-final-report",
+        "warning",
+        "CRA final report (Article 14(2)(c)) due 2026-10-01T10:00:00Z (in 1h), 14 days after the first fix",
+        0,
+    );
+    in_every_format(
+        &env,
+        &after(&fix, 14 * D + H),
+        &id,
+        "cra-final-report",
+        "error",
+        "CRA final report (Article 14(2)(c)) not submitted: it was due 2026-10-01T10:00:00Z (1h overdue)",
+        1,
     );
     let text = stdout(&run(&env, &after(&fix, 14 * D + H), &["check"]).code(1));
     assert!(
