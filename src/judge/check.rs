@@ -315,7 +315,9 @@ fn sort_grouped(findings: &mut [Finding]) {
 /// submitted, published or not.
 pub fn judge(case: &CaseSummary, now: DateTime<Utc>, opts: Options) -> Vec<Finding> {
     let mut out = Vec::new();
-    if !case.state.is_open() && !(opts.cra && case.cra.is_some()) {
+    // A closed case is judged only for CRA reports it still owes.
+    let judged = case.state.is_open() || (opts.cra && case.cra.is_some());
+    if !judged {
         return out;
     }
     let clocks = Clocks::of_summary(case, now, opts.cra);
