@@ -5,9 +5,8 @@ use crate::app::context::Ctx;
 use crate::commands::common::case_json;
 use crate::commands::common::cra;
 use crate::error::Result;
-use crate::judge::clocks::{ClockView, Clocks, CraClocks};
+use crate::judge::clocks::{ClockKind, ClockView, Clocks, CraClocks};
 use crate::model::case::Case;
-use crate::model::cra::CraReport;
 use crate::model::id::CaseRef;
 use crate::model::time::relative;
 
@@ -61,11 +60,7 @@ fn cra_lines(case: &Case, cra: &CraClocks, now: chrono::DateTime<chrono::Utc>) -
         human(cra.aware_at)
     );
     for c in cra.all() {
-        let label = match c.report {
-            CraReport::EarlyWarning => "early warning",
-            CraReport::Notification => "notification",
-            CraReport::FinalReport => "final report",
-        };
+        let label = ClockKind::of_report(c.report).label();
         out.push_str(&format!("  {label:<14}{}\n", cra::clock_words(c, now)));
     }
     for m in &case.mitigations {

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 
 use crate::app::clock::human;
 use crate::error::{Error, Result};
-use crate::judge::clocks::{CraClock, CraClocks, CraStatus};
+use crate::judge::clocks::{ClockKind, CraClock, CraClocks, CraStatus};
 use crate::model::case::{Case, CaseSummary};
 use crate::model::policy::Policy;
 use crate::model::time::relative;
@@ -36,7 +36,7 @@ pub fn report_lines(clocks: &CraClocks, now: DateTime<Utc>) -> String {
     for c in clocks.all() {
         out.push_str(&format!(
             "  {:<15}{}\n",
-            c.report.words().replace("vulnerability ", ""),
+            ClockKind::of_report(c.report).label(),
             clock_words(c, now)
         ));
     }
