@@ -220,7 +220,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             break
         }
         'disclose;affected' {
-            [CompletionResult]::new('--package', '--package', [CompletionResultType]::ParameterName, 'Package name (default: the policy''s default_package)')
+            [CompletionResult]::new('--package', '--package', [CompletionResultType]::ParameterName, 'Package name, or ECOSYSTEM/NAME (default: the policy''s default_package)')
             [CompletionResult]::new('--ecosystem', '--ecosystem', [CompletionResultType]::ParameterName, 'Package ecosystem as OSV names it, e.g. crates.io, npm, PyPI, Go, Maven')
             [CompletionResult]::new('--range', '--range', [CompletionResultType]::ParameterName, 'A requirement in the ecosystem''s versions, e.g. ">=1.0.0, <1.4.2"')
             [CompletionResult]::new('--introduced', '--introduced', [CompletionResultType]::ParameterName, 'First affected version or commit (0: every version before)')

@@ -208,7 +208,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --version 'Print version'
         }
         &'disclose;affected'= {
-            cand --package 'Package name (default: the policy''s default_package)'
+            cand --package 'Package name, or ECOSYSTEM/NAME (default: the policy''s default_package)'
             cand --ecosystem 'Package ecosystem as OSV names it, e.g. crates.io, npm, PyPI, Go, Maven'
             cand --range 'A requirement in the ecosystem''s versions, e.g. ">=1.0.0, <1.4.2"'
             cand --introduced 'First affected version or commit (0: every version before)'

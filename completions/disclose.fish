@@ -190,7 +190,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand resume" -l no-input -d
 complete -c disclose -n "__fish_disclose_using_subcommand resume" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand resume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c disclose -n "__fish_disclose_using_subcommand resume" -s V -l version -d 'Print version'
-complete -c disclose -n "__fish_disclose_using_subcommand affected" -l package -d 'Package name (default: the policy\'s default_package)' -r
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l package -d 'Package name, or ECOSYSTEM/NAME (default: the policy\'s default_package)' -r
 complete -c disclose -n "__fish_disclose_using_subcommand affected" -l ecosystem -d 'Package ecosystem as OSV names it, e.g. crates.io, npm, PyPI, Go, Maven' -r
 complete -c disclose -n "__fish_disclose_using_subcommand affected" -l range -d 'A requirement in the ecosystem\'s versions, e.g. ">=1.0.0, <1.4.2"' -r
 complete -c disclose -n "__fish_disclose_using_subcommand affected" -l introduced -d 'First affected version or commit (0: every version before)' -r

@@ -47,7 +47,7 @@ pub enum TypeArg {
 pub struct AffectedArgs {
     /// Case to change, e.g. DISC-2026-K7Q3M or K7Q
     pub id: CaseRef,
-    /// Package name (default: the policy's default_package)
+    /// Package name, or ECOSYSTEM/NAME (default: the policy's default_package)
     #[arg(long, value_name = "NAME")]
     pub package: Option<String>,
     /// Package ecosystem as OSV names it, e.g. crates.io, npm, PyPI, Go, Maven
@@ -91,8 +91,35 @@ pub struct AffectedArgs {
 
 fn package(args: &AffectedArgs, case: &Case, policy: &Policy) -> Result<Package> {
     let default = policy.default_package.as_ref();
-    let name = match (&args.package, default) {
-        (Some(name), _) => name.trim().to_owned(),
+    // `ECOSYSTEM/NAME`, as the policy's default_package and `fix --package`
+    // write it, when the part before the first slash is an OSV ecosystem
+    // (Go module paths and npm scopes hold slashes too, and never start so).
+    let typed = args.package.as_deref().map(str::trim);
+    let split = typed
+        .filter(|_| args.ecosystem.is_none())
+        .and_then(|p| p.split_once('/'))
+        .filter(|(_, name)| !name.is_empty());
+    if let Some((eco, _)) = split
+        && check_ecosystem(eco).is_err()
+        && let Some(near) = crate::model::version::suggest_ecosystem(eco)
+    {
+        return Err(Error::input(format!(
+            "--package {}: {eco} is not an ecosystem OSV knows; did you mean {near}?",
+            typed.unwrap_or_default()
+        )));
+    }
+    if let Some((eco, name)) = split.filter(|(eco, _)| check_ecosystem(eco).is_ok()) {
+        return checked(
+            args,
+            case,
+            Package {
+                ecosystem: eco.to_owned(),
+                name: name.to_owned(),
+            },
+        );
+    }
+    let name = match (typed, default) {
+        (Some(name), _) => name.to_owned(),
         (None, Some(p)) => p.name.clone(),
         (None, None) => {
             return Err(
@@ -115,13 +142,19 @@ fn package(args: &AffectedArgs, case: &Case, policy: &Policy) -> Result<Package>
         (None, None, None) => {
             return Err(Error::input(format!(
                 "missing --ecosystem for package {name}"
+            ))
+            .with_hint(format!(
+                "pass --ecosystem ECO (one of OSV's: crates.io, npm, PyPI, Go, Maven, ...), or write ECO/{name}"
             )));
         }
     };
     if name.is_empty() || ecosystem.is_empty() {
         return Err(Error::input("--package and --ecosystem must not be empty"));
     }
-    let package = Package { ecosystem, name };
+    checked(args, case, Package { ecosystem, name })
+}
+
+fn checked(args: &AffectedArgs, case: &Case, package: Package) -> Result<Package> {
     // A package already recorded under a name OSV does not know can still
     // be removed, so a case from before the check can be put right.
     let recorded_as_is = args.remove && case.affected.iter().any(|a| a.package == package);

@@ -130,3 +130,48 @@ fn without_a_default_package_the_flag_is_required() {
         .code(2)
         .stderr(predicates::str::contains("missing --package"));
 }
+
+#[test]
+fn a_package_can_be_named_ecosystem_slash_name() {
+    let env = TestEnv::with_store("three-releases");
+    let id = env.open("x", &[]);
+    env.disclose()
+        .args([
+            "affected",
+            &id,
+            "--package",
+            "npm/@poet/web",
+            "--range",
+            "<2.0.0",
+        ])
+        .assert()
+        .success();
+    let case = env.case(&id);
+    let packages: Vec<_> = case["affected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["package"].clone())
+        .collect();
+    assert_eq!(
+        packages,
+        [serde_json::json!({"ecosystem": "npm", "name": "@poet/web"})]
+    );
+    let before = std::fs::read(env.store.join("cases").join(format!("{id}.json"))).unwrap();
+    let out = env
+        .disclose()
+        .args([
+            "affected",
+            &id,
+            "--package",
+            "crates/poet",
+            "--range",
+            "<2.0.0",
+        ])
+        .assert()
+        .code(2);
+    let err = crate::common::stderr(&out);
+    assert!(err.contains("did you mean crates.io?"), "{err}");
+    let after = std::fs::read(env.store.join("cases").join(format!("{id}.json"))).unwrap();
+    assert_eq!(before, after);
+}
