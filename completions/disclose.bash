@@ -1862,7 +1862,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__man)
-            opts="-q -h -V --out --world-readable --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --install --out --world-readable --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2685,7 +2685,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__remote__subcmd__set)
-            opts="-q -h -V --dir --json --no-input --quiet --color --help --version"
+            opts="-q -h -V --create --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2959,8 +2959,9 @@ else
     complete -F _disclose -o bashdefault -o default disclose
 fi
 
-# Case IDs from the store: added to the generated script by disclose's docs.rs.
-_disclose_case_ids() {
+# Case IDs and release names from the store: added to the generated script
+# by disclose's docs.rs.
+_disclose_store_words() {
     local dir=() i
     for ((i = 1; i < COMP_CWORD; i++)); do
         case "${COMP_WORDS[i]}" in
@@ -2968,7 +2969,7 @@ _disclose_case_ids() {
             --dir=*) dir=("${COMP_WORDS[i]}") ;;
         esac
     done
-    COMPREPLY=( $(command disclose "${dir[@]}" __complete-ids "$1" 2>/dev/null) )
+    COMPREPLY=( $(command disclose "${dir[@]}" "$1" "$2" 2>/dev/null) )
 }
 
 _disclose_is_one_of() {
@@ -2984,11 +2985,9 @@ _disclose_with_ids() {
     local valued=('--ack-within' '--actor' '--ask' '--at' '--by' '--case' '--check' '--color' '--commit' '--consent' '--contact' '--cve' '--cvss' '--cwe' '--description' '--description-file' '--details' '--dir' '--disclose-within' '--draft' '--duplicate-of' '--ecosystem' '--eml' '--evidence' '--fixed' '--format' '--found' '--from-email' '--from-mbox' '--from-security-md' '--ghsa' '--id-prefix' '--impact' '--introduced' '--last-affected' '--max-size' '--message' '--name' '--note' '--out' '--package' '--pr' '--preset' '--project' '--range' '--reason' '--received' '--reference' '--related' '--release' '--released' '--remediation' '--remote' '--repo' '--reporter-email' '--reporter-handle' '--reporter-name' '--reproduction' '--sensitivity' '--since' '--submitted' '--summary' '--text' '--title' '--to' '--type' '--until' '--update-every' '--version' '--warn-within' '--workarounds' '--write')
     local commands=('init' 'open' 'ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'embargo' 'deadline' 'audit' 'exploited' 'mitigated' 'cra' 'assign' 'describe' 'reserve' 'export' 'publish' 'show' 'status' 'log' 'check' 'stats' 'sync' 'clone' 'remote' 'remote set' 'remote show' 'policy' 'policy show' 'policy set' 'policy release' 'policy release add' 'policy release remove' 'policy render' 'completions' 'man')
     local id_commands=('ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'embargo' 'deadline' 'audit' 'exploited' 'mitigated' 'cra' 'assign' 'describe' 'reserve' 'export' 'publish' 'show' 'log')
-    if _disclose_is_one_of "$prev" "${id_options[@]}"; then
-        _disclose_case_ids "$cur"
-        return 0
-    fi
-    # Find the subcommand, and whether a positional was typed after it.
+    local release_options=('fix --release')
+    local release_positions=('release 1' 'policy release remove 0')
+    # Find the subcommand, and how many positionals were typed after it.
     local path="" positionals=0 skip=0 word i
     for ((i = 1; i < COMP_CWORD; i++)); do
         word="${COMP_WORDS[i]}"
@@ -3003,9 +3002,23 @@ _disclose_with_ids() {
             positionals=$((positionals + 1))
         fi
     done
-    if [[ "$cur" != -* ]] && ((positionals == 0)) && _disclose_is_one_of "$path" "${id_commands[@]}"; then
-        _disclose_case_ids "$cur"
+    if _disclose_is_one_of "$prev" "${id_options[@]}"; then
+        _disclose_store_words __complete-ids "$cur"
         return 0
+    fi
+    if _disclose_is_one_of "$path $prev" "${release_options[@]}"; then
+        _disclose_store_words __complete-releases "$cur"
+        return 0
+    fi
+    if [[ "$cur" != -* ]]; then
+        if ((positionals == 0)) && _disclose_is_one_of "$path" "${id_commands[@]}"; then
+            _disclose_store_words __complete-ids "$cur"
+            return 0
+        fi
+        if _disclose_is_one_of "$path $positionals" "${release_positions[@]}"; then
+            _disclose_store_words __complete-releases "$cur"
+            return 0
+        fi
     fi
     _disclose "$@"
 }

@@ -28,7 +28,7 @@ complete -c disclose -n "__fish_disclose_needs_command" -l dir -d 'Case store to
 complete -c disclose -n "__fish_disclose_needs_command" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_needs_command" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_needs_command" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_needs_command" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_needs_command" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_needs_command" -s h -l help -d 'Print help'
@@ -69,7 +69,7 @@ complete -c disclose -n "__fish_disclose_needs_command" -f -a "clone" -d 'Clone 
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "remote" -d 'Show or record the team\'s remote'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "policy" -d 'Show, edit and publish the policy (SLAs, contact, maintained releases)'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "completions" -d 'Print a shell completion script'
-complete -c disclose -n "__fish_disclose_needs_command" -f -a "man" -d 'Print the man page, or write every page to a directory'
+complete -c disclose -n "__fish_disclose_needs_command" -f -a "man" -d 'Print the man page, or install every page where `man` finds it'
 complete -c disclose -n "__fish_disclose_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c disclose -n "__fish_disclose_using_subcommand init" -l project -d 'Project name, used in advisory IDs and the rendered SECURITY.md' -r
 complete -c disclose -n "__fish_disclose_using_subcommand init" -l contact -d 'Where reporters write, e.g. security@example.org' -r
@@ -87,7 +87,7 @@ always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand init" -l audit -d 'Promise to audit the code for similar problems: a readiness item of every reported case'
 complete -c disclose -n "__fish_disclose_using_subcommand init" -l allow-nested -d 'Create the store even inside another git repository\'s work tree'
-complete -c disclose -n "__fish_disclose_using_subcommand init" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand init" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand init" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand init" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -111,7 +111,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand open" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l internal -d 'A finding of the team\'s own: no reporter, no reporter clocks or drafts'
-complete -c disclose -n "__fish_disclose_using_subcommand open" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand open" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand open" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand open" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand open" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -128,7 +128,7 @@ never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -l force -d 'Acknowledge even if the state does not allow it (recorded as an event)'
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -l draft -d 'Print the reply to send to the reporter'
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -l edit -d 'Open the draft in $VISUAL or $EDITOR before it is printed or written'
-complete -c disclose -n "__fish_disclose_using_subcommand ack" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand ack" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand ack" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -139,7 +139,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand confirm" -l color -d '
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand confirm" -l force -d 'Make the move even if the case\'s state does not allow it (recorded as an event)'
-complete -c disclose -n "__fish_disclose_using_subcommand confirm" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand confirm" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand confirm" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand confirm" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand confirm" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -155,7 +155,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand reject" -l color -d 'W
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand reject" -l force -d 'Make the move even if the case\'s state does not allow it (recorded as an event)'
-complete -c disclose -n "__fish_disclose_using_subcommand reject" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand reject" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand reject" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand reject" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand reject" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -166,7 +166,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -l color -d 
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -l force -d 'Make the move even if the case\'s state does not allow it (recorded as an event)'
-complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand withdraw" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -176,7 +176,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand pause" -l dir -d 'Case
 complete -c disclose -n "__fish_disclose_using_subcommand pause" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand pause" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand pause" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand pause" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand pause" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand pause" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -185,7 +185,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand resume" -l dir -d 'Cas
 complete -c disclose -n "__fish_disclose_using_subcommand resume" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand resume" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand resume" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand resume" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand resume" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand resume" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -205,7 +205,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand affected" -l color -d 
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand affected" -l remove -d 'Remove the given ranges or versions (or, with none, the whole package)'
-complete -c disclose -n "__fish_disclose_using_subcommand affected" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand affected" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand affected" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand affected" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand affected" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -214,7 +214,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand release" -l dir -d 'Ca
 complete -c disclose -n "__fish_disclose_using_subcommand release" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand release" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand release" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand release" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand release" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand release" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -230,7 +230,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand fix" -l color -d 'When
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -l remove -d 'Take back the package\'s fix on the release (one linked by mistake)'
-complete -c disclose -n "__fish_disclose_using_subcommand fix" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand fix" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -240,7 +240,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand severity" -l dir -d 'C
 complete -c disclose -n "__fish_disclose_using_subcommand severity" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand severity" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand severity" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand severity" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand severity" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand severity" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -250,7 +250,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand note" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand note" -l public -d 'Mark the note as one the team may share (the leak guard ignores it)'
-complete -c disclose -n "__fish_disclose_using_subcommand note" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand note" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand note" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand note" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand note" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -270,7 +270,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand contact" -l to-reporte
 complete -c disclose -n "__fish_disclose_using_subcommand contact" -l from-reporter -d 'The reporter wrote to the team'
 complete -c disclose -n "__fish_disclose_using_subcommand contact" -l edit -d 'Open the draft in $VISUAL or $EDITOR before it is printed or written'
 complete -c disclose -n "__fish_disclose_using_subcommand contact" -l force -d 'With --draft: draft it even when the case is not where the draft says it is'
-complete -c disclose -n "__fish_disclose_using_subcommand contact" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand contact" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand contact" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand contact" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand contact" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -295,7 +295,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand credit" -l dir -d 'Cas
 complete -c disclose -n "__fish_disclose_using_subcommand credit" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand credit" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand credit" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand credit" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand credit" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand credit" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -309,7 +309,7 @@ always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l clear -d 'Lift the embargo'
 complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l force -d 'Record an instant that has already passed'
-complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand embargo" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand embargo" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand embargo" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -324,7 +324,7 @@ never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand deadline" -l grace -d 'With --preset project-zero: add Project Zero\'s 14-day grace'
 complete -c disclose -n "__fish_disclose_using_subcommand deadline" -l clear -d 'Go back to the policy\'s deadline (disclose_within after receipt)'
 complete -c disclose -n "__fish_disclose_using_subcommand deadline" -l force -d 'Record an instant that has already passed'
-complete -c disclose -n "__fish_disclose_using_subcommand deadline" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand deadline" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand deadline" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand deadline" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand deadline" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -335,7 +335,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand audit" -l dir -d 'Case
 complete -c disclose -n "__fish_disclose_using_subcommand audit" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand audit" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand audit" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand audit" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand audit" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -352,7 +352,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand exploited" -l dir -d '
 complete -c disclose -n "__fish_disclose_using_subcommand exploited" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand exploited" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand exploited" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand exploited" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand exploited" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand exploited" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -363,7 +363,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand mitigated" -l dir -d '
 complete -c disclose -n "__fish_disclose_using_subcommand mitigated" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand mitigated" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand mitigated" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand mitigated" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand mitigated" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand mitigated" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -384,7 +384,7 @@ always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand cra" -l force -d 'With --draft user-notice: print it despite leak guard findings'
 complete -c disclose -n "__fish_disclose_using_subcommand cra" -l world-readable -d 'Create the files readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)'
-complete -c disclose -n "__fish_disclose_using_subcommand cra" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand cra" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand cra" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand cra" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand cra" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -395,7 +395,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand assign" -l dir -d 'Cas
 complete -c disclose -n "__fish_disclose_using_subcommand assign" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand assign" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand assign" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand assign" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand assign" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand assign" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -412,7 +412,7 @@ always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand describe" -l no-references -d 'Remove every extra reference URL'
 complete -c disclose -n "__fish_disclose_using_subcommand describe" -l edit -d 'Write the text in $VISUAL or $EDITOR'
-complete -c disclose -n "__fish_disclose_using_subcommand describe" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand describe" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand describe" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand describe" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand describe" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -422,7 +422,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand reserve" -l color -d '
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand reserve" -l offline -d 'Do not reach the team\'s remote: number from this clone alone and leave the push to the next `disclose sync`'
-complete -c disclose -n "__fish_disclose_using_subcommand reserve" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand reserve" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand reserve" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand reserve" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand reserve" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -439,7 +439,7 @@ always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand export" -l preview -d 'Export a case that is not published yet, marked as an embargoed preview'
 complete -c disclose -n "__fish_disclose_using_subcommand export" -l world-readable -d 'Create the files readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)'
-complete -c disclose -n "__fish_disclose_using_subcommand export" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand export" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand export" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand export" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -455,7 +455,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand publish" -l dry-run -d
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l force -d 'Publish even with open items or leak findings (the reason is recorded)'
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l offline -d 'Do not reach the team\'s remote: number from this clone alone and leave the push to the next `disclose sync`'
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l update -d 'Write the advisory files of a published case again, after a change'
-complete -c disclose -n "__fish_disclose_using_subcommand publish" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand publish" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -464,7 +464,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand show" -l dir -d 'Case 
 complete -c disclose -n "__fish_disclose_using_subcommand show" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand show" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand show" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand show" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand show" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -474,7 +474,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand status" -l color -d 'W
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand status" -l all -d 'Include closed cases (published, rejected, withdrawn)'
-complete -c disclose -n "__fish_disclose_using_subcommand status" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand status" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand status" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand status" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -483,7 +483,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand log" -l dir -d 'Case s
 complete -c disclose -n "__fish_disclose_using_subcommand log" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand log" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand log" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand log" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand log" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -498,7 +498,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand check" -l color -d 'Wh
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand check" -l strict -d 'Fail (exit 1) on warnings too'
-complete -c disclose -n "__fish_disclose_using_subcommand check" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand check" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand check" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand check" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -508,7 +508,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand stats" -l dir -d 'Case
 complete -c disclose -n "__fish_disclose_using_subcommand stats" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand stats" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand stats" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand stats" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand stats" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -518,7 +518,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand sync" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand sync" -l no-push -d 'Fetch and merge only; leave local changes unpushed'
-complete -c disclose -n "__fish_disclose_using_subcommand sync" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand sync" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand sync" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand sync" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -527,7 +527,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand clone" -l dir -d 'Case
 complete -c disclose -n "__fish_disclose_using_subcommand clone" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand clone" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand clone" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand clone" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand clone" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand clone" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -536,7 +536,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish
 complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand remote; and not __fish_seen_subcommand_from set show help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -548,7 +548,8 @@ complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_see
 complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l create -d 'For a local path: create an empty bare repository there first'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -557,7 +558,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_see
 complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand remote; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -572,7 +573,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -l world-readable -d 'With --write: create FILE readable by every user (0644), not only you (0600)'
-complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and not __fish_seen_subcommand_from show set release render help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -586,7 +587,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_see
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -595,7 +596,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_see
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from set" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from set" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from set" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -604,7 +605,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_see
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from release" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from release" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from release" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from release" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from release" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from release" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -619,7 +620,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_see
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from render" -l world-readable -d 'With --write: create FILE readable by every user (0644), not only you (0600)'
-complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from render" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from render" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from render" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from render" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand policy; and __fish_seen_subcommand_from render" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -633,18 +634,19 @@ complete -c disclose -n "__fish_disclose_using_subcommand completions" -l dir -d
 complete -c disclose -n "__fish_disclose_using_subcommand completions" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand completions" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand completions" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand completions" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand completions" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c disclose -n "__fish_disclose_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c disclose -n "__fish_disclose_using_subcommand man" -l out -d 'Write all pages into this directory instead of printing the top one' -r -f -a "(__fish_complete_directories)"
+complete -c disclose -n "__fish_disclose_using_subcommand man" -l out -d 'Write every page into this directory instead of printing the top one' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand man" -l dir -d 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)' -r -f -a "(__fish_complete_directories)"
 complete -c disclose -n "__fish_disclose_using_subcommand man" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c disclose -n "__fish_disclose_using_subcommand man" -l install -d 'Install every page into share/man/man1 beside this binary\'s bin directory'
 complete -c disclose -n "__fish_disclose_using_subcommand man" -l world-readable -d 'Create the files readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)'
-complete -c disclose -n "__fish_disclose_using_subcommand man" -l json -d 'Print machine-readable JSON instead of text'
+complete -c disclose -n "__fish_disclose_using_subcommand man" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand man" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand man" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
 complete -c disclose -n "__fish_disclose_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -685,7 +687,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_s
 complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit exploited mitigated cra assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "remote" -d 'Show or record the team\'s remote'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit exploited mitigated cra assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "policy" -d 'Show, edit and publish the policy (SLAs, contact, maintained releases)'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit exploited mitigated cra assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit exploited mitigated cra assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "man" -d 'Print the man page, or write every page to a directory'
+complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit exploited mitigated cra assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "man" -d 'Print the man page, or install every page where `man` finds it'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and not __fish_seen_subcommand_from init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit exploited mitigated cra assign describe reserve export publish show status log check stats sync clone remote policy completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "set" -d 'Record URL as the team\'s remote (replacing the one recorded)'
 complete -c disclose -n "__fish_disclose_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "show" -d 'Print the recorded remote and how many local changes it lacks'
@@ -728,3 +730,37 @@ complete -c disclose -l case -f -r -a "(__fish_disclose_case_ids)"
 complete -c disclose -l duplicate-of -f -r -a "(__fish_disclose_case_ids)"
 complete -c disclose -l found -f -r -a "(__fish_disclose_case_ids)"
 complete -c disclose -l related -f -r -a "(__fish_disclose_case_ids)"
+function __fish_disclose_releases
+    command disclose __complete-releases (commandline -ct) 2>/dev/null
+end
+# True when the word being completed is positional $argv[1] (0 for the
+# first) after the subcommand path $argv[2..].
+function __fish_disclose_at_positional
+    set -l valued --ack-within --actor --ask --at --by --case --check --color --commit --consent --contact --cve --cvss --cwe --description --description-file --details --dir --disclose-within --draft --duplicate-of --ecosystem --eml --evidence --fixed --format --found --from-email --from-mbox --from-security-md --ghsa --id-prefix --impact --introduced --last-affected --max-size --message --name --note --out --package --pr --preset --project --range --reason --received --reference --related --release --released --remediation --remote --repo --reporter-email --reporter-handle --reporter-name --reproduction --sensitivity --since --submitted --summary --text --title --to --type --until --update-every --version --warn-within --workarounds --write
+    set -l words (commandline -opc)
+    set -e words[1]
+    set -l path $argv[2..-1]
+    set -l seen 0
+    set -l skip 0
+    for word in $words
+        if test $skip -eq 1
+            set skip 0
+            continue
+        end
+        if string match -q -- '-*' $word
+            contains -- $word $valued; and set skip 1
+            continue
+        end
+        if test (count $path) -gt 0; and test $word = $path[1]
+            set -e path[1]
+        else if test (count $path) -eq 0
+            set seen (math $seen + 1)
+        else
+            return 1
+        end
+    end
+    test (count $path) -eq 0; and test $seen -eq $argv[1]
+end
+complete -c disclose -n "__fish_disclose_at_positional 1 release" -f -a "(__fish_disclose_releases)"
+complete -c disclose -n "__fish_disclose_at_positional 0 policy release remove" -f -a "(__fish_disclose_releases)"
+complete -c disclose -n "__fish_disclose_using_subcommand fix" -l release -f -r -a "(__fish_disclose_releases)"

@@ -39,7 +39,7 @@ pub struct GlobalArgs {
     /// Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)
     #[arg(long, global = true, value_name = "PATH", value_hint = clap::ValueHint::DirPath)]
     pub dir: Option<PathBuf>,
-    /// Print machine-readable JSON instead of text
+    /// Print machine-readable JSON instead of text, errors included
     #[arg(long, global = true)]
     pub json: bool,
     /// Never prompt; fail naming the missing flag instead

@@ -50,6 +50,10 @@ pub enum Error {
     /// Several errors collected while the command went on (e.g. broken case files).
     #[error("{}", summarize(.0))]
     Many(Vec<Self>),
+    /// A failure the command's product already reports (the findings of
+    /// `check --json`): only the exit code is left to give.
+    #[error("{message}")]
+    Reported { message: String, code: u8 },
 }
 
 fn summarize(errors: &[Error]) -> String {
@@ -133,7 +137,73 @@ impl Error {
             Self::Input { .. } => 2,
             Self::BadFile { .. } | Self::Store { .. } | Self::Git { .. } | Self::Io { .. } => 3,
             Self::Many(errors) => errors.iter().map(Self::exit_code).max().unwrap_or(3),
+            Self::Reported { code, .. } => *code,
         }
+    }
+
+    /// The same failure, left to the product to report (see `Reported`).
+    #[must_use]
+    pub fn reported(self) -> Self {
+        Self::Reported {
+            message: self.to_string(),
+            code: self.exit_code(),
+        }
+    }
+
+    /// The chain of causes below this error, outermost first. A bad file's
+    /// message already quotes its parser's, so it has none.
+    pub fn causes(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut source = match self {
+            Self::BadFile { .. } => None,
+            _ => std::error::Error::source(self),
+        };
+        while let Some(cause) = source {
+            out.push(cause.to_string());
+            source = cause.source();
+        }
+        out
+    }
+
+    /// The kind of failure, as `--json` names it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Input { .. } => "input",
+            Self::Refused { .. } => "refused",
+            Self::BadFile { .. } => "bad-file",
+            Self::Store { .. } => "store",
+            Self::Git { .. } => "git",
+            Self::Io { .. } => "io",
+            Self::Many(_) => "many",
+            Self::Reported { .. } => "reported",
+        }
+    }
+
+    /// The error object `--json` prints: `{kind, message, exit_code, hint,
+    /// causes}`, plus `file`, `line` and `column` for a bad file and
+    /// `errors` (each such an object) for several.
+    pub fn to_json(&self) -> serde_json::Value {
+        let mut value = serde_json::json!({
+            "kind": self.kind(),
+            "message": self.to_string(),
+            "exit_code": self.exit_code(),
+            "hint": self.hint(),
+            "causes": self.causes(),
+        });
+        match self {
+            Self::BadFile {
+                path, line, column, ..
+            } => {
+                value["file"] = serde_json::json!(path);
+                value["line"] = serde_json::json!(line);
+                value["column"] = serde_json::json!(column);
+            }
+            Self::Many(errors) => {
+                value["errors"] = errors.iter().map(Self::to_json).collect();
+            }
+            _ => {}
+        }
+        value
     }
 
     /// A closed stdout (`disclose status | head`) ends the command quietly.

@@ -19,8 +19,34 @@ pub mod merge;
 pub mod model;
 pub mod store;
 
-pub use app::ui::report;
+use std::process::ExitCode;
+
 pub use error::{Error, Result};
+
+/// Parses the process's command line. A usage error is printed (as a JSON
+/// error object when `--json` was typed) and becomes the exit code.
+pub fn parse() -> std::result::Result<cli::Cli, ExitCode> {
+    <cli::Cli as clap::Parser>::try_parse().map_err(|err| {
+        let json = std::env::args_os()
+            .skip(1)
+            .take_while(|arg| arg != "--")
+            .any(|arg| arg == "--json");
+        app::ui::report_usage(&err, json)
+    })
+}
+
+/// Runs one parsed command line and gives its exit code, after printing
+/// what went wrong if anything did.
+pub fn main(cli: cli::Cli) -> ExitCode {
+    let style = app::ui::ErrorStyle {
+        json: cli.global.json,
+        color: cli.global.color,
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => app::ui::report(&err, style),
+    }
+}
 
 /// Runs one parsed command line.
 pub fn run(cli: cli::Cli) -> Result<()> {

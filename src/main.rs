@@ -1,11 +1,8 @@
 use std::process::ExitCode;
 
-use clap::Parser as _;
-
 fn main() -> ExitCode {
-    let cli = disclose::cli::Cli::parse();
-    match disclose::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => disclose::report(&err),
+    match disclose::parse() {
+        Ok(cli) => disclose::main(cli),
+        Err(code) => code,
     }
 }

@@ -173,13 +173,21 @@ impl Ctx {
         ));
     }
 
-    /// Prints a changed case with `--json` (mutating commands print nothing
-    /// on stdout otherwise).
-    pub fn print_case_json(&self, case: &Case) -> Result<()> {
+    /// After a change to `case`: the case as JSON with `--json` (commands
+    /// that change a case print nothing on stdout otherwise), else what to
+    /// do next, on stderr.
+    pub fn changed(&self, store: &Store, case: &Case) -> Result<()> {
         if self.ui.json() {
-            self.ui.print_json(case)?;
+            return self.ui.print_json(case);
         }
+        self.say_next(store, case);
         Ok(())
+    }
+
+    /// `Next: ...` for `case` (silenced by `-q` and `--json`).
+    pub fn say_next(&self, store: &Store, case: &Case) {
+        self.ui
+            .next(&crate::judge::next::step(case, store.policy(), self.now()));
     }
 
     /// Runs a transaction with this run's identity and clock.

@@ -1,5 +1,6 @@
-//! Every `DISCLOSE_*` variable (and `NO_COLOR`, `VISUAL`, `EDITOR`) is read
-//! here, once, so the rest of the code takes its overrides as plain values.
+//! Every `DISCLOSE_*` variable (and `NO_COLOR`, `VISUAL`, `EDITOR`, `PATH`,
+//! `MANPATH`) is read here, once, so the rest of the code takes its
+//! overrides as plain values.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -16,10 +17,12 @@ pub struct Env {
     pub author_email: Option<String>,
     /// `NO_COLOR` (any non-empty value) turns color off in `auto` mode.
     pub no_color: bool,
+    /// `PATH` and `MANPATH`, which decide where `man` looks for pages
+    /// (`disclose man --install` says whether it will find them).
+    pub path: Option<OsString>,
+    pub man_path: Option<OsString>,
     /// `VISUAL`, else `EDITOR`: what `--edit` (describe, drafts) opens.
     pub editor: Option<String>,
-    /// `DISCLOSE_INTERACTIVE=1` treats the session as a terminal (for prompt tests).
-    pub force_interactive: bool,
 }
 
 fn non_empty(value: Option<OsString>) -> Option<OsString> {
@@ -36,8 +39,9 @@ impl Env {
             author_name: text("DISCLOSE_AUTHOR_NAME"),
             author_email: text("DISCLOSE_AUTHOR_EMAIL"),
             no_color: var("NO_COLOR").is_some(),
+            path: var("PATH"),
+            man_path: var("MANPATH"),
             editor: text("VISUAL").or_else(|| text("EDITOR")),
-            force_interactive: text("DISCLOSE_INTERACTIVE").is_some_and(|v| v == "1"),
         }
     }
 }

@@ -1,13 +1,29 @@
 //! Values the user supplies beyond plain flags: text from a file or stdin,
 //! and prompts on a terminal. Every prompt has a flag, so scripts never hang.
 
-use std::io::Read as _;
+use std::io::{BufRead as _, IsTerminal as _, Read as _, Write as _};
 use std::path::Path;
 
 use crate::app::ui::Ui;
 use crate::error::{Error, Result};
 use crate::model::case::Event;
 use crate::model::limits;
+
+/// Says how to end the input when `-` is read from a terminal, where the
+/// command would otherwise seem to hang.
+fn tell_how_to_end(flag: &str) {
+    if std::io::stdin().is_terminal() {
+        let end = if cfg!(windows) {
+            "Ctrl-Z then Enter"
+        } else {
+            "Ctrl-D on a new line"
+        };
+        let _ = writeln!(
+            std::io::stderr(),
+            "Reading {flag} from the terminal: type or paste it, then press {end} (Ctrl-C cancels)."
+        );
+    }
+}
 
 /// Reads text from `path`, or from stdin when `path` is `-`, refusing more
 /// than `limits::FILE_BYTES` without reading past it.
@@ -17,6 +33,7 @@ pub fn read_text(path: &Path, flag: &str) -> Result<String> {
     let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
     let mut bytes = Vec::new();
     if path == Path::new("-") {
+        tell_how_to_end(flag);
         std::io::stdin()
             .take(cap)
             .read_to_end(&mut bytes)
@@ -63,6 +80,7 @@ pub fn read_bytes(path: &Path, flag: &str, limit: usize) -> Result<Vec<u8>> {
     let name = path.display();
     let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
     let result = if path == Path::new("-") {
+        tell_how_to_end(flag);
         std::io::stdin().take(cap).read_to_end(&mut bytes)
     } else {
         std::fs::File::open(path).and_then(|f| f.take(cap).read_to_end(&mut bytes))
@@ -78,6 +96,47 @@ pub fn read_bytes(path: &Path, flag: &str, limit: usize) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// The refusal for Ctrl-D at a prompt: the user changed their mind.
+fn cancelled() -> Error {
+    Error::refused("cancelled at the prompt; nothing was changed")
+}
+
+/// Shows `prompt` on stderr and reads one line from the terminal. Ctrl-D
+/// (end of input) cancels the command. The terminal itself edits the line
+/// (backspace, Ctrl-U), as it does for `read` in a shell.
+fn ask(prompt: &str) -> Result<String> {
+    let mut err = std::io::stderr().lock();
+    let _ = write!(err, "{prompt}: ");
+    let _ = err.flush();
+    drop(err);
+    let mut line = String::new();
+    let read = std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| Error::input(format!("{prompt}: cannot read the answer: {e}")))?;
+    if read == 0 {
+        let _ = writeln!(std::io::stderr());
+        return Err(cancelled());
+    }
+    Ok(line.trim().to_owned())
+}
+
+/// Asks until the answer passes `check` (which says what is wrong).
+fn ask_until(
+    prompt: &str,
+    check: impl Fn(&str) -> std::result::Result<(), String>,
+) -> Result<String> {
+    loop {
+        let answer = ask(prompt)?;
+        match check(&answer) {
+            Ok(()) => return Ok(answer),
+            Err(why) => {
+                let _ = writeln!(std::io::stderr(), "{why} (Ctrl-D cancels)");
+            }
+        }
+    }
+}
+
 /// A required value: the flag's, else a prompt, else an error naming the flag.
 pub fn required(ui: &Ui, value: Option<&str>, flag: &str, prompt: &str) -> Result<String> {
     if let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) {
@@ -91,19 +150,23 @@ pub fn required(ui: &Ui, value: Option<&str>, flag: &str, prompt: &str) -> Resul
             "missing {flag} (no terminal to prompt on; pass {flag} or run interactively)"
         )));
     }
-    let answer: String = dialoguer::Input::new()
-        .with_prompt(prompt)
-        .interact_text()
-        .map_err(|e| Error::input(format!("{flag}: prompt failed: {e}")))?;
-    let answer = answer.trim().to_owned();
-    if answer.is_empty() {
-        return Err(Error::input(format!("{flag} must not be empty")));
-    }
-    Ok(answer)
+    ask_until(prompt, |answer| {
+        if answer.is_empty() {
+            Err(format!("{prompt} is required"))
+        } else {
+            Ok(())
+        }
+    })
 }
 
-/// An optional value: the flag's, else (on a terminal) a prompt that may be left empty.
-pub fn optional(ui: &Ui, value: Option<&str>, prompt: &str) -> Result<Option<String>> {
+/// An optional value: the flag's, else (on a terminal) a prompt that may be
+/// left empty. `check` vets a typed answer; a bad one is asked again.
+pub fn optional(
+    ui: &Ui,
+    value: Option<&str>,
+    prompt: &str,
+    check: impl Fn(&str) -> std::result::Result<(), String>,
+) -> Result<Option<String>> {
     if let Some(v) = value {
         let v = v.trim();
         return Ok((!v.is_empty()).then(|| v.to_owned()));
@@ -111,13 +174,46 @@ pub fn optional(ui: &Ui, value: Option<&str>, prompt: &str) -> Result<Option<Str
     if !ui.can_prompt() {
         return Ok(None);
     }
-    let answer: String = dialoguer::Input::new()
-        .with_prompt(format!("{prompt} (optional)"))
-        .allow_empty(true)
-        .interact_text()
-        .map_err(|e| Error::input(format!("prompt failed: {e}")))?;
-    let answer = answer.trim().to_owned();
+    let answer = ask_until(&format!("{prompt} (Enter to skip)"), |answer| {
+        if answer.is_empty() {
+            Ok(())
+        } else {
+            check(answer)
+        }
+    })?;
     Ok((!answer.is_empty()).then_some(answer))
+}
+
+/// Several lines typed at a prompt, ended by a line holding only `.` (so a
+/// pasted report keeps its blank lines); an empty first line skips it.
+/// Ctrl-D cancels, as at every prompt.
+pub fn optional_lines(ui: &Ui, prompt: &str) -> Result<Option<String>> {
+    if !ui.can_prompt() {
+        return Ok(None);
+    }
+    let _ = writeln!(
+        std::io::stderr(),
+        "{prompt}: type or paste it, then a line with only a dot (Enter alone skips it)."
+    );
+    let mut lines: Vec<String> = Vec::new();
+    loop {
+        let mut line = String::new();
+        let read = std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| Error::input(format!("{prompt}: cannot read the answer: {e}")))?;
+        if read == 0 {
+            let _ = writeln!(std::io::stderr());
+            return Err(cancelled());
+        }
+        let line = line.trim_end_matches(['\n', '\r']);
+        if line == "." || (lines.is_empty() && line.trim().is_empty()) {
+            break;
+        }
+        lines.push(line.to_owned());
+    }
+    let text = lines.join("\n").trim().to_owned();
+    Ok((!text.is_empty()).then_some(text))
 }
 
 /// Refuses an instant after `now` (a time the user typed for something that

@@ -8,4 +8,5 @@ pub mod env;
 pub mod input;
 pub mod paths;
 pub mod table;
+pub mod terminal;
 pub mod ui;

@@ -1,318 +1,366 @@
-//! Tables printed a slice of rows at a time, with one layout for all of them.
+//! Lists of rows, one line per row whatever the width, as `gh issue list`
+//! prints them.
 //!
-//! A table of 50,000 rows laid out whole takes hundreds of megabytes (every
-//! cell, then every wrapped line of it), and letting the table library squeeze
-//! columns to the width wraps case IDs mid-way. So column widths are measured
-//! over every row first and fitted here, with the columns that must stay
-//! whole (an ID) kept whole; then the rows are rendered in slices that line up.
+//! On a terminal the columns are measured over every row first, then fitted
+//! to the width by the caller's plan (shrink this column, drop that one),
+//! and cells that are still too wide are cut with `…`; no line is ever wider
+//! than the terminal. The rows are then printed a thousand at a time, so a
+//! store of 100,000 cases never holds more than a slice of cells. Anywhere
+//! else (a pipe, a file) each row is its cells joined by tabs, with no
+//! header, padding or cutting, for `grep`, `cut -f` and `awk -F'\t'`.
 
-use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width};
+use std::fmt::Write as _;
+
+use crate::app::terminal::{Style, truncate, width};
 
 /// Rows rendered per slice.
 const SLICE: usize = 1_000;
 
-/// A wrapped column never gets narrower than this (nor than its header or its
-/// longest word, if that is shorter).
-const MIN_WRAPPED: usize = 12;
+/// Columns are set apart by this many spaces.
+const GAP: usize = 2;
 
-/// Each cell's padding: one space on either side.
-const PADDING: usize = 2;
+/// Bytes of piped rows gathered before they are written.
+const PIPE_CHUNK: usize = 64 << 10;
 
-/// Words longer than this are cut into column-wide lines before the table
-/// library sees them: it measures the rest of a word again after every
-/// piece it breaks off, which costs the square of the word's length (a
-/// title of one 1 MB word took minutes). Shorter words cost it little, and
-/// a cell left alone keeps its colour.
-const LONG_WORD: usize = 256;
-
-/// How to lay out one table.
-pub struct Spec<'a> {
-    pub header: &'a [&'a str],
-    /// Columns never wrapped, whatever the width.
-    pub whole: &'a [usize],
-    /// The column that gives way first when the table is too wide (a
-    /// title), and the width it keeps before the others give way too.
-    pub first: Option<(usize, usize)>,
-    /// The width to fit in, if known.
-    pub width: Option<usize>,
+/// One cell: its text and, on a coloured terminal, its style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    pub style: Option<Style>,
 }
 
-/// Content widths per column: the widest cell in each, fitted into `width`.
-/// The column `first` names gives way first, down to its width there; then
-/// the others, the widest first, down to their floors; then that column
-/// down to its own. A table that cannot fit stays as narrow as the floors
-/// allow.
-pub fn fit(
-    widest: &[usize],
-    floors: &[usize],
-    width: Option<usize>,
-    first: Option<(usize, usize)>,
-) -> Vec<usize> {
-    let mut widths = widest.to_vec();
-    let Some(width) = width else {
-        return widths;
-    };
-    let total: usize = widths.iter().map(|w| w + PADDING).sum();
-    let mut excess = total.saturating_sub(width);
-    let mut kept = floors.to_vec();
-    if let Some((c, keeps)) = first {
-        let give = widths[c].saturating_sub(keeps.max(floors[c])).min(excess);
-        widths[c] -= give;
-        excess -= give;
-        kept[c] = widths[c];
+impl Cell {
+    pub fn new(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            style: None,
+        }
     }
-    narrow(&mut widths, &kept, &mut excess);
-    narrow(&mut widths, floors, &mut excess);
+
+    pub fn styled(text: impl Into<String>, style: Option<Style>) -> Self {
+        Self {
+            text: text.into(),
+            style,
+        }
+    }
+}
+
+/// One step of fitting a table that is too wide, tried in order until it fits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Cut column `.0` (with `…`), as far as needed but not below `.1` columns.
+    Shrink(usize, usize),
+    /// Leave column `.0` out.
+    Drop(usize),
+}
+
+/// Where the rows go.
+#[derive(Debug, Clone, Copy)]
+pub enum Target {
+    /// A terminal this many columns wide; `color` says whether to use styles.
+    Terminal { columns: usize, color: bool },
+    /// A pipe or a file; styles only when `color` (`--color always`).
+    Plain { color: bool },
+}
+
+/// The widths of the columns that are shown (`None` for a dropped one).
+pub fn fit(natural: &[usize], columns: usize, plan: &[Step]) -> Vec<Option<usize>> {
+    let mut widths: Vec<Option<usize>> = natural.iter().copied().map(Some).collect();
+    let total = |widths: &[Option<usize>]| {
+        let shown: Vec<usize> = widths.iter().flatten().copied().collect();
+        shown.iter().sum::<usize>() + GAP * shown.len().saturating_sub(1)
+    };
+    let mut shrunk = Vec::new();
+    for step in plan {
+        let now = total(&widths);
+        if now <= columns {
+            break;
+        }
+        match *step {
+            Step::Shrink(c, floor) => {
+                if let Some(w) = widths[c] {
+                    widths[c] = Some(w.saturating_sub(now - columns).max(floor.min(w)));
+                    if !shrunk.contains(&c) {
+                        shrunk.push(c);
+                    }
+                }
+            }
+            Step::Drop(c) => widths[c] = None,
+        }
+    }
+    // A column dropped late may leave room: the shrunk columns take it
+    // back, the first shrunk first.
+    let mut spare = columns.saturating_sub(total(&widths));
+    for c in shrunk {
+        if let Some(w) = widths[c] {
+            let back = natural[c].saturating_sub(w).min(spare);
+            widths[c] = Some(w + back);
+            spare -= back;
+        }
+    }
     widths
 }
 
-/// Takes `excess` off `widths` a step at a time from the widest column
-/// above its floor; on a tie the leftmost gives way.
-fn narrow(widths: &mut [usize], floors: &[usize], excess: &mut usize) {
-    while *excess > 0 {
-        let widest = (0..widths.len())
-            .filter(|&c| widths[c] > floors[c])
-            .max_by_key(|&c| (widths[c], std::cmp::Reverse(c)));
-        let Some(c) = widest else {
-            break;
-        };
-        widths[c] -= 1;
-        *excess -= 1;
-    }
-}
-
-/// Renders the rows `0..rows` (each built by `row`) as text, one slice at a
-/// time through `emit`, the header first.
+/// Prints the rows `0..rows` (each built by `row`) through `emit`, a slice
+/// at a time: on a terminal under `header`, fitted by `plan`; elsewhere as
+/// tab-separated lines.
 pub fn render(
-    spec: &Spec<'_>,
+    header: &[&str],
+    plan: &[Step],
+    target: Target,
     rows: usize,
     row: impl Fn(usize) -> Vec<Cell>,
-    style: impl Fn(&mut Table),
     mut emit: impl FnMut(&str) -> crate::Result<()>,
 ) -> crate::Result<()> {
-    let columns = spec.header.len();
-    let mut widest: Vec<usize> = spec.header.iter().map(|h| h.chars().count()).collect();
-    let mut floors = widest.clone();
-    // Rows with a word over LONG_WORD: rare, so only these are rebuilt.
-    let mut long_words = Vec::new();
+    let (columns, color) = match target {
+        Target::Terminal { columns, color } => (columns, color),
+        Target::Plain { color } => return plain(rows, row, color, emit),
+    };
+    let mut natural: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for i in 0..rows {
+        for (c, cell) in row(i).iter().enumerate().take(natural.len()) {
+            natural[c] = natural[c].max(width(&cell.text));
+        }
+    }
+    let widths = fit(&natural, columns, plan);
+    let header: Vec<Cell> = header.iter().map(|h| Cell::new(*h)).collect();
+    let mut out = String::new();
+    line(&mut out, &header, &widths, columns, false);
     for start in (0..rows).step_by(SLICE) {
-        let mut probe = Table::new();
         for i in start..rows.min(start + SLICE) {
-            let cells = row(i);
-            for (c, cell) in cells.iter().enumerate().take(columns) {
-                let longest_word = cell
-                    .content()
-                    .split_whitespace()
-                    .map(|w| w.chars().count())
-                    .max()
-                    .unwrap_or(0);
-                floors[c] = floors[c].max(longest_word.min(MIN_WRAPPED));
-                if longest_word > LONG_WORD && long_words.last() != Some(&i) {
-                    long_words.push(i);
-                }
-            }
-            probe.add_row(cells);
+            line(&mut out, &row(i), &widths, columns, color);
         }
-        for (c, w) in probe.column_max_content_widths().into_iter().enumerate() {
-            widest[c] = widest[c].max(usize::from(w));
-        }
+        emit(&out)?;
+        out.clear();
     }
-    for &c in spec.whole {
-        floors[c] = widest[c];
-    }
-    let widths = fit(&widest, &floors, spec.width, spec.first);
-
-    let slices = rows.div_ceil(SLICE).max(1);
-    for slice in 0..slices {
-        let mut table = Table::new();
-        style(&mut table);
-        table.set_content_arrangement(ContentArrangement::Disabled);
-        if slice == 0 {
-            table.set_header(spec.header.to_vec());
-        }
-        let start = slice * SLICE;
-        for i in start..rows.min(start + SLICE) {
-            let cells = row(i);
-            if long_words.binary_search(&i).is_ok() {
-                table.add_row(
-                    cells
-                        .into_iter()
-                        .zip(&widths)
-                        .map(|(cell, &w)| Cell::new(break_long_words(&cell.content(), w))),
-                );
-            } else {
-                table.add_row(cells);
-            }
-        }
-        // An absolute width counts the padding.
-        table.set_constraints(widths.iter().map(|&w| {
-            let w = u16::try_from(w + PADDING).unwrap_or(u16::MAX);
-            ColumnConstraint::Absolute(Width::Fixed(w))
-        }));
-        emit(&table.to_string())?;
+    if rows == 0 {
+        emit(&out)?;
     }
     Ok(())
 }
 
-/// `text` with every word longer than `LONG_WORD` cut into lines of
-/// `width` characters, where the table would break it anyway; in one pass.
-fn break_long_words(text: &str, width: usize) -> String {
-    let width = width.max(1);
-    let mut out = String::with_capacity(text.len() + text.len() / width);
-    for piece in text.split_inclusive(char::is_whitespace) {
-        let word = piece.trim_end_matches(char::is_whitespace);
-        if word.chars().nth(LONG_WORD).is_none() {
-            out.push_str(piece);
-            continue;
-        }
-        for (n, c) in word.chars().enumerate() {
-            if n > 0 && n % width == 0 {
-                out.push('\n');
+/// Rows as tab-separated lines, with no header, padding or cutting.
+fn plain(
+    rows: usize,
+    row: impl Fn(usize) -> Vec<Cell>,
+    color: bool,
+    mut emit: impl FnMut(&str) -> crate::Result<()>,
+) -> crate::Result<()> {
+    let mut out = String::new();
+    for i in 0..rows {
+        for (c, cell) in row(i).iter().enumerate() {
+            if c > 0 {
+                out.push('\t');
             }
-            out.push(c);
+            let text = cell.text.replace('\t', " ");
+            match cell.style.filter(|_| color) {
+                Some(style) => out.push_str(&style.paint(&text)),
+                None => out.push_str(&text),
+            }
         }
-        out.push_str(&piece[word.len()..]);
+        out.push('\n');
+        if out.len() >= PIPE_CHUNK {
+            emit(&out)?;
+            out.clear();
+        }
     }
-    out
+    if out.is_empty() { Ok(()) } else { emit(&out) }
+}
+
+/// Appends one row: each shown cell cut and padded to its width, the last
+/// one not padded, and the whole cut to the terminal's width when even the
+/// fitted columns are wider (a terminal narrower than a case ID).
+fn line(out: &mut String, cells: &[Cell], widths: &[Option<usize>], columns: usize, color: bool) {
+    let mut shown = cells
+        .iter()
+        .zip(widths)
+        .filter_map(|(cell, w)| w.map(|w| (cell, w)))
+        .peekable();
+    let mut plain = String::new();
+    let mut painted = String::new();
+    while let Some((cell, w)) = shown.next() {
+        let text = truncate(&cell.text, w);
+        let pad = if shown.peek().is_some() {
+            w - width(&text) + GAP
+        } else {
+            0
+        };
+        plain.push_str(&text);
+        match cell.style.filter(|_| color) {
+            Some(style) => painted.push_str(&style.paint(&text)),
+            None => painted.push_str(&text),
+        }
+        for _ in 0..pad {
+            plain.push(' ');
+            painted.push(' ');
+        }
+    }
+    let plain = plain.trim_end();
+    if width(plain) > columns {
+        // Styles are dropped from a line cut this short.
+        let _ = writeln!(out, "{}", truncate(plain, columns));
+    } else {
+        let _ = writeln!(out, "{}", painted.trim_end());
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn run(target: Target, rows: usize, row: impl Fn(usize) -> Vec<Cell>) -> String {
+        let mut out = String::new();
+        render(
+            &["ID", "TITLE", "STATE"],
+            &[Step::Shrink(1, 8), Step::Drop(2), Step::Shrink(1, 1)],
+            target,
+            rows,
+            row,
+            |text| {
+                out.push_str(text);
+                Ok(())
+            },
+        )
+        .unwrap();
+        out
+    }
+
+    fn row(i: usize) -> Vec<Cell> {
+        vec![
+            Cell::new(format!("DISC-2026-{i:05}")),
+            Cell::new(format!("A title of some length, number {i}")),
+            Cell::styled("confirmed", Some(Style::Red)),
+        ]
+    }
+
     #[test]
     fn a_table_that_fits_keeps_its_widths() {
         assert_eq!(
-            fit(&[15, 40, 10], &[15, 5, 4], Some(100), None),
-            [15, 40, 10]
-        );
-        assert_eq!(fit(&[15, 40, 10], &[15, 5, 4], None, None), [15, 40, 10]);
-    }
-
-    #[test]
-    fn the_widest_wrappable_column_gives_way_first() {
-        // 71 + 6 padding = 77 > 60: 17 to take, all from the 40-wide column
-        // until it is as narrow as the next one.
-        assert_eq!(
-            fit(&[15, 40, 16], &[15, 5, 4], Some(60), None),
-            [15, 23, 16]
-        );
-        // Then both narrow in turn, the leftmost first.
-        assert_eq!(
-            fit(&[15, 40, 16], &[15, 5, 4], Some(50), None),
-            [15, 14, 15]
+            fit(&[15, 40, 10], 100, &[Step::Shrink(1, 10)]),
+            [Some(15), Some(40), Some(10)]
         );
     }
 
     #[test]
-    fn no_column_goes_below_its_floor() {
+    fn steps_apply_in_order_until_the_table_fits() {
+        // 15 + 40 + 10 + 2 gaps = 69: the title gives 9 to fit 60.
+        let plan = [Step::Shrink(1, 20), Step::Drop(2), Step::Shrink(1, 5)];
         assert_eq!(
-            fit(&[15, 40, 16], &[15, 12, 12], Some(20), None),
-            [15, 12, 12]
+            fit(&[15, 40, 10], 60, &plan),
+            [Some(15), Some(31), Some(10)]
         );
+        // At 40 the title stops at 20 and the state goes; the title takes
+        // back the room that left.
+        assert_eq!(fit(&[15, 40, 10], 40, &plan), [Some(15), Some(23), None]);
+        // At 25 the title shrinks on to what is left.
+        assert_eq!(fit(&[15, 40, 10], 25, &plan), [Some(15), Some(8), None]);
     }
 
     #[test]
-    fn the_first_column_gives_way_first_and_keeps_its_width_longest() {
-        // 17 to take: the title alone gives them.
-        assert_eq!(
-            fit(&[15, 40, 20], &[15, 5, 4], Some(64), Some((1, 20))),
-            [15, 23, 20]
-        );
-        // 30 to take: the title down to 20, then the other column down to
-        // its floor, then the title again.
-        assert_eq!(
-            fit(&[15, 40, 20], &[15, 5, 4], Some(51), Some((1, 20))),
-            [15, 20, 10]
-        );
-        assert_eq!(
-            fit(&[15, 40, 20], &[15, 5, 4], Some(35), Some((1, 20))),
-            [15, 10, 4]
-        );
+    fn every_line_fits_the_terminal_at_any_width() {
+        for columns in [10, 20, 30, 40, 60, 80] {
+            let out = run(
+                Target::Terminal {
+                    columns,
+                    color: false,
+                },
+                3,
+                row,
+            );
+            assert_eq!(out.lines().count(), 4, "{out}");
+            for line in out.lines() {
+                assert!(width(line) <= columns, "{line:?} at {columns}");
+                assert_eq!(line, line.trim_end());
+            }
+        }
     }
 
     #[test]
-    fn long_words_are_cut_to_the_column_width_and_short_ones_kept() {
-        let long = "x".repeat(LONG_WORD + 1);
-        let text = format!("short {long} tail");
-        let cut = break_long_words(&text, 100);
-        let lines: Vec<&str> = cut.lines().collect();
-        assert_eq!(lines[0], format!("short {}", "x".repeat(100)));
-        assert_eq!(lines[1], "x".repeat(100));
-        assert_eq!(
-            lines[2],
-            format!("{} tail", "x".repeat(LONG_WORD + 1 - 200))
-        );
-        assert_eq!(break_long_words("a b  c", 1), "a b  c");
-    }
-
-    #[test]
-    fn a_megabyte_word_renders_in_linear_time() {
-        // Quadratic, this would take minutes; linear, it is instant.
-        let word = "A".repeat(1 << 20);
-        let spec = Spec {
-            header: &["ID", "TITLE"],
-            whole: &[0],
-            first: Some((1, 24)),
-            width: Some(80),
-        };
-        let mut lines = 0;
-        render(
-            &spec,
+    fn wide_characters_are_measured_by_their_columns() {
+        let out = run(
+            Target::Terminal {
+                columns: 40,
+                color: false,
+            },
             2,
-            |i| vec![Cell::new(format!("ID-{i}")), Cell::new(&word)],
-            |_| {},
-            |text| {
-                lines += text.lines().count();
-                Ok(())
+            |i| {
+                vec![
+                    Cell::new(format!("DISC-2026-{i:05}")),
+                    Cell::new("漏洞报告：上传路径穿越漏洞报告"),
+                    Cell::new("new"),
+                ]
             },
-        )
-        .unwrap();
-        // The header, then each row's title over 80-wide lines.
-        assert!(lines > 2 * (1 << 20) / 80, "{lines}");
+        );
+        for line in out.lines() {
+            assert!(width(line) <= 40, "{line:?}");
+        }
+        assert!(out.contains('…'), "{out}");
     }
 
     #[test]
-    fn slices_line_up_and_the_header_comes_once() {
-        let rows = SLICE + 5;
-        let spec = Spec {
-            header: &["ID", "TITLE"],
-            whole: &[0],
-            first: Some((1, 20)),
-            width: Some(40),
-        };
-        let mut out = String::new();
-        let row = |i: usize| {
-            let title = if i == SLICE + 3 {
-                "a title long enough to wrap at this width".to_owned()
-            } else {
-                format!("title {i}")
-            };
-            vec![Cell::new(format!("DISC-2026-{i:05}")), Cell::new(title)]
-        };
-        render(
-            &spec,
-            rows,
+    fn colour_is_applied_after_fitting() {
+        let out = run(
+            Target::Terminal {
+                columns: 80,
+                color: true,
+            },
+            1,
             row,
-            |t| {
-                t.load_style(comfy_table::presets::NOTHING);
+        );
+        let second = out.lines().nth(1).unwrap();
+        assert!(second.ends_with("\x1b[31mconfirmed\x1b[0m"), "{second:?}");
+        assert!(!out.lines().next().unwrap().contains('\x1b'));
+    }
+
+    #[test]
+    fn piped_rows_are_tab_separated_and_whole() {
+        let out = run(Target::Plain { color: false }, 2, row);
+        assert_eq!(
+            out,
+            "DISC-2026-00000\tA title of some length, number 0\tconfirmed\n\
+             DISC-2026-00001\tA title of some length, number 1\tconfirmed\n"
+        );
+    }
+
+    #[test]
+    fn slices_share_one_layout_and_the_header_comes_once() {
+        let rows = SLICE + 5;
+        let mut slices = 0;
+        let mut out = String::new();
+        render(
+            &["ID", "TITLE"],
+            &[Step::Shrink(1, 5)],
+            Target::Terminal {
+                columns: 40,
+                color: false,
+            },
+            rows,
+            |i| {
+                let title = if i == SLICE + 3 {
+                    "a title long enough to be cut at this width".to_owned()
+                } else {
+                    format!("title {i}")
+                };
+                vec![Cell::new(format!("DISC-2026-{i:05}")), Cell::new(title)]
             },
             |text| {
+                slices += 1;
                 out.push_str(text);
-                out.push('\n');
                 Ok(())
             },
         )
         .unwrap();
+        assert_eq!(slices, 2);
         let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 1 + rows);
         assert_eq!(lines.iter().filter(|l| l.contains("TITLE")).count(), 1);
-        // Every line is as wide as the first: one layout for every slice.
-        let width = lines[0].chars().count();
-        assert!(width <= 40, "{}", lines[0]);
-        assert!(lines.iter().all(|l| l.chars().count() == width), "{out}");
-        // IDs are never wrapped; the long title is.
-        assert!(lines[1].starts_with(" DISC-2026-00000 "), "{}", lines[1]);
-        // One extra line: the long title's second.
-        assert_eq!(lines.len(), 1 + rows + 1, "{out}");
+        // The title column starts at the same place on every line.
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.find("  ").unwrap() == 15 || l.starts_with("ID"))
+        );
+        assert!(lines[SLICE + 4].ends_with('…'), "{}", lines[SLICE + 4]);
+        assert!(lines.iter().all(|l| width(l) <= 40));
     }
 }

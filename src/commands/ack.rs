@@ -96,7 +96,7 @@ pub fn run(ctx: &Ctx, args: &AckArgs) -> Result<()> {
             .map(|(_, _, id)| (c.draft.body.clone(), id.clone()))
     });
     let recorded = reply.is_some();
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         case.acknowledge_with(acknowledged_at, reply, cx.stamp(), force)?;
         Ok(())
     })?;
@@ -112,7 +112,11 @@ pub fn run(ctx: &Ctx, args: &AckArgs) -> Result<()> {
         }
     ));
     match &composed {
-        Some(composed) => templates::emit(ctx, composed, &case, recorded),
-        None => ctx.print_case_json(&case),
+        Some(composed) => {
+            templates::emit(ctx, composed, &case, recorded)?;
+            ctx.say_next(&store, &case);
+            Ok(())
+        }
+        None => ctx.changed(&store, &case),
     }
 }

@@ -239,7 +239,7 @@ fn change(args: &AffectedArgs, case: &Case, policy: &Policy) -> Result<AffectedC
 
 pub fn run(ctx: &Ctx, args: &AffectedArgs) -> Result<()> {
     let mut was = None;
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         was = Some(case.state);
         let change = change(args, case, cx.policy)?;
         let stamp = cx.stamp();
@@ -260,5 +260,5 @@ pub fn run(ctx: &Ctx, args: &AffectedArgs) -> Result<()> {
     if was != Some(case.state) {
         crate::commands::common::matrix::report_state(ctx, was, &case);
     }
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }

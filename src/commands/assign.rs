@@ -37,7 +37,7 @@ pub fn run(ctx: &Ctx, args: &AssignArgs) -> Result<()> {
         .map(severity::ghsa)
         .transpose()
         .map_err(|e| Error::input(format!("--ghsa: {e}")))?;
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         case.assign(cve, ghsa, cx.stamp())?;
         Ok(())
     })?;
@@ -49,5 +49,5 @@ pub fn run(ctx: &Ctx, args: &AssignArgs) -> Result<()> {
         .map(String::as_str)
         .collect();
     ctx.ui.status(&format!("{}: {}", case.id, shown.join(", ")));
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }

@@ -72,5 +72,5 @@ pub fn run(ctx: &Ctx, args: &AuditArgs) -> Result<()> {
             "  (the policy this case was opened under does not promise an audit; recorded all the same)",
         );
     }
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 
 use crate::app::context::Ctx;
+use crate::app::terminal::Style;
 use crate::error::{Error, Result};
 use crate::judge::check::{self, Finding, Options, Report, Severity, StoreState, Unreadable};
 use crate::model::case::CaseSummary;
@@ -93,10 +94,14 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<()> {
     };
     match format {
         Format::Json => ctx.ui.print_json(&report)?,
-        Format::Text => ctx.ui.print(&text(&report))?,
+        Format::Text => ctx.ui.print(&text(&report, ctx.ui.color()))?,
         Format::Github => ctx.ui.print(&github(&report))?,
     }
-    verdict(&report, errors, args.strict)
+    match verdict(&report, errors, args.strict) {
+        // The report says it all; with --json nothing follows it.
+        Err(e @ Error::Refused { .. }) if ctx.ui.json() => Err(e.reported()),
+        other => other,
+    }
 }
 
 /// The exit status as an error: unreadable files (3) before breaches (1).
@@ -223,17 +228,19 @@ fn subject(f: &Finding) -> String {
     }
 }
 
-/// One line per finding, grouped by case, then the summary. Case titles are
-/// left out on purpose: CI logs travel further than the private store.
-pub fn text(report: &Report) -> String {
+/// One line per finding, grouped by case, then the summary; with `color`,
+/// errors in red and warnings in yellow. Case titles are left out on
+/// purpose: CI logs travel further than the private store.
+pub fn text(report: &Report, color: bool) -> String {
     let mut out = String::new();
     for f in &report.findings {
-        out.push_str(&format!(
-            "{}  {:<7}  {}\n",
-            subject(f),
-            f.severity.as_str(),
-            f.message
-        ));
+        let severity = format!("{:<7}", f.severity.as_str());
+        let severity = match f.severity {
+            _ if !color => severity,
+            Severity::Error => Style::BoldRed.paint(&severity),
+            Severity::Warning => Style::Yellow.paint(&severity),
+        };
+        out.push_str(&format!("{}  {severity}  {}\n", subject(f), f.message));
     }
     if !report.findings.is_empty() {
         out.push('\n');

@@ -6,7 +6,7 @@ use crate::app::context::Ctx;
 use crate::app::paths::{self, StoreSource};
 use crate::commands::common::remote_url;
 use crate::error::Result;
-use crate::store::{REMOTE, clone_store};
+use crate::store::{self, PathRemote, REMOTE, clone_store};
 
 /// Clone the team's case store
 ///
@@ -35,6 +35,18 @@ pub fn run(ctx: &Ctx, args: &CloneArgs) -> Result<()> {
             .map_err(|e| crate::Error::io(format!("resolve {}", dir.display()), e))?,
         None => located,
     };
+    if let Some(path) = store::local_path(&url) {
+        match store::inspect(&path) {
+            PathRemote::Missing => {
+                return Err(crate::Error::input(format!(
+                    "URL {}: no such directory",
+                    path.display()
+                )));
+            }
+            PathRemote::Working { remote } => warn_working_copy(ctx, &url, remote.as_deref()),
+            PathRemote::Bare | PathRemote::NotRepository => {}
+        }
+    }
     let (store, cloned) = clone_store(&url, &dir)?;
     remote_url::warn_credentials(ctx, &url);
     let url = crate::model::syntax::redact_url(&url);
@@ -69,6 +81,24 @@ pub fn run(ctx: &Ctx, args: &CloneArgs) -> Result<()> {
         }))?;
     }
     ctx.ui
-        .status("Next: `disclose status`; `disclose sync` shares your changes with the team.");
+        .next("`disclose status`; `disclose sync` shares your changes with the team");
     Ok(())
+}
+
+/// A clone of a store's work tree (a copy, or another maintainer's store)
+/// has that store as its remote, and through it the team's.
+fn warn_working_copy(ctx: &Ctx, url: &str, team: Option<&str>) {
+    let shared = match team {
+        Some(team) => format!(
+            ", whose own remote is {team}: what this clone shares reaches that store and, with \
+             its next sync, the team"
+        ),
+        None => String::new(),
+    };
+    ctx.ui.warn(&format!(
+        "{url} is a store's work tree, not a bare team repository{shared}. `sync` here will \
+         fetch from it but not push into it; to try things out apart from the team, record a \
+         scratch remote in the clone (`disclose remote set --create /tmp/scratch.git`), and to \
+         join the team, clone its remote instead"
+    ));
 }

@@ -24,5 +24,9 @@ pub struct CompletionsArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &CompletionsArgs, cli: &clap::Command) -> Result<()> {
-    ctx.ui.print(&docs::completion(cli, args.shell))
+    let script = docs::completion(cli, args.shell);
+    ctx.ui.product(
+        &serde_json::json!({ "shell": args.shell.to_string(), "script": script }),
+        &script,
+    )
 }

@@ -27,7 +27,7 @@ pub struct ConfirmArgs {
 
 pub fn run(ctx: &Ctx, args: &ConfirmArgs) -> Result<()> {
     let force = args.force.reason(args.reason.as_deref());
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         case.confirm(cx.stamp(), force)?;
         Ok(())
     })?;
@@ -39,5 +39,5 @@ pub fn run(ctx: &Ctx, args: &ConfirmArgs) -> Result<()> {
             case.id
         ));
     }
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }

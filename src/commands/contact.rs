@@ -129,7 +129,7 @@ pub fn run(ctx: &Ctx, args: &ContactArgs) -> Result<()> {
             ));
         }
     };
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         if case.internal {
             return Err(Error::refused(format!(
                 "{} is an internal finding, with no reporter to write to or hear from",
@@ -148,5 +148,5 @@ pub fn run(ctx: &Ctx, args: &ContactArgs) -> Result<()> {
         Direction::FromReporter => "a message from the reporter",
     };
     ctx.ui.status(&format!("Logged {what} on {}", case.id));
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }

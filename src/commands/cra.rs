@@ -117,7 +117,7 @@ pub fn run(ctx: &Ctx, args: &CraArgs) -> Result<()> {
 fn submit(ctx: &Ctx, args: &CraArgs, report: CraReport) -> Result<()> {
     let now = ctx.now();
     let submitted_at = args.at.map_or(now, |t| t.0);
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         cra::require_cra(cx.policy, "recording a CRA submission")?;
         case.record_submission(report, submitted_at, args.reference.clone(), cx.stamp())?;
         Ok(())
@@ -144,7 +144,7 @@ fn submit(ctx: &Ctx, args: &CraArgs, report: CraReport) -> Result<()> {
             cra::clock_words(next, now)
         ));
     }
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }
 
 /// `disclose cra ID`: where the three reports stand.

@@ -86,7 +86,7 @@ pub fn run(ctx: &Ctx, args: &CreditArgs) -> Result<()> {
         consent,
         contact: args.contact.iter().map(|c| c.trim().to_owned()).collect(),
     };
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         case.set_credit(credit, cx.stamp())?;
         Ok(())
     })?;
@@ -96,5 +96,5 @@ pub fn run(ctx: &Ctx, args: &CreditArgs) -> Result<()> {
         args.name.trim(),
         consent.as_str()
     ));
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }

@@ -126,5 +126,6 @@ pub fn run(ctx: &Ctx, args: &DeadlineArgs) -> Result<()> {
     if let Some(reason) = forced {
         ctx.ui.status(&format!("Recorded as forced: {reason}."));
     }
+    ctx.say_next(&store, &case);
     Ok(())
 }

@@ -76,7 +76,7 @@ pub fn run(ctx: &Ctx, args: &DescribeArgs) -> Result<()> {
         return show(ctx, args);
     };
     let fields: Vec<&str> = change.writes().iter().map(|(f, _)| f.as_str()).collect();
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         case.describe(change, cx.stamp())?;
         Ok(())
     })?;
@@ -104,7 +104,7 @@ pub fn run(ctx: &Ctx, args: &DescribeArgs) -> Result<()> {
             case.id
         ));
     }
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }
 
 /// The change the flags ask for, or `None` when no flag was given.

@@ -113,5 +113,6 @@ pub fn run(ctx: &Ctx, args: &EmbargoArgs) -> Result<()> {
     if let Some(reason) = forced {
         ctx.ui.status(&format!("Recorded as forced: {reason}."));
     }
+    ctx.say_next(&store, &case);
     Ok(())
 }

@@ -25,7 +25,9 @@ use crate::model::id::CaseRef;
 /// is embargoed and not for release, under the reserved advisory ID
 /// (`disclose reserve`) or a provisional one. The same case and
 /// DISCLOSE_NOW always give the same bytes. The email is addressed To:
-/// the policy's announce_to (a list such as oss-security).
+/// the policy's announce_to (a list such as oss-security). With --json,
+/// the file comes wrapped: `{case, format, preview, text}` (or `file`
+/// with --out).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose export K7Q --format markdown\n  \
@@ -82,6 +84,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
             case.id, case.state
         ));
     }
+    let preview = !published;
     let file = args.out.as_ref().map_or_else(
         || args.format.file_name().to_owned(),
         |p| p.display().to_string(),
@@ -100,8 +103,24 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
                 case.id,
                 path.display()
             ));
+            if ctx.ui.json() {
+                ctx.ui.print_json(&serde_json::json!({
+                    "case": case.id,
+                    "format": args.format.as_str(),
+                    "preview": preview,
+                    "file": path,
+                }))?;
+            }
             Ok(())
         }
-        None => ctx.ui.print(&text),
+        None => ctx.ui.product(
+            &serde_json::json!({
+                "case": case.id,
+                "format": args.format.as_str(),
+                "preview": preview,
+                "text": text,
+            }),
+            &text,
+        ),
     }
 }

@@ -31,7 +31,7 @@ pub struct FixArgs {
     /// Case to change, e.g. DISC-2026-K7Q3M or K7Q
     pub id: CaseRef,
     /// Maintained release the fix is for, as in the policy
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "RELEASE")]
     pub release: String,
     /// The affected package the fix is for (NAME or ECOSYSTEM/NAME; optional with one package)
     #[arg(long, value_name = "NAME")]
@@ -71,7 +71,7 @@ pub fn run(ctx: &Ctx, args: &FixArgs) -> Result<()> {
     let release = args.release.trim().to_owned();
     let mut was = None;
     let mut package = None;
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         was = Some(case.state);
         if args.remove {
             let event =
@@ -115,5 +115,5 @@ pub fn run(ctx: &Ctx, args: &FixArgs) -> Result<()> {
     ctx.ui
         .status(&format!("{}: fix{of} for {release} {what}", case.id));
     matrix::report_state(ctx, was, &case);
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }

@@ -103,13 +103,18 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
         None => None,
     };
     let (root, source) = ctx.location()?;
-    let project = input::optional(&ctx.ui, args.project.as_deref(), "Project name")?;
+    let project = input::optional(&ctx.ui, args.project.as_deref(), "Project name", |_| Ok(()))?;
     let contact = match (
         &args.contact,
         stated.as_ref().and_then(|s| s.contact.clone()),
     ) {
         (None, Some(from_file)) => Some(from_file),
-        (given, _) => input::optional(&ctx.ui, given.as_deref(), "Security contact email")?,
+        (given, _) => input::optional(
+            &ctx.ui,
+            given.as_deref(),
+            "Security contact (email or https URL)",
+            crate::model::policy::check_contact,
+        )?,
     };
     if let Some(contact) = &contact
         && !contact.starts_with("http")
@@ -149,6 +154,9 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
         .as_deref()
         .map(|url| remote_url::normalize_url(url, "--remote"))
         .transpose()?;
+    if let Some(url) = &remote {
+        remote_url::check_path_remote(url, "--remote", false)?;
+    }
     let who = ctx.identity_for(None)?;
     let (store, was_open) = Store::create(&root, &policy, args.allow_nested, &who, ctx.now())?;
     ctx.ui.status(&format!(
@@ -185,6 +193,10 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
             "from_security_md": stated,
         }))?;
     }
+    ctx.ui.next(match remote {
+        Some(_) => "`disclose sync` to push the store to the team's remote",
+        None => "`disclose open` when a report arrives",
+    });
     Ok(())
 }
 

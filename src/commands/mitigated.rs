@@ -40,7 +40,7 @@ pub fn run(ctx: &Ctx, args: &MitigatedArgs) -> Result<()> {
     let now = ctx.now();
     let available_at = args.at.map_or(now, |t| t.0);
     let mut changed = false;
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         cra::require_cra(cx.policy, "recording a mitigation")?;
         changed = case
             .record_mitigation(&args.text, available_at, cx.stamp())?
@@ -66,5 +66,5 @@ pub fn run(ctx: &Ctx, args: &MitigatedArgs) -> Result<()> {
             cra::clock_words(&clocks.final_report, now)
         ));
     }
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }

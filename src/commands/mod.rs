@@ -31,6 +31,7 @@ pub mod withdraw;
 pub mod check;
 pub mod common;
 pub mod complete_ids;
+pub mod complete_releases;
 pub mod completions;
 pub mod embargo;
 pub mod exploited;
@@ -87,6 +88,8 @@ pub enum Command {
     Man(man::ManArgs),
     #[command(name = "__complete-ids", hide = true)]
     CompleteIds(complete_ids::CompleteIdsArgs),
+    #[command(name = "__complete-releases", hide = true)]
+    CompleteReleases(complete_releases::CompleteReleasesArgs),
 }
 
 /// Runs one subcommand. `cli` builds the whole command line's definition,
@@ -117,6 +120,7 @@ pub fn run(ctx: &Ctx, command: Command, cli: fn() -> clap::Command) -> Result<()
         Command::Completions(args) => completions::run(ctx, &args, &cli()),
         Command::Man(args) => man::run(ctx, &args, &cli()),
         Command::CompleteIds(args) => complete_ids::run(ctx, &args),
+        Command::CompleteReleases(args) => complete_releases::run(ctx, &args),
         Command::Clone(args) => clone::run(ctx, &args),
         Command::Remote(args) => remote::run(ctx, &args),
         Command::Sync(args) => sync::run(ctx, &args),

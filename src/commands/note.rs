@@ -33,12 +33,12 @@ pub fn run(ctx: &Ctx, args: &NoteArgs) -> Result<()> {
         args.text.clone()
     };
     let text = text.trim().to_owned();
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         case.add_note(text, !args.public, cx.stamp())?;
         Ok(())
     })?;
     let kind = if args.public { "public" } else { "private" };
     ctx.ui
         .status(&format!("Added a {kind} note to {}", case.id));
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }

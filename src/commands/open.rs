@@ -21,8 +21,10 @@ mod email;
 /// so later policy changes do not move its deadlines. The reporter is added
 /// as a FINDER credit with consent `pending`.
 ///
-/// On a terminal, a missing title is prompted for; with --no-input or no
-/// terminal, the command fails naming the flag.
+/// On a terminal, what the flags leave out is prompted for: the title, the
+/// reporter's name and email, the description (Ctrl-D at a prompt cancels
+/// and changes nothing). With --no-input or no terminal, a missing title
+/// fails naming the flag, and the rest stays empty.
 ///
 /// With --from-email, the report is read from a saved message (.eml): From
 /// gives the reporter, Subject the title (without Re:, Fwd:, [SECURITY]),
@@ -116,23 +118,48 @@ pub fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
     }
     let now = ctx.now();
     // Validate everything before the store is touched (or created).
-    let title = input::required(&ctx.ui, args.title.as_deref(), "--title", "Title")?;
     if let Some(email) = &args.reporter_email {
         crate::model::syntax::check_email(email, "--reporter-email")?;
     }
     if let Some(received) = args.received {
         input::check_not_future(received.0, now, "--received")?;
     }
-    let description = match &args.description_file {
-        Some(path) => text(Some(&input::read_text(path, "--description-file")?)),
-        None => text(args.description.as_ref()),
+    // On a terminal, what the flags left out is asked for; Ctrl-D at any
+    // prompt cancels before anything is written.
+    let ui = &ctx.ui;
+    let title = input::required(ui, args.title.as_deref(), "--title", "Title")?;
+    let reporter_given = args.reporter_name.is_some()
+        || args.reporter_email.is_some()
+        || args.reporter_handle.is_some();
+    let (name, email) = if reporter_given {
+        (
+            text(args.reporter_name.as_ref()),
+            text(args.reporter_email.as_ref()),
+        )
+    } else {
+        let name = input::optional(ui, None, "Reporter's name", |_| Ok(()))?;
+        let email = input::optional(ui, None, "Reporter's email", |e| {
+            if crate::model::syntax::is_email_address(e) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{e:?} is not an email address (expected name@example.org)"
+                ))
+            }
+        })?;
+        (name, email)
+    };
+    let description = match (&args.description_file, &args.description) {
+        (Some(path), _) => text(Some(&input::read_text(path, "--description-file")?)),
+        (None, Some(given)) => text(Some(given)),
+        (None, None) => input::optional_lines(ui, "Description")?,
     };
     let new = NewCase {
         title,
         received_at: args.received.map(|t| t.0),
         reporter: Reporter {
-            name: text(args.reporter_name.as_ref()),
-            email: text(args.reporter_email.as_ref()),
+            name,
+            email,
             handle: text(args.reporter_handle.as_ref()),
         },
         report: Report {
@@ -163,6 +190,7 @@ pub fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
         ctx.ui.println(case.id.as_str())?;
     }
     say_opened(ctx, &case);
+    ctx.say_next(&store, &case);
     Ok(())
 }
 

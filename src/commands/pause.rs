@@ -23,7 +23,7 @@ pub struct PauseArgs {
 
 pub fn run(ctx: &Ctx, args: &PauseArgs) -> Result<()> {
     let reason = args.reason.trim().to_owned();
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         case.pause(reason, cx.stamp())?;
         Ok(())
     })?;
@@ -32,5 +32,5 @@ pub fn run(ctx: &Ctx, args: &PauseArgs) -> Result<()> {
         case.id,
         args.reason.trim()
     ));
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }

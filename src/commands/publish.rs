@@ -230,7 +230,46 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
     if team.is_some() {
         share(ctx, &store, &id, &plan.advisory);
     }
+    ctx.ui.next_steps(&after_publish(&id, &written, &names));
     Ok(())
+}
+
+/// What to do with the files `publish` wrote into `dir`: they go nowhere
+/// by themselves.
+fn after_publish(id: &CaseId, dir: &Path, files: &[&str]) -> Vec<String> {
+    let has = |name: &str| files.contains(&name);
+    let dir = dir.display();
+    let mut steps = Vec::new();
+    let records: Vec<&str> = ["advisory.md", "osv.json", "cve.json"]
+        .into_iter()
+        .filter(|f| has(f))
+        .collect();
+    if !records.is_empty() {
+        steps.push(format!(
+            "copy {} from {dir}/ to the public repository (its advisories, or the \
+             repository's security advisory form)",
+            records.join(", ")
+        ));
+    }
+    if has("cve.json") {
+        steps.push(format!("submit {dir}/cve.json to your CNA"));
+    }
+    if has("release-notes.md") {
+        steps.push(format!(
+            "add {dir}/release-notes.md to the changelog of the fixed releases"
+        ));
+    }
+    if has("announcement.eml") {
+        steps.push(format!(
+            "send {dir}/announcement.eml from your mail program to the project's \
+             announcement list (and oss-security, if it is notable)"
+        ));
+    }
+    steps.push(format!(
+        "tell the reporter: `disclose contact {id} --draft published`, then log it with \
+         `disclose contact {id} --to-reporter ...`"
+    ));
+    steps
 }
 
 fn share(ctx: &Ctx, store: &Store, id: &CaseId, advisory: &str) {

@@ -60,11 +60,11 @@ pub fn run(ctx: &Ctx, args: &RejectArgs) -> Result<()> {
         note: args.note.clone().filter(|n| !n.trim().is_empty()),
     };
     let force = args.force.reason(args.note.as_deref());
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         case.reject(resolution, cx.stamp(), force)?;
         Ok(())
     })?;
     ctx.ui
         .status(&format!("Rejected {} ({})", case.id, case.title));
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }

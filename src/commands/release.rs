@@ -29,7 +29,8 @@ pub struct ReleaseArgs {
     /// Case to change, e.g. DISC-2026-K7Q3M or K7Q
     pub id: CaseRef,
     /// Maintained release name, as in the policy
-    pub name: String,
+    #[arg(value_name = "RELEASE")]
+    pub release: String,
     /// The decision
     #[arg(value_enum)]
     pub decision: DecisionArg,
@@ -47,18 +48,18 @@ pub fn run(ctx: &Ctx, args: &ReleaseArgs) -> Result<()> {
     };
     let reason = args.reason.clone().filter(|r| !r.trim().is_empty());
     let mut was = None;
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         was = Some(case.state);
         let stamp = cx.stamp();
-        case.decide_release(&args.name, decision, reason, cx.policy, stamp)?;
+        case.decide_release(&args.release, decision, reason, cx.policy, stamp)?;
         Ok(())
     })?;
     ctx.ui.status(&format!(
         "{}: release {} is {}",
         case.id,
-        args.name,
+        args.release,
         decision.as_str()
     ));
     matrix::report_state(ctx, was, &case);
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }

@@ -3,9 +3,9 @@
 use crate::app::context::Ctx;
 use crate::commands::common::remote_url::{self, warn_credentials};
 use crate::commands::common::sync_report;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::syntax::redact_url;
-use crate::store::REMOTE;
+use crate::store::{self, REMOTE};
 
 /// Show or record the team's remote
 ///
@@ -29,11 +29,15 @@ pub enum RemoteAction {
     ///
     /// The URL is checked and stored as the store's git remote `origin`;
     /// nothing is fetched or pushed until `disclose sync`. A local path is
-    /// made absolute. A password or token in the URL is never printed; a
-    /// git credential helper is the better place for it.
+    /// made absolute and must be a bare git repository; --create makes an
+    /// empty one there (whose default branch is the store's, so a plain
+    /// `git clone` of it checks the store out). A password or token in the
+    /// URL is never printed; a git credential helper is the better place
+    /// for it.
     #[command(after_help = "Examples:\n  \
         disclose remote set git@github.com:acme/security-cases.git\n  \
-        disclose remote set /srv/git/security-cases.git")]
+        disclose remote set /srv/git/security-cases.git\n  \
+        disclose remote set --create /srv/git/security-cases.git")]
     Set(SetArgs),
     /// Print the recorded remote and how many local changes it lacks
     ///
@@ -46,6 +50,9 @@ pub enum RemoteAction {
 pub struct SetArgs {
     /// ssh (git@host:path or ssh://), https://, git://, file:// URL or a local path
     pub url: String,
+    /// For a local path: create an empty bare repository there first
+    #[arg(long)]
+    pub create: bool,
 }
 
 pub fn run(ctx: &Ctx, args: &RemoteArgs) -> Result<()> {
@@ -53,6 +60,17 @@ pub fn run(ctx: &Ctx, args: &RemoteArgs) -> Result<()> {
     match &args.action {
         Some(RemoteAction::Set(set)) => {
             let url = remote_url::normalize_url(&set.url, "URL")?;
+            if set.create && store::local_path(&url).is_none() {
+                return Err(Error::input(format!(
+                    "--create makes a repository at a local path; {url} is not one"
+                ))
+                .with_hint("create the repository with the host (GitHub, GitLab, ...), then `disclose remote set URL`"));
+            }
+            let created = remote_url::check_path_remote(&url, "URL", set.create)?;
+            if created {
+                ctx.ui
+                    .status(&format!("Created an empty bare repository at {url}."));
+            }
             let before = store.remote_url()?;
             store.set_remote(&url)?;
             let before = before.as_deref().map(redact_url);
@@ -68,8 +86,8 @@ pub fn run(ctx: &Ctx, args: &RemoteArgs) -> Result<()> {
                 }
                 _ => format!("Recorded {url} as the team's remote ({REMOTE})."),
             };
-            ctx.ui
-                .status(&format!("{what}\nNext: `disclose sync` to fetch and push."));
+            ctx.ui.status(&what);
+            ctx.ui.next("`disclose sync` to fetch and push");
         }
         Some(RemoteAction::Show) | None => {
             let url = store.remote_url()?.map(|url| redact_url(&url));

@@ -15,10 +15,10 @@ pub struct ResumeArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &ResumeArgs) -> Result<()> {
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         case.resume(cx.stamp())?;
         Ok(())
     })?;
     ctx.ui.status(&format!("Resumed the clocks of {}", case.id));
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }

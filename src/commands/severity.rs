@@ -38,7 +38,7 @@ pub fn run(ctx: &Ctx, args: &SeverityArgs) -> Result<()> {
         .map(|c| severity::cwe(c))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| Error::input(format!("--cwe: {e}")))?;
-    let (_, case) = ctx.change_case(&args.id, |case, cx| {
+    let (store, case) = ctx.change_case(&args.id, |case, cx| {
         case.assess(assessed, cwe, cx.stamp())?;
         Ok(())
     })?;
@@ -55,5 +55,5 @@ pub fn run(ctx: &Ctx, args: &SeverityArgs) -> Result<()> {
         ctx.ui
             .status(&format!("{}: {}", case.id, case.cwe.join(", ")));
     }
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }

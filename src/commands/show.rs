@@ -2,6 +2,7 @@
 
 use crate::app::clock::human;
 use crate::app::context::Ctx;
+use crate::app::terminal::Style;
 use crate::commands::common::case_json;
 use crate::commands::common::cra;
 use crate::error::Result;
@@ -12,8 +13,10 @@ use crate::model::time::relative;
 
 /// Show one case in full
 ///
-/// Prints the report, the reporter, the state and every running clock. With
-/// --json, prints the case file's fields plus the computed `clocks`.
+/// Prints the report, the reporter, the state and every running clock; for
+/// a published case, its advisory ID, when it was published and the files
+/// `publish` wrote. With --json, prints the case file's fields plus the
+/// computed `clocks`.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  disclose show K7Q\n  disclose show DISC-2026-K7Q3M --json | jq .clocks"
@@ -33,13 +36,47 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<()> {
             clocks,
         });
     }
-    let mut out = render(&case, &clocks, now);
-    if let Some(cra) = &clocks.cra {
-        // The law's clocks first, under the case's first line.
-        let at = out.find('\n').map_or(out.len(), |i| i + 1);
-        out.insert_str(at, &cra_lines(&case, cra, now));
+    let files = case
+        .identifiers
+        .advisory
+        .as_deref()
+        .filter(|_| case.published_at.is_some())
+        .map(|advisory| advisory_files(&store, advisory));
+    let paint = |text: &str, style: Style| ctx.ui.paint(text, style);
+    ctx.ui
+        .print(&render(&case, &clocks, now, files.as_ref(), &paint))
+}
+
+/// Where `publish` wrote a case's files in the store, and which are there.
+pub struct PublishedFiles {
+    /// The directory, relative to the store.
+    pub dir: String,
+    /// The plain files in it, by name; empty when the directory is not in
+    /// the store (written elsewhere with --out, or removed).
+    pub names: Vec<String>,
+}
+
+fn advisory_files(store: &crate::store::Store, advisory: &str) -> PublishedFiles {
+    let dir = format!("{}/{advisory}", crate::store::ADVISORIES_DIR);
+    // Listing is a nicety here: a directory that cannot be read lists nothing.
+    let names = store.plain_files(&dir).unwrap_or_default();
+    PublishedFiles { dir, names }
+}
+
+/// `text` after `lead`, its later lines indented to line up under the first.
+fn hanging(lead: &str, text: &str, indent: usize) -> String {
+    let mut out = String::from(lead);
+    for (n, line) in text.lines().enumerate() {
+        if n > 0 && !line.is_empty() {
+            out.push_str(&" ".repeat(indent));
+        }
+        out.push_str(line);
+        out.push('\n');
     }
-    ctx.ui.print(&out)
+    if text.is_empty() {
+        out.push('\n');
+    }
+    out
 }
 
 fn clock_line(name: &str, clock: Option<ClockView>, now: chrono::DateTime<chrono::Utc>) -> String {
@@ -74,13 +111,27 @@ fn cra_lines(case: &Case, cra: &CraClocks, now: chrono::DateTime<chrono::Utc>) -
     out
 }
 
-/// The readable form of a case.
-pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) -> String {
+/// The readable form of a case; `paint` styles the title line and the
+/// headings (as it is told: plain when colour is off).
+pub fn render(
+    case: &Case,
+    clocks: &Clocks,
+    now: chrono::DateTime<chrono::Utc>,
+    files: Option<&PublishedFiles>,
+    paint: &dyn Fn(&str, Style) -> String,
+) -> String {
+    let heading = |text: &str| format!("\n{}\n", paint(&format!("{text}:"), Style::Bold));
     let mut out = format!(
-        "{}  {}\n",
-        case.id,
-        crate::model::text::one_line(&case.title)
+        "{}\n",
+        paint(
+            &format!("{}  {}", case.id, crate::model::text::one_line(&case.title)),
+            Style::Bold
+        )
     );
+    // The law's clocks first.
+    if let Some(cra) = &clocks.cra {
+        out.push_str(&cra_lines(case, cra, now));
+    }
     out.push_str(&format!("  {:<14}{}\n", "state", case.state));
     if case.internal {
         out.push_str(&format!(
@@ -208,6 +259,25 @@ pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) 
             c.consent.as_str()
         ));
     }
+    if let Some(at) = case.published_at {
+        let advisory = case.identifiers.advisory.as_deref().unwrap_or("-");
+        out.push_str(&format!(
+            "  {:<14}{} as {advisory}\n",
+            "published",
+            human(at)
+        ));
+    }
+    if let Some(files) = files {
+        let listed = if files.names.is_empty() {
+            format!(
+                "not in the store (written elsewhere with --out?); `disclose export {} --format FORMAT` writes them again",
+                case.id
+            )
+        } else {
+            format!("{}/: {}", files.dir, files.names.join(", "))
+        };
+        out.push_str(&format!("  {:<14}{listed}\n", "files"));
+    }
     if !case.related.is_empty() {
         let ids: Vec<&str> = case.related.iter().map(|i| i.as_str()).collect();
         out.push_str(&format!("  {:<14}{}\n", "related", ids.join(", ")));
@@ -241,36 +311,32 @@ pub fn render(case: &Case, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) 
         ("Remediation", &case.report.remediation),
     ] {
         if let Some(text) = text {
-            out.push_str(&format!("\n{label}:\n"));
-            for line in text.lines() {
-                out.push_str(&format!("  {line}\n"));
-            }
+            out.push_str(&heading(label));
+            out.push_str(&hanging("  ", text, 2));
         }
     }
+    // A message or note of several lines keeps them all under its header line.
     if !case.notes.is_empty() {
-        out.push_str("\nNotes:\n");
+        out.push_str(&heading("Notes"));
         for note in &case.notes {
             let tag = if note.private { "private" } else { "public" };
-            out.push_str(&format!(
-                "  {} ({tag}, {}): {}\n",
-                human(note.at),
-                note.by,
-                note.text
-            ));
+            out.push_str(&format!("  {} ({tag}, {}):\n", human(note.at), note.by));
+            out.push_str(&hanging("    ", &note.text, 4));
         }
     }
     if !case.contacts.is_empty() {
-        out.push_str("\nReporter thread:\n");
+        out.push_str(&heading("Reporter thread"));
         for c in &case.contacts {
             let arrow = match c.direction {
                 crate::model::case::Direction::ToReporter => "to reporter",
                 crate::model::case::Direction::FromReporter => "from reporter",
             };
-            out.push_str(&format!("  {} {arrow}: {}\n", human(c.at), c.text));
+            out.push_str(&format!("  {} {arrow}:\n", human(c.at)));
+            out.push_str(&hanging("    ", &c.text, 4));
         }
     }
     if !case.attachments.is_empty() {
-        out.push_str("\nAttachments (private, never exported):\n");
+        out.push_str(&heading("Attachments (private, never exported)"));
         for a in &case.attachments {
             out.push_str(&format!(
                 "  {}  {}  {}  sha256 {}\n",

@@ -1,32 +1,88 @@
 //! `disclose status`: the open cases and their clocks, most urgent first.
 
-use comfy_table::{Cell, Color};
-
 use crate::app::context::Ctx;
+use crate::app::table::{Cell, Step};
+use crate::app::terminal::Style;
 use crate::commands::common::sync_report;
 use crate::error::{Error, Result};
 use crate::judge::clocks::{ClockKind, ClockView, Clocks, CraClocks};
-use crate::model::case::CaseSummary;
 use crate::model::time::relative;
 use crate::store::{Store, Summaries};
 
-/// How narrow the title column gets before the clocks start to wrap.
-const TITLE_KEEPS: usize = 24;
+const HEADER: [&str; 8] = [
+    "ID", "TITLE", "STATE", "AGE", "ACK", "DEADLINE", "NEXT", "RELEASES",
+];
+const TITLE: usize = 1;
+const STATE: usize = 2;
+const AGE: usize = 3;
+const ACK: usize = 4;
+const DEADLINE: usize = 5;
+const NEXT: usize = 6;
+const RELEASES: usize = 7;
+
+/// How the table gives way on a narrow terminal, one step at a time until
+/// it fits: the title is cut first, then the columns that say least go
+/// (the age; the acknowledgement, which NEXT names while it is due; the
+/// matrix, which `show` has), and the title is cut further between them.
+/// The ID and the next clock stay to the last. With the policy's `cra` on,
+/// the CRA column comes after STATE (see `layout`) and goes just before NEXT,
+/// which names the CRA report too when it is the most urgent clock.
+const FIT: &[Step] = &[
+    Step::Shrink(TITLE, 30),
+    Step::Shrink(RELEASES, 24),
+    Step::Drop(AGE),
+    Step::Drop(ACK),
+    Step::Shrink(TITLE, 24),
+    Step::Drop(RELEASES),
+    Step::Drop(DEADLINE),
+    Step::Shrink(TITLE, 12),
+    Step::Drop(STATE),
+    Step::Shrink(TITLE, 8),
+    Step::Drop(NEXT),
+    Step::Drop(TITLE),
+];
+
+/// The header and the fitting plan: `HEADER` and `FIT`, or with `cra` on
+/// the same with a CRA column after STATE, first among the clocks.
+fn layout(cra: bool) -> (Vec<&'static str>, Vec<Step>) {
+    if !cra {
+        return (HEADER.to_vec(), FIT.to_vec());
+    }
+    const CRA: usize = STATE + 1;
+    let shift = |c: usize| if c >= CRA { c + 1 } else { c };
+    let mut header = HEADER.to_vec();
+    header.insert(CRA, "CRA");
+    let mut plan = Vec::with_capacity(FIT.len() + 1);
+    for step in FIT {
+        if *step == Step::Drop(NEXT) {
+            plan.push(Step::Drop(CRA));
+        }
+        plan.push(match *step {
+            Step::Shrink(c, w) => Step::Shrink(shift(c), w),
+            Step::Drop(c) => Step::Drop(shift(c)),
+        });
+    }
+    (header, plan)
+}
 
 /// How much of `status --json` is built before it is written out.
 const OUT_CHUNK: usize = 1 << 20;
 
 /// List open cases and their clocks
 ///
-/// One row per case, most urgent first: the next clock to fall due decides
-/// the order, overdue ones on top. Broken case files do not hide the others:
+/// One line per case, most urgent first: the next clock to fall due decides
+/// the order, overdue ones on top. On a terminal the table fits its width:
+/// the title is cut short first (ending in an ellipsis), then the columns
+/// that matter least are left out. Piped or redirected, each case is one line of tab-separated
+/// fields (ID, title, state, age, ack, deadline, next, releases) with no
+/// header, for grep, cut and awk. Broken case files do not hide the others:
 /// they are listed as errors at the end and the exit code is 3.
 ///
-/// With the policy's `cra` on, a CRA column comes first among the clocks:
-/// the EU Cyber Resilience Act report owed first for a case whose active
-/// exploitation is recorded (`disclose cra ID` has all three). Pausing a
-/// case does not stop these clocks, and a published case stays listed
-/// while one of its reports is owed.
+/// With the policy's `cra` on, a CRA column (and field) comes after the
+/// state, first among the clocks: the EU Cyber Resilience Act report owed
+/// first for a case whose active exploitation is recorded (`disclose cra
+/// ID` has all three). Pausing a case does not stop these clocks, and a
+/// published case stays listed while one of its reports is owed.
 ///
 /// With --json, prints each case's fields and its `clocks`, without the
 /// case's `events` (`disclose log ID` and `disclose show ID --json` have
@@ -89,38 +145,36 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         ctx.ui
             .status(&format!("{what} in {}.", store.root().display()));
     } else {
-        let mut header = vec!["ID", "TITLE", "STATE"];
-        // The CRA reports come first among the clocks: they are the law's.
-        if cra {
-            header.push("CRA");
-        }
-        header.extend(["AGE", "ACK", "DEADLINE", "NEXT", "RELEASES"]);
-        // The title wraps first, down to a width that still reads.
-        ctx.ui
-            .print_table(&header, &[0], Some((1, TITLE_KEEPS)), rows.len(), |r| {
-                let (i, clocks) = &rows[r];
-                let case = &cases[*i];
-                let mut cells = vec![
-                    Cell::new(case.id.as_str()),
-                    Cell::new(crate::model::text::one_line(&case.title)),
-                    Cell::new(if case.paused.is_some() {
-                        format!("{} (paused)", case.state)
-                    } else {
-                        case.state.to_string()
-                    }),
-                ];
-                if cra {
-                    cells.push(cra_cell(ctx, clocks.cra.as_ref(), now));
-                }
-                cells.extend([
-                    Cell::new(crate::model::time::span(now - case.received_at)),
-                    clock_cell(ctx, clocks.acknowledgement, now, "done"),
-                    clock_cell(ctx, clocks.disclosure, now, "-"),
-                    next_cell(ctx, clocks, now),
-                    releases_cell(ctx, case, clocks),
-                ]);
-                cells
-            })?;
+        let (header, plan) = layout(cra);
+        ctx.ui.print_table(&header, &plan, rows.len(), |r| {
+            let (i, clocks) = &rows[r];
+            let case = &cases[*i];
+            let mut cells = vec![
+                Cell::new(case.id.as_str()),
+                Cell::new(crate::model::text::one_line(&case.title)),
+                Cell::new(if case.paused.is_some() {
+                    format!("{} (paused)", case.state)
+                } else {
+                    case.state.to_string()
+                }),
+            ];
+            if cra {
+                cells.push(cra_cell(clocks.cra.as_ref(), now));
+            }
+            cells.extend([
+                Cell::new(crate::model::time::span(now - case.received_at)),
+                clock_cell(clocks.acknowledgement, now, "done"),
+                clock_cell(clocks.disclosure, now, "-"),
+                next_cell(clocks, now),
+                Cell::styled(
+                    Some(case.matrix_compact())
+                        .filter(|m| !m.is_empty())
+                        .unwrap_or_else(|| "-".to_owned()),
+                    clocks.fix_coverage.as_ref().and_then(urgency_style),
+                ),
+            ]);
+            cells
+        })?;
     }
 
     if let Some(u) = store.unpushed()?.filter(|u| u.commits > 0) {
@@ -180,7 +234,7 @@ fn push_element(out: &mut String, fields: &str, clocks: &Clocks) {
 /// Red once overdue; yellow within a day, or for the deadline and fix
 /// clocks within `check`'s default --warn-within (7 days), so a yellow cell
 /// is what `check` warns about.
-fn urgency_color(clock: &ClockView) -> Option<Color> {
+fn urgency_style(clock: &ClockView) -> Option<Style> {
     let warn_minutes = match clock.kind {
         ClockKind::Disclosure
         | ClockKind::FixCoverage
@@ -190,19 +244,9 @@ fn urgency_color(clock: &ClockView) -> Option<Color> {
         ClockKind::Acknowledgement | ClockKind::ReporterUpdate => 24 * 60,
     };
     match clock.minutes_left {
-        Some(m) if m < 0 => Some(Color::Red),
-        Some(m) if m < warn_minutes => Some(Color::Yellow),
+        Some(m) if m < 0 => Some(Style::Red),
+        Some(m) if m < warn_minutes => Some(Style::Yellow),
         _ => None,
-    }
-}
-
-/// The fix matrix in brief, coloured by the deadline its missing fixes
-/// must beat (the fix-coverage clock).
-fn releases_cell(ctx: &Ctx, case: &CaseSummary, clocks: &Clocks) -> Cell {
-    let text = case.matrix_compact();
-    match clocks.fix_coverage.as_ref().and_then(urgency_color) {
-        Some(color) => ctx.ui.paint(&text, color),
-        None => Cell::new(text),
     }
 }
 
@@ -213,7 +257,7 @@ fn owes_reports(cra: &CraClocks) -> bool {
 
 /// The CRA report owed first: `early warning in 23h`, `notification 2h
 /// overdue`, `final report: no fix yet`; `submitted` once all three are.
-fn cra_cell(ctx: &Ctx, cra: Option<&CraClocks>, now: chrono::DateTime<chrono::Utc>) -> Cell {
+fn cra_cell(cra: Option<&CraClocks>, now: chrono::DateTime<chrono::Utc>) -> Cell {
     let Some(cra) = cra else {
         return Cell::new("-");
     };
@@ -222,10 +266,7 @@ fn cra_cell(ctx: &Ctx, cra: Option<&CraClocks>, now: chrono::DateTime<chrono::Ut
             Some(at) => format!("{} {}", next.kind.label(), relative(at, now)),
             None => next.kind.label().to_owned(),
         };
-        return match urgency_color(&next) {
-            Some(color) => ctx.ui.paint(&text, color),
-            None => Cell::new(text),
-        };
+        return Cell::styled(text, urgency_style(&next));
     }
     Cell::new(match cra.first_owed() {
         Some(_) => "final report: no fix yet",
@@ -233,12 +274,7 @@ fn cra_cell(ctx: &Ctx, cra: Option<&CraClocks>, now: chrono::DateTime<chrono::Ut
     })
 }
 
-fn clock_cell(
-    ctx: &Ctx,
-    clock: Option<ClockView>,
-    now: chrono::DateTime<chrono::Utc>,
-    absent: &str,
-) -> Cell {
+fn clock_cell(clock: Option<ClockView>, now: chrono::DateTime<chrono::Utc>, absent: &str) -> Cell {
     let Some(clock) = clock else {
         return Cell::new(absent);
     };
@@ -246,13 +282,10 @@ fn clock_cell(
         Some(at) => relative(at, now),
         None => "paused".to_owned(),
     };
-    match urgency_color(&clock) {
-        Some(color) => ctx.ui.paint(&text, color),
-        None => Cell::new(text),
-    }
+    Cell::styled(text, urgency_style(&clock))
 }
 
-fn next_cell(ctx: &Ctx, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) -> Cell {
+fn next_cell(clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) -> Cell {
     let Some(next) = clocks.next else {
         return Cell::new(if clocks.disclosure.is_some() {
             "paused"
@@ -264,10 +297,7 @@ fn next_cell(ctx: &Ctx, clocks: &Clocks, now: chrono::DateTime<chrono::Utc>) -> 
         Some(at) => format!("{} {}", next.kind.label(), relative(at, now)),
         None => format!("{} paused", next.kind.label()),
     };
-    match urgency_color(&next) {
-        Some(color) => ctx.ui.paint(&text, color),
-        None => Cell::new(text),
-    }
+    Cell::styled(text, urgency_style(&next))
 }
 
 #[cfg(test)]
@@ -280,6 +310,22 @@ mod tests {
         #[serde(flatten)]
         fields: &'a CaseFields,
         clocks: &'a Clocks,
+    }
+
+    #[test]
+    fn the_cra_column_follows_the_state_and_goes_just_before_next() {
+        let (header, plan) = layout(true);
+        assert_eq!(
+            header,
+            [
+                "ID", "TITLE", "STATE", "CRA", "AGE", "ACK", "DEADLINE", "NEXT", "RELEASES"
+            ]
+        );
+        let at = |step: Step| plan.iter().position(|s| *s == step).unwrap();
+        assert_eq!(at(Step::Drop(3)) + 1, at(Step::Drop(7)), "CRA, then NEXT");
+        assert!(plan.contains(&Step::Drop(4)), "AGE moved along");
+        assert_eq!(plan.len(), FIT.len() + 1);
+        assert_eq!(layout(false), (HEADER.to_vec(), FIT.to_vec()));
     }
 
     #[test]

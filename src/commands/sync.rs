@@ -29,6 +29,7 @@ pub struct SyncArgs {
 
 pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<()> {
     let store = ctx.store()?;
+    share_templates(ctx, &store)?;
     let who = ctx.identity_for(Some(&store))?;
     let opts = SyncOptions {
         push: !args.no_push,
@@ -44,5 +45,32 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<()> {
     {
         ctx.ui.status(&sync_report::unpushed_line(u.commits));
     }
+    Ok(())
+}
+
+/// Commits the reply templates added or edited by hand under `templates/`,
+/// so the sync shares them with the team.
+fn share_templates(ctx: &Ctx, store: &crate::store::Store) -> Result<()> {
+    let templates = store.unshared_templates()?;
+    if templates.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<String> = templates
+        .iter()
+        .map(|(rel, _)| rel.rsplit('/').next().unwrap_or(rel).to_owned())
+        .collect();
+    ctx.transact(store, |tx, _| {
+        for (rel, bytes) in templates {
+            tx.write_file(&rel, bytes);
+        }
+        tx.set_message(format!("templates: share {}", names.join(", ")));
+        Ok(())
+    })?;
+    ctx.ui.status(&format!(
+        "Committed the reply template{} {} to share {}.",
+        if names.len() == 1 { "" } else { "s" },
+        names.join(", "),
+        if names.len() == 1 { "it" } else { "them" }
+    ));
     Ok(())
 }

@@ -91,5 +91,5 @@ pub fn run(ctx: &Ctx, args: &WithdrawArgs) -> Result<()> {
             }
         }
     }
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }

@@ -3,11 +3,13 @@
 //! `completions` and `man` commands and the checked-in `completions/` and
 //! `man/` files (kept fresh by a test).
 //!
-//! Case IDs are completed from the store: any argument whose value name is
-//! `ID` (a positional `id: CaseRef`, or an option such as `--duplicate-of ID`)
-//! gets the output of the hidden `disclose __complete-ids PREFIX`. clap_complete
-//! knows nothing of the store, so the bash, zsh and fish scripts it generates
-//! get a small addition that calls it.
+//! Case IDs and release names are completed from the store: any argument
+//! whose value name is `ID` (a positional `id: CaseRef`, or an option such as
+//! `--duplicate-of ID`) gets the output of the hidden `disclose
+//! __complete-ids PREFIX`, and any whose value name is `RELEASE` (`fix
+//! --release`, `release ID RELEASE`) that of `disclose __complete-releases
+//! PREFIX`. clap_complete knows nothing of the store, so the bash, zsh and
+//! fish scripts it generates get a small addition that calls them.
 
 use std::path::{Path, PathBuf};
 
@@ -26,6 +28,9 @@ pub const SHELLS: [Shell; 5] = [
 
 /// The value name that marks an argument as a case ID.
 const ID_VALUE: &str = "ID";
+
+/// The value name that marks an argument as a maintained release's name.
+const RELEASE_VALUE: &str = "RELEASE";
 
 /// The command as the docs see it: built, so subcommands know their full names.
 fn command(cli: Command) -> Command {
@@ -68,9 +73,11 @@ fn completion_for(mut cmd: Command, shell: Shell) -> String {
     }
 }
 
-/// Where an ID is typed: the subcommand paths whose first positional is an
-/// ID, the options that take one, and every option that takes a value (so the
-/// bash addition can tell an option's value from a positional).
+/// Where an ID or a release name is typed: the subcommand paths whose first
+/// positional is an ID, the options that take one, the positionals and
+/// options (per subcommand) that take a release name, and every option that
+/// takes a value (so the bash addition can tell an option's value from a
+/// positional).
 #[derive(Debug, Default)]
 struct IdArgs {
     positional: Vec<Vec<String>>,
@@ -79,11 +86,25 @@ struct IdArgs {
     positional_names: Vec<String>,
     options: Vec<String>,
     valued: Vec<String>,
+    /// Release positionals: the subcommand path and how many positionals
+    /// come before.
+    release_positional: Vec<(Vec<String>, usize)>,
+    release_positional_names: Vec<String>,
+    /// Release options: the subcommand path and the flag.
+    release_options: Vec<(Vec<String>, String)>,
+}
+
+fn has_value_name(arg: &Arg, name: &str) -> bool {
+    arg.get_value_names()
+        .is_some_and(|names| names.iter().any(|n| n.as_str() == name))
 }
 
 fn is_id(arg: &Arg) -> bool {
-    arg.get_value_names()
-        .is_some_and(|names| names.iter().any(|n| n.as_str() == ID_VALUE))
+    has_value_name(arg, ID_VALUE)
+}
+
+fn is_release(arg: &Arg) -> bool {
+    has_value_name(arg, RELEASE_VALUE)
 }
 
 fn flags_of(arg: &Arg) -> Vec<String> {
@@ -112,6 +133,8 @@ impl IdArgs {
         ids.valued.dedup();
         ids.positional_names.sort();
         ids.positional_names.dedup();
+        ids.release_positional_names.sort();
+        ids.release_positional_names.dedup();
         ids
     }
 
@@ -124,6 +147,11 @@ impl IdArgs {
             if is_id(arg) {
                 self.options.extend(flags_of(arg));
             }
+            if is_release(arg) {
+                for flag in flags_of(arg) {
+                    self.release_options.push((path.clone(), flag));
+                }
+            }
         }
         if !path.is_empty() {
             self.commands.push(path.clone());
@@ -132,6 +160,12 @@ impl IdArgs {
             }
             for arg in cmd.get_positionals().filter(|a| is_id(a)) {
                 self.positional_names.push(arg.get_id().to_string());
+            }
+            for (before, arg) in cmd.get_positionals().enumerate() {
+                if is_release(arg) {
+                    self.release_positional.push((path.clone(), before));
+                    self.release_positional_names.push(arg.get_id().to_string());
+                }
             }
         }
         for sub in cmd
@@ -154,10 +188,21 @@ fn bash_ids(ids: &IdArgs) -> String {
             .join(" ")
     };
     let joined = |paths: &[Vec<String>]| paths.iter().map(|p| p.join(" ")).collect::<Vec<_>>();
+    let release_positions: Vec<String> = ids
+        .release_positional
+        .iter()
+        .map(|(path, before)| format!("{} {before}", path.join(" ")))
+        .collect();
+    let release_options: Vec<String> = ids
+        .release_options
+        .iter()
+        .map(|(path, flag)| format!("{} {flag}", path.join(" ")))
+        .collect();
     format!(
         r#"
-# Case IDs from the store: added to the generated script by disclose's docs.rs.
-_disclose_case_ids() {{
+# Case IDs and release names from the store: added to the generated script
+# by disclose's docs.rs.
+_disclose_store_words() {{
     local dir=() i
     for ((i = 1; i < COMP_CWORD; i++)); do
         case "${{COMP_WORDS[i]}}" in
@@ -165,7 +210,7 @@ _disclose_case_ids() {{
             --dir=*) dir=("${{COMP_WORDS[i]}}") ;;
         esac
     done
-    COMPREPLY=( $(command disclose "${{dir[@]}}" __complete-ids "$1" 2>/dev/null) )
+    COMPREPLY=( $(command disclose "${{dir[@]}}" "$1" "$2" 2>/dev/null) )
 }}
 
 _disclose_is_one_of() {{
@@ -181,11 +226,9 @@ _disclose_with_ids() {{
     local valued=({valued})
     local commands=({commands})
     local id_commands=({id_commands})
-    if _disclose_is_one_of "$prev" "${{id_options[@]}}"; then
-        _disclose_case_ids "$cur"
-        return 0
-    fi
-    # Find the subcommand, and whether a positional was typed after it.
+    local release_options=({release_options})
+    local release_positions=({release_positions})
+    # Find the subcommand, and how many positionals were typed after it.
     local path="" positionals=0 skip=0 word i
     for ((i = 1; i < COMP_CWORD; i++)); do
         word="${{COMP_WORDS[i]}}"
@@ -200,9 +243,23 @@ _disclose_with_ids() {{
             positionals=$((positionals + 1))
         fi
     done
-    if [[ "$cur" != -* ]] && ((positionals == 0)) && _disclose_is_one_of "$path" "${{id_commands[@]}}"; then
-        _disclose_case_ids "$cur"
+    if _disclose_is_one_of "$prev" "${{id_options[@]}}"; then
+        _disclose_store_words __complete-ids "$cur"
         return 0
+    fi
+    if _disclose_is_one_of "$path $prev" "${{release_options[@]}}"; then
+        _disclose_store_words __complete-releases "$cur"
+        return 0
+    fi
+    if [[ "$cur" != -* ]]; then
+        if ((positionals == 0)) && _disclose_is_one_of "$path" "${{id_commands[@]}}"; then
+            _disclose_store_words __complete-ids "$cur"
+            return 0
+        fi
+        if _disclose_is_one_of "$path $positionals" "${{release_positions[@]}}"; then
+            _disclose_store_words __complete-releases "$cur"
+            return 0
+        fi
     fi
     _disclose "$@"
 }}
@@ -217,6 +274,8 @@ fi
         valued = words(&ids.valued),
         commands = words(&joined(&ids.commands)),
         id_commands = words(&joined(&ids.positional)),
+        release_options = words(&release_options),
+        release_positions = words(&release_positions),
     )
 }
 
@@ -233,6 +292,20 @@ _disclose_case_ids() {
     done
     ids=(${(f)"$(command disclose $dir __complete-ids "$PREFIX" 2>/dev/null)"})
     compadd -U -a ids
+}
+
+(( $+functions[_disclose_releases] )) ||
+_disclose_releases() {
+    local -a names dir
+    local i
+    for ((i = 2; i < CURRENT; i++)); do
+        case $words[i] in
+            --dir) dir=(--dir "${words[i+1]}") ;;
+            --dir=*) dir=("$words[i]") ;;
+        esac
+    done
+    names=(${(f)"$(command disclose $dir __complete-releases "$PREFIX" 2>/dev/null)"})
+    compadd -U -a names
 }
 
 "#;
@@ -253,8 +326,18 @@ fn zsh_ids(script: &str, ids: &IdArgs) -> String {
         }) || (ids.options.iter().any(|o| {
             trimmed.starts_with(&format!("'{o}=")) || trimmed.starts_with(&format!("'{o}+"))
         }) && line.contains(":ID:"));
+        let release_flags = ids.release_options.iter().map(|(_, flag)| flag);
+        let is_release_line = ids
+            .release_positional_names
+            .iter()
+            .any(|name| trimmed.starts_with(&format!("':{name} -- ")))
+            || (release_flags.clone().any(|o| {
+                trimmed.starts_with(&format!("'{o}=")) || trimmed.starts_with(&format!("'{o}+"))
+            }) && line.contains(&format!(":{RELEASE_VALUE}:")));
         if is_id_line && line.contains(":_default'") {
             out.push_str(&line.replacen(":_default'", ":_disclose_case_ids'", 1));
+        } else if is_release_line && line.contains(":_default'") {
+            out.push_str(&line.replacen(":_default'", ":_disclose_releases'", 1));
         } else {
             out.push_str(line);
         }
@@ -287,6 +370,54 @@ fn fish_ids(ids: &IdArgs) -> String {
         if let Some(long) = option.strip_prefix("--") {
             out.push_str(&format!(
                 "complete -c {BIN} -l {long} -f -r -a \"(__fish_disclose_case_ids)\"\n"
+            ));
+        }
+    }
+    out.push_str(&format!(
+        "function __fish_disclose_releases\n    \
+         command disclose __complete-releases (commandline -ct) 2>/dev/null\n\
+         end\n\
+         # True when the word being completed is positional $argv[1] (0 for the\n\
+         # first) after the subcommand path $argv[2..].\n\
+         function __fish_disclose_at_positional\n    \
+         set -l valued {valued}\n    \
+         set -l words (commandline -opc)\n    \
+         set -e words[1]\n    \
+         set -l path $argv[2..-1]\n    \
+         set -l seen 0\n    \
+         set -l skip 0\n    \
+         for word in $words\n        \
+         if test $skip -eq 1\n            \
+         set skip 0\n            \
+         continue\n        \
+         end\n        \
+         if string match -q -- '-*' $word\n            \
+         contains -- $word $valued; and set skip 1\n            \
+         continue\n        \
+         end\n        \
+         if test (count $path) -gt 0; and test $word = $path[1]\n            \
+         set -e path[1]\n        \
+         else if test (count $path) -eq 0\n            \
+         set seen (math $seen + 1)\n        \
+         else\n            \
+         return 1\n        \
+         end\n    \
+         end\n    \
+         test (count $path) -eq 0; and test $seen -eq $argv[1]\n\
+         end\n",
+        valued = ids.valued.join(" ")
+    ));
+    for (path, before) in &ids.release_positional {
+        out.push_str(&format!(
+            "complete -c {BIN} -n \"__fish_disclose_at_positional {before} {}\" -f -a \"(__fish_disclose_releases)\"\n",
+            path.join(" ")
+        ));
+    }
+    for (path, option) in &ids.release_options {
+        if let Some(long) = option.strip_prefix("--") {
+            out.push_str(&format!(
+                "complete -c {BIN} -n \"__fish_disclose_using_subcommand {}\" -l {long} -f -r -a \"(__fish_disclose_releases)\"\n",
+                path.join(" ")
             ));
         }
     }

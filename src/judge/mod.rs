@@ -4,5 +4,6 @@
 
 pub mod check;
 pub mod clocks;
+pub mod next;
 pub mod readiness;
 pub mod stats;

@@ -136,6 +136,36 @@ impl CaseRef {
     }
 }
 
+impl CaseRef {
+    /// The IDs among `ids` this reference was probably meant to be: within
+    /// two edits of a full ID; for a part of one, within one edit of the
+    /// start of a random part as long as it (two from five characters). A
+    /// part shorter than three characters suggests nothing.
+    pub fn suggestions<'a>(&self, ids: &'a [CaseId]) -> Vec<&'a CaseId> {
+        use crate::model::suggest::distance;
+        let mut near: Vec<(usize, &CaseId)> = match self {
+            Self::Full(typed) => ids
+                .iter()
+                .map(|id| (distance(typed.as_str(), id.as_str()), id))
+                .filter(|&(d, _)| d <= 2)
+                .collect(),
+            Self::Partial { random, .. } if random.len() >= 3 => {
+                let most = if random.len() >= 5 { 2 } else { 1 };
+                ids.iter()
+                    .map(|id| {
+                        let part = id.random_part();
+                        (distance(random, &part[..random.len().min(part.len())]), id)
+                    })
+                    .filter(|&(d, _)| d <= most)
+                    .collect()
+            }
+            Self::Partial { .. } => Vec::new(),
+        };
+        near.sort();
+        near.into_iter().take(3).map(|(_, id)| id).collect()
+    }
+}
+
 impl FromStr for CaseRef {
     type Err = InvalidId;
 

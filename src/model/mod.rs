@@ -14,6 +14,7 @@ pub mod ranges;
 pub mod security_md;
 pub(crate) mod serde_str;
 pub mod severity;
+pub mod suggest;
 pub mod syntax;
 pub mod text;
 pub mod time;

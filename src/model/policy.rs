@@ -401,8 +401,15 @@ impl Policy {
         } else {
             format!("known releases: {}", known.join(", "))
         };
-        Error::input(format!("no maintained release {name:?} ({known})"))
-            .with_hint("list them with `disclose policy`")
+        let near = crate::model::suggest::close_names(
+            name,
+            self.maintained_releases.iter().map(|r| r.name.as_str()),
+        );
+        let hint = match crate::model::suggest::did_you_mean(&near) {
+            Some(guess) => format!("{guess} (`disclose policy` lists them)"),
+            None => "list them with `disclose policy`".to_owned(),
+        };
+        Error::input(format!("no maintained release {name:?} ({known})")).with_hint(hint)
     }
 }
 

@@ -20,6 +20,7 @@ mod index_file;
 mod lock;
 mod remote;
 mod sync;
+mod team;
 pub(crate) mod tls;
 mod tree;
 
@@ -32,6 +33,9 @@ pub use fs::{Visibility, create_out_dir, write_out};
 pub use git::Identity;
 pub use remote::{REMOTE, Unpushed};
 pub use sync::{Cloned, PUSH_ATTEMPTS, Stage, SyncOptions, SyncReport, clone_store};
+pub use team::{
+    PathRemote, RemoteHead, STORE_BRANCH, TEMPLATES_DIR, create_bare_remote, inspect, local_path,
+};
 
 use crate::error::{Error, Result};
 use crate::model::case::{Case, CaseFields, CaseSummary};
@@ -332,20 +336,20 @@ impl Store {
             return match fs::kind(&self.root, &case_rel(id))? {
                 Some(fs::Kind::File) => Ok(id.clone()),
                 Some(_) => fs::read(&self.root, &case_rel(id)).map(|_| id.clone()),
-                None => self.by_alias(typed)?.ok_or_else(|| self.no_such_case(id)),
+                None => match self.by_alias(typed)? {
+                    Some(id) => Ok(id),
+                    None => Err(self.unknown_case(typed)),
+                },
             };
         }
         let (ids, _) = self.case_ids()?;
         let matches: Vec<CaseId> = ids.into_iter().filter(|id| typed.matches(id)).collect();
         match matches.as_slice() {
             [one] => Ok(one.clone()),
-            [] => self.by_alias(typed)?.ok_or_else(|| {
-                Error::input(format!(
-                    "no case matches {typed} in {}",
-                    self.root.display()
-                ))
-                .with_hint("list the cases with `disclose status --all`")
-            }),
+            [] => match self.by_alias(typed)? {
+                Some(id) => Ok(id),
+                None => Err(self.unknown_case(typed)),
+            },
             many => Err(Error::input(format!(
                 "{typed} is ambiguous: it matches {}",
                 many.iter()
@@ -373,6 +377,28 @@ impl Store {
             (Some(one), None) => Some(one.id.clone()),
             _ => None,
         })
+    }
+
+    /// The error for a typed ID that names no case, with the IDs it was
+    /// probably meant to be.
+    fn unknown_case(&self, typed: &CaseRef) -> Error {
+        let message = match typed {
+            CaseRef::Full(id) => format!("no case {id} in {}", self.root.display()),
+            CaseRef::Partial { .. } => {
+                format!("no case matches {typed} in {}", self.root.display())
+            }
+        };
+        let ids = self.case_ids().map(|(ids, _)| ids).unwrap_or_default();
+        let near: Vec<&str> = typed
+            .suggestions(&ids)
+            .into_iter()
+            .map(CaseId::as_str)
+            .collect();
+        let hint = match crate::model::suggest::did_you_mean(&near) {
+            Some(guess) => format!("{guess} (`disclose status --all` lists every case)"),
+            None => "list the cases with `disclose status --all`".to_owned(),
+        };
+        Error::input(message).with_hint(hint)
     }
 
     fn no_such_case(&self, id: &CaseId) -> Error {

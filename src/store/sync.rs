@@ -52,6 +52,8 @@ pub struct SyncReport {
     pub pushed: usize,
     /// Pushes the remote rejected because it had moved.
     pub retries: usize,
+    /// What was done about the remote's default branch after the push.
+    pub remote_head: Option<super::team::RemoteHead>,
 }
 
 impl Store {
@@ -96,8 +98,22 @@ impl Store {
             ..SyncReport::default()
         };
         let attempts = opts.attempts.max(1);
+        let mut first_push = false;
+        if let Some(path) = super::team::local_path(&url)
+            && !path.exists()
+        {
+            // libgit2 would call a missing directory an "unsupported URL protocol".
+            return Err(self.kept(
+                Error::store(format!("could not fetch from {url}: no such directory")),
+                &repo,
+            ));
+        }
         for attempt in 1..=attempts {
             let theirs = remote::fetch(&repo, &url).map_err(|e| self.kept(e, &repo))?;
+            if attempt == 1 {
+                // The remote has no branch yet: this push is its first.
+                first_push = theirs.is_none();
+            }
             if let Some(theirs) = theirs
                 && let Err(e) = tree::check(&repo, theirs, "the remote's")
             {
@@ -113,10 +129,24 @@ impl Store {
             if ahead == 0 {
                 break;
             }
+            if let Some(path) = super::team::local_path(&url)
+                && let super::team::PathRemote::Working { .. } = super::team::inspect(&path)
+            {
+                // git refuses to push into a checked-out branch for the same reason.
+                return Err(Error::refused(format!(
+                    "{url} is a store's work tree, not a bare repository: pushing would move its \
+                     branch under its files; the local changes are merged here and kept"
+                ))
+                .with_hint(
+                    "record the team's bare remote with `disclose remote set URL` (or a scratch \
+                     one with `disclose remote set --create PATH`), or sync with --no-push",
+                ));
+            }
             on_stage(Stage::BeforePush { attempt });
             match remote::push(&repo, &url).map_err(|e| self.kept(e, &repo))? {
                 Pushed::Done => {
                     report.pushed = ahead;
+                    report.remote_head = super::team::after_push(&url, first_push);
                     break;
                 }
                 Pushed::Rejected(why) if attempt == attempts => {

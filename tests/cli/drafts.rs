@@ -592,7 +592,7 @@ fn a_template_that_asks_for_a_promise_that_is_off_is_refused() {
     env.disclose_at(NOW)
         .args(["contact", ID, "--draft", "update"])
         .assert()
-        .code(3)
+        .code(2)
         .stderr(predicate::str::contains("templates/update.txt"))
         .stderr(predicate::str::contains("update_every is off"));
 }
@@ -603,7 +603,7 @@ fn a_broken_template_is_named_and_the_ack_is_not_recorded() {
     std::fs::create_dir_all(env.store.join("templates")).unwrap();
     std::fs::write(env.store.join("templates/ack.txt"), "Hello {reporter}\n").unwrap();
     let before = env.snapshot_bytes();
-    let out = env.disclose().args(["ack", ID, "--draft"]).assert().code(3);
+    let out = env.disclose().args(["ack", ID, "--draft"]).assert().code(2);
     let err = stderr(&out);
     assert!(err.contains("templates/ack.txt"), "{err}");
     assert!(err.contains("unknown placeholder {reporter}"), "{err}");

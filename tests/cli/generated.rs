@@ -236,6 +236,75 @@ fn bash_completes_case_ids_from_the_store() {
 }
 
 #[test]
+fn bash_completes_release_names_where_a_release_goes() {
+    if std::process::Command::new("bash")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        crate::common::skip("bash");
+        return;
+    }
+    let env = TestEnv::new();
+    env.disclose()
+        .args([
+            "init",
+            "--release",
+            "1.4=>=1.4.0, <1.5.0",
+            "--release",
+            "2.x=>=2.0.0",
+        ])
+        .assert()
+        .success();
+    let id = env.open("x", &[]);
+    let releases = ["1.4".to_owned(), "2.x".to_owned()];
+    assert_eq!(
+        bash_complete(&env, &["disclose", "fix", &id, "--release", ""]),
+        releases
+    );
+    assert_eq!(
+        bash_complete(&env, &["disclose", "fix", "--release", "2"]),
+        ["2.x"]
+    );
+    assert_eq!(
+        bash_complete(&env, &["disclose", "release", &id, ""]),
+        releases,
+        "the name goes after the ID"
+    );
+    assert_eq!(
+        bash_complete(&env, &["disclose", "policy", "release", "remove", ""]),
+        releases
+    );
+    // The decision comes after the name, from clap's own list.
+    let decisions = bash_complete(&env, &["disclose", "release", &id, "1.4", ""]);
+    assert!(decisions.contains(&"wont-fix".to_owned()), "{decisions:?}");
+    assert!(!decisions.contains(&"1.4".to_owned()), "{decisions:?}");
+    // `init --release` takes NAME=REQ: nothing from the store there.
+    assert!(
+        !bash_complete(&env, &["disclose", "init", "--release", ""]).contains(&"1.4".to_owned())
+    );
+    env.disclose()
+        .args(["__complete-releases", "1"])
+        .assert()
+        .success()
+        .stdout("1.4\n");
+}
+
+#[test]
+fn fish_and_zsh_scripts_complete_release_names() {
+    let fish = std::fs::read_to_string(root().join("completions/disclose.fish")).unwrap();
+    for line in [
+        "complete -c disclose -n \"__fish_disclose_at_positional 1 release\" -f -a \"(__fish_disclose_releases)\"",
+        "complete -c disclose -n \"__fish_disclose_using_subcommand fix\" -l release -f -r -a \"(__fish_disclose_releases)\"",
+    ] {
+        assert!(fish.contains(line), "{line} missing");
+    }
+    let zsh = std::fs::read_to_string(root().join("completions/_disclose")).unwrap();
+    assert_eq!(zsh.matches(":_disclose_releases'").count(), 3, "{zsh}");
+    assert!(!zsh.contains("NAME=REQ:_disclose_releases"));
+}
+
+#[test]
 fn zsh_helper_lists_case_ids_from_the_store() {
     let env = TestEnv::with_store("two-open-cases");
     if env

@@ -332,20 +332,22 @@ fn a_policy_conflict_stops_the_sync_with_both_values_and_nothing_changed() {
 #[test]
 fn sync_with_the_remote_unreachable_keeps_local_work_and_says_what_failed() {
     let team = Team::new();
-    let gone = team.a.root.join("moved-away.git");
+    // A remote that was there when it was recorded, and moved away since.
+    let gone = team.a.bare_remote("moved-away.git");
     team.b
         .disclose()
         .args(["remote", "set"])
         .arg(&gone)
         .assert()
         .success();
+    std::fs::remove_dir_all(&gone).unwrap();
     let id = team.b.open("offline work", &[]);
     team.b.disclose().args(["ack", &id]).assert().success();
     let (files, head) = (team.b.files(), team.b.head());
     let out = team.b.disclose().arg("sync").assert().code(3);
     let err = stderr(&out);
     assert!(
-        err.contains("could not fetch") && err.contains("moved-away.git"),
+        err.contains("could not fetch") && err.contains("moved-away.git: no such directory"),
         "{err}"
     );
     assert!(err.contains("2 local changes not pushed"), "{err}");

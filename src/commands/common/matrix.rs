@@ -14,8 +14,8 @@ pub fn report_state(ctx: &Ctx, was: Option<State>, case: &Case) {
         .collect();
     match (was, case.state) {
         (Some(before), State::Fixed) if before != State::Fixed => ctx.ui.status(&format!(
-            "Every affected release is fixed or decided: {} is now fixed. Next: `disclose publish {}`",
-            case.id, case.id
+            "Every affected release is fixed or decided: {} is now fixed.",
+            case.id
         )),
         (Some(State::Fixed), State::Confirmed) => ctx.ui.warn(&format!(
             "{} is back to confirmed (it was fixed): {}",

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::app::context::Ctx;
 use crate::error::{Error, Result};
+use crate::store::{self, PathRemote};
 
 /// Checks a typed remote URL; a local path is made absolute so the store
 /// finds it from any working directory.
@@ -47,6 +48,46 @@ pub fn normalize_url(typed: &str, arg: &str) -> Result<String> {
         .to_str()
         .map(str::to_owned)
         .ok_or_else(|| bad("the path is not UTF-8"))
+}
+
+/// Checks what a local path remote (`file://` or a path) names: it must be
+/// a bare repository, which `create` makes if nothing is there yet. Other
+/// URLs are checked by the first `sync`. `arg` names the argument in errors.
+pub fn check_path_remote(url: &str, arg: &str, create: bool) -> Result<bool> {
+    let Some(path) = store::local_path(url) else {
+        return Ok(false);
+    };
+    let shown = path.display();
+    match store::inspect(&path) {
+        PathRemote::Bare => Ok(false),
+        PathRemote::Missing | PathRemote::NotRepository if create => {
+            store::create_bare_remote(&path)?;
+            Ok(true)
+        }
+        PathRemote::Missing => Err(Error::input(format!("{arg} {shown}: no such directory"))
+            .with_hint(format!(
+                "create an empty team repository there with `disclose remote set --create {shown}` \
+             (or `git init --bare {shown}`), or check the path"
+            ))),
+        PathRemote::NotRepository => Err(Error::input(format!(
+            "{arg} {shown}: not a git repository"
+        ))
+        .with_hint(format!(
+            "point at a bare repository, or make one with `disclose remote set --create {shown}` \
+             (the directory must be empty)"
+        ))),
+        PathRemote::Working { remote } => Err(Error::input(format!(
+            "{arg} {shown}: a store's work tree (or another repository with files checked out), \
+             not a bare repository; pushing there would move its branch under its files"
+        ))
+        .with_hint(match remote {
+            Some(team) => format!("its own remote is {team}: use that one"),
+            None => format!(
+                "make a bare repository for the team with `disclose remote set --create PATH`, or \
+                 `git clone --bare {shown} PATH`"
+            ),
+        })),
+    }
 }
 
 /// Says, when `url` carries a password or token, that a credential

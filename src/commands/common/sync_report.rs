@@ -2,7 +2,7 @@
 //! `status` where they sync or count unpushed work.
 
 use crate::app::context::Ctx;
-use crate::store::{REMOTE, SyncReport};
+use crate::store::{REMOTE, RemoteHead, STORE_BRANCH as BRANCH, SyncReport};
 
 /// `3 local changes not pushed`.
 pub fn unpushed_line(commits: usize) -> String {
@@ -87,6 +87,18 @@ pub fn tell_merge_and_push(ctx: &Ctx, report: &SyncReport) {
             report.pushed,
             plural(report.pushed)
         ));
+    }
+    match &report.remote_head {
+        Some(RemoteHead::Pointed { was }) => ui.status(&format!(
+            "The remote's default branch (HEAD) was {was}, which it does not have; it is now \
+             {BRANCH}, so a plain `git clone` of it (a CI checkout) gets the store."
+        )),
+        Some(RemoteHead::Unchecked) => ui.status(&format!(
+            "First push to {remote}: if a plain `git clone` of it (a CI checkout) gives an empty \
+             directory, make {BRANCH} its default branch (in the host's repository settings, or \
+             `git symbolic-ref HEAD refs/heads/{BRANCH}` in a bare repository on a server)."
+        )),
+        None => {}
     }
 }
 

@@ -36,8 +36,8 @@ impl DraftArgs {
 }
 
 /// The store's override of `kind`, checked, or `None` for the built-in one.
-/// A broken override is an error naming the file, found before anything
-/// is recorded.
+/// A broken override is bad input (exit 2) naming the file, found before
+/// anything is recorded.
 pub fn load(store: &Store, kind: DraftKind) -> Result<Option<String>> {
     let rel = kind.template_path();
     let path = store.root().join(&rel);
@@ -45,11 +45,31 @@ pub fn load(store: &Store, kind: DraftKind) -> Result<Option<String>> {
         return Ok(None);
     };
     let text = String::from_utf8(bytes)
-        .map_err(|_| Error::store(format!("{}: not UTF-8 text", path.display())))?;
+        .map_err(|_| Error::input(format!("{}: not UTF-8 text", path.display())))?;
     drafts::check(&text).map_err(|e| {
-        Error::store(format!("{}: {e}", path.display())).with_hint(
-            "see the placeholders in the README, or delete the file to use the built-in draft",
-        )
+        let guess = match &e {
+            drafts::TemplateError::Unknown(name) => {
+                let known = drafts::PLACEHOLDERS.iter().map(|(n, _)| *n);
+                let mut near = crate::model::suggest::close_names(name, known.clone());
+                if near.is_empty() {
+                    // `{reporter}` for `{reporter_name}`: a name cut short.
+                    near = known
+                        .filter(|n| n.starts_with(name.as_str()))
+                        .take(3)
+                        .collect();
+                }
+                let braced: Vec<String> = near.iter().map(|n| format!("{{{n}}}")).collect();
+                let braced: Vec<&str> = braced.iter().map(String::as_str).collect();
+                crate::model::suggest::did_you_mean(&braced)
+            }
+            _ => None,
+        };
+        let fallback =
+            "see the placeholders in the README, or delete the file to use the built-in draft";
+        Error::input(format!("{}: {e}", path.display())).with_hint(match guess {
+            Some(guess) => format!("{guess} ({fallback})"),
+            None => fallback.to_owned(),
+        })
     })?;
     Ok(Some(text))
 }
@@ -214,7 +234,7 @@ fn render(store: &Store, prepared: &Prepared, case: &Case, now: DateTime<Utc>) -
         (None, e @ drafts::TemplateError::Unavailable(..)) => {
             Error::refused(format!("cannot draft {kind} for {}: {e}", case.id))
         }
-        (_, e) => Error::store(format!(
+        (_, e) => Error::input(format!(
             "{}: {e}",
             store.root().join(kind.template_path()).display()
         )),

@@ -62,5 +62,5 @@ pub(super) fn run(ctx: &Ctx, typed: &CaseRef, path: &Path, limit: usize) -> Resu
     };
     ctx.ui
         .status(&format!("Logged {what} on {} (from {label})", case.id));
-    ctx.print_case_json(&case)
+    ctx.changed(&store, &case)
 }

@@ -148,6 +148,9 @@ pub(super) fn run(ctx: &Ctx, args: &OpenArgs) -> Result<()> {
             ));
         }
     }
+    if let [one] = opened.as_slice() {
+        ctx.say_next(&store, one);
+    }
     Ok(())
 }
 

@@ -53,7 +53,8 @@ pub struct ReleaseAddArgs {
 #[command(after_help = "Examples:\n  disclose policy release remove 1.3")]
 pub struct ReleaseRemoveArgs {
     /// Name of the release line to remove
-    pub name: String,
+    #[arg(value_name = "RELEASE")]
+    pub release: String,
 }
 
 pub(super) fn run(ctx: &Ctx, release: &ReleaseArgs) -> Result<()> {
@@ -67,7 +68,7 @@ pub(super) fn run(ctx: &Ctx, release: &ReleaseArgs) -> Result<()> {
             })
         }
         ReleaseCommand::Remove(remove) => super::edit(ctx, |policy| {
-            let gone = policy.remove_release(&remove.name)?;
+            let gone = policy.remove_release(&remove.release)?;
             Ok(Some(format!("policy: remove release {}", gone.name)))
         }),
     }

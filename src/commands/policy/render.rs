@@ -26,7 +26,7 @@ pub struct RenderArgs {
 pub(super) fn run(ctx: &Ctx, render: &RenderArgs) -> Result<()> {
     if render.write.is_none() && render.check.is_none() {
         let policy = renderable(&ctx.store()?)?;
-        return ctx.ui.print(&security_md::render(&policy));
+        return print_rendered(ctx, &security_md::render(&policy));
     }
     render_or_show(ctx, render)
 }
@@ -42,7 +42,7 @@ pub(super) fn render_or_show(ctx: &Ctx, args: &RenderArgs) -> Result<()> {
     let policy = renderable(&store)?;
     let text = security_md::render(&policy);
     if file == Path::new("-") {
-        return ctx.ui.print(&text);
+        return print_rendered(ctx, &text);
     }
     let visibility = if args.world_readable {
         crate::store::Visibility::WorldReadable
@@ -52,6 +52,10 @@ pub(super) fn render_or_show(ctx: &Ctx, args: &RenderArgs) -> Result<()> {
     // Replaced whole, so an interrupted write never leaves half a SECURITY.md.
     crate::store::write_out(file, text.as_bytes(), visibility)
         .map_err(|e| Error::input(format!("--write {}: {e}", file.display())))?;
+    if ctx.ui.json() {
+        ctx.ui
+            .print_json(&serde_json::json!({ "file": file, "written": true }))?;
+    }
     ctx.ui.status(&format!(
         "Wrote {} from the policy of {}.\nCheck it in CI with `disclose policy --check {}`.",
         file.display(),
@@ -59,6 +63,12 @@ pub(super) fn render_or_show(ctx: &Ctx, args: &RenderArgs) -> Result<()> {
         file.display()
     ));
     Ok(())
+}
+
+/// A rendered SECURITY.md on stdout (with `--json`, as `{"security_md": TEXT}`).
+fn print_rendered(ctx: &Ctx, text: &str) -> Result<()> {
+    ctx.ui
+        .product(&serde_json::json!({ "security_md": text }), text)
 }
 
 /// The store's policy, if it has what a SECURITY.md cannot do without.
@@ -94,7 +104,7 @@ fn check(ctx: &Ctx, file: &Path) -> Result<()> {
             .status(&format!("{} agrees with the policy.", file.display()));
         return Ok(());
     }
-    Err(Error::refused(format!(
+    let refusal = Error::refused(format!(
         "{} disagrees with the policy in {} place{}",
         file.display(),
         findings.len(),
@@ -103,5 +113,11 @@ fn check(ctx: &Ctx, file: &Path) -> Result<()> {
     .with_hint(format!(
         "regenerate it with `disclose policy --write {}`, or change the policy with `disclose policy set`",
         file.display()
-    )))
+    ));
+    // With --json the findings printed are the whole answer.
+    Err(if ctx.ui.json() {
+        refusal.reported()
+    } else {
+        refusal
+    })
 }

@@ -106,15 +106,21 @@ pub(super) fn show(
         ctx.ui
             .print(&text(id, items, &planned, forced, team, dir))?;
     }
-    match planned {
-        Err(e) => Err(e),
-        Ok(_) if forced || (items.is_empty() && findings.is_empty()) => Ok(()),
-        Ok(_) => Err(Error::refused(format!(
+    let failure = match planned {
+        Err(e) => e,
+        Ok(_) if forced || (items.is_empty() && findings.is_empty()) => return Ok(()),
+        Ok(_) => Error::refused(format!(
             "{id} is not ready to publish: {} open item(s), {} leak finding(s)",
             items.len(),
             findings.len()
-        ))),
-    }
+        )),
+    };
+    // With --json the object printed already says why; nothing follows it.
+    Err(if ctx.ui.json() {
+        failure.reported()
+    } else {
+        failure
+    })
 }
 
 fn text(

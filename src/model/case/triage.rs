@@ -623,10 +623,15 @@ fn known_release<'p>(
                 ))
                 .with_hint("add one with `disclose policy release add NAME --range REQ`")
             } else {
-                Error::input(format!(
+                let near = crate::model::suggest::close_names(name, known.iter().copied());
+                let error = Error::input(format!(
                     "{message}; maintained releases: {}",
                     known.join(", ")
-                ))
+                ));
+                match crate::model::suggest::did_you_mean(&near) {
+                    Some(guess) => error.with_hint(guess),
+                    None => error,
+                }
             }
         })
 }

@@ -4,6 +4,8 @@
 
 #![allow(dead_code, unreachable_pub)]
 
+#[cfg(unix)]
+pub mod pty;
 pub mod schema;
 pub mod server;
 
@@ -141,6 +143,20 @@ impl TestEnv {
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .current_dir(&self.root);
         cmd
+    }
+
+    /// `disclose ARGS` on a terminal `columns` wide, at the next tick,
+    /// typing `script` into it (see `pty::run`).
+    #[cfg(unix)]
+    pub fn on_terminal(
+        &self,
+        args: &[&str],
+        columns: u16,
+        script: &[(&str, &[u8])],
+    ) -> pty::Screen {
+        let mut cmd = self.command();
+        cmd.args(args);
+        pty::run(cmd, columns, script)
     }
 
     /// Opens a case with `title` (and extra args) and returns its ID.
