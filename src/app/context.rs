@@ -13,24 +13,42 @@ use crate::error::{Error, Result};
 use crate::model::case::Case;
 use crate::model::id::CaseRef;
 use crate::model::policy::Policy;
-use crate::store::{self, Identity, Store, Tx};
+use crate::store::{self, Fault, Identity, Store, Tx};
 
 pub struct Ctx {
     pub ui: Ui,
     pub clock: Clock,
     pub env: Env,
     dir: Option<PathBuf>,
+    fault: Option<Fault>,
 }
 
 impl Ctx {
     pub fn new(ui: Ui, env: Env, dir: Option<PathBuf>) -> Result<Self> {
         let clock = Clock::from_env(env.now.as_deref())?;
+        let fault = env
+            .fault
+            .as_deref()
+            .map(|text| {
+                text.parse::<Fault>()
+                    .map_err(|why| Error::input(format!("DISCLOSE_FAULT={text}: {why}")))
+            })
+            .transpose()?;
         Ok(Self {
             ui,
             clock,
             env,
             dir,
+            fault,
         })
+    }
+
+    /// How this run opens stores: its crash point, and notices as warnings.
+    pub fn store_options(&self) -> store::Options {
+        store::Options {
+            fault: self.fault,
+            notify: Some(self.ui.warner()),
+        }
     }
 
     pub fn now(&self) -> DateTime<Utc> {
@@ -42,11 +60,20 @@ impl Ctx {
         paths::resolve_store(self.dir.as_deref(), &self.env)
     }
 
+    /// Whether a store is at `root`, once an interrupted change there is
+    /// repaired (which can undo the change that created it).
+    fn ready(&self, root: &std::path::Path) -> Result<bool> {
+        if store::interrupted(root) {
+            store::repair(root, &self.store_options())?;
+        }
+        store::probe(root)
+    }
+
     /// The store if it exists yet. Read commands use this to greet a newcomer.
     pub fn existing_store(&self) -> Result<Option<Store>> {
         let (root, _) = self.location()?;
-        if store::exists(&root) {
-            Store::open(&root).map(Some)
+        if self.ready(&root)? {
+            Store::open_with(&root, self.store_options()).map(Some)
         } else {
             Ok(None)
         }
@@ -55,8 +82,8 @@ impl Ctx {
     /// The store, which must exist (for commands that name a case).
     pub fn store(&self) -> Result<Store> {
         let (root, source) = self.location()?;
-        if store::exists(&root) || root.exists() {
-            return Store::open(&root);
+        if self.ready(&root)? {
+            return Store::open_with(&root, self.store_options());
         }
         Err(Error::input(format!(
             "there is no case store at {} ({source}) yet",
@@ -70,11 +97,18 @@ impl Ctx {
     /// The store, created with the default policy if this is the first write.
     pub fn store_for_write(&self) -> Result<Store> {
         let (root, source) = self.location()?;
-        if store::exists(&root) {
-            return Store::open(&root);
+        if self.ready(&root)? {
+            return Store::open_with(&root, self.store_options());
         }
         let who = self.identity_for(None)?;
-        let (store, was_open) = Store::create(&root, &Policy::default(), false, &who, self.now())?;
+        let (store, was_open) = Store::create_with(
+            &root,
+            &Policy::default(),
+            false,
+            &who,
+            self.now(),
+            self.store_options(),
+        )?;
         self.ui.status(&format!(
             "Created a new case store at {} ({source}).",
             root.display()

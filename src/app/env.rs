@@ -23,6 +23,9 @@ pub struct Env {
     pub man_path: Option<OsString>,
     /// `VISUAL`, else `EDITOR`: what `--edit` (describe, drafts) opens.
     pub editor: Option<String>,
+    /// `DISCLOSE_FAULT=<step>[:kill]`: a crash point in every change, for
+    /// the fault-injection tests (see `store::fault`).
+    pub fault: Option<String>,
 }
 
 fn non_empty(value: Option<OsString>) -> Option<OsString> {
@@ -42,6 +45,7 @@ impl Env {
             path: var("PATH"),
             man_path: var("MANPATH"),
             editor: text("VISUAL").or_else(|| text("EDITOR")),
+            fault: text("DISCLOSE_FAULT"),
         }
     }
 }

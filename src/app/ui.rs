@@ -153,6 +153,13 @@ impl Ui {
         ));
     }
 
+    /// `warn` as a function the layers below can keep (the store reports
+    /// locks it takes over and changes it repairs as it goes).
+    pub fn warner(&self) -> std::sync::Arc<dyn Fn(&str) + Send + Sync> {
+        let prefix = self.paint_err("warning:", Style::BoldYellow);
+        std::sync::Arc::new(move |text: &str| write_stderr(&format!("{prefix} {text}\n")))
+    }
+
     /// `text` in `style` when stdout gets colour.
     pub fn paint(&self, text: &str, style: Style) -> String {
         if self.color {

@@ -158,7 +158,14 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
         remote_url::check_path_remote(url, "--remote", false)?;
     }
     let who = ctx.identity_for(None)?;
-    let (store, was_open) = Store::create(&root, &policy, args.allow_nested, &who, ctx.now())?;
+    let (store, was_open) = Store::create_with(
+        &root,
+        &policy,
+        args.allow_nested,
+        &who,
+        ctx.now(),
+        ctx.store_options(),
+    )?;
     ctx.ui.status(&format!(
         "Created a case store at {} ({source}).",
         root.display()

@@ -19,7 +19,7 @@ use crate::export::{AdvisoryFiles, Format};
 use crate::judge::readiness::{self, OpenItem};
 use crate::model::case::{Case, Stamp};
 use crate::model::id::{CaseId, CaseRef};
-use crate::store::{ADVISORIES_DIR, Store};
+use crate::store::{ADVISORIES_DIR, Store, Tx, Visibility};
 
 /// Publish a fixed case: write its advisory files and mark it published
 ///
@@ -156,37 +156,14 @@ pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
         let plan = plan(tx.store(), case, items, now, by, force)?;
         check_findings(&id, &plan.findings, force)?;
         let target = target(tx.store(), args.out.as_deref(), &plan.advisory)?;
-        if let Target::Store(dir) = &target {
-            for (format, text) in &plan.files.files {
-                tx.write_file(
-                    &format!("{dir}/{}", format.file_name()),
-                    text.clone().into_bytes(),
-                );
-            }
-        }
+        write_files(tx, &target, &plan.files.files, args.mode.visibility());
         tx.write(&plan.case);
         tx.set_message(format!("{id}: publish {}", plan.advisory));
         Ok((plan, target))
     })?;
     let written = match &target {
         Target::Store(dir) => store.root().join(dir),
-        Target::Outside(dir) => {
-            write_outside(dir, &plan.files.files, args.mode.visibility()).map_err(|e| {
-                // The case is published all the same: its number must
-                // still reach the team.
-                if team.is_some() {
-                    share(ctx, &store, &id, &plan.advisory);
-                }
-                Error::refused(format!(
-                    "{id} is published as {}, but writing the files failed: {e}",
-                    plan.advisory
-                ))
-                .with_hint(format!(
-                    "write them again with `disclose export {id} --format FORMAT --out FILE`"
-                ))
-            })?;
-            dir.clone()
-        }
+        Target::Outside(dir) => dir.clone(),
     };
     for (format, why) in &plan.files.skipped {
         ctx.ui
@@ -337,6 +314,25 @@ fn leak_refusal(id: &CaseId, findings: &[Finding], anyway: &str) -> Error {
     ))
 }
 
+/// Stages the advisory files in the change that publishes them: in the
+/// store, or outside it, where they appear only if the change is made.
+fn write_files(
+    tx: &mut Tx<'_>,
+    target: &Target,
+    files: &[(Format, String)],
+    visibility: Visibility,
+) {
+    for (format, text) in files {
+        let bytes = text.clone().into_bytes();
+        match target {
+            Target::Store(dir) => tx.write_file(&format!("{dir}/{}", format.file_name()), bytes),
+            Target::Outside(dir) => {
+                tx.write_outside(dir.join(format.file_name()), bytes, visibility);
+            }
+        }
+    }
+}
+
 fn target(store: &Store, out: Option<&Path>, advisory: &str) -> Result<Target> {
     let Some(out) = out else {
         return Ok(Target::Store(format!("{ADVISORIES_DIR}/{advisory}")));
@@ -375,18 +371,6 @@ fn target(store: &Store, out: Option<&Path>, advisory: &str) -> Result<Target> {
         .with_hint("leave --out out to use advisories/<ID>/"));
     }
     Ok(Target::Store(parts.join("/")))
-}
-
-fn write_outside(
-    dir: &Path,
-    files: &[(Format, String)],
-    visibility: crate::store::Visibility,
-) -> std::io::Result<()> {
-    crate::store::create_out_dir(dir, visibility)?;
-    for (format, text) in files {
-        crate::store::write_out(&dir.join(format.file_name()), text.as_bytes(), visibility)?;
-    }
-    Ok(())
 }
 
 fn list(items: &[OpenItem]) -> String {

@@ -544,6 +544,17 @@ fn top_sections() -> Roff {
             "Optional overrides of the reply drafts.",
         ),
         (
+            "<store>/.git/disclose/",
+            "The summary cache that status and check read (checked, rebuilt when \
+             damaged), and the journal of a change in flight, which the next command \
+             uses to finish or undo a change that was killed. Never committed.",
+        ),
+        (
+            "<store>/.git/disclose.lock",
+            "The store's lock; while held, it names the process, host and start time \
+             of its holder.",
+        ),
+        (
             "~/.config/disclose/config.json",
             "User configuration; its key store names the default store (on Linux; \
              the platform's configuration directory elsewhere).",

@@ -15,16 +15,53 @@
 //! the same clock tick as the cache was built cannot hide behind an equal
 //! timestamp. The cache is an accelerator only: a missing, stale or unreadable
 //! cache is rebuilt from the files, and failing to save it is not an error.
+//!
+//! Nothing in it is served unchecked: the header names the cache format and
+//! the tool's version (`VERSION`), and the header, every line and every text
+//! carry a checksum. A cache written by another version, or with a line that
+//! fails its checksum, is rebuilt whole; a text that fails its checksum is
+//! read from its case file instead, and the cache is rebuilt next time.
 
 use std::io::Write as _;
 use std::path::Path;
 
 use crate::model::case::CaseSummary;
 
-/// The cache's header: a name, then its format version, derived by
-/// `build.rs` from the code that decides what the cache holds (the model and
-/// this file), so a change there can never serve lines in an older shape.
-const MAGIC: &str = concat!("disclose-summaries ", env!("DISCLOSE_CACHE_FORMAT"));
+const MAGIC: &str = "disclose-summaries";
+
+/// The cache format and the tool version that wrote it: a cache with any
+/// other is rebuilt. The format is derived by `build.rs` from the code that
+/// decides what the cache holds (the model and this file), so a change there
+/// can never serve lines in an older shape.
+pub(crate) const VERSION: &str = concat!(
+    env!("DISCLOSE_CACHE_FORMAT"),
+    "/",
+    env!("CARGO_PKG_VERSION")
+);
+
+/// A 64-bit checksum of `bytes`, against damage rather than attack: each
+/// step is a bijection of the state and of the word it takes in, so any
+/// change confined to one 8-byte word always changes the sum, and other
+/// changes do but for a 2^-64 chance. About 8 bytes per multiply, so
+/// checking a cache costs little beside reading it.
+pub(crate) fn checksum(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let step = |h: u64, w: u64| (h ^ w).wrapping_mul(K).rotate_left(29);
+    let mut h = (bytes.len() as u64) ^ 0x243F_6A88_85A3_08D3;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = step(h, u64::from_le_bytes(word));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        h = step(h, u64::from_le_bytes(word));
+    }
+    h ^ (h >> 32)
+}
 
 /// What identifies one version of a file without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,11 +120,12 @@ pub(crate) struct Entry {
     pub(crate) summary: Box<CaseSummary>,
 }
 
-/// Where a case's rendered fields are in the bodies file.
+/// Where a case's rendered fields are in the bodies file, and their checksum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct TextRef {
     pub(crate) offset: u64,
     pub(crate) len: u64,
+    pub(crate) sum: u64,
 }
 
 /// The loaded cache: its bodies file and its entries, sorted by name.
@@ -139,8 +177,14 @@ fn load_from(path: &Path) -> Option<Loaded> {
         if bodies.is_none() {
             let newline = lines.iter().position(|&b| b == b'\n')?;
             let header = std::str::from_utf8(&lines[..newline]).ok()?;
+            let (header, sum) = header.rsplit_once('\t')?;
+            if u64::from_str_radix(sum, 16).ok()? != checksum(header.as_bytes()) {
+                return None;
+            }
             let name = header
                 .strip_prefix(MAGIC)?
+                .strip_prefix(' ')?
+                .strip_prefix(VERSION)?
                 .strip_prefix(' ')
                 .filter(|name| is_bodies_name(name))?;
             bodies = Some(name.to_owned());
@@ -205,7 +249,13 @@ fn split_lines(bytes: &[u8], n: usize) -> Vec<&[u8]> {
 }
 
 fn parse_line(line: &[u8]) -> Option<Entry> {
-    let mut fields = line.splitn(10, |&b| b == b'\t');
+    let tab = line.iter().position(|&b| b == b'\t')?;
+    let sum = u64::from_str_radix(std::str::from_utf8(&line[..tab]).ok()?, 16).ok()?;
+    let line = &line[tab + 1..];
+    if sum != checksum(line) {
+        return None;
+    }
+    let mut fields = line.splitn(11, |&b| b == b'\t');
     let mut next = || fields.next();
     let name = std::str::from_utf8(next()?).ok()?.to_owned();
     let mut num = || -> Option<i64> { std::str::from_utf8(next()?).ok()?.parse().ok() };
@@ -213,10 +263,10 @@ fn parse_line(line: &[u8]) -> Option<Entry> {
     let mtime = (num()?, num()?);
     let ctime = (num()?, num()?);
     let ino = num()? as u64;
-    let text = TextRef {
-        offset: num()? as u64,
-        len: num()? as u64,
-    };
+    let offset = num()? as u64;
+    let len = num()? as u64;
+    let sum = u64::from_str_radix(std::str::from_utf8(next()?).ok()?, 16).ok()?;
+    let text = TextRef { offset, len, sum };
     let summary = serde_json::from_slice(next()?).ok()?;
     Some(Entry {
         text,
@@ -327,6 +377,7 @@ fn try_save(
         refs.push(TextRef {
             offset,
             len: bytes.len() as u64,
+            sum: checksum(bytes),
         });
         offset += bytes.len() as u64;
     }
@@ -340,15 +391,18 @@ fn try_save(
     // temporary file was just created, so its mtime is "now" on that disk.
     let now = FileKey::of(&tmp.as_file().metadata()?).mtime;
     let mut out = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
-    writeln!(out, "{MAGIC} {name}")?;
+    let header = format!("{MAGIC} {VERSION} {name}");
+    writeln!(out, "{header}\t{:016x}", checksum(header.as_bytes()))?;
+    let mut line = Vec::with_capacity(1024);
     for (entry, text) in entries.iter().zip(&refs) {
         let key = entry.key;
         if key.racy(now) || entry.name.contains(['\t', '\n']) {
             continue;
         }
+        line.clear();
         write!(
-            out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t",
+            line,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:016x}\t",
             entry.name,
             key.size,
             key.mtime.0,
@@ -357,9 +411,12 @@ fn try_save(
             key.ctime.1,
             key.ino,
             text.offset,
-            text.len
+            text.len,
+            text.sum
         )?;
-        serde_json::to_writer(&mut out, entry.summary)?;
+        serde_json::to_writer(&mut line, entry.summary)?;
+        write!(out, "{:016x}\t", checksum(&line))?;
+        out.write_all(&line)?;
         out.write_all(b"\n")?;
     }
     out.flush()?;
@@ -373,11 +430,21 @@ fn try_save(
     Ok((name, refs))
 }
 
-/// Reads the text at `text` from the bodies file `name`, if it is there.
+/// Reads the text at `text` from the bodies file, if it is there whole and
+/// passes its checksum.
 pub(crate) fn read_text(file: &std::fs::File, text: TextRef) -> Option<String> {
     let mut buf = vec![0; usize::try_from(text.len).ok()?];
     read_at(file, &mut buf, text.offset).ok()?;
+    if checksum(&buf) != text.sum {
+        return None;
+    }
     String::from_utf8(buf).ok()
+}
+
+/// Drops the cache, so the next reader rebuilds it (after a text failed
+/// its check).
+pub(crate) fn discard(dir: &Path) {
+    let _ = std::fs::remove_file(dir.join(SUMMARIES));
 }
 
 #[cfg(unix)]
@@ -408,10 +475,35 @@ mod tests {
     }
 
     #[test]
-    fn the_header_names_a_version_derived_from_the_code() {
-        let version = MAGIC.strip_prefix("disclose-summaries ").unwrap();
-        assert_eq!(version.len(), 16);
-        assert!(version.bytes().all(|b| b.is_ascii_hexdigit()));
+    fn any_change_to_one_byte_changes_the_checksum() {
+        let text = br#"DISC-2026-K7Q3M.json	5120	1	2	3	4	5	0	300	{"id":"DISC-2026-K7Q3M"}"#;
+        let sum = checksum(text);
+        let mut copy = text.to_vec();
+        for i in 0..copy.len() {
+            for bit in 0..8 {
+                copy[i] ^= 1 << bit;
+                assert_ne!(checksum(&copy), sum, "byte {i} bit {bit}");
+                copy[i] ^= 1 << bit;
+            }
+            for to in [b'0', b'9', b' ', b'\n', 0] {
+                if copy[i] != to {
+                    let was = copy[i];
+                    copy[i] = to;
+                    assert_ne!(checksum(&copy), sum, "byte {i} set to {to}");
+                    copy[i] = was;
+                }
+            }
+        }
+        assert_ne!(checksum(&text[..text.len() - 1]), sum, "a cut");
+        assert_ne!(checksum(b""), checksum(b"\0"), "the length counts");
+    }
+
+    #[test]
+    fn the_header_names_a_version_derived_from_the_code_and_the_tool_version() {
+        let (format, tool) = VERSION.split_once('/').unwrap();
+        assert_eq!(format.len(), 16);
+        assert!(format.bytes().all(|b| b.is_ascii_hexdigit()));
+        assert_eq!(tool, env!("CARGO_PKG_VERSION"));
     }
 
     #[test]

@@ -3,12 +3,10 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, Utc};
-use git2::{IndexAddOption, Repository, RepositoryInitOptions, Signature, Time};
+use git2::{Repository, RepositoryInitOptions};
 
 use sha1::Digest as _;
 
-use super::index_file;
 use crate::error::{Error, Result};
 
 /// Who commits: from git config, else `DISCLOSE_AUTHOR_NAME`/`_EMAIL`.
@@ -93,215 +91,16 @@ pub(crate) fn identity(
     }
 }
 
-/// Commits the files at `paths` (relative to the work tree) as they are on
-/// disk now, on top of HEAD. The index is written only once the commit exists,
-/// so a failed commit leaves git as it was.
-pub(crate) fn commit(
-    repo: &Repository,
-    paths: &[String],
-    message: &str,
-    who: &Identity,
-    at: DateTime<Utc>,
-) -> Result<git2::Oid> {
-    let fail = |e| Error::git(format!("commit \"{message}\""), e);
-    if let Some(oid) = commit_in_place(repo, paths, message, who, at)? {
-        return Ok(oid);
-    }
-    // A freshly opened repository reads its index from disk here.
-    let mut index = repo.index().map_err(fail)?;
-    index.read(false).map_err(fail)?;
-    for path in paths {
-        let rel = Path::new(path);
-        if repo.workdir().is_some_and(|w| w.join(rel).exists()) {
-            index.add_path(rel).map_err(fail)?;
-        } else {
-            index.remove_path(rel).map_err(fail)?;
-        }
-    }
-    let parent = match repo.head() {
-        Ok(head) => Some(head.peel_to_commit().map_err(fail)?),
-        Err(e) if e.code() == git2::ErrorCode::UnbornBranch => None,
-        Err(e) => return Err(fail(e)),
-    };
-    let spliced = match &parent {
-        Some(parent) => {
-            let staged = |path: &str| index.get_path(Path::new(path), 0).map(|e| e.id);
-            splice_cases(repo, staged, &parent.tree().map_err(fail)?, paths).map_err(fail)?
-        }
-        None => None,
-    };
-    let tree_id = match spliced {
-        Some(id) => id,
-        None => index.write_tree().map_err(fail)?,
-    };
-    let tree = repo.find_tree(tree_id).map_err(fail)?;
-    let time = Time::new(at.timestamp(), 0);
-    let sig = Signature::new(&who.name, &who.email, &time).map_err(fail)?;
-    let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();
-    let oid = repo
-        .commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)
-        .map_err(fail)?;
-    index.write().map_err(fail)?;
-    Ok(oid)
-}
-
-/// `commit` for the common case, without loading the index into libgit2:
-/// when only files directly in `cases/` changed and the index is a layout
-/// `index_file` edits, the blobs are written, the parent's `cases` tree is
-/// spliced, and the index file is copied with the changed entries replaced.
-/// `None` when this does not apply (nothing is changed then but loose blobs,
-/// which `commit` writes again anyway).
-fn commit_in_place(
-    repo: &Repository,
-    paths: &[String],
-    message: &str,
-    who: &Identity,
-    at: DateTime<Utc>,
-) -> Result<Option<git2::Oid>> {
-    let fail = |e| Error::git(format!("commit \"{message}\""), e);
-    let Some(workdir) = repo.workdir() else {
-        return Ok(None);
-    };
-    if !paths.iter().all(|p| is_case_file(p)) {
-        return Ok(None);
-    }
-    let index_path = repo.path().join("index");
-    let Some(raw) = index_file::RawIndex::read(&index_path) else {
-        return Ok(None);
-    };
-    let parent = match repo.head() {
-        Ok(head) => head.peel_to_commit().map_err(fail)?,
-        Err(_) => return Ok(None),
-    };
-    let mut changes = Vec::with_capacity(paths.len());
-    for path in paths {
-        let file = workdir.join(path);
-        let io = |e| Error::io(format!("read {}", file.display()), e);
-        // Stat before reading, as git does: a write in between moves the
-        // stat data away from the entry, so git looks at the file again.
-        let staged = match std::fs::symlink_metadata(&file) {
-            Ok(meta) if meta.is_file() && !is_executable(&meta) => {
-                let bytes = std::fs::read(&file).map_err(io)?;
-                Some((meta, repo.blob(&bytes).map_err(fail)?))
-            }
-            Ok(_) => return Ok(None),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(io(e)),
-        };
-        changes.push(index_file::NewEntry { path, staged });
-    }
-    let head_tree = parent.tree().map_err(fail)?;
-    let Some(head_cases) = head_tree
-        .get_name("cases")
-        .filter(|e| e.kind() == Some(git2::ObjectType::Tree))
-        .map(|e| e.id())
-    else {
-        return Ok(None);
-    };
-    // What the index says it holds, per git's cached trees.
-    let index_is_head = raw.cached_tree("") == Some(head_tree.id());
-    let cases_are_head = raw.cached_tree("cases") == Some(head_cases);
-    let Some(edited) = raw.with(&changes) else {
-        return Ok(None);
-    };
-    drop(raw);
-    let Some((from_index, count)) = edited.tree_of("cases") else {
-        return Ok(None);
-    };
-    // The index's `cases/` entries are the parent's plus this change: the
-    // new tree comes from them without reading the parent's (megabytes in
-    // a large store). Otherwise the parent's tree is edited, and the index
-    // is known to match it only if both come out the same.
-    let (cases, cases_valid) = if cases_are_head {
-        (from_index, true)
-    } else {
-        let staged = |path: &str| {
-            changes
-                .iter()
-                .find(|c| c.path == path)
-                .and_then(|c| c.staged.as_ref().map(|s| s.1))
-        };
-        let Some(spliced) = spliced_cases(repo, staged, head_cases, paths).map_err(fail)? else {
-            return Ok(None);
-        };
-        let same = spliced == from_index;
-        (spliced, same)
-    };
-    let cases_id = write_tree_stored(repo, &cases).map_err(fail)?;
-    drop(cases);
-    let tree_id = with_cases(repo, &head_tree, cases_id).map_err(fail)?;
-    let tree = repo.find_tree(tree_id).map_err(fail)?;
-    let time = Time::new(at.timestamp(), 0);
-    let sig = Signature::new(&who.name, &who.email, &time).map_err(fail)?;
-    let oid = repo
-        .commit(Some("HEAD"), &sig, &sig, message, &tree, &[&parent])
-        .map_err(fail)?;
-    let new_index = edited.finish(
-        index_is_head.then_some(tree_id),
-        "cases",
-        cases_valid.then_some((cases_id, count)),
-    );
-    index_file::write(&index_path, &new_index)
-        .map_err(|e| Error::io(format!("write {}", index_path.display()), e))?;
-    Ok(Some(oid))
-}
-
-fn is_case_file(path: &str) -> bool {
+pub(crate) fn is_case_file(path: &str) -> bool {
     path.strip_prefix(CASES)
         .is_some_and(|name| !name.is_empty() && !name.contains('/'))
 }
 
-fn is_executable(meta: &std::fs::Metadata) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        meta.permissions().mode() & 0o111 != 0
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = meta;
-        false
-    }
-}
-
-const CASES: &str = "cases/";
+pub(crate) const CASES: &str = "cases/";
 const FILE_MODE: &[u8] = b"100644";
 
-/// The new root tree when only files directly in `cases/` changed: the
-/// parent's `cases` tree with those entries replaced, inserted or removed.
-///
-/// `index.write_tree()` would rebuild the whole `cases` tree from the index
-/// (tens of thousands of entries in a large store) and read it back; this
-/// edits the raw tree, which git sorts by name, in place. `None` (use the
-/// index) for anything else: other paths, subdirectories in `cases/`.
-fn splice_cases(
-    repo: &Repository,
-    staged: impl Fn(&str) -> Option<git2::Oid>,
-    head: &git2::Tree<'_>,
-    paths: &[String],
-) -> std::result::Result<Option<git2::Oid>, git2::Error> {
-    let mut names = Vec::with_capacity(paths.len());
-    for path in paths {
-        match path.strip_prefix(CASES) {
-            Some(name) if !name.is_empty() && !name.contains('/') => names.push(name),
-            _ => return Ok(None),
-        }
-    }
-    let Some(cases) = head.get_name("cases") else {
-        return Ok(None);
-    };
-    if cases.kind() != Some(git2::ObjectType::Tree) {
-        return Ok(None);
-    }
-    let Some(bytes) = spliced_cases(repo, staged, cases.id(), paths)? else {
-        return Ok(None);
-    };
-    let cases_id = write_tree_stored(repo, &bytes)?;
-    with_cases(repo, head, cases_id).map(Some)
-}
-
 /// `head` with its `cases` entry pointing at `cases_id`.
-fn with_cases(
+pub(crate) fn with_cases(
     repo: &Repository,
     head: &git2::Tree<'_>,
     cases_id: git2::Oid,
@@ -314,7 +113,7 @@ fn with_cases(
 /// The raw `cases` tree `cases_id` with the entries of `paths` (all
 /// directly in `cases/`) replaced, inserted or removed as `staged` says;
 /// `None` if the tree holds anything but plain files.
-fn spliced_cases(
+pub(crate) fn spliced_cases(
     repo: &Repository,
     staged: impl Fn(&str) -> Option<git2::Oid>,
     cases_id: git2::Oid,
@@ -362,7 +161,7 @@ fn spliced_cases(
 /// (uncompressed) blocks. Any zlib stream is a valid loose object; skipping
 /// compression halves the cost of a commit in a large store, where the
 /// `cases` tree is megabytes, and `git gc` packs it compressed later.
-fn write_tree_stored(
+pub(crate) fn write_tree_stored(
     repo: &Repository,
     data: &[u8],
 ) -> std::result::Result<git2::Oid, git2::Error> {
@@ -456,26 +255,6 @@ fn parse_tree(mut data: &[u8]) -> Option<Vec<RawEntry<'_>>> {
         data = &data[nul + 21..];
     }
     Some(entries)
-}
-
-/// Stages everything in the work tree (for the store's first commit).
-pub(crate) fn commit_all(
-    repo: &Repository,
-    message: &str,
-    who: &Identity,
-    at: DateTime<Utc>,
-) -> Result<git2::Oid> {
-    let fail = |e| Error::git(format!("commit \"{message}\""), e);
-    let mut index = repo.index().map_err(fail)?;
-    index
-        .add_all(["*"], IndexAddOption::DEFAULT, None)
-        .map_err(fail)?;
-    index.write().map_err(fail)?;
-    let paths: Vec<String> = index
-        .iter()
-        .map(|e| String::from_utf8_lossy(&e.path).into_owned())
-        .collect();
-    commit(repo, &paths, message, who, at)
 }
 
 #[cfg(test)]

@@ -34,18 +34,96 @@ pub(crate) struct RawIndex {
     trees: Option<(usize, usize)>,
 }
 
-/// What a changed path becomes: an entry with this stat data and blob, or
-/// nothing (the file was removed).
+/// What a changed path becomes: an entry for this blob, or nothing (the
+/// file was removed). Its stat data is set once the file is in place
+/// (`Edited::set_stat`).
 pub(crate) struct NewEntry<'a> {
     pub(crate) path: &'a str,
-    pub(crate) staged: Option<(std::fs::Metadata, git2::Oid)>,
+    pub(crate) staged: Option<git2::Oid>,
+}
+
+/// The stat data git keeps for a file, as the index stores it (the low
+/// 32 bits of each field).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Stat {
+    fields: [u32; 10],
+}
+
+impl Stat {
+    pub(crate) fn of(meta: &std::fs::Metadata) -> Self {
+        let mut fields = [0u32; 10];
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            let values = [
+                meta.ctime(),
+                meta.ctime_nsec(),
+                meta.mtime(),
+                meta.mtime_nsec(),
+                meta.dev() as i64,
+                meta.ino() as i64,
+                0o100644,
+                i64::from(meta.uid()),
+                i64::from(meta.gid()),
+                meta.size() as i64,
+            ];
+            for (field, value) in fields.iter_mut().zip(values) {
+                *field = value as u32;
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            fields[6] = 0o100644;
+            fields[9] = meta.len() as u32;
+        }
+        Self { fields }
+    }
+
+    /// ctime (s, ns), mtime (s, ns), dev, ino, mode, uid, gid, size.
+    pub(crate) fn fields(&self) -> [u32; 10] {
+        self.fields
+    }
+
+    fn write(&self, out: &mut [u8]) {
+        for (i, field) in self.fields.iter().enumerate() {
+            out[i * 4..i * 4 + 4].copy_from_slice(&field.to_be_bytes());
+        }
+    }
 }
 
 impl RawIndex {
     /// Reads the index at `path`; `None` if it is missing or not a layout
     /// handled here.
     pub(crate) fn read(path: &Path) -> Option<Self> {
-        Self::parse(std::fs::read(path).ok()?)
+        match std::fs::read(path) {
+            Ok(bytes) => Self::parse(bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(Self::empty()),
+            Err(_) => None,
+        }
+    }
+
+    /// The index of a repository that has none yet.
+    fn empty() -> Self {
+        Self {
+            bytes: b"DIRC\0\0\0\x02\0\0\0\0".to_vec(),
+            version: 2,
+            entries: Vec::new(),
+            trees: None,
+        }
+    }
+
+    pub(crate) fn entry_count(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The blob the index stages at `path` (stage 0), if any.
+    pub(crate) fn entry_id(&self, path: &str) -> Option<git2::Oid> {
+        let name = path.as_bytes();
+        let at = self.entries.partition_point(|&e| self.name(e) < name);
+        let e = *self.entries.get(at)?;
+        (self.name(e) == name)
+            .then(|| git2::Oid::from_bytes(&self.bytes[e.0 + 40..e.0 + 60]).ok())
+            .flatten()
     }
 
     fn parse(bytes: Vec<u8>) -> Option<Self> {
@@ -166,6 +244,7 @@ impl RawIndex {
         };
         let mut next = 0;
         let mut added = Vec::new();
+        let mut stats = Vec::new();
         for change in changes {
             let name = change.path.as_bytes();
             let at = next + self.entries[next..].partition_point(|&e| self.name(e) < name);
@@ -179,10 +258,11 @@ impl RawIndex {
                 }
                 next += 1;
             }
-            if let Some((meta, id)) = &change.staged {
+            if let Some(id) = change.staged {
                 let start = out.len();
-                write_entry(&mut out, name, meta, *id);
+                write_entry(&mut out, name, id);
                 added.push((start, out.len()));
+                stats.push((change.path.to_owned(), start));
             }
         }
         copy(&mut out, &self.entries[next..]);
@@ -200,6 +280,7 @@ impl RawIndex {
                 trees: None,
             },
             old_trees: trees,
+            stats,
         })
     }
 }
@@ -209,6 +290,8 @@ impl RawIndex {
 pub(crate) struct Edited {
     index: RawIndex,
     old_trees: Option<Vec<u8>>,
+    /// Where each added entry starts, by path, for its stat data.
+    stats: Vec<(String, usize)>,
 }
 
 impl Edited {
@@ -239,28 +322,38 @@ impl Edited {
         Some((tree, count))
     }
 
-    /// The finished index file: the entries, the cached trees with the root
-    /// and `dir` set to what was committed (or marked stale when `None`),
-    /// and the checksum.
-    pub(crate) fn finish(
-        self,
+    /// Sets the stat data of the entry added for `path`.
+    pub(crate) fn set_stat(&mut self, path: &str, stat: &Stat) {
+        if let Some(&(_, start)) = self.stats.iter().find(|(p, _)| p == path) {
+            stat.write(&mut self.index.bytes[start..start + 40]);
+        }
+    }
+
+    /// The cached-tree extension for the edited index: the root and each
+    /// of `dirs` set to what was committed (valid with that tree and entry
+    /// count, or stale when `None`), every other directory that holds one
+    /// of `changed` marked stale, the rest kept.
+    pub(crate) fn extension(
+        &self,
         root: Option<git2::Oid>,
-        dir: &str,
-        tree: Option<(git2::Oid, usize)>,
+        dirs: &[(&str, Option<(git2::Oid, usize)>)],
+        changed: &[&str],
     ) -> Vec<u8> {
-        let Self { index, old_trees } = self;
-        let total = index.entries.len();
-        let mut out = index.bytes;
+        let total = self.index.entries.len();
         let mut ext = Vec::new();
-        let old = old_trees.as_deref().and_then(parse_trees);
+        let old = self.old_trees.as_deref().and_then(parse_trees);
         match old {
             Some(trees) if !trees.is_empty() => {
-                let dir_at = top_level(&trees).find(|&i| trees[i].path == dir.as_bytes());
+                let paths = full_paths(&trees);
                 for (i, t) in trees.iter().enumerate() {
+                    let path = &paths[i];
+                    let set = dirs.iter().find(|(d, _)| d.as_bytes() == path.as_slice());
                     let now = if i == 0 {
                         Some(root.map(|id| (id, total)))
-                    } else if Some(i) == dir_at {
-                        Some(tree)
+                    } else if let Some((_, valid)) = set {
+                        Some(*valid)
+                    } else if changed.iter().any(|c| holds(path, c.as_bytes())) {
+                        Some(None)
                     } else {
                         None
                     };
@@ -271,19 +364,81 @@ impl Edited {
                 }
             }
             _ => {
-                write_tree_entry(&mut ext, b"", None, usize::from(tree.is_some()));
-                if tree.is_some() {
-                    write_tree_entry(&mut ext, dir.as_bytes(), tree, 0);
+                // Only directories at the top without subdirectories are
+                // ever given as valid here.
+                let valid: Vec<_> = dirs
+                    .iter()
+                    .filter(|(d, v)| v.is_some() && !d.is_empty() && !d.contains('/'))
+                    .collect();
+                write_tree_entry(&mut ext, b"", root.map(|id| (id, total)), valid.len());
+                for (dir, tree) in valid {
+                    write_tree_entry(&mut ext, dir.as_bytes(), *tree, 0);
                 }
             }
         }
+        ext
+    }
+
+    /// How long the index file will be with the extension `ext`.
+    pub(crate) fn len_with(&self, ext: &[u8]) -> usize {
+        self.index.bytes.len() + 8 + ext.len() + HASH
+    }
+
+    /// The finished index file: the entries, the extension and the checksum.
+    pub(crate) fn seal(self, ext: &[u8]) -> Vec<u8> {
+        let mut out = self.index.bytes;
         out.extend_from_slice(b"TREE");
         out.extend_from_slice(&(ext.len() as u32).to_be_bytes());
-        out.extend_from_slice(&ext);
+        out.extend_from_slice(ext);
         let sum = Sha1::digest(&out);
         out.extend_from_slice(&sum);
         out
     }
+
+    /// The old `finish` in one call, for tests.
+    #[cfg(test)]
+    fn finish(
+        self,
+        root: Option<git2::Oid>,
+        dir: &str,
+        tree: Option<(git2::Oid, usize)>,
+    ) -> Vec<u8> {
+        let ext = self.extension(root, &[(dir, tree)], &[]);
+        self.seal(&ext)
+    }
+}
+
+/// Whether the directory `dir` (relative to the root, `""` for the root)
+/// holds `path`.
+fn holds(dir: &[u8], path: &[u8]) -> bool {
+    dir.is_empty() || (path.len() > dir.len() && path.starts_with(dir) && path[dir.len()] == b'/')
+}
+
+/// Each cached tree's path from the root (they are stored relative to
+/// their parent, depth first).
+fn full_paths(trees: &[CachedTree<'_>]) -> Vec<Vec<u8>> {
+    let mut paths = vec![Vec::new(); trees.len()];
+    // (path, subtrees still to come) of the directories being walked.
+    let mut stack: Vec<(Vec<u8>, usize)> = Vec::new();
+    for (i, t) in trees.iter().enumerate() {
+        while stack.last().is_some_and(|(_, left)| *left == 0) {
+            stack.pop();
+        }
+        let path = match stack.last_mut() {
+            Some((parent, left)) => {
+                *left -= 1;
+                if parent.is_empty() {
+                    t.path.to_vec()
+                } else {
+                    [parent.as_slice(), b"/", t.path].concat()
+                }
+            }
+            None => Vec::new(),
+        };
+        paths[i] = path.clone();
+        stack.push((path, t.subtrees));
+    }
+    paths
 }
 
 /// One entry of the cached-tree extension: a directory (relative to its
@@ -365,35 +520,13 @@ fn write_tree_entry(
 }
 
 /// One stage-0 entry for a regular, non-executable file (the only kind a
-/// commit of case files writes).
-fn write_entry(out: &mut Vec<u8>, name: &[u8], meta: &std::fs::Metadata, id: git2::Oid) {
+/// commit of store files writes), with placeholder stat data.
+fn write_entry(out: &mut Vec<u8>, name: &[u8], id: git2::Oid) {
     let start = out.len();
-    // The index keeps the low 32 bits of each field, as git does.
-    let mut field = |v: i64| out.extend_from_slice(&(v as u32).to_be_bytes());
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt as _;
-        field(meta.ctime());
-        field(meta.ctime_nsec());
-        field(meta.mtime());
-        field(meta.mtime_nsec());
-        field(meta.dev() as i64);
-        field(meta.ino() as i64);
-        field(0o100644);
-        field(i64::from(meta.uid()));
-        field(i64::from(meta.gid()));
-        field(meta.size() as i64);
-    }
-    #[cfg(not(unix))]
-    {
-        for _ in 0..6 {
-            field(0);
-        }
-        field(0o100644);
-        field(0);
-        field(0);
-        field(meta.len() as i64);
-    }
+    let mut stat = [0u8; 40];
+    Stat::default().write(&mut stat);
+    stat[24..28].copy_from_slice(&0o100644u32.to_be_bytes());
+    out.extend_from_slice(&stat);
     out.extend_from_slice(id.as_bytes());
     let flags = name.len().min(usize::from(NAME_MASK)) as u16;
     out.extend_from_slice(&flags.to_be_bytes());
@@ -402,10 +535,9 @@ fn write_entry(out: &mut Vec<u8>, name: &[u8], meta: &std::fs::Metadata, id: git
     out.resize(padded, 0);
 }
 
-/// Replaces the index at `path` with `bytes` the way git does: through
-/// `index.lock`, created exclusively, so a concurrent git command either
-/// waits for it or fails rather than losing either write.
-pub(crate) fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Replaces the index at `path` with `bytes` through `index.lock`, as git does.
+#[cfg(test)]
+fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write as _;
     let lock = path.with_extension("lock");
     let mut file = std::fs::OpenOptions::new()
@@ -468,8 +600,7 @@ mod tests {
         let staged = |name: &str, text: &[u8]| {
             let path = dir.path().join("cases").join(name);
             std::fs::write(&path, text).unwrap();
-            let meta = std::fs::metadata(&path).unwrap();
-            Some((meta, repo.blob(text).unwrap()))
+            Some(repo.blob(text).unwrap())
         };
         let a_long_name = format!("{}.json", "A".repeat(5000));
         let changes = [
@@ -494,7 +625,12 @@ mod tests {
                 staged: None,
             },
         ];
-        let bytes = raw.with(&changes).unwrap().finish(None, "cases", None);
+        let mut edited = raw.with(&changes).unwrap();
+        for name in ["C.json", "D.json", "Z.json"] {
+            let meta = std::fs::metadata(dir.path().join("cases").join(name)).unwrap();
+            edited.set_stat(&format!("cases/{name}"), &Stat::of(&meta));
+        }
+        let bytes = edited.finish(None, "cases", None);
         write(&index_path, &bytes).unwrap();
         assert!(!index_path.with_extension("lock").exists());
         let blob = |text: &[u8]| git2::Oid::hash_object(git2::ObjectType::Blob, text).unwrap();
@@ -525,11 +661,10 @@ mod tests {
         // A name longer than the flags can count is found by its NUL (no
         // file system takes it, so it is only staged).
         let raw = RawIndex::read(&index_path).unwrap();
-        let meta = std::fs::metadata(dir.path().join("policy.json")).unwrap();
         let long = raw
             .with(&[NewEntry {
                 path: &format!("cases/{a_long_name}"),
-                staged: Some((meta, blob(b"long"))),
+                staged: Some(blob(b"long")),
             }])
             .unwrap()
             .finish(None, "cases", None);
@@ -592,5 +727,49 @@ mod tests {
         let trees = again.cached_trees();
         assert_eq!(trees.len(), 4);
         assert_eq!(trees[2].id, Some(id(3)), "the nested cases/ is left alone");
+    }
+
+    #[test]
+    fn marks_stale_every_cached_tree_above_a_change_and_keeps_the_rest() {
+        let id = |n: u8| git2::Oid::from_bytes(&[n; 20]).unwrap();
+        let mut ext = Vec::new();
+        write_tree_entry(&mut ext, b"", Some((id(1), 9)), 3);
+        write_tree_entry(&mut ext, b"advisories", Some((id(2), 4)), 1);
+        write_tree_entry(&mut ext, b"SA-1", Some((id(3), 2)), 0);
+        write_tree_entry(&mut ext, b"cases", Some((id(4), 2)), 0);
+        write_tree_entry(&mut ext, b"templates", Some((id(5), 1)), 0);
+        let trees = parse_trees(&ext).unwrap();
+        let full = full_paths(&trees);
+        let full: Vec<&[u8]> = full.iter().map(Vec::as_slice).collect();
+        assert_eq!(
+            full,
+            [
+                &b""[..],
+                b"advisories",
+                b"advisories/SA-1",
+                b"cases",
+                b"templates"
+            ]
+        );
+
+        let (_dir, repo) = repo_with(&["A.json"]);
+        let mut bytes = std::fs::read(repo.path().join("index")).unwrap();
+        bytes.truncate(bytes.len() - HASH);
+        bytes.extend_from_slice(b"TREE");
+        bytes.extend_from_slice(&(ext.len() as u32).to_be_bytes());
+        bytes.extend_from_slice(&ext);
+        bytes.extend_from_slice(&[0; HASH]);
+        let raw = RawIndex::parse(bytes).unwrap();
+        let edited = raw.with(&[]).unwrap();
+        let new = edited.extension(
+            Some(id(7)),
+            &[("cases", Some((id(8), 2)))],
+            &["advisories/SA-1/advisory.md"],
+        );
+        let trees = parse_trees(&new).unwrap();
+        let ids: Vec<Option<git2::Oid>> = trees.iter().map(|t| t.id).collect();
+        assert_eq!(ids, [Some(id(7)), None, None, Some(id(8)), Some(id(5))]);
+        let subtrees: Vec<usize> = trees.iter().map(|t| t.subtrees).collect();
+        assert_eq!(subtrees, [3, 1, 0, 0, 0], "the shape is kept");
     }
 }

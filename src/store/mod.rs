@@ -9,16 +9,23 @@
 //! ```
 //!
 //! Every change goes through `Store::transaction`: take the lock, read, build
-//! the new bytes in memory, write them atomically, make one commit. If the
-//! commit fails the previous bytes are put back, so a failed command changes
-//! nothing.
+//! the new bytes in memory, then make them one commit, all or nothing (see
+//! `change` for the steps, `recover` for what the next command does after a
+//! change was killed).
 
 mod cache;
+mod change;
+pub mod fault;
+mod files;
 mod fs;
 mod git;
+mod index;
 mod index_file;
+mod journal;
 mod lock;
+mod recover;
 mod remote;
+mod state;
 mod sync;
 mod team;
 pub(crate) mod tls;
@@ -26,9 +33,11 @@ mod tree;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, Datelike as _, Utc};
 
+pub use fault::Fault;
 pub use fs::{Visibility, create_out_dir, write_out};
 pub use git::Identity;
 pub use remote::{REMOTE, Unpushed};
@@ -47,23 +56,162 @@ const LOCK_FILE: &str = "disclose.lock";
 /// Under `.git/`, so it is never committed.
 const CACHE_DIR: &str = "disclose";
 
+/// Where the store reports what it did on its own (a lock taken over, an
+/// interrupted change repaired): the caller's warning printer.
+pub type Notify = Arc<dyn Fn(&str) + Send + Sync>;
+
+/// How a store is opened.
+#[derive(Clone, Default)]
+pub struct Options {
+    /// A crash point for the fault-injection tests (`DISCLOSE_FAULT`).
+    pub fault: Option<Fault>,
+    /// Where notices go; nowhere when `None`.
+    pub notify: Option<Notify>,
+}
+
+impl std::fmt::Debug for Options {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Options")
+            .field("fault", &self.fault)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Options {
+    fn notify(&self) -> Notify {
+        self.notify.clone().unwrap_or_else(|| Arc::new(|_| {}))
+    }
+}
+
 /// An opened store.
 #[derive(Debug)]
 pub struct Store {
     root: PathBuf,
     policy: Policy,
+    opts: Options,
+    notify: NotifyDebug,
+}
+
+/// `Notify`, printable in `Store`'s `Debug`.
+#[derive(Clone)]
+struct NotifyDebug(Notify);
+
+impl std::fmt::Debug for NotifyDebug {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Notify")
+    }
+}
+
+/// Whether a change to the store at `root` was interrupted and waits to be
+/// repaired (which opening the store does).
+pub fn interrupted(root: &Path) -> bool {
+    recover::pending(root)
+}
+
+/// Repairs an interrupted change in the store at `root`, if there is one,
+/// under the store lock (see `recover`).
+pub fn repair(root: &Path, opts: &Options) -> Result<()> {
+    if !recover::pending(root) {
+        return Ok(());
+    }
+    let notify = opts.notify();
+    let env = change::Env {
+        root,
+        notify: &notify,
+        fault: opts.fault,
+    };
+    let _lock = lock::StoreLock::acquire(&root.join(".git").join(LOCK_FILE), &notify)?;
+    recover::recover(&env)
 }
 
 /// Whether `root` holds a store (a policy file in a git work tree). A
 /// policy file that is a link counts, so opening the store names the link.
 pub fn exists(root: &Path) -> bool {
-    std::fs::symlink_metadata(root.join(POLICY_FILE)).is_ok() && root.join(".git").exists()
+    matches!(probe(root), Ok(true))
+}
+
+/// Whether `root` holds a store. `Ok(false)` when nothing of one is there
+/// yet: no directory, or one without `policy.json`, `cases/` or a commit.
+/// A store missing a piece, or a path that is a file, is an error naming it.
+pub fn probe(root: &Path) -> Result<bool> {
+    let meta = match std::fs::metadata(root) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(Error::io(format!("read {}", root.display()), e)),
+    };
+    if !meta.is_dir() {
+        return Err(Error::store(format!(
+            "{} is a file, not a case store (a store is a directory)",
+            root.display()
+        ))
+        .with_hint("point --dir or DISCLOSE_DIR at the store's directory"));
+    }
+    let policy = root.join(POLICY_FILE);
+    let has_policy = std::fs::symlink_metadata(&policy).is_ok();
+    let has_cases = root.join(CASES_DIR).is_dir();
+    let repo = root.join(".git");
+    let has_repo = repo.exists();
+    let committed = has_repo
+        && git2::Repository::open(root)
+            .ok()
+            .is_some_and(|r| r.head().is_ok());
+    match (has_policy, has_repo) {
+        (true, true) => Ok(true),
+        (true, false) => Err(Error::store(format!(
+            "{} has a {POLICY_FILE} but no git repository (.git): it is not a case store",
+            root.display()
+        ))
+        .with_hint("point --dir at the store itself, a clone made with `disclose clone`")),
+        (false, _) if has_cases || committed => {
+            let git = format!("git -C {}", lock::shell_quote(&root.display().to_string()));
+            let in_head = committed
+                && git2::Repository::open(root)
+                    .ok()
+                    .and_then(|r| {
+                        r.head()
+                            .ok()?
+                            .peel_to_tree()
+                            .ok()?
+                            .get_name(POLICY_FILE)
+                            .map(drop)
+                    })
+                    .is_some();
+            let hint = if in_head {
+                format!(
+                    "it is in the last commit: restore it with `{git} checkout HEAD -- {POLICY_FILE}`"
+                )
+            } else {
+                "a store needs its policy beside cases/: restore policy.json from a backup or a \
+                 clone, or create a new store with `disclose init --dir PATH`"
+                    .to_owned()
+            };
+            Err(Error::store(format!(
+                "{} is missing: {} holds {} but no policy, so it is not a whole case store",
+                policy.display(),
+                root.display(),
+                if has_cases {
+                    "cases/"
+                } else {
+                    "a git repository"
+                }
+            ))
+            .with_hint(hint))
+        }
+        (false, _) => Ok(false),
+    }
 }
 
 impl Store {
     /// Opens the store at `root`; it must exist.
     pub fn open(root: &Path) -> Result<Self> {
-        if !exists(root) {
+        Self::open_with(root, Options::default())
+    }
+
+    /// Opens the store at `root`, first repairing an interrupted change.
+    pub fn open_with(root: &Path, opts: Options) -> Result<Self> {
+        let notify = opts.notify();
+        repair(root, &opts)?;
+        if !probe(root)? {
             return Err(Error::store(format!(
                 "{} is not a disclose store (no {POLICY_FILE} in a git repository)",
                 root.display()
@@ -74,7 +222,22 @@ impl Store {
         Ok(Self {
             root: root.to_path_buf(),
             policy,
+            opts,
+            notify: NotifyDebug(notify),
         })
+    }
+
+    /// The same store opened again (after a sync changed its policy).
+    pub fn reopen(&self) -> Result<Self> {
+        Self::open_with(&self.root, self.opts.clone())
+    }
+
+    fn env(&self) -> change::Env<'_> {
+        change::Env {
+            root: &self.root,
+            notify: &self.notify.0,
+            fault: self.opts.fault,
+        }
     }
 
     /// Creates a store at `root` with `policy` and commits it. The root is
@@ -92,6 +255,20 @@ impl Store {
         who: &Identity,
         at: DateTime<Utc>,
     ) -> Result<(Self, Option<u32>)> {
+        Self::create_with(root, policy, allow_nested, who, at, Options::default())
+    }
+
+    /// `create`, with the options `open_with` takes.
+    pub fn create_with(
+        root: &Path,
+        policy: &Policy,
+        allow_nested: bool,
+        who: &Identity,
+        at: DateTime<Utc>,
+        opts: Options,
+    ) -> Result<(Self, Option<u32>)> {
+        let notify = opts.notify();
+        repair(root, &opts)?;
         if exists(root) {
             return Err(Error::refused(format!(
                 "a case store already exists at {}",
@@ -124,10 +301,32 @@ impl Store {
             Some(w) if same_dir(&w, root) => git::open(root)?,
             _ => git::init(root)?,
         };
-        fs::write(root, POLICY_FILE, &to_json_bytes(policy))?;
-        fs::write(root, &format!("{CASES_DIR}/.keep"), b"")?;
-        git::commit_all(&repo, "init: create case store", who, at)?;
-        Ok((Self::open(root)?, was_open))
+        let store = Self {
+            root: root.to_path_buf(),
+            policy: policy.clone(),
+            opts: opts.clone(),
+            notify: NotifyDebug(notify),
+        };
+        let writes = BTreeMap::from([
+            (POLICY_FILE.to_owned(), Some(to_json_bytes(policy))),
+            (format!("{CASES_DIR}/.keep"), Some(Vec::new())),
+        ]);
+        let git_dir = root.join(".git");
+        let lock = fault::step(opts.fault, fault::Step::Lock, || {
+            lock::StoreLock::acquire(&git_dir.join(LOCK_FILE), &store.notify.0)
+        })?;
+        let head = state::head_for_change(&repo, root)?;
+        store.commit(
+            &repo,
+            head,
+            writes,
+            Vec::new(),
+            "init: create case store",
+            who,
+            at,
+        )?;
+        drop(lock);
+        Ok((Self::open_with(root, opts)?, was_open))
     }
 
     pub fn root(&self) -> &Path {
@@ -152,19 +351,24 @@ impl Store {
     /// not case IDs come back as errors, so nothing is skipped silently.
     pub fn case_ids(&self) -> Result<(Vec<CaseId>, Vec<Error>)> {
         match fs::open(&self.root, CASES_DIR)? {
-            Some(cases) => self.ids_in(&cases),
+            Some(cases) => self.ids_in(&cases).map(|(ids, odd, _)| (ids, odd)),
             None => Ok(Default::default()),
         }
     }
 
-    /// `case_ids` from `cases/`, opened by the caller.
-    fn ids_in(&self, cases: &fs::OpenDir) -> Result<(Vec<CaseId>, Vec<Error>)> {
+    /// `case_ids` from `cases/`, opened by the caller, and the temporary
+    /// files an interrupted write left there (`.disclose-*`).
+    fn ids_in(&self, cases: &fs::OpenDir) -> Result<(Vec<CaseId>, Vec<Error>, Vec<PathBuf>)> {
         let entries = cases.list()?;
         let dir = self.root.join(CASES_DIR);
         let mut ids = Vec::new();
         let mut odd = Vec::new();
+        let mut leftovers = Vec::new();
         for entry in entries {
             let name = entry.name.to_string_lossy();
+            if journal::is_temp_name(&name) && entry.kind == fs::Kind::File {
+                leftovers.push(dir.join(&entry.name));
+            }
             if name.starts_with('.') {
                 continue;
             }
@@ -180,7 +384,32 @@ impl Store {
             }
         }
         ids.sort();
-        Ok((ids, odd))
+        Ok((ids, odd, leftovers))
+    }
+
+    /// Removes temporary files a killed command left (one that predates the
+    /// journal, or a writer outside the tool), if no change is in flight.
+    fn sweep(&self, leftovers: &[PathBuf]) {
+        let git_dir = self.root.join(".git");
+        let Some(_lock) = lock::StoreLock::try_acquire(&git_dir.join(LOCK_FILE), &self.notify.0)
+        else {
+            return;
+        };
+        if recover::pending(&self.root) {
+            return;
+        }
+        let removed: Vec<String> = leftovers
+            .iter()
+            .filter(|p| files::remove_if_there(p).unwrap_or(false))
+            .filter_map(|p| p.strip_prefix(&self.root).ok())
+            .map(|p| p.display().to_string())
+            .collect();
+        if !removed.is_empty() {
+            (self.notify.0)(&format!(
+                "removed temporary files an interrupted write left behind: {}",
+                removed.join(", ")
+            ));
+        }
     }
 
     /// Reads one case.
@@ -200,7 +429,7 @@ impl Store {
         let Some(dir) = fs::open(&self.root, CASES_DIR)? else {
             return Ok(Default::default());
         };
-        let (ids, mut errors) = self.ids_in(&dir)?;
+        let (ids, mut errors, _) = self.ids_in(&dir)?;
         let mut cases = Vec::with_capacity(ids.len());
         for id in ids {
             let read = dir
@@ -220,18 +449,22 @@ impl Store {
     /// the readable ones. Unchanged files are served from the summary cache
     /// (see `cache`), the others are read in parallel.
     pub fn summaries(&self) -> Result<Summaries> {
+        let dir = self.root.join(".git").join(CACHE_DIR);
         let Some(cases_dir) = fs::open(&self.root, CASES_DIR)? else {
             return Ok(Summaries {
                 cases: Vec::new(),
                 errors: Vec::new(),
                 texts: Vec::new(),
                 bodies: None,
+                dir,
             });
         };
-        let (ids, mut errors) = self.ids_in(&cases_dir)?;
+        let (ids, mut errors, leftovers) = self.ids_in(&cases_dir)?;
+        if !leftovers.is_empty() {
+            self.sweep(&leftovers);
+        }
         // Checked here, so the cache never writes through a link.
         fs::is_dir(&self.root, &format!(".git/{CACHE_DIR}"))?;
-        let dir = self.root.join(".git").join(CACHE_DIR);
         let loaded = cache::load(&dir);
         let cached_count = loaded.entries.len();
         let mut cached = loaded.entries.into_iter().peekable();
@@ -297,6 +530,7 @@ impl Store {
                     .open(dir.join(name))
                     .ok()
             }),
+            dir,
         })
     }
 
@@ -406,7 +640,10 @@ impl Store {
             .with_hint("list the cases with `disclose status --all`")
     }
 
-    /// Runs `f` under the store lock and commits what it wrote as one commit.
+    /// Runs `f` under the store lock and commits what it wrote as one
+    /// commit, all or nothing. Before `f` runs, an interrupted change is
+    /// repaired and a store git could lose the commit in (a detached HEAD,
+    /// another branch, a merge in progress) is refused.
     pub fn transaction<T>(
         &self,
         who: &Identity,
@@ -414,56 +651,56 @@ impl Store {
         f: impl FnOnce(&mut Tx<'_>) -> Result<T>,
     ) -> Result<T> {
         let git_dir = self.root.join(".git");
-        let _lock = lock::StoreLock::acquire(&git_dir.join(LOCK_FILE))?;
+        let _lock = fault::step(self.opts.fault, fault::Step::Lock, || {
+            lock::StoreLock::acquire(&git_dir.join(LOCK_FILE), &self.notify.0)
+        })?;
+        recover::recover(&self.env())?;
+        let repo = git::open(&self.root)?;
+        let head = state::head_for_change(&repo, &self.root)?;
+        lock::clear_git_locks(&git_dir, &lock::ref_locks(&head.branch), &self.notify.0)?;
         let mut tx = Tx {
             store: self,
             at,
             writes: BTreeMap::new(),
+            outside: Vec::new(),
             message: None,
         };
         let value = f(&mut tx)?;
         let Tx {
-            writes, message, ..
+            writes,
+            outside,
+            message,
+            ..
         } = tx;
         if writes.is_empty() {
             return Ok(value);
         }
         let message = message.expect("a transaction that writes sets its commit message");
-        self.apply(writes, &message, who, at)?;
+        self.commit(&repo, head, writes, outside, &message, who, at)?;
         Ok(value)
     }
 
-    fn apply(
+    #[allow(clippy::too_many_arguments)]
+    fn commit(
         &self,
+        repo: &git2::Repository,
+        head: state::Head,
         writes: BTreeMap<String, Option<Vec<u8>>>,
+        outside: Vec<change::OutsideFile>,
         message: &str,
         who: &Identity,
         at: DateTime<Utc>,
-    ) -> Result<()> {
-        let repo = git::open(&self.root)?;
-        let mut previous: Vec<(&str, Option<Vec<u8>>)> = Vec::new();
-        let result = (|| {
-            for (rel, bytes) in &writes {
-                previous.push((rel, fs::read(&self.root, rel)?));
-                match bytes {
-                    Some(bytes) => fs::write(&self.root, rel, bytes)?,
-                    None => fs::remove(&self.root, rel)?,
-                }
-            }
-            let paths: Vec<String> = writes.keys().cloned().collect();
-            git::commit(&repo, &paths, message, who, at)
-        })();
-        if let Err(err) = result {
-            // Put the tree back as it was; the commit never happened.
-            for (rel, bytes) in previous.into_iter().rev() {
-                let _ = match bytes {
-                    Some(bytes) => fs::write(&self.root, rel, &bytes),
-                    None => fs::remove(&self.root, rel),
-                };
-            }
-            return Err(err);
-        }
-        Ok(())
+    ) -> Result<git2::Oid> {
+        let change = change::Change {
+            head,
+            commit: change::NewCommit::Make { message, who, at },
+            files: writes
+                .into_iter()
+                .map(|(path, bytes)| change::Write { path, bytes })
+                .collect(),
+            outside,
+        };
+        change::apply(&self.env(), repo, change)
     }
 }
 
@@ -474,6 +711,8 @@ pub struct Summaries {
     pub errors: Vec<Error>,
     texts: Vec<Text>,
     bodies: Option<std::fs::File>,
+    /// The cache's directory, to drop it when a text fails its check.
+    dir: PathBuf,
 }
 
 enum Text {
@@ -490,13 +729,15 @@ impl Summaries {
         if let Text::Fresh(text) = &mut self.texts[i] {
             return Ok(std::mem::take(text));
         }
-        if let (Text::Stored(r), Some(file)) = (&self.texts[i], &self.bodies)
-            && let Some(text) = cache::read_text(file, *r)
-            && text.starts_with("  {\n")
-            && text.ends_with("\n  }")
-            && text[..text.len().min(200)].contains(&format!("\"id\": \"{id}\""))
-        {
-            return Ok(text);
+        if let (Text::Stored(r), Some(file)) = (&self.texts[i], &self.bodies) {
+            match cache::read_text(file, *r) {
+                Some(text)
+                    if text[..text.len().min(200)].contains(&format!("\"id\": \"{id}\"")) =>
+                {
+                    return Ok(text);
+                }
+                _ => cache::discard(&self.dir),
+            }
         }
         let fields = store.read_fields(id)?;
         Ok(crate::model::layout::json_array_element(&fields))
@@ -508,6 +749,7 @@ pub struct Tx<'a> {
     store: &'a Store,
     at: DateTime<Utc>,
     writes: BTreeMap<String, Option<Vec<u8>>>,
+    outside: Vec<change::OutsideFile>,
     message: Option<String>,
 }
 
@@ -551,6 +793,17 @@ impl Tx<'_> {
         self.writes.insert(rel.to_owned(), Some(bytes));
     }
 
+    /// Writes a file outside the store as part of the change (`publish
+    /// --out`): it appears only if the change is made.
+    pub fn write_outside(&mut self, path: PathBuf, bytes: Vec<u8>, visibility: Visibility) {
+        self.outside.retain(|o| o.path != path);
+        self.outside.push(change::OutsideFile {
+            path,
+            bytes,
+            visibility,
+        });
+    }
+
     /// Picks an unused random ID for a new case.
     pub fn new_case_id(&self) -> CaseId {
         let prefix = &self.store.policy.id_prefix;
@@ -576,8 +829,17 @@ fn parse_fields(path: &Path, id: &CaseId, bytes: &[u8]) -> Result<CaseFields> {
     Ok(fields)
 }
 
+/// Parses a whole case file, which must hold the case its name says and
+/// at least one event (the projection is made from them).
 fn parse_case(path: &Path, id: &CaseId, bytes: &[u8]) -> Result<Case> {
     let mut case = parse_checked(path, id, bytes, |c: &Case| &c.id)?;
+    if case.events.is_empty() {
+        return Err(Error::store(format!(
+            "{}: case {id} has no events; every case starts with the event that opened it",
+            path.display()
+        ))
+        .with_hint("restore the file from the store's history (`git log -- FILE` in the store)"));
+    }
     case.fields.upgrade();
     Ok(case)
 }
@@ -638,7 +900,12 @@ pub fn read_policy(root: &Path) -> Result<Policy> {
     let path = root.join(POLICY_FILE);
     let bytes = fs::read(root, POLICY_FILE)?
         .ok_or_else(|| Error::store(format!("{} is missing", path.display())))?;
-    let policy: Policy = serde_json::from_slice(&bytes).map_err(|e| Error::bad_file(&path, e))?;
+    parse_policy(&path, &bytes)
+}
+
+/// Parses a policy file's bytes; `path` names it in errors.
+fn parse_policy(path: &Path, bytes: &[u8]) -> Result<Policy> {
+    let policy: Policy = serde_json::from_slice(bytes).map_err(|e| Error::bad_file(path, e))?;
     crate::model::id::validate_prefix(&policy.id_prefix)
         .map_err(|e| Error::store(format!("{}: id_prefix: {e}", path.display())))?;
     Ok(policy)

@@ -8,9 +8,10 @@ use chrono::{DateTime, Utc};
 use git2::{Index, IndexEntry, IndexTime, Oid, Repository, StatusOptions};
 use serde::Serialize;
 
+use super::change::{self, Change, NewCommit};
 use super::git::{self, BRANCH, Identity};
-use super::remote::{self, Pushed, REMOTE};
-use super::{LOCK_FILE, Store, fs, lock, tree};
+use super::remote::{self, Pushed, REMOTE, TRACKING};
+use super::{LOCK_FILE, Store, fault, fs, lock, recover, state, tree};
 use crate::error::{Error, Result};
 use crate::merge::{self, Author, Files, MergeError, MergeReport};
 
@@ -92,6 +93,15 @@ impl Store {
             ))
             .with_hint("record the team's remote with `disclose remote set URL`")
         })?;
+        let git_dir = self.root.join(".git");
+        // One sync at a time in a clone: two would race for git's lock on
+        // the remote-tracking branch.
+        let _sync_lock = lock::StoreLock::acquire(&git_dir.join(SYNC_LOCK_FILE), &self.notify.0)?;
+        {
+            let _lock = lock::StoreLock::acquire(&git_dir.join(LOCK_FILE), &self.notify.0)?;
+            recover::recover(&self.env())?;
+        }
+        self.clear_sync_locks(&url)?;
         let shown = crate::model::syntax::redact_url(&url);
         let mut report = SyncReport {
             remote: shown.clone(),
@@ -106,10 +116,11 @@ impl Store {
             return Err(self.kept(
                 Error::store(format!("could not fetch from {url}: no such directory")),
                 &repo,
+                &url,
             ));
         }
         for attempt in 1..=attempts {
-            let theirs = remote::fetch(&repo, &url).map_err(|e| self.kept(e, &repo))?;
+            let theirs = remote::fetch(&repo, &url).map_err(|e| self.kept(e, &repo, &url))?;
             if attempt == 1 {
                 // The remote has no branch yet: this push is its first.
                 first_push = theirs.is_none();
@@ -143,7 +154,7 @@ impl Store {
                 ));
             }
             on_stage(Stage::BeforePush { attempt });
-            match remote::push(&repo, &url).map_err(|e| self.kept(e, &repo))? {
+            match remote::push(&repo, &url).map_err(|e| self.kept(e, &repo, &url))? {
                 Pushed::Done => {
                     report.pushed = ahead;
                     report.remote_head = super::team::after_push(&url, first_push);
@@ -162,8 +173,35 @@ impl Store {
         Ok(report)
     }
 
-    /// Adds "your work is kept" to a transport error.
-    fn kept(&self, err: Error, repo: &Repository) -> Error {
+    /// Waits for, or removes when left over, the git lock files a sync
+    /// needs: here, and in the remote when it is a path on this machine.
+    fn clear_sync_locks(&self, url: &str) -> Result<()> {
+        lock::clear_git_locks(&self.root.join(".git"), &local_sync_locks(), &self.notify.0)?;
+        if let Some(dir) = lock::path_remote(url).map(|d| remote_git_dir(&d))
+            && dir.is_dir()
+        {
+            lock::clear_git_locks(&dir, &remote_sync_locks(), &self.notify.0)?;
+        }
+        Ok(())
+    }
+
+    /// Adds "your work is kept" to a transport error, or names the git
+    /// lock file that stopped it.
+    fn kept(&self, err: Error, repo: &Repository, url: &str) -> Error {
+        let git_dir = self.root.join(".git");
+        let remote_dir = lock::path_remote(url).map(|d| remote_git_dir(&d));
+        let in_the_way = local_sync_locks()
+            .into_iter()
+            .map(|name| (git_dir.clone(), name))
+            .chain(
+                remote_dir
+                    .iter()
+                    .flat_map(|d| remote_sync_locks().into_iter().map(|n| (d.clone(), n))),
+            )
+            .find(|(dir, name)| dir.join(name).exists());
+        if let Some((dir, name)) = in_the_way {
+            return lock::locked(&dir.join(name), &dir);
+        }
         let waiting = remote::unpushed(repo).map(|u| u.commits).unwrap_or(0);
         match err {
             Error::Store { message, .. } => {
@@ -178,7 +216,8 @@ impl Store {
     }
 
     /// Brings the fetched commit `theirs` into `main`: nothing, a
-    /// fast-forward, or a merge commit.
+    /// fast-forward, or a merge commit, made as one change (see `change`),
+    /// so `main`, the index and the files move together or not at all.
     fn integrate(
         &self,
         repo: &Repository,
@@ -190,24 +229,50 @@ impl Store {
         let Some(theirs) = theirs else {
             return Ok(());
         };
-        let _lock = lock::StoreLock::acquire(&self.root.join(".git").join(LOCK_FILE))?;
+        let git_dir = self.root.join(".git");
+        let _lock = fault::step(self.opts.fault, fault::Step::Lock, || {
+            lock::StoreLock::acquire(&git_dir.join(LOCK_FILE), &self.notify.0)
+        })?;
+        recover::recover(&self.env())?;
+        let head = state::head_for_change(repo, &self.root)?;
+        let main = format!("refs/heads/{BRANCH}");
+        if head.branch != main {
+            let name = head.branch.trim_start_matches("refs/heads/");
+            return Err(Error::refused(format!(
+                "the store's changes are on {name}, but sync exchanges {BRANCH} with the team"
+            ))
+            .with_hint(format!(
+                "switch back with `git -C {} switch {BRANCH}` to sync",
+                lock::shell_quote(&self.root.display().to_string())
+            )));
+        }
+        lock::clear_git_locks(&git_dir, &lock::ref_locks(&head.branch), &self.notify.0)?;
         let fail = |e| Error::git("merge the remote's changes", e);
-        let ours = repo
-            .refname_to_id(&format!("refs/heads/{BRANCH}"))
-            .map_err(fail)?;
+        let ours = head.commit.ok_or_else(|| {
+            Error::store(format!(
+                "{BRANCH} has no commit yet in {}",
+                self.root.display()
+            ))
+        })?;
         if ours == theirs || repo.graph_descendant_of(ours, theirs).map_err(fail)? {
             return Ok(());
         }
         check_clean(repo)?;
-        report.fetched += count_new(repo, theirs, ours).map_err(fail)?;
+        let fetched = count_new(repo, theirs, ours).map_err(fail)?;
         let ours_files = tree::files(repo, Some(ours), "this store's")?;
-        let (target, files) = if repo.graph_descendant_of(theirs, ours).map_err(fail)? {
-            report.fast_forward = true;
-            (theirs, tree::files(repo, Some(theirs), "the remote's")?)
+        let theirs_files = tree::files(repo, Some(theirs), "the remote's")?;
+        check_arriving(&ours_files, &theirs_files)?;
+        let fast_forward = repo.graph_descendant_of(theirs, ours).map_err(fail)?;
+        let mut merged_report = None;
+        let (target, files, log) = if fast_forward {
+            (
+                theirs,
+                theirs_files,
+                format!("disclose sync: fast-forward to {REMOTE}/{BRANCH}"),
+            )
         } else {
             let base = repo.merge_base(ours, theirs).ok();
             let base_files = tree::files(repo, base, "the common base's")?;
-            let theirs_files = tree::files(repo, Some(theirs), "the remote's")?;
             let by = who.by();
             let (files, merged) = merge::merge_trees(
                 &base_files,
@@ -226,59 +291,185 @@ impl Store {
                 &repo.find_commit(theirs).map_err(fail)?,
             ];
             let tree = repo.find_tree(tree).map_err(fail)?;
-            // Not on a ref yet: `main` moves only once the work tree is written.
+            // Not on a ref yet: `main` moves only with the index and files.
             let commit = repo
                 .commit(None, &sig, &sig, &message, &tree, &parents)
                 .map_err(fail)?;
-            report.merge_commit = Some(commit.to_string());
-            extend(&mut report.merge, merged);
-            (commit, files)
-        };
-        self.check_out(repo, &ours_files, &files, target)
-    }
-
-    /// Writes the files that differ from `ours`, moves `main` to `target`
-    /// and resets the index to its tree; on failure the work tree is put back.
-    fn check_out(&self, repo: &Repository, ours: &Files, files: &Files, target: Oid) -> Result<()> {
-        let mut previous: Vec<(&String, Option<&Vec<u8>>)> = Vec::new();
-        let result = (|| {
-            for (path, bytes) in files {
-                if ours.get(path) != Some(bytes) {
-                    previous.push((path, ours.get(path)));
-                    fs::write(&self.root, path, bytes)?;
-                }
-            }
-            for (path, bytes) in ours {
-                if !files.contains_key(path) {
-                    previous.push((path, Some(bytes)));
-                    fs::remove(&self.root, path)?;
-                }
-            }
-            let fail = |e| Error::git("move main to the merged commit", e);
-            let commit = repo.find_commit(target).map_err(fail)?;
-            repo.reference(
-                &format!("refs/heads/{BRANCH}"),
-                target,
-                true,
-                &format!("disclose sync: {REMOTE}"),
+            merged_report = Some((commit, merged));
+            (
+                commit,
+                files,
+                format!("disclose sync: merge {REMOTE}/{BRANCH}"),
             )
-            .map_err(fail)?;
-            let mut index = repo.index().map_err(fail)?;
-            index
-                .read_tree(&commit.tree().map_err(fail)?)
-                .map_err(fail)?;
-            index.write().map_err(fail)
-        })();
-        if result.is_err() {
-            for (path, bytes) in previous.into_iter().rev() {
-                let _ = match bytes {
-                    Some(bytes) => fs::write(&self.root, path, bytes),
-                    None => fs::remove(&self.root, path),
-                };
+        };
+        let mut writes = Vec::new();
+        for (path, bytes) in &files {
+            if ours_files.get(path) != Some(bytes) {
+                writes.push(change::Write {
+                    path: path.clone(),
+                    bytes: Some(bytes.clone()),
+                });
             }
         }
-        result
+        for path in ours_files.keys() {
+            if !files.contains_key(path) {
+                writes.push(change::Write {
+                    path: path.clone(),
+                    bytes: None,
+                });
+            }
+        }
+        writes.sort_by(|a, b| a.path.cmp(&b.path));
+        index_accepts(&writes)?;
+        let change = Change {
+            head,
+            commit: NewCommit::Made {
+                id: target,
+                message: &log,
+            },
+            files: writes,
+            outside: Vec::new(),
+        };
+        change::apply(&self.env(), repo, change)?;
+        report.fetched += fetched;
+        if fast_forward {
+            report.fast_forward = true;
+        }
+        if let Some((commit, merged)) = merged_report {
+            report.merge_commit = Some(commit.to_string());
+            extend(&mut report.merge, merged);
+        }
+        Ok(())
     }
+}
+
+/// The lock file that keeps two syncs of one clone apart.
+const SYNC_LOCK_FILE: &str = "disclose-sync.lock";
+
+/// The git lock files here that fetching and pushing take.
+fn local_sync_locks() -> Vec<String> {
+    [
+        &format!("{TRACKING}.lock"),
+        // Where a fetch lands before its tree is checked (`remote::fetch`).
+        "refs/disclose/fetched.lock",
+        "shallow.lock",
+        "FETCH_HEAD.lock",
+        "packed-refs.lock",
+        "config.lock",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect()
+}
+
+/// The git lock files in a remote that a push takes.
+fn remote_sync_locks() -> Vec<String> {
+    [
+        &format!("refs/heads/{BRANCH}.lock"),
+        "packed-refs.lock",
+        "HEAD.lock",
+        "shallow.lock",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect()
+}
+
+/// The git directory of a path remote: the bare repository itself, or the
+/// `.git` of a clone with a work tree.
+fn remote_git_dir(dir: &Path) -> std::path::PathBuf {
+    let dot_git = dir.join(".git");
+    if dot_git.is_dir() {
+        dot_git
+    } else {
+        dir.to_path_buf()
+    }
+}
+
+/// Refuses, before anything moves, a remote tree that is not a whole store:
+/// no `policy.json`, or a changed case file that does not parse, holds
+/// another case's ID or has no events.
+fn check_arriving(ours: &Files, theirs: &Files) -> Result<()> {
+    let bad = |path: &str, what: String| {
+        Error::store(format!(
+            "{REMOTE}/{BRANCH} holds {path}, which {what}; nothing was merged or changed"
+        ))
+        .with_hint(
+            "repair it in the clone that pushed it (a commit there, then its sync), then run \
+             `disclose sync` again",
+        )
+    };
+    let policy = crate::model::layout::POLICY_FILE;
+    let Some(bytes) = theirs.get(policy) else {
+        return Err(Error::store(format!(
+            "{REMOTE}/{BRANCH} has no {policy}, so it is not a whole case store; nothing was \
+             merged or changed"
+        ))
+        .with_hint("check that the remote is the team's case store (`disclose remote`)"));
+    };
+    if ours.get(policy) != Some(bytes) {
+        super::parse_policy(Path::new(policy), bytes)
+            .map_err(|e| bad(policy, format!("is not a valid policy ({e})")))?;
+    }
+    for (path, bytes) in theirs {
+        if ours.get(path) == Some(bytes) {
+            continue;
+        }
+        let Some(name) = path.strip_prefix(git::CASES) else {
+            continue;
+        };
+        if name.contains('/') || name.starts_with('.') {
+            continue;
+        }
+        let id = name
+            .strip_suffix(".json")
+            .and_then(|n| n.parse::<crate::model::id::CaseId>().ok())
+            .ok_or_else(|| {
+                bad(
+                    path,
+                    "is not named as a case file (PREFIX-YYYY-XXXXX.json)".into(),
+                )
+            })?;
+        super::parse_case(Path::new(path), &id, bytes).map_err(|e| bad(path, e.to_string()))?;
+    }
+    Ok(())
+}
+
+/// Refuses paths libgit2 will not put in an index (`.git` in any spelling
+/// a file system might read as `.git`, for one): they would stop the index
+/// from being written after `main` had moved.
+fn index_accepts(writes: &[change::Write]) -> Result<()> {
+    let mut index = Index::new().map_err(|e| Error::git("check the merged paths", e))?;
+    for w in writes {
+        let Some(bytes) = &w.bytes else { continue };
+        let entry = IndexEntry {
+            ctime: IndexTime::new(0, 0),
+            mtime: IndexTime::new(0, 0),
+            dev: 0,
+            ino: 0,
+            mode: 0o100_644,
+            uid: 0,
+            gid: 0,
+            file_size: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
+            id: Oid::hash_object(git2::ObjectType::Blob, bytes)
+                .map_err(|e| Error::git("check the merged paths", e))?,
+            flags: u16::try_from(w.path.len()).unwrap_or(0xfff).min(0xfff),
+            flags_extended: 0,
+            path: w.path.as_bytes().to_vec(),
+        };
+        index.add(&entry).map_err(|e| {
+            Error::store(format!(
+                "{REMOTE}/{BRANCH} holds {:?}, a path git will not put in an index ({}); nothing \
+                 was merged or changed",
+                w.path,
+                e.message()
+            ))
+            .with_hint(
+                "remove that file in the clone that pushed it, then run `disclose sync` again",
+            )
+        })?;
+    }
+    Ok(())
 }
 
 fn extend(into: &mut MergeReport, more: MergeReport) {

@@ -322,7 +322,11 @@ fn an_old_preset_embargo_reads_as_the_deadline() {
     obj.insert("embargo_preset".into(), "cert-cc".into());
     obj.remove("deadline_agreed");
     obj.remove("deadline_preset");
-    std::fs::write(&path, serde_json::to_vec_pretty(&old).unwrap()).unwrap();
+    // Committed, as the older version left it.
+    env.commit_file(
+        "cases/DISC-2026-A0001.json",
+        &serde_json::to_vec_pretty(&old).unwrap(),
+    );
     assert_eq!(
         built.deadline,
         Some("2026-04-16T09:00:00Z".parse().unwrap())

@@ -59,7 +59,7 @@ pub fn take_team_changes(
         })?;
     sync_report::tell(ctx, &report);
     // The merge may have changed the policy, or the case itself.
-    Store::open(store.root())
+    store.reopen()
 }
 
 /// After numbering in a team store: push, so the number is the team's

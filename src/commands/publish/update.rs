@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-use super::{PublishArgs, Target, leak_refusal, target, write_outside};
+use super::{PublishArgs, Target, leak_refusal, target, write_files};
 use crate::app::context::Ctx;
 use crate::error::{Error, Result};
 use crate::export::leak::{Finding, Guard};
@@ -49,35 +49,16 @@ pub(super) fn run(
         if !update.findings.is_empty() && force.is_none() {
             return Err(leak_refusal(id, &update.findings, "update anyway"));
         }
-        if let Target::Store(dir) = &update.target {
-            for (format, text) in &update.files.files {
-                tx.write_file(
-                    &format!("{dir}/{}", format.file_name()),
-                    text.clone().into_bytes(),
-                );
-            }
-        }
+        write_files(
+            tx,
+            &update.target,
+            &update.files.files,
+            args.mode.visibility(),
+        );
         tx.write(&update.case);
         tx.set_message(format!("{id}: update advisory {}", update.advisory));
         Ok(Some(update))
     })?;
-    if let Some(Update {
-        target: Target::Outside(dir),
-        files,
-        advisory,
-        ..
-    }) = &update
-    {
-        write_outside(dir, &files.files, args.mode.visibility()).map_err(|e| {
-            Error::refused(format!(
-                "the update of {advisory} is recorded, but writing the files to {} failed: {e}",
-                dir.display()
-            ))
-            .with_hint(format!(
-                "write them again with `disclose export {id} --format FORMAT --out FILE`"
-            ))
-        })?;
-    }
     if let Some(update) = &update {
         for finding in &update.findings {
             ctx.ui

@@ -4,6 +4,7 @@
 
 #![allow(dead_code, unreachable_pub)]
 
+pub mod in_step;
 #[cfg(unix)]
 pub mod pty;
 pub mod schema;
@@ -70,6 +71,15 @@ impl TestEnv {
         let sig = git2::Signature::now("Fixture", "fixture@example.org").unwrap();
         repo.commit(Some("HEAD"), &sig, &sig, "fixture", &tree, &[])
             .unwrap();
+        env
+    }
+
+    /// A new environment whose store is a copy of `template`'s (its git
+    /// history included), with the clock where `template`'s is.
+    pub fn copy_of(template: &Self) -> Self {
+        let env = Self::new();
+        copy_dir(&template.store, &env.store);
+        env.ticks.set(template.ticks.get());
         env
     }
 
@@ -233,7 +243,7 @@ fn snapshot(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
