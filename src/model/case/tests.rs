@@ -165,6 +165,9 @@ mod props {
         Reserve,
         Update,
         Import(u8),
+        Exploited(u8),
+        Mitigated(u8),
+        Submit(u8),
     }
 
     /// The op that records each event kind. No catch-all: a new kind fails
@@ -201,6 +204,9 @@ mod props {
             EventKind::AdvisoryReserved { .. } => "reserve",
             EventKind::AdvisoryUpdated { .. } => "update",
             EventKind::Imported { .. } => "import",
+            EventKind::Exploited { .. } => "exploited",
+            EventKind::Mitigated { .. } => "mitigated",
+            EventKind::CraReportSubmitted { .. } => "submit",
         }
     }
 
@@ -236,6 +242,9 @@ mod props {
                 Self::Reserve => "reserve",
                 Self::Update => "update",
                 Self::Import(_) => "import",
+                Self::Exploited(_) => "exploited",
+                Self::Mitigated(_) => "mitigated",
+                Self::Submit(_) => "submit",
             }
         }
     }
@@ -272,6 +281,9 @@ mod props {
             Just(Op::Reserve),
             Just(Op::Update),
             (0u8..4).prop_map(Op::Import),
+            (0u8..4).prop_map(Op::Exploited),
+            (0u8..3).prop_map(Op::Mitigated),
+            (0u8..3).prop_map(Op::Submit),
         ]
     }
 
@@ -516,6 +528,44 @@ mod props {
                 };
                 case.import_record(baseline, &import, stamp.at, stamp.by);
                 Ok(())
+            }
+            Op::Exploited(e) => {
+                let hours = |h: i64| Some(stamp.at - chrono::TimeDelta::hours(h));
+                let change = match e {
+                    0 => ExploitationChange {
+                        aware_at: hours(2),
+                        evidence: Some("seen in the wild".into()),
+                        ..ExploitationChange::default()
+                    },
+                    1 => ExploitationChange {
+                        evidence: Some(format!("more evidence {}", case.events.len())),
+                        ..ExploitationChange::default()
+                    },
+                    2 => ExploitationChange {
+                        actor: Some("a botnet".into()),
+                        sensitivity: Some(crate::model::cra::Sensitivity::Amber),
+                        ..ExploitationChange::default()
+                    },
+                    _ => ExploitationChange {
+                        aware_at: hours(30),
+                        ..ExploitationChange::default()
+                    },
+                };
+                case.record_exploitation(change, stamp).map(drop)
+            }
+            Op::Mitigated(m) => {
+                let text = [
+                    "disable uploads",
+                    "block /upload at the proxy",
+                    "disable uploads",
+                ][*m as usize];
+                let at = stamp.at - chrono::TimeDelta::hours(i64::from(*m));
+                case.record_mitigation(text, at, stamp).map(drop)
+            }
+            Op::Submit(r) => {
+                let report = crate::model::cra::CraReport::ALL[*r as usize];
+                case.record_submission(report, stamp.at, Some("REF-1".into()), stamp)
+                    .map(drop)
             }
         };
     }
