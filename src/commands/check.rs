@@ -24,6 +24,13 @@ use crate::store::Store;
 /// an advisory ID that two published cases hold. Each case is judged by the durations in force when it was opened; paused
 /// time does not count.
 ///
+/// With the policy's `cra` on, each EU Cyber Resilience Act report of a
+/// case with active exploitation recorded (early warning 24 hours after
+/// awareness, notification 72 hours after, final report 14 days after the
+/// first fix or mitigation) is a warning while due within --warn-within
+/// and an error once missed, until `disclose cra ID --submitted REPORT`
+/// records it; published cases included, and paused time counts.
+///
 /// Exit status: 0 no errors (warnings pass unless --strict), 1 at least one
 /// error (or a warning with --strict), 2 bad usage, 3 the store or a case
 /// file could not be read (the report is still printed). Set DISCLOSE_NOW to
@@ -76,6 +83,7 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<()> {
     };
     let opts = Options {
         warn_within: args.warn_within,
+        cra: store.policy().cra,
     };
     let report = check::check(&cases, &state, now, opts);
 

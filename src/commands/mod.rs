@@ -7,6 +7,7 @@ pub mod audit;
 pub mod clone;
 pub mod confirm;
 pub mod contact;
+pub mod cra;
 pub mod credit;
 pub mod deadline;
 pub mod describe;
@@ -33,7 +34,9 @@ pub mod complete_ids;
 pub mod complete_releases;
 pub mod completions;
 pub mod embargo;
+pub mod exploited;
 pub mod man;
+pub mod mitigated;
 pub mod policy;
 pub mod remote;
 pub mod stats;
@@ -64,6 +67,9 @@ pub enum Command {
     Embargo(embargo::EmbargoArgs),
     Deadline(deadline::DeadlineArgs),
     Audit(audit::AuditArgs),
+    Exploited(exploited::ExploitedArgs),
+    Mitigated(mitigated::MitigatedArgs),
+    Cra(cra::CraArgs),
     Assign(assign::AssignArgs),
     Describe(describe::DescribeArgs),
     Reserve(reserve::ReserveArgs),
@@ -122,6 +128,9 @@ pub fn run(ctx: &Ctx, command: Command, cli: fn() -> clap::Command) -> Result<()
         Command::Embargo(args) => embargo::run(ctx, &args),
         Command::Deadline(args) => deadline::run(ctx, &args),
         Command::Audit(args) => audit::run(ctx, &args),
+        Command::Exploited(args) => exploited::run(ctx, &args),
+        Command::Mitigated(args) => mitigated::run(ctx, &args),
+        Command::Cra(args) => cra::run(ctx, &args),
         Command::Stats(args) => stats::run(ctx, &args),
         Command::Export(args) => export::run(ctx, &args),
         Command::Publish(args) => publish::run(ctx, &args),

@@ -4,7 +4,8 @@
 //!
 //! - every private string the case holds: the reporter's name, email and
 //!   handle, withheld credits, attachment names, private note and contact
-//!   text (12 characters or more), the reproduction steps; compared after
+//!   text (12 characters or more), the reproduction steps, the recorded
+//!   evidence of exploitation and malicious actor (CRA); compared after
 //!   Unicode NFKC normalisation, case folding and percent-decoding, so
 //!   `ADA@EXAMPLE.ORG`, a fullwidth `＠` and `%40` are all the same address;
 //! - any email address other than the policy's contact, the announcement's
@@ -39,6 +40,8 @@ pub enum LeakKind {
     PrivateNote,
     ContactMessage,
     ReproductionSteps,
+    ExploitationEvidence,
+    MaliciousActor,
     EmailAddress,
     PhoneNumber,
     PgpFingerprint,
@@ -58,6 +61,8 @@ impl LeakKind {
             Self::PrivateNote => "private-note",
             Self::ContactMessage => "contact-message",
             Self::ReproductionSteps => "reproduction-steps",
+            Self::ExploitationEvidence => "exploitation-evidence",
+            Self::MaliciousActor => "malicious-actor",
             Self::EmailAddress => "email-address",
             Self::PhoneNumber => "phone-number",
             Self::PgpFingerprint => "pgp-fingerprint",
@@ -78,6 +83,8 @@ impl LeakKind {
             Self::PrivateNote => "text of a private note",
             Self::ContactMessage => "text of a message exchanged with the reporter",
             Self::ReproductionSteps => "the reporter's reproduction steps",
+            Self::ExploitationEvidence => "the recorded evidence of exploitation",
+            Self::MaliciousActor => "what is recorded of the malicious actor",
             Self::EmailAddress => {
                 "an email address that is not the policy's contact or announce_to"
             }
@@ -215,6 +222,15 @@ impl Guard {
         if let Some(steps) = &case.report.reproduction {
             for paragraph in steps.split("\n\n") {
                 add(LeakKind::ReproductionSteps, paragraph, 2 * MIN_TEXT);
+            }
+        }
+        // What is recorded of the exploitation goes to the authorities only.
+        if let Some(exploited) = &case.exploited {
+            for paragraph in exploited.evidence.split("\n\n") {
+                add(LeakKind::ExploitationEvidence, paragraph, MIN_TEXT);
+            }
+            if let Some(actor) = &exploited.actor {
+                add(LeakKind::MaliciousActor, actor, MIN_NAME);
             }
         }
         // The longest first, so a name inside an address is reported as the address.

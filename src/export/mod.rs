@@ -12,6 +12,7 @@ mod osv;
 pub mod public;
 pub mod ranges;
 mod release_notes;
+pub mod user_notice;
 
 use chrono::{DateTime, Utc};
 
@@ -200,7 +201,7 @@ fn date(at: DateTime<Utc>) -> String {
 }
 
 /// One range in words: `1.0.0 up to (not including) 1.4.2`.
-fn range_words(range: &Range) -> Vec<String> {
+pub fn range_words(range: &Range) -> Vec<String> {
     let mut out = Vec::new();
     let mut start: Option<&str> = None;
     let from = |s: &str| {

@@ -60,6 +60,10 @@ pub struct PublicCase {
     pub advisory_url: Option<String>,
     /// Rendered as an embargoed preview (an export of an unpublished case).
     pub preview: bool,
+    /// The team recorded that the vulnerability is actively exploited (CRA
+    /// Article 14): the fact alone, said only by the notice to users; the
+    /// evidence and the actor stay private.
+    pub actively_exploited: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -233,6 +237,7 @@ impl PublicCase {
             announce_to: policy.announce_to.clone(),
             repository: policy.repository.clone(),
             preview: false,
+            actively_exploited: case.exploited.is_some(),
         }
     }
 

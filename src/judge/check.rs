@@ -10,8 +10,9 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
 
-use crate::judge::clocks::{self, ClockView, Clocks};
+use crate::judge::clocks::{self, ClockView, Clocks, CraClocks};
 use crate::model::case::CaseSummary;
+use crate::model::cra::CraReport;
 use crate::model::duration::{Duration, promise_text};
 use crate::model::id::CaseId;
 use crate::model::time::{relative, rfc3339, span};
@@ -61,6 +62,15 @@ pub enum FindingKind {
     /// Two published cases carry the same advisory ID (published from two
     /// clones with `--offline`, or in a race).
     AdvisoryReused,
+    /// CRA Article 14(2)(a): the early warning, 24 hours after awareness of
+    /// active exploitation, is missed (error) or due soon (warning).
+    CraEarlyWarning,
+    /// CRA Article 14(2)(b): the vulnerability notification, 72 hours after
+    /// awareness, is missed (error) or due soon (warning).
+    CraNotification,
+    /// CRA Article 14(2)(c): the final report, 14 days after the first fix
+    /// or mitigation, is missed (error) or due soon (warning).
+    CraFinalReport,
 }
 
 impl FindingKind {
@@ -74,6 +84,9 @@ impl FindingKind {
             Self::UnreadableCase => "unreadable-case",
             Self::UnpushedCommits => "unpushed-commits",
             Self::AdvisoryReused => "advisory-reused",
+            Self::CraEarlyWarning => "cra-early-warning",
+            Self::CraNotification => "cra-notification",
+            Self::CraFinalReport => "cra-final-report",
         }
     }
 
@@ -88,6 +101,18 @@ impl FindingKind {
             Self::UnreadableCase => "unreadable case file",
             Self::UnpushedCommits => "unpushed commits",
             Self::AdvisoryReused => "advisory ID given twice",
+            Self::CraEarlyWarning => "CRA early warning",
+            Self::CraNotification => "CRA vulnerability notification",
+            Self::CraFinalReport => "CRA final report",
+        }
+    }
+
+    /// The finding about one CRA report.
+    pub fn of_report(report: CraReport) -> Self {
+        match report {
+            CraReport::EarlyWarning => Self::CraEarlyWarning,
+            CraReport::Notification => Self::CraNotification,
+            CraReport::FinalReport => Self::CraFinalReport,
         }
     }
 }
@@ -150,12 +175,15 @@ pub struct Unreadable {
 pub struct Options {
     /// Warn about deadlines due within this long (default `7d`).
     pub warn_within: Duration,
+    /// The policy's `cra` switch: judge the CRA Article 14 clocks.
+    pub cra: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Self {
             warn_within: Duration::days(7),
+            cra: false,
         }
     }
 }
@@ -208,7 +236,7 @@ pub fn check(
 ) -> Report {
     let mut findings: Vec<Finding> = store.unreadable.iter().map(unreadable).collect();
     let open: Vec<&CaseSummary> = cases.iter().filter(|c| c.state.is_open()).collect();
-    for case in &open {
+    for case in cases {
         findings.extend(judge(case, now, opts));
     }
     findings.extend(store.unpushed_since.and_then(|since| unpushed(since, now)));
@@ -282,14 +310,24 @@ fn sort_grouped(findings: &mut [Finding]) {
     });
 }
 
-/// Every finding of one open case at `now`.
+/// Every finding of one case at `now`: the policy's clocks while it is
+/// open, and the CRA clocks (with `opts.cra`) until their reports are
+/// submitted, published or not.
 pub fn judge(case: &CaseSummary, now: DateTime<Utc>, opts: Options) -> Vec<Finding> {
     let mut out = Vec::new();
+    // A closed case is judged only for CRA reports it still owes.
+    let judged = case.state.is_open() || (opts.cra && case.cra.is_some());
+    if !judged {
+        return out;
+    }
+    let clocks = Clocks::of_summary(case, now, opts.cra);
+    let horizon = opts.warn_within.after(now);
+    if let Some(cra) = &clocks.cra {
+        out.extend(cra_findings(case, cra, now, horizon));
+    }
     if !case.state.is_open() {
         return out;
     }
-    let clocks = Clocks::of_summary(case, now);
-    let horizon = opts.warn_within.after(now);
 
     if let Some(at) = overdue(clocks.acknowledgement, now) {
         out.push(Finding::timed(
@@ -371,6 +409,67 @@ pub fn judge(case: &CaseSummary, now: DateTime<Utc>, opts: Options) -> Vec<Findi
             finding.release = Some(release.clone());
             out.push(finding);
         }
+    }
+    out
+}
+
+/// A finding for each CRA report not submitted that is missed (error) or
+/// due within the horizon (warning).
+fn cra_findings(
+    case: &CaseSummary,
+    cra: &CraClocks,
+    now: DateTime<Utc>,
+    horizon: DateTime<Utc>,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for clock in cra.all() {
+        let Some((at, severity)) = near_or_past(clock.view(now), now, horizon) else {
+            continue;
+        };
+        let report = clock.report;
+        let since = match (report, cra.measure_at) {
+            (CraReport::EarlyWarning, _) => format!(
+                "24 hours after the team became aware of active exploitation at {}",
+                rfc3339(cra.aware_at)
+            ),
+            (CraReport::Notification, _) => format!(
+                "72 hours after the team became aware of active exploitation at {}",
+                rfc3339(cra.aware_at)
+            ),
+            (CraReport::FinalReport, Some(measure)) if measure > cra.aware_at => format!(
+                "14 days after the first fix or mitigation, available since {}",
+                rfc3339(measure)
+            ),
+            (CraReport::FinalReport, _) => format!(
+                "14 days after awareness of active exploitation at {}, when a fix or mitigation was already available",
+                rfc3339(cra.aware_at)
+            ),
+        };
+        let message = if severity == Severity::Error {
+            format!(
+                "CRA {} ({}) not submitted: it was due {} ({}), {since}",
+                report.words(),
+                report.article(),
+                rfc3339(at),
+                relative(at, now)
+            )
+        } else {
+            format!(
+                "CRA {} ({}) due {} ({}), {since}; not submitted yet",
+                report.words(),
+                report.article(),
+                rfc3339(at),
+                relative(at, now)
+            )
+        };
+        out.push(Finding::timed(
+            case,
+            FindingKind::of_report(report),
+            severity,
+            at,
+            now,
+            message,
+        ));
     }
     out
 }

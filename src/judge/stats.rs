@@ -10,8 +10,9 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::judge::clocks::{self, disclosure_due, fixes_released_at};
+use crate::judge::clocks::{self, CraClocks, CraStatus, disclosure_due, fixes_released_at};
 use crate::model::case::CaseSummary;
+use crate::model::cra::CraReport;
 use crate::model::time::Due;
 
 /// The spread of one span over the cases that reached its milestone.
@@ -68,6 +69,55 @@ pub struct PublishRecord {
     pub without_deadline: usize,
 }
 
+/// How one CRA report fared over the cases with exploitation recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ReportRecord {
+    /// Submitted by its due time.
+    pub met: usize,
+    /// Submitted after its due time.
+    pub late: usize,
+    /// Not submitted, and its due time has passed.
+    pub missed: usize,
+    /// Not submitted and not due yet (or, for the final report, waiting
+    /// for a fix or mitigation).
+    pub pending: usize,
+    /// `met / (met + late + missed)`, or `None` while none was due.
+    pub share_met: Option<f64>,
+}
+
+impl ReportRecord {
+    fn of<'a>(clocks: impl Iterator<Item = &'a CraClocks>, report: CraReport) -> Self {
+        let mut r = Self {
+            met: 0,
+            late: 0,
+            missed: 0,
+            pending: 0,
+            share_met: None,
+        };
+        for c in clocks {
+            match c.get(report).status {
+                CraStatus::Submitted => r.met += 1,
+                CraStatus::SubmittedLate => r.late += 1,
+                CraStatus::Missed => r.missed += 1,
+                CraStatus::Running | CraStatus::WaitingForMeasure => r.pending += 1,
+            }
+        }
+        let judged = r.met + r.late + r.missed;
+        r.share_met = (judged > 0).then(|| r.met as f64 / judged as f64);
+        r
+    }
+}
+
+/// The CRA Article 14 record: each report against its time limit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CraRecord {
+    /// Cases with exploitation recorded (not rejected or withdrawn).
+    pub exploited: usize,
+    pub early_warning: ReportRecord,
+    pub notification: ReportRecord,
+    pub final_report: ReportRecord,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Stats {
     /// Only cases received at or after this instant count.
@@ -80,10 +130,19 @@ pub struct Stats {
     pub time_to_publish: Spread,
     pub acknowledgements: AckRecord,
     pub publication: PublishRecord,
+    /// Only with the policy's `cra` switch on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cra: Option<CraRecord>,
 }
 
-/// The record over `cases` received at or after `since`.
-pub fn compute(cases: &[CaseSummary], since: Option<DateTime<Utc>>) -> Stats {
+/// The record over `cases` received at or after `since`, at `now`; `cra`
+/// is the policy's switch.
+pub fn compute(
+    cases: &[CaseSummary],
+    since: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+    cra: bool,
+) -> Stats {
     let cases: Vec<&CaseSummary> = cases
         .iter()
         .filter(|c| since.is_none_or(|s| c.received_at >= s))
@@ -118,6 +177,15 @@ pub fn compute(cases: &[CaseSummary], since: Option<DateTime<Utc>>) -> Stats {
             None => publication.without_deadline += 1,
         }
     }
+    let cra = cra.then(|| {
+        let clocks: Vec<CraClocks> = cases.iter().filter_map(|c| CraClocks::of(c, now)).collect();
+        CraRecord {
+            exploited: clocks.len(),
+            early_warning: ReportRecord::of(clocks.iter(), CraReport::EarlyWarning),
+            notification: ReportRecord::of(clocks.iter(), CraReport::Notification),
+            final_report: ReportRecord::of(clocks.iter(), CraReport::FinalReport),
+        }
+    });
     Stats {
         since,
         cases: cases.len(),
@@ -133,6 +201,7 @@ pub fn compute(cases: &[CaseSummary], since: Option<DateTime<Utc>>) -> Stats {
                 .then(|| within as f64 / acknowledged.len() as f64),
         },
         publication,
+        cra,
     }
 }
 

@@ -268,6 +268,16 @@ pub fn event(event: &Event) -> Result<(), TooLong> {
             line("the advisory ID", from)?;
             line("the advisory ID", to)
         }
+        EventKind::Exploited {
+            evidence, actor, ..
+        } => {
+            opt(text, "the evidence", evidence.as_deref())?;
+            opt(text, "the malicious actor", actor.as_deref())
+        }
+        EventKind::Mitigated { text: t, .. } => text("the mitigation", t),
+        EventKind::CraReportSubmitted { reference, .. } => {
+            opt(line, "the reference", reference.as_deref())
+        }
     }
 }
 

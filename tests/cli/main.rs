@@ -6,6 +6,7 @@ mod common;
 mod ack;
 mod affected;
 mod cache;
+mod cra;
 mod drafts;
 mod email_sections;
 mod export;

@@ -4,6 +4,7 @@
 //! ...), which check the move, append one typed event and project it; the
 //! same projection (`replay::apply`) rebuilds a case from its events alone.
 
+mod cra;
 mod disclosure;
 mod event;
 mod matrix;
@@ -18,6 +19,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use cra::{CraSubmission, CraSummary, ExploitationChange, Exploited, Mitigation};
 pub use disclosure::policy_deadline;
 pub use event::{Event, EventId, EventKind, InvalidEventId};
 pub use matrix::{PackageFix, fix_for, package_fixes, release_fixed};
@@ -113,6 +115,16 @@ pub struct CaseFields {
     /// The audit for similar problems, once recorded (`disclose audit`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audit: Option<AuditRecord>,
+    /// Awareness that the vulnerability is actively exploited (CRA Article
+    /// 14, `disclose exploited`): private, for the reports to the authorities.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exploited: Option<Exploited>,
+    /// Corrective or mitigating measures available (`disclose mitigated`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mitigations: Vec<Mitigation>,
+    /// The CRA reports submitted, by report (`disclose cra --submitted`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub cra_reports: BTreeMap<crate::model::cra::CraReport, CraSubmission>,
     pub paused: Option<Paused>,
     /// Every stretch of paused time, so clocks can skip it without replaying.
     #[serde(default)]

@@ -12,8 +12,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Case, CaseFields, Contact, Decision, Direction, Fix, PauseSpan, Paused, ReleaseStatus, State,
-    matrix_complete, package_fixes, release_fixed,
+    Case, CaseFields, Contact, CraSummary, Decision, Direction, Fix, PauseSpan, Paused,
+    ReleaseStatus, State, matrix_complete, package_fixes, release_fixed,
 };
 use crate::model::id::CaseId;
 use crate::model::policy::Slas;
@@ -92,6 +92,10 @@ pub struct CaseSummary {
     /// The public advisory ID, once published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub advisory: Option<String>,
+    /// Awareness of active exploitation and the CRA reports submitted, once
+    /// exploitation is recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cra: Option<CraSummary>,
 }
 
 impl CaseSummary {
@@ -137,6 +141,19 @@ impl CaseSummary {
             .chain([self.received_at])
             .max()
             .unwrap_or(self.received_at)
+    }
+
+    /// When a corrective or mitigating measure first became available: the
+    /// first release whose every affected package got a released fix, or
+    /// the first recorded mitigation.
+    pub fn first_measure_at(&self) -> Option<DateTime<Utc>> {
+        super::cra::first_measure(
+            self.releases
+                .iter()
+                .filter(|row| row.fixed_in.is_some())
+                .filter_map(|row| row.released_at),
+            self.cra.as_ref().and_then(|c| c.mitigated_at).into_iter(),
+        )
     }
 
     fn new(
@@ -194,6 +211,7 @@ impl CaseSummary {
             matrix_complete: matrix_complete(affected, releases, fixes),
             published_at: c.published_at,
             advisory: c.identifiers.advisory.clone(),
+            cra: CraSummary::new(c.exploited.as_ref(), &c.mitigations, &c.cra_reports),
         }
     }
 }

@@ -164,6 +164,9 @@ mod props {
         Describe(u8),
         Reserve,
         Update,
+        Exploited(u8),
+        Mitigated(u8),
+        Submit(u8),
     }
 
     /// The op that records each event kind. No catch-all: a new kind fails
@@ -199,6 +202,9 @@ mod props {
             EventKind::PublicTextSet { .. } => "describe",
             EventKind::AdvisoryReserved { .. } => "reserve",
             EventKind::AdvisoryUpdated { .. } => "update",
+            EventKind::Exploited { .. } => "exploited",
+            EventKind::Mitigated { .. } => "mitigated",
+            EventKind::CraReportSubmitted { .. } => "submit",
         }
     }
 
@@ -233,6 +239,9 @@ mod props {
                 Self::Describe(_) => "describe",
                 Self::Reserve => "reserve",
                 Self::Update => "update",
+                Self::Exploited(_) => "exploited",
+                Self::Mitigated(_) => "mitigated",
+                Self::Submit(_) => "submit",
             }
         }
     }
@@ -268,6 +277,9 @@ mod props {
             (0u8..7).prop_map(Op::Describe),
             Just(Op::Reserve),
             Just(Op::Update),
+            (0u8..4).prop_map(Op::Exploited),
+            (0u8..3).prop_map(Op::Mitigated),
+            (0u8..3).prop_map(Op::Submit),
         ]
     }
 
@@ -496,6 +508,44 @@ mod props {
                 case.reserve_advisory(advisory, stamp).map(drop)
             }
             Op::Update => case.record_update(vec!["osv.json".into()], stamp).map(drop),
+            Op::Exploited(e) => {
+                let hours = |h: i64| Some(stamp.at - chrono::TimeDelta::hours(h));
+                let change = match e {
+                    0 => ExploitationChange {
+                        aware_at: hours(2),
+                        evidence: Some("seen in the wild".into()),
+                        ..ExploitationChange::default()
+                    },
+                    1 => ExploitationChange {
+                        evidence: Some(format!("more evidence {}", case.events.len())),
+                        ..ExploitationChange::default()
+                    },
+                    2 => ExploitationChange {
+                        actor: Some("a botnet".into()),
+                        sensitivity: Some(crate::model::cra::Sensitivity::Amber),
+                        ..ExploitationChange::default()
+                    },
+                    _ => ExploitationChange {
+                        aware_at: hours(30),
+                        ..ExploitationChange::default()
+                    },
+                };
+                case.record_exploitation(change, stamp).map(drop)
+            }
+            Op::Mitigated(m) => {
+                let text = [
+                    "disable uploads",
+                    "block /upload at the proxy",
+                    "disable uploads",
+                ][*m as usize];
+                let at = stamp.at - chrono::TimeDelta::hours(i64::from(*m));
+                case.record_mitigation(text, at, stamp).map(drop)
+            }
+            Op::Submit(r) => {
+                let report = crate::model::cra::CraReport::ALL[*r as usize];
+                case.record_submission(report, stamp.at, Some("REF-1".into()), stamp)
+                    .map(drop)
+            }
         };
     }
 
