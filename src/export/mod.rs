@@ -4,13 +4,13 @@
 //! on the case, the policy and `now`, so the same inputs give the same bytes.
 
 pub mod cve;
+pub mod derived;
 pub mod diff;
 mod email;
 pub mod leak;
 mod markdown;
 mod osv;
 pub mod public;
-pub mod ranges;
 mod release_notes;
 pub mod user_notice;
 
