@@ -736,7 +736,7 @@ pub struct UserNotice {
     pub osv: Option<String>,
     pub missing: Vec<Missing>,
     /// What the leak guard found in either.
-    pub leaks: Vec<leak::Finding>,
+    pub leaks: Vec<leak::Leak>,
 }
 
 /// The file name of the notice's machine-readable part.

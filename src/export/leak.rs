@@ -99,7 +99,7 @@ impl LeakKind {
 
 /// One thing in a public file that must not go out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
+pub struct Leak {
     pub file: String,
     /// 1-based.
     pub line: usize,
@@ -109,7 +109,7 @@ pub struct Finding {
     pub text: String,
 }
 
-impl std::fmt::Display for Finding {
+impl std::fmt::Display for Leak {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
@@ -250,7 +250,7 @@ impl Guard {
 
     /// Every finding in one rendered file; `json` files have their string
     /// escapes read first, so `\n` does not glue words together.
-    pub fn scan(&self, file: &str, text: &str, json: bool) -> Vec<Finding> {
+    pub fn scan(&self, file: &str, text: &str, json: bool) -> Vec<Leak> {
         let mut out = Vec::new();
         // Lines, decoded (NFKC, percent-decoding, JSON escapes) and folded.
         let decoded: Vec<String> = text
@@ -285,7 +285,7 @@ impl Guard {
                     .any(|(l, s)| *l == line && s.contains(&secret.folded));
                 if !inside {
                     claimed.push((line, secret.folded.clone()));
-                    out.push(Finding {
+                    out.push(Leak {
                         file: file.to_owned(),
                         line,
                         kind: secret.kind,
@@ -309,7 +309,7 @@ impl Guard {
                     continue;
                 }
                 claimed.push((i + 1, f));
-                out.push(Finding {
+                out.push(Leak {
                     file: file.to_owned(),
                     line: i + 1,
                     kind,
@@ -322,7 +322,7 @@ impl Guard {
     }
 
     /// Every finding in a set of advisory files.
-    pub fn scan_files(&self, files: &super::AdvisoryFiles) -> Vec<Finding> {
+    pub fn scan_files(&self, files: &super::AdvisoryFiles) -> Vec<Leak> {
         files
             .files
             .iter()
@@ -331,7 +331,7 @@ impl Guard {
     }
 
     /// Every finding in one format's rendering.
-    pub fn scan_format(&self, format: super::Format, text: &str) -> Vec<Finding> {
+    pub fn scan_format(&self, format: super::Format, text: &str) -> Vec<Leak> {
         let json = matches!(format, super::Format::Osv | super::Format::Cve);
         self.scan(format.file_name(), text, json)
     }

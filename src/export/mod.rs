@@ -4,6 +4,7 @@
 //! on the case, the policy and `now`, so the same inputs give the same bytes.
 
 pub mod cve;
+pub mod derived;
 pub mod diff;
 mod email;
 mod kept;
@@ -11,7 +12,6 @@ pub mod leak;
 mod markdown;
 mod osv;
 pub mod public;
-pub mod ranges;
 mod release_notes;
 pub mod user_notice;
 

@@ -10,7 +10,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::ranges::{self, ReleaseRow};
+use super::derived::{self, PublicRelease};
 use crate::model::case::{
     Case, Consent, CreditType, EventKind, Range, RecordFormat, Severity, State,
 };
@@ -50,7 +50,7 @@ pub struct PublicCase {
     pub severity: Option<Severity>,
     pub cwe: Vec<String>,
     pub packages: Vec<PublicPackage>,
-    pub releases: Vec<ReleaseRow>,
+    pub releases: Vec<PublicRelease>,
     pub fixes: Vec<PublicFix>,
     pub credits: Vec<PublicCredit>,
     pub received_at: DateTime<Utc>,
@@ -143,13 +143,13 @@ fn ids_at_publication(case: &Case) -> (Option<String>, Option<String>) {
 
 impl PublicCase {
     pub fn new(case: &Case, policy: &Policy) -> Self {
-        let releases = ranges::release_rows(case, &policy.maintained_releases);
+        let releases = derived::public_releases(case, &policy.maintained_releases);
         let packages = case
             .affected
             .iter()
             .map(|a| PublicPackage {
                 package: a.package.clone(),
-                ranges: ranges::derive(a, &releases, &policy.maintained_releases),
+                ranges: derived::derive(a, &releases, &policy.maintained_releases),
                 versions: a.versions.clone(),
             })
             .collect();

@@ -1,6 +1,6 @@
 //! `disclose check`'s judgement: the findings of every open case against
 //! the promises copied into it, at `now`. No I/O: `commands/check.rs` reads
-//! the store and renders a `Report` as text, JSON or GitHub annotations.
+//! the store and renders a `Verdict` as text, JSON or GitHub annotations.
 //!
 //! A finding is an `error` when a promise is broken and a `warning` when one
 //! is about to break (its due time is within `warn_within`). Acknowledgement
@@ -24,14 +24,16 @@ pub const LATE_ACK_REPORTED_FOR: TimeDelta = TimeDelta::days(1);
 /// How long local commits may wait for `disclose sync` before a warning.
 pub const UNPUSHED_GRACE: TimeDelta = TimeDelta::days(1);
 
+/// How bad a finding is: an error fails `check`; a warning fails it only
+/// with `--strict`. (The field holding it is `severity` in the JSON.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Severity {
+pub enum Level {
     Warning,
     Error,
 }
 
-impl Severity {
+impl Level {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Warning => "warning",
@@ -124,7 +126,7 @@ pub struct Finding {
     /// not a case ID.
     pub case: Option<CaseId>,
     pub kind: FindingKind,
-    pub severity: Severity,
+    pub severity: Level,
     /// When the promise falls (or fell) due.
     pub due: Option<DateTime<Utc>>,
     /// Minutes from now until `due`: negative once late.
@@ -141,7 +143,7 @@ impl Finding {
     fn timed(
         case: &CaseSummary,
         kind: FindingKind,
-        severity: Severity,
+        severity: Level,
         due: DateTime<Utc>,
         now: DateTime<Utc>,
         message: String,
@@ -212,7 +214,7 @@ fn serialize_rfc3339<S: serde::Serializer>(at: &DateTime<Utc>, s: S) -> Result<S
 
 /// What `check` prints: the findings grouped by case, most serious first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Report {
+pub struct Verdict {
     pub findings: Vec<Finding>,
     pub summary: Summary,
 }
@@ -233,7 +235,7 @@ pub fn check(
     store: &StoreState,
     now: DateTime<Utc>,
     opts: Options,
-) -> Report {
+) -> Verdict {
     let mut findings: Vec<Finding> = store.unreadable.iter().map(unreadable).collect();
     let open: Vec<&CaseSummary> = cases.iter().filter(|c| c.state.is_open()).collect();
     for case in cases {
@@ -246,7 +248,7 @@ pub fn check(
     let count = |sev| findings.iter().filter(|f| f.severity == sev).count();
     // One pass over the findings: looking each open case up among all of
     // them would be quadratic in a large store.
-    let mut worst = std::collections::HashMap::<&CaseId, Severity>::new();
+    let mut worst = std::collections::HashMap::<&CaseId, Level>::new();
     for f in &findings {
         if let Some(id) = &f.case {
             let w = worst.entry(id).or_insert(f.severity);
@@ -255,24 +257,24 @@ pub fn check(
     }
     // Every case with a finding: open ones, and published ones whose
     // advisory ID is taken twice.
-    let worst_per_case: Vec<Option<Severity>> = worst.values().copied().map(Some).collect();
+    let worst_per_case: Vec<Option<Level>> = worst.values().copied().map(Some).collect();
     let summary = Summary {
-        errors: count(Severity::Error),
-        warnings: count(Severity::Warning),
+        errors: count(Level::Error),
+        warnings: count(Level::Warning),
         open_cases: open.len(),
         cases_with_errors: worst_per_case
             .iter()
-            .filter(|w| **w == Some(Severity::Error))
+            .filter(|w| **w == Some(Level::Error))
             .count(),
         cases_with_warnings: worst_per_case
             .iter()
-            .filter(|w| **w == Some(Severity::Warning))
+            .filter(|w| **w == Some(Level::Warning))
             .count(),
         unreadable_files: store.unreadable.len(),
         now,
         warn_within: opts.warn_within,
     };
-    Report { findings, summary }
+    Verdict { findings, summary }
 }
 
 /// Groups findings by case (cases with errors first, then by earliest due
@@ -281,7 +283,7 @@ pub fn check(
 fn sort_grouped(findings: &mut [Finding]) {
     use std::cmp::Reverse;
     use std::collections::BTreeMap;
-    let mut groups: BTreeMap<Option<&CaseId>, (Severity, Option<DateTime<Utc>>)> = BTreeMap::new();
+    let mut groups: BTreeMap<Option<&CaseId>, (Level, Option<DateTime<Utc>>)> = BTreeMap::new();
     for f in findings.iter() {
         let g = groups.entry(f.case.as_ref()).or_insert((f.severity, f.due));
         g.0 = g.0.max(f.severity);
@@ -333,7 +335,7 @@ pub fn judge(case: &CaseSummary, now: DateTime<Utc>, opts: Options) -> Vec<Findi
         out.push(Finding::timed(
             case,
             FindingKind::AcknowledgementOverdue,
-            Severity::Error,
+            Level::Error,
             at,
             now,
             format!(
@@ -351,7 +353,7 @@ pub fn judge(case: &CaseSummary, now: DateTime<Utc>, opts: Options) -> Vec<Findi
         out.push(Finding::timed(
             case,
             FindingKind::ReporterUpdateOverdue,
-            Severity::Error,
+            Level::Error,
             at,
             now,
             format!(
@@ -374,7 +376,7 @@ pub fn judge(case: &CaseSummary, now: DateTime<Utc>, opts: Options) -> Vec<Findi
                 promise_text(case.policy.disclose_within)
             ),
         };
-        let what = if severity == Severity::Error {
+        let what = if severity == Level::Error {
             "disclosure deadline passed"
         } else {
             "disclosure deadline near"
@@ -445,7 +447,7 @@ fn cra_findings(
                 rfc3339(cra.aware_at)
             ),
         };
-        let message = if severity == Severity::Error {
+        let message = if severity == Level::Error {
             format!(
                 "CRA {} ({}) not submitted: it was due {} ({}), {since}",
                 report.words(),
@@ -482,12 +484,12 @@ fn near_or_past(
     clock: Option<ClockView>,
     now: DateTime<Utc>,
     horizon: DateTime<Utc>,
-) -> Option<(DateTime<Utc>, Severity)> {
+) -> Option<(DateTime<Utc>, Level)> {
     let at = clock?.due_at()?;
     if at < now {
-        Some((at, Severity::Error))
+        Some((at, Level::Error))
     } else if at <= horizon {
-        Some((at, Severity::Warning))
+        Some((at, Level::Warning))
     } else {
         None
     }
@@ -503,7 +505,7 @@ fn late_acknowledgement(case: &CaseSummary, now: DateTime<Utc>) -> Option<Findin
     Some(Finding::timed(
         case,
         FindingKind::AcknowledgementLate,
-        Severity::Error,
+        Level::Error,
         due,
         now,
         format!(
@@ -521,7 +523,7 @@ pub fn unreadable(u: &Unreadable) -> Finding {
     Finding {
         case: u.case.clone(),
         kind: FindingKind::UnreadableCase,
-        severity: Severity::Error,
+        severity: Level::Error,
         due: None,
         minutes_left: None,
         release: None,
@@ -551,7 +553,7 @@ pub fn reused_advisories(cases: &[CaseSummary]) -> Vec<Finding> {
             findings.push(Finding {
                 case: Some(case.id.clone()),
                 kind: FindingKind::AdvisoryReused,
-                severity: Severity::Error,
+                severity: Level::Error,
                 due: case.published_at,
                 minutes_left: None,
                 release: None,
@@ -573,7 +575,7 @@ pub fn unpushed(since: DateTime<Utc>, now: DateTime<Utc>) -> Option<Finding> {
     (due < now).then(|| Finding {
         case: None,
         kind: FindingKind::UnpushedCommits,
-        severity: Severity::Warning,
+        severity: Level::Warning,
         due: Some(due),
         minutes_left: Some((due - now).num_minutes()),
         release: None,
@@ -610,7 +612,7 @@ mod tests {
         )
     }
 
-    fn kinds(findings: &[Finding]) -> Vec<(FindingKind, Severity)> {
+    fn kinds(findings: &[Finding]) -> Vec<(FindingKind, Level)> {
         findings.iter().map(|f| (f.kind, f.severity)).collect()
     }
 
@@ -625,7 +627,7 @@ mod tests {
                 at("2026-03-04T09:01:00Z"),
                 opts
             )),
-            [(FindingKind::AcknowledgementOverdue, Severity::Error)]
+            [(FindingKind::AcknowledgementOverdue, Level::Error)]
         );
     }
 
@@ -666,7 +668,7 @@ mod tests {
         );
         let releases: Vec<_> = found.iter().filter_map(|f| f.release.as_deref()).collect();
         assert_eq!(releases, ["1.4", "1.5"]);
-        assert!(found.iter().all(|f| f.severity == Severity::Warning));
+        assert!(found.iter().all(|f| f.severity == Level::Warning));
     }
 
     #[test]
@@ -769,7 +771,7 @@ mod tests {
         let after_deadline = judge(&CaseSummary::from(&c), at("2026-04-01T00:01:00Z"), opts);
         assert_eq!(
             kinds(&after_deadline),
-            [(FindingKind::DisclosureDeadline, Severity::Error)]
+            [(FindingKind::DisclosureDeadline, Level::Error)]
         );
         assert!(
             after_deadline[0]
@@ -787,7 +789,7 @@ mod tests {
         let f = unpushed(since, at("2026-03-03T09:01:00Z")).unwrap();
         assert_eq!(
             (f.kind, f.severity),
-            (FindingKind::UnpushedCommits, Severity::Warning)
+            (FindingKind::UnpushedCommits, Level::Warning)
         );
     }
 }
