@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use super::public::PublicCase;
-use super::{range_words, severity_words};
+use super::severity_words;
 
 /// The file the notice is written to, beside the OSV record.
 pub const FILE_NAME: &str = "user-notice.md";
@@ -47,21 +47,7 @@ pub fn render(p: &PublicCase, osv_file: &str) -> String {
             "The affected versions of {product} are still being determined."
         );
     }
-    for pkg in &p.packages {
-        let mut spans: Vec<String> = pkg.ranges.iter().flat_map(range_words).collect();
-        spans.extend(pkg.versions.iter().cloned());
-        let _ = writeln!(
-            w,
-            "- `{}` ({}): {}",
-            pkg.package.name,
-            pkg.package.ecosystem,
-            if spans.is_empty() {
-                "versions not determined yet".to_owned()
-            } else {
-                spans.join("; ")
-            }
-        );
-    }
+    super::markdown::affected_list(w, p);
 
     let _ = writeln!(w, "\n## What to do\n");
     let upgrade = p.upgrade_to();

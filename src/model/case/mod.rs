@@ -378,8 +378,10 @@ pub struct Fix {
     pub released_at: Option<DateTime<Utc>>,
 }
 
-/// OSV / CVE 5 credit types.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// OSV / CVE 5 credit types (typed on the command line in kebab-case, e.g.
+/// `remediation-developer`; the CLI takes this enum itself, so every type
+/// the files know can be given).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum CreditType {
     Finder,
@@ -395,7 +397,7 @@ pub enum CreditType {
 }
 
 /// Whether a person agreed to be named in the advisory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Consent {
     Pending,
