@@ -33,6 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a case store and its policy')
             [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a case for a new vulnerability report')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import advisories and reports: OSV, CVE JSON 5, GitHub advisories')
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Record the acknowledgement of a report')
             [CompletionResult]::new('confirm', 'confirm', [CompletionResultType]::ParameterValue, 'Confirm that a report describes a real problem')
             [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject a report: duplicate, invalid, out of scope, or won''t fix')
@@ -49,6 +50,9 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('embargo', 'embargo', [CompletionResultType]::ParameterValue, 'Set the embargo: the date before which nothing is published')
             [CompletionResult]::new('deadline', 'deadline', [CompletionResultType]::ParameterValue, 'Set the disclosure deadline: the date to publish by')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Record the audit for similar problems')
+            [CompletionResult]::new('exploited', 'exploited', [CompletionResultType]::ParameterValue, 'Record awareness that a vulnerability is actively exploited (EU CRA)')
+            [CompletionResult]::new('mitigated', 'mitigated', [CompletionResultType]::ParameterValue, 'Record a mitigation available to users (EU CRA)')
+            [CompletionResult]::new('cra', 'cra', [CompletionResultType]::ParameterValue, 'The EU CRA reports of a case: clocks, drafts and submissions')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Write the public advisory text of a case')
             [CompletionResult]::new('reserve', 'reserve', [CompletionResultType]::ParameterValue, 'Give a case its public advisory ID ahead of publishing')
@@ -111,6 +115,22 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
             [CompletionResult]::new('--internal', '--internal', [CompletionResultType]::ParameterName, 'A finding of the team''s own: no reporter, no reporter clocks or drafts')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text, errors included')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'disclose;import' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The records'' format (default: recognised from each record)')
+            [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'Largest file accepted (each record in it holds at most 1 MB)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'List what would be created, updated or left unchanged; change nothing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text, errors included')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -381,6 +401,58 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('--found', '--found', [CompletionResultType]::ParameterName, 'A case the audit found (repeatable)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text, errors included')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'disclose;exploited' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the team became aware of the exploitation (RFC 3339 or a date; default: now)')
+            [CompletionResult]::new('--evidence', '--evidence', [CompletionResultType]::ParameterName, 'How the exploitation became known (private; needed the first time)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'What is known of the malicious actor, where available (private)')
+            [CompletionResult]::new('--sensitivity', '--sensitivity', [CompletionResultType]::ParameterName, 'How sensitive the notified information is (Traffic Light Protocol)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text, errors included')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'disclose;mitigated' {
+            [CompletionResult]::new('--text', '--text', [CompletionResultType]::ParameterName, 'What the measure is')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Since when it is available (RFC 3339 or a date; default: now)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text, errors included')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'disclose;cra' {
+            [CompletionResult]::new('--draft', '--draft', [CompletionResultType]::ParameterName, 'Print a draft: early-warning, notification, final-report or user-notice')
+            [CompletionResult]::new('--submitted', '--submitted', [CompletionResultType]::ParameterName, 'Record that a report was submitted: early-warning, notification or final-report')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it was submitted (RFC 3339 or a date; default: now)')
+            [CompletionResult]::new('--reference', '--reference', [CompletionResultType]::ParameterName, 'The platform''s reference for the submission')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'With --draft user-notice: write user-notice.md and osv.json into DIR')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --draft user-notice: print it despite leak guard findings')
+            [CompletionResult]::new('--world-readable', '--world-readable', [CompletionResultType]::ParameterName, 'Create the files readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON instead of text, errors included')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail naming the missing flag instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the product (IDs, tables, JSON), no status lines')
@@ -818,6 +890,7 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
         'disclose;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a case store and its policy')
             [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a case for a new vulnerability report')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import advisories and reports: OSV, CVE JSON 5, GitHub advisories')
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Record the acknowledgement of a report')
             [CompletionResult]::new('confirm', 'confirm', [CompletionResultType]::ParameterValue, 'Confirm that a report describes a real problem')
             [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject a report: duplicate, invalid, out of scope, or won''t fix')
@@ -834,6 +907,9 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             [CompletionResult]::new('embargo', 'embargo', [CompletionResultType]::ParameterValue, 'Set the embargo: the date before which nothing is published')
             [CompletionResult]::new('deadline', 'deadline', [CompletionResultType]::ParameterValue, 'Set the disclosure deadline: the date to publish by')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Record the audit for similar problems')
+            [CompletionResult]::new('exploited', 'exploited', [CompletionResultType]::ParameterValue, 'Record awareness that a vulnerability is actively exploited (EU CRA)')
+            [CompletionResult]::new('mitigated', 'mitigated', [CompletionResultType]::ParameterValue, 'Record a mitigation available to users (EU CRA)')
+            [CompletionResult]::new('cra', 'cra', [CompletionResultType]::ParameterValue, 'The EU CRA reports of a case: clocks, drafts and submissions')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Write the public advisory text of a case')
             [CompletionResult]::new('reserve', 'reserve', [CompletionResultType]::ParameterValue, 'Give a case its public advisory ID ahead of publishing')
@@ -857,6 +933,9 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             break
         }
         'disclose;help;open' {
+            break
+        }
+        'disclose;help;import' {
             break
         }
         'disclose;help;ack' {
@@ -905,6 +984,15 @@ Register-ArgumentCompleter -Native -CommandName 'disclose' -ScriptBlock {
             break
         }
         'disclose;help;audit' {
+            break
+        }
+        'disclose;help;exploited' {
+            break
+        }
+        'disclose;help;mitigated' {
+            break
+        }
+        'disclose;help;cra' {
             break
         }
         'disclose;help;assign' {

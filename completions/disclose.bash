@@ -43,6 +43,9 @@ _disclose() {
             disclose,contact)
                 cmd="disclose__subcmd__contact"
                 ;;
+            disclose,cra)
+                cmd="disclose__subcmd__cra"
+                ;;
             disclose,credit)
                 cmd="disclose__subcmd__credit"
                 ;;
@@ -55,6 +58,9 @@ _disclose() {
             disclose,embargo)
                 cmd="disclose__subcmd__embargo"
                 ;;
+            disclose,exploited)
+                cmd="disclose__subcmd__exploited"
+                ;;
             disclose,export)
                 cmd="disclose__subcmd__export"
                 ;;
@@ -64,6 +70,9 @@ _disclose() {
             disclose,help)
                 cmd="disclose__subcmd__help"
                 ;;
+            disclose,import)
+                cmd="disclose__subcmd__import"
+                ;;
             disclose,init)
                 cmd="disclose__subcmd__init"
                 ;;
@@ -72,6 +81,9 @@ _disclose() {
                 ;;
             disclose,man)
                 cmd="disclose__subcmd__man"
+                ;;
+            disclose,mitigated)
+                cmd="disclose__subcmd__mitigated"
                 ;;
             disclose,note)
                 cmd="disclose__subcmd__note"
@@ -148,6 +160,9 @@ _disclose() {
             disclose__subcmd__help,contact)
                 cmd="disclose__subcmd__help__subcmd__contact"
                 ;;
+            disclose__subcmd__help,cra)
+                cmd="disclose__subcmd__help__subcmd__cra"
+                ;;
             disclose__subcmd__help,credit)
                 cmd="disclose__subcmd__help__subcmd__credit"
                 ;;
@@ -160,6 +175,9 @@ _disclose() {
             disclose__subcmd__help,embargo)
                 cmd="disclose__subcmd__help__subcmd__embargo"
                 ;;
+            disclose__subcmd__help,exploited)
+                cmd="disclose__subcmd__help__subcmd__exploited"
+                ;;
             disclose__subcmd__help,export)
                 cmd="disclose__subcmd__help__subcmd__export"
                 ;;
@@ -169,6 +187,9 @@ _disclose() {
             disclose__subcmd__help,help)
                 cmd="disclose__subcmd__help__subcmd__help"
                 ;;
+            disclose__subcmd__help,import)
+                cmd="disclose__subcmd__help__subcmd__import"
+                ;;
             disclose__subcmd__help,init)
                 cmd="disclose__subcmd__help__subcmd__init"
                 ;;
@@ -177,6 +198,9 @@ _disclose() {
                 ;;
             disclose__subcmd__help,man)
                 cmd="disclose__subcmd__help__subcmd__man"
+                ;;
+            disclose__subcmd__help,mitigated)
+                cmd="disclose__subcmd__help__subcmd__mitigated"
                 ;;
             disclose__subcmd__help,note)
                 cmd="disclose__subcmd__help__subcmd__note"
@@ -329,7 +353,7 @@ _disclose() {
 
     case "${cmd}" in
         disclose)
-            opts="-q -h -V --dir --json --no-input --quiet --color --help --version init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help"
+            opts="-q -h -V --dir --json --no-input --quiet --color --help --version init open import ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit exploited mitigated cra assign describe reserve export publish show status log check stats sync clone remote policy completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -727,6 +751,54 @@ _disclose() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        disclose__subcmd__cra)
+            opts="-q -h -V --draft --submitted --at --reference --out --force --world-readable --dir --json --no-input --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --draft)
+                    COMPREPLY=($(compgen -W "early-warning notification final-report user-notice" -- "${cur}"))
+                    return 0
+                    ;;
+                --submitted)
+                    COMPREPLY=($(compgen -W "early-warning notification final-report" -- "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reference)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         disclose__subcmd__credit)
             opts="-q -h -V --name --type --consent --contact --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -902,6 +974,47 @@ _disclose() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        disclose__subcmd__exploited)
+            opts="-q -h -V --at --evidence --actor --sensitivity --dir --json --no-input --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --evidence)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sensitivity)
+                    COMPREPLY=($(compgen -W "clear green amber amber-strict red" -- "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         disclose__subcmd__export)
             opts="-q -h -V --format --out --preview --world-readable --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -996,7 +1109,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__help)
-            opts="init open ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit assign describe reserve export publish show status log check stats sync clone remote policy completions man help"
+            opts="init open import ack confirm reject withdraw pause resume affected release fix severity note contact credit embargo deadline audit exploited mitigated cra assign describe reserve export publish show status log check stats sync clone remote policy completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1135,6 +1248,20 @@ _disclose() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        disclose__subcmd__help__subcmd__cra)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         disclose__subcmd__help__subcmd__credit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1191,6 +1318,20 @@ _disclose() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        disclose__subcmd__help__subcmd__exploited)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         disclose__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1233,6 +1374,20 @@ _disclose() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        disclose__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         disclose__subcmd__help__subcmd__init)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1262,6 +1417,20 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__help__subcmd__mitigated)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1611,6 +1780,39 @@ _disclose() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        disclose__subcmd__import)
+            opts="-q -h -V --format --dry-run --max-size --dir --json --no-input --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "osv cve github" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         disclose__subcmd__init)
             opts="-q -h -V --project --contact --id-prefix --ack-within --update-every --disclose-within --audit --from-security-md --release --preset --allow-nested --remote --dir --json --no-input --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1724,6 +1926,39 @@ _disclose() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o plusdirs
                     fi
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        disclose__subcmd__mitigated)
+            opts="-q -h -V --text --at --dir --json --no-input --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --text)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --dir)
@@ -2270,7 +2505,7 @@ _disclose() {
             return 0
             ;;
         disclose__subcmd__policy__subcmd__set)
-            opts="-q -h -V --dir --json --no-input --quiet --color --help --version project contact vendor cna_org_id id_prefix ack_within update_every disclose_within default_package require_cve repository announce_to audit advisory_url"
+            opts="-q -h -V --dir --json --no-input --quiet --color --help --version project contact vendor cna_org_id id_prefix ack_within update_every disclose_within default_package require_cve repository announce_to audit advisory_url cra cra_member_states"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2800,9 +3035,9 @@ _disclose_is_one_of() {
 _disclose_with_ids() {
     local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
     local id_options=('--case' '--duplicate-of' '--found' '--related')
-    local valued=('--ack-within' '--ask' '--at' '--by' '--case' '--check' '--color' '--commit' '--consent' '--contact' '--cve' '--cvss' '--cwe' '--description' '--description-file' '--details' '--dir' '--disclose-within' '--draft' '--duplicate-of' '--ecosystem' '--eml' '--fixed' '--format' '--found' '--from-email' '--from-mbox' '--from-security-md' '--ghsa' '--id-prefix' '--impact' '--introduced' '--last-affected' '--max-size' '--message' '--name' '--note' '--out' '--package' '--pr' '--preset' '--project' '--range' '--reason' '--received' '--reference' '--related' '--release' '--released' '--remediation' '--remote' '--repo' '--reporter-email' '--reporter-handle' '--reporter-name' '--reproduction' '--since' '--summary' '--title' '--to' '--type' '--until' '--update-every' '--version' '--warn-within' '--workarounds' '--write')
-    local commands=('init' 'open' 'ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'embargo' 'deadline' 'audit' 'assign' 'describe' 'reserve' 'export' 'publish' 'show' 'status' 'log' 'check' 'stats' 'sync' 'clone' 'remote' 'remote set' 'remote show' 'policy' 'policy show' 'policy set' 'policy release' 'policy release add' 'policy release remove' 'policy render' 'completions' 'man')
-    local id_commands=('ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'embargo' 'deadline' 'audit' 'assign' 'describe' 'reserve' 'export' 'publish' 'show' 'log')
+    local valued=('--ack-within' '--actor' '--ask' '--at' '--by' '--case' '--check' '--color' '--commit' '--consent' '--contact' '--cve' '--cvss' '--cwe' '--description' '--description-file' '--details' '--dir' '--disclose-within' '--draft' '--duplicate-of' '--ecosystem' '--eml' '--evidence' '--fixed' '--format' '--found' '--from-email' '--from-mbox' '--from-security-md' '--ghsa' '--id-prefix' '--impact' '--introduced' '--last-affected' '--max-size' '--message' '--name' '--note' '--out' '--package' '--pr' '--preset' '--project' '--range' '--reason' '--received' '--reference' '--related' '--release' '--released' '--remediation' '--remote' '--repo' '--reporter-email' '--reporter-handle' '--reporter-name' '--reproduction' '--sensitivity' '--since' '--submitted' '--summary' '--text' '--title' '--to' '--type' '--until' '--update-every' '--version' '--warn-within' '--workarounds' '--write')
+    local commands=('init' 'open' 'import' 'ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'embargo' 'deadline' 'audit' 'exploited' 'mitigated' 'cra' 'assign' 'describe' 'reserve' 'export' 'publish' 'show' 'status' 'log' 'check' 'stats' 'sync' 'clone' 'remote' 'remote set' 'remote show' 'policy' 'policy show' 'policy set' 'policy release' 'policy release add' 'policy release remove' 'policy render' 'completions' 'man')
+    local id_commands=('ack' 'confirm' 'reject' 'withdraw' 'pause' 'resume' 'affected' 'release' 'fix' 'severity' 'note' 'contact' 'credit' 'embargo' 'deadline' 'audit' 'exploited' 'mitigated' 'cra' 'assign' 'describe' 'reserve' 'export' 'publish' 'show' 'log')
     local release_options=('fix --release')
     local release_positions=('release 1' 'policy release remove 0')
     # Find the subcommand, and how many positionals were typed after it.

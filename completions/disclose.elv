@@ -30,6 +30,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --version 'Print version'
             cand init 'Create a case store and its policy'
             cand open 'Open a case for a new vulnerability report'
+            cand import 'Import advisories and reports: OSV, CVE JSON 5, GitHub advisories'
             cand ack 'Record the acknowledgement of a report'
             cand confirm 'Confirm that a report describes a real problem'
             cand reject 'Reject a report: duplicate, invalid, out of scope, or won''t fix'
@@ -46,6 +47,9 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand embargo 'Set the embargo: the date before which nothing is published'
             cand deadline 'Set the disclosure deadline: the date to publish by'
             cand audit 'Record the audit for similar problems'
+            cand exploited 'Record awareness that a vulnerability is actively exploited (EU CRA)'
+            cand mitigated 'Record a mitigation available to users (EU CRA)'
+            cand cra 'The EU CRA reports of a case: clocks, drafts and submissions'
             cand assign 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case'
             cand describe 'Write the public advisory text of a case'
             cand reserve 'Give a case its public advisory ID ahead of publishing'
@@ -106,6 +110,21 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
             cand --internal 'A finding of the team''s own: no reporter, no reporter clocks or drafts'
+            cand --json 'Print machine-readable JSON instead of text, errors included'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;import'= {
+            cand --format 'The records'' format (default: recognised from each record)'
+            cand --max-size 'Largest file accepted (each record in it holds at most 1 MB)'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --dry-run 'List what would be created, updated or left unchanged; change nothing'
             cand --json 'Print machine-readable JSON instead of text, errors included'
             cand --no-input 'Never prompt; fail naming the missing flag instead'
             cand -q 'Print only the product (IDs, tables, JSON), no status lines'
@@ -360,6 +379,55 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand --found 'A case the audit found (repeatable)'
             cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
             cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text, errors included'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;exploited'= {
+            cand --at 'When the team became aware of the exploitation (RFC 3339 or a date; default: now)'
+            cand --evidence 'How the exploitation became known (private; needed the first time)'
+            cand --actor 'What is known of the malicious actor, where available (private)'
+            cand --sensitivity 'How sensitive the notified information is (Traffic Light Protocol)'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text, errors included'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;mitigated'= {
+            cand --text 'What the measure is'
+            cand --at 'Since when it is available (RFC 3339 or a date; default: now)'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --json 'Print machine-readable JSON instead of text, errors included'
+            cand --no-input 'Never prompt; fail naming the missing flag instead'
+            cand -q 'Print only the product (IDs, tables, JSON), no status lines'
+            cand --quiet 'Print only the product (IDs, tables, JSON), no status lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'disclose;cra'= {
+            cand --draft 'Print a draft: early-warning, notification, final-report or user-notice'
+            cand --submitted 'Record that a report was submitted: early-warning, notification or final-report'
+            cand --at 'When it was submitted (RFC 3339 or a date; default: now)'
+            cand --reference 'The platform''s reference for the submission'
+            cand --out 'With --draft user-notice: write user-notice.md and osv.json into DIR'
+            cand --dir 'Case store to use (default: $DISCLOSE_DIR, then the config file, then the data dir)'
+            cand --color 'When to use color'
+            cand --force 'With --draft user-notice: print it despite leak guard findings'
+            cand --world-readable 'Create the files readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)'
             cand --json 'Print machine-readable JSON instead of text, errors included'
             cand --no-input 'Never prompt; fail naming the missing flag instead'
             cand -q 'Print only the product (IDs, tables, JSON), no status lines'
@@ -756,6 +824,7 @@ set edit:completion:arg-completer[disclose] = {|@words|
         &'disclose;help'= {
             cand init 'Create a case store and its policy'
             cand open 'Open a case for a new vulnerability report'
+            cand import 'Import advisories and reports: OSV, CVE JSON 5, GitHub advisories'
             cand ack 'Record the acknowledgement of a report'
             cand confirm 'Confirm that a report describes a real problem'
             cand reject 'Reject a report: duplicate, invalid, out of scope, or won''t fix'
@@ -772,6 +841,9 @@ set edit:completion:arg-completer[disclose] = {|@words|
             cand embargo 'Set the embargo: the date before which nothing is published'
             cand deadline 'Set the disclosure deadline: the date to publish by'
             cand audit 'Record the audit for similar problems'
+            cand exploited 'Record awareness that a vulnerability is actively exploited (EU CRA)'
+            cand mitigated 'Record a mitigation available to users (EU CRA)'
+            cand cra 'The EU CRA reports of a case: clocks, drafts and submissions'
             cand assign 'Assign a CVE ID and/or a GitHub advisory (GHSA) ID to a case'
             cand describe 'Write the public advisory text of a case'
             cand reserve 'Give a case its public advisory ID ahead of publishing'
@@ -793,6 +865,8 @@ set edit:completion:arg-completer[disclose] = {|@words|
         &'disclose;help;init'= {
         }
         &'disclose;help;open'= {
+        }
+        &'disclose;help;import'= {
         }
         &'disclose;help;ack'= {
         }
@@ -825,6 +899,12 @@ set edit:completion:arg-completer[disclose] = {|@words|
         &'disclose;help;deadline'= {
         }
         &'disclose;help;audit'= {
+        }
+        &'disclose;help;exploited'= {
+        }
+        &'disclose;help;mitigated'= {
+        }
+        &'disclose;help;cra'= {
         }
         &'disclose;help;assign'= {
         }

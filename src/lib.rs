@@ -14,6 +14,7 @@ pub mod drafts;
 pub mod email;
 pub mod error;
 pub mod export;
+pub mod import;
 pub mod judge;
 pub mod merge;
 pub mod model;

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use crate::app::context::Ctx;
 use crate::app::terminal::Style;
 use crate::error::{Error, Result};
-use crate::judge::check::{self, Finding, Options, Report, Severity, StoreState, Unreadable};
+use crate::judge::check::{self, Finding, Level, Options, StoreState, Unreadable, Verdict};
 use crate::model::case::CaseSummary;
 use crate::model::duration::Duration;
 use crate::model::id::{CaseId, CaseRef};
@@ -23,6 +23,13 @@ use crate::store::Store;
 /// without a released fix as the deadline nears, unreadable case files, and
 /// an advisory ID that two published cases hold. Each case is judged by the durations in force when it was opened; paused
 /// time does not count.
+///
+/// With the policy's `cra` on, each EU Cyber Resilience Act report of a
+/// case with active exploitation recorded (early warning 24 hours after
+/// awareness, notification 72 hours after, final report 14 days after the
+/// first fix or mitigation) is a warning while due within --warn-within
+/// and an error once missed, until `disclose cra ID --submitted REPORT`
+/// records it; published cases included, and paused time counts.
 ///
 /// Exit status: 0 no errors (warnings pass unless --strict), 1 at least one
 /// error (or a warning with --strict), 2 bad usage, 3 the store or a case
@@ -76,6 +83,7 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<()> {
     };
     let opts = Options {
         warn_within: args.warn_within,
+        cra: store.policy().cra,
     };
     let report = check::check(&cases, &state, now, opts);
 
@@ -97,7 +105,7 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<()> {
 }
 
 /// The exit status as an error: unreadable files (3) before breaches (1).
-fn verdict(report: &Report, unreadable: Vec<Error>, strict: bool) -> Result<()> {
+fn verdict(report: &Verdict, unreadable: Vec<Error>, strict: bool) -> Result<()> {
     if !unreadable.is_empty() {
         return Err(Error::Many(unreadable));
     }
@@ -105,7 +113,7 @@ fn verdict(report: &Report, unreadable: Vec<Error>, strict: bool) -> Result<()> 
     let store_errors = report
         .findings
         .iter()
-        .any(|f| f.case.is_none() && f.severity == Severity::Error);
+        .any(|f| f.case.is_none() && f.severity == Level::Error);
     if s.cases_with_errors > 0 || store_errors {
         return Err(Error::refused(format!(
             "{} breach{} the policy",
@@ -191,7 +199,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// "3 errors, 2 warnings in 41 open cases".
-pub fn summary_line(report: &Report) -> String {
+pub fn summary_line(report: &Verdict) -> String {
     let s = &report.summary;
     let mut line = format!(
         "{}, {} in {}",
@@ -223,14 +231,14 @@ fn subject(f: &Finding) -> String {
 /// One line per finding, grouped by case, then the summary; with `color`,
 /// errors in red and warnings in yellow. Case titles are left out on
 /// purpose: CI logs travel further than the private store.
-pub fn text(report: &Report, color: bool) -> String {
+pub fn text(report: &Verdict, color: bool) -> String {
     let mut out = String::new();
     for f in &report.findings {
         let severity = format!("{:<7}", f.severity.as_str());
         let severity = match f.severity {
             _ if !color => severity,
-            Severity::Error => Style::BoldRed.paint(&severity),
-            Severity::Warning => Style::Yellow.paint(&severity),
+            Level::Error => Style::BoldRed.paint(&severity),
+            Level::Warning => Style::Yellow.paint(&severity),
         };
         out.push_str(&format!("{}  {severity}  {}\n", subject(f), f.message));
     }
@@ -243,7 +251,7 @@ pub fn text(report: &Report, color: bool) -> String {
 }
 
 /// GitHub Actions workflow commands, one per finding, then the summary.
-pub fn github(report: &Report) -> String {
+pub fn github(report: &Verdict) -> String {
     let mut out = String::new();
     for f in &report.findings {
         let title = format!("{} {}", subject(f), f.kind.title());

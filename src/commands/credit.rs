@@ -5,30 +5,6 @@ use crate::error::Result;
 use crate::model::case::{Consent, Credit, CreditType};
 use crate::model::id::CaseRef;
 
-/// Credit types (OSV / CVE 5).
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum TypeArg {
-    Finder,
-    Reporter,
-    Analyst,
-    Coordinator,
-    RemediationDeveloper,
-    RemediationReviewer,
-    RemediationVerifier,
-    Tool,
-    Sponsor,
-    Other,
-}
-
-/// Consent states.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum ConsentArg {
-    Pending,
-    Granted,
-    Declined,
-    Anonymous,
-}
-
 /// Credit someone, with their consent to be named
 ///
 /// A name appears in published advisories only with consent `granted`;
@@ -52,34 +28,17 @@ pub struct CreditArgs {
         value_name = "TYPE",
         default_value = "finder"
     )]
-    pub kind: TypeArg,
+    pub kind: CreditType,
     /// Whether they agreed to be named
     #[arg(long, value_enum, default_value = "pending")]
-    pub consent: ConsentArg,
+    pub consent: Consent,
     /// A public link for the credit (e.g. a profile URL); repeat for several
     #[arg(long, value_name = "URL")]
     pub contact: Vec<String>,
 }
 
 pub fn run(ctx: &Ctx, args: &CreditArgs) -> Result<()> {
-    let kind = match args.kind {
-        TypeArg::Finder => CreditType::Finder,
-        TypeArg::Reporter => CreditType::Reporter,
-        TypeArg::Analyst => CreditType::Analyst,
-        TypeArg::Coordinator => CreditType::Coordinator,
-        TypeArg::RemediationDeveloper => CreditType::RemediationDeveloper,
-        TypeArg::RemediationReviewer => CreditType::RemediationReviewer,
-        TypeArg::RemediationVerifier => CreditType::RemediationVerifier,
-        TypeArg::Tool => CreditType::Tool,
-        TypeArg::Sponsor => CreditType::Sponsor,
-        TypeArg::Other => CreditType::Other,
-    };
-    let consent = match args.consent {
-        ConsentArg::Pending => Consent::Pending,
-        ConsentArg::Granted => Consent::Granted,
-        ConsentArg::Declined => Consent::Declined,
-        ConsentArg::Anonymous => Consent::Anonymous,
-    };
+    let (kind, consent) = (args.kind, args.consent);
     let credit = Credit {
         name: args.name.trim().to_owned(),
         kind,

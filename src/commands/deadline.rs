@@ -90,7 +90,7 @@ pub fn run(ctx: &Ctx, args: &DeadlineArgs) -> Result<()> {
     if ctx.ui.json() {
         ctx.ui.print_json(&case_json::CaseWithClocks {
             case: &case,
-            clocks: Clocks::of(&case, now),
+            clocks: Clocks::of(&case, now, store.policy().cra),
         })?;
     }
     let due = disclosure_due(&CaseSummary::from(&case));

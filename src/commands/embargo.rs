@@ -84,7 +84,7 @@ pub fn run(ctx: &Ctx, args: &EmbargoArgs) -> Result<()> {
     if ctx.ui.json() {
         ctx.ui.print_json(&case_json::CaseWithClocks {
             case: &case,
-            clocks: Clocks::of(&case, now),
+            clocks: Clocks::of(&case, now, store.policy().cra),
         })?;
     }
     match case.embargo_until {

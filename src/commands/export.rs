@@ -53,8 +53,9 @@ pub struct ExportArgs {
 
 pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
     let (store, case) = ctx.read_case(&args.id)?;
-    // A withdrawn advisory was published: it is exported as withdrawn.
-    let published = case.published_at.is_some();
+    // A withdrawn advisory was published: it is exported as withdrawn. So
+    // was a public record the case was imported from (a rejected CVE too).
+    let published = case.published_at.is_some() || case.from_public_record();
     export::has_advisory(&case)?;
     if !published && !args.preview {
         return Err(Error::input(format!(

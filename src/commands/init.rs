@@ -178,8 +178,6 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
             ctx.ui.status(&format!("  {line}"));
         }
     }
-    ctx.ui
-        .status("Next: `disclose open --title ...` when a report arrives.");
     let remote = match remote {
         Some(url) => {
             store.set_remote(&url)?;
@@ -202,7 +200,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<()> {
     }
     ctx.ui.next(match remote {
         Some(_) => "`disclose sync` to push the store to the team's remote",
-        None => "`disclose open` when a report arrives",
+        None => "`disclose open --title ...` when a report arrives",
     });
     Ok(())
 }

@@ -7,11 +7,13 @@ pub mod audit;
 pub mod clone;
 pub mod confirm;
 pub mod contact;
+pub mod cra;
 pub mod credit;
 pub mod deadline;
 pub mod describe;
 pub mod export;
 pub mod fix;
+pub mod import;
 pub mod init;
 pub mod log;
 pub mod note;
@@ -33,7 +35,9 @@ pub mod complete_ids;
 pub mod complete_releases;
 pub mod completions;
 pub mod embargo;
+pub mod exploited;
 pub mod man;
+pub mod mitigated;
 pub mod policy;
 pub mod remote;
 pub mod stats;
@@ -48,6 +52,7 @@ use crate::error::Result;
 pub enum Command {
     Init(init::InitArgs),
     Open(open::OpenArgs),
+    Import(import::ImportArgs),
     Ack(ack::AckArgs),
     Confirm(confirm::ConfirmArgs),
     Reject(reject::RejectArgs),
@@ -64,6 +69,9 @@ pub enum Command {
     Embargo(embargo::EmbargoArgs),
     Deadline(deadline::DeadlineArgs),
     Audit(audit::AuditArgs),
+    Exploited(exploited::ExploitedArgs),
+    Mitigated(mitigated::MitigatedArgs),
+    Cra(cra::CraArgs),
     Assign(assign::AssignArgs),
     Describe(describe::DescribeArgs),
     Reserve(reserve::ReserveArgs),
@@ -93,6 +101,7 @@ pub fn run(ctx: &Ctx, command: Command, cli: fn() -> clap::Command) -> Result<()
     match command {
         Command::Init(args) => init::run(ctx, &args),
         Command::Open(args) => open::run(ctx, &args),
+        Command::Import(args) => import::run(ctx, &args),
         Command::Ack(args) => ack::run(ctx, &args),
         Command::Confirm(args) => confirm::run(ctx, &args),
         Command::Reject(args) => reject::run(ctx, &args),
@@ -122,6 +131,9 @@ pub fn run(ctx: &Ctx, command: Command, cli: fn() -> clap::Command) -> Result<()
         Command::Embargo(args) => embargo::run(ctx, &args),
         Command::Deadline(args) => deadline::run(ctx, &args),
         Command::Audit(args) => audit::run(ctx, &args),
+        Command::Exploited(args) => exploited::run(ctx, &args),
+        Command::Mitigated(args) => mitigated::run(ctx, &args),
+        Command::Cra(args) => cra::run(ctx, &args),
         Command::Stats(args) => stats::run(ctx, &args),
         Command::Export(args) => export::run(ctx, &args),
         Command::Publish(args) => publish::run(ctx, &args),

@@ -212,7 +212,8 @@ pub(crate) fn opened_message(case: &Case, linked: &[crate::model::id::CaseId]) -
 /// The status line after a case was opened: its ID, title and ack deadline.
 fn say_opened(ctx: &Ctx, case: &Case) {
     let now = ctx.now();
-    let clocks = Clocks::of(case, now);
+    // A case just opened has no exploitation recorded: no CRA clocks yet.
+    let clocks = Clocks::of(case, now, false);
     let ack = clocks
         .acknowledgement
         .and_then(|c| c.due_at())

@@ -14,7 +14,7 @@ use crate::app::context::Ctx;
 use crate::commands::common::numbering;
 use crate::commands::common::output::OutputMode;
 use crate::error::{Error, Result};
-use crate::export::leak::{Finding, Guard};
+use crate::export::leak::{Guard, Leak};
 use crate::export::{AdvisoryFiles, Format};
 use crate::judge::readiness::{self, OpenItem};
 use crate::model::case::{Case, Stamp};
@@ -100,7 +100,7 @@ struct Plan {
     advisory: String,
     items: Vec<OpenItem>,
     files: AdvisoryFiles,
-    findings: Vec<Finding>,
+    findings: Vec<Leak>,
 }
 
 /// Where the files go: inside the store (committed) or elsewhere.
@@ -294,14 +294,14 @@ fn plan(
 }
 
 /// Refuses to publish private data unless forced.
-fn check_findings(id: &CaseId, findings: &[Finding], force: Option<&str>) -> Result<()> {
+fn check_findings(id: &CaseId, findings: &[Leak], force: Option<&str>) -> Result<()> {
     if findings.is_empty() || force.is_some() {
         return Ok(());
     }
     Err(leak_refusal(id, findings, "publish anyway"))
 }
 
-fn leak_refusal(id: &CaseId, findings: &[Finding], anyway: &str) -> Error {
+fn leak_refusal(id: &CaseId, findings: &[Leak], anyway: &str) -> Error {
     let list: Vec<String> = findings.iter().map(|f| format!("  - {f}")).collect();
     Error::refused(format!(
         "the advisory of {id} would make private data public: {} finding(s) of the leak guard\n{}",
@@ -412,7 +412,7 @@ pub(crate) struct Rewritten {
     /// Files left as they were, and why they could not be written again.
     pub kept: Vec<(Format, String)>,
     /// What the leak guard found in the files written.
-    pub findings: Vec<Finding>,
+    pub findings: Vec<Leak>,
 }
 
 /// Writes a published case's advisory files again from the case as it now

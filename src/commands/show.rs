@@ -4,8 +4,9 @@ use crate::app::clock::human;
 use crate::app::context::Ctx;
 use crate::app::terminal::Style;
 use crate::commands::common::case_json;
+use crate::commands::common::cra;
 use crate::error::Result;
-use crate::judge::clocks::{ClockView, Clocks};
+use crate::judge::clocks::{ClockKind, ClockView, Clocks, CraClocks};
 use crate::model::case::Case;
 use crate::model::id::CaseRef;
 use crate::model::time::relative;
@@ -28,7 +29,7 @@ pub struct ShowArgs {
 pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<()> {
     let (store, case) = ctx.read_case(&args.id)?;
     let now = ctx.now();
-    let clocks = Clocks::of(&case, now);
+    let clocks = Clocks::of(&case, now, store.policy().cra);
     if ctx.ui.json() {
         return ctx.ui.print_json(&case_json::CaseWithClocks {
             case: &case,
@@ -88,6 +89,28 @@ fn clock_line(name: &str, clock: Option<ClockView>, now: chrono::DateTime<chrono
     }
 }
 
+/// The CRA Article 14 lines: awareness, the three reports, the measures.
+fn cra_lines(case: &Case, cra: &CraClocks, now: chrono::DateTime<chrono::Utc>) -> String {
+    let mut out = format!(
+        "  {:<14}aware since {} (CRA Article 14: pausing the case does not stop these clocks)\n",
+        "exploited",
+        human(cra.aware_at)
+    );
+    for c in cra.all() {
+        let label = ClockKind::of_report(c.report).label();
+        out.push_str(&format!("  {label:<14}{}\n", cra::clock_words(c, now)));
+    }
+    for m in &case.mitigations {
+        out.push_str(&format!(
+            "  {:<14}since {}: {}\n",
+            "mitigation",
+            human(m.available_at),
+            crate::model::text::one_line(&m.text)
+        ));
+    }
+    out
+}
+
 /// The readable form of a case; `paint` styles the title line and the
 /// headings (as it is told: plain when colour is off).
 pub fn render(
@@ -105,6 +128,10 @@ pub fn render(
             Style::Bold
         )
     );
+    // The law's clocks first.
+    if let Some(cra) = &clocks.cra {
+        out.push_str(&cra_lines(case, cra, now));
+    }
     out.push_str(&format!("  {:<14}{}\n", "state", case.state));
     if case.internal {
         out.push_str(&format!(
@@ -120,10 +147,16 @@ pub fn render(
             paused.reason
         ));
     }
+    let unknown = case.source_record().is_some_and(|f| !f.received_known);
     out.push_str(&format!(
-        "  {:<14}{}\n",
+        "  {:<14}{}{}\n",
         "received",
-        human(case.received_at)
+        human(case.received_at),
+        if unknown {
+            " (first known: the record does not say when it was received)"
+        } else {
+            ""
+        }
     ));
     if let Some(at) = case.acknowledged_at {
         out.push_str(&format!("  {:<14}{}\n", "acknowledged", human(at)));
@@ -162,14 +195,32 @@ pub fn render(
         out.push_str(&format!("  {:<14}{}\n", "reporter", who.trim()));
     }
     let ids = &case.identifiers;
-    let known: Vec<&str> = [&ids.advisory, &ids.cve, &ids.ghsa]
+    let mut known: Vec<&str> = Vec::new();
+    // An imported record's ID is its advisory ID and its GHSA ID too: once.
+    for id in [&ids.advisory, &ids.cve, &ids.ghsa]
         .into_iter()
         .flatten()
         .chain(ids.aliases.iter())
-        .map(String::as_str)
-        .collect();
+    {
+        if !known.contains(&id.as_str()) {
+            known.push(id);
+        }
+    }
     if !known.is_empty() {
         out.push_str(&format!("  {:<14}{}\n", "identifiers", known.join(", ")));
+    }
+    for from in &case.imported {
+        let aliases = if from.aliases.is_empty() {
+            String::new()
+        } else {
+            format!(", also {}", from.aliases.join(", "))
+        };
+        out.push_str(&format!(
+            "  {:<14}{} ({}{aliases})\n",
+            "imported",
+            from.id,
+            from.format.name()
+        ));
     }
     if let Some(s) = &case.severity {
         out.push_str(&format!(

@@ -4,7 +4,7 @@ use chrono::TimeDelta;
 
 use crate::app::context::Ctx;
 use crate::error::{Error, Result};
-use crate::judge::stats::{Spread, Stats, compute};
+use crate::judge::stats::{ReportRecord, Spread, Stats, compute};
 use crate::model::time::{Timestamp, rfc3339, span};
 
 /// Show the team's record: time to acknowledge, fix and publish
@@ -16,6 +16,15 @@ use crate::model::time::{Timestamp, rfc3339, span};
 /// before or after their disclosure deadline (the "publish by" date: an
 /// embargo only delays publishing, so publishing right after it lifts is on
 /// time). This is what a reporter or a foundation asks a project for.
+///
+/// Imported cases count among the cases; one whose record does not say
+/// when the report was received (an OSV or CVE record) is left out of
+/// every span and of the deadline figures.
+///
+/// With the policy's `cra` on, also how often each EU Cyber Resilience Act
+/// report (early warning, notification, final report) was submitted in
+/// time, late or not at all, over the cases with active exploitation
+/// recorded.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     disclose stats\n  \
@@ -28,15 +37,16 @@ pub struct StatsArgs {
 
 pub fn run(ctx: &Ctx, args: &StatsArgs) -> Result<()> {
     let since = args.since.map(|t| t.0);
-    let (cases, errors) = match ctx.existing_store()? {
+    let (cases, errors, cra) = match ctx.existing_store()? {
         Some(store) => {
             let mut summaries = store.summaries()?;
             let errors = std::mem::take(&mut summaries.errors);
-            (std::mem::take(&mut summaries.cases), errors)
+            let cra = store.policy().cra;
+            (std::mem::take(&mut summaries.cases), errors, cra)
         }
-        None => (Vec::new(), Vec::new()),
+        None => (Vec::new(), Vec::new(), false),
     };
-    let stats = compute(&cases, since);
+    let stats = compute(&cases, since, ctx.now(), cra);
     if ctx.ui.json() {
         ctx.ui.print_json(&stats)?;
     } else {
@@ -66,8 +76,13 @@ fn spread_line(label: &str, s: &Spread) -> String {
 
 /// The readable form.
 pub fn render(stats: &Stats) -> String {
+    let imported = if stats.imported > 0 {
+        format!(", {} imported", stats.imported)
+    } else {
+        String::new()
+    };
     let mut out = format!(
-        "{} {} ({} open)",
+        "{} {} ({} open{imported})",
         stats.cases,
         if stats.cases == 1 { "case" } else { "cases" },
         stats.open_cases
@@ -95,14 +110,61 @@ pub fn render(stats: &Stats) -> String {
         None => out.push_str(&format!("  {:<22}none yet\n", "acknowledged")),
     }
     let p = &stats.publication;
-    let without = if p.without_deadline > 0 {
+    let mut without = if p.without_deadline > 0 {
         format!(", {} without one", p.without_deadline)
     } else {
         String::new()
     };
+    if p.without_received_time > 0 {
+        without.push_str(&format!(
+            ", {} imported without a time received",
+            p.without_received_time
+        ));
+    }
     out.push_str(&format!(
         "  {:<22}{} before the deadline, {} after{without}\n",
         "published", p.before_deadline, p.after_deadline
     ));
+    if let Some(cra) = &stats.cra {
+        out.push_str(&format!(
+            "CRA Article 14 ({} {} with exploitation recorded)\n",
+            cra.exploited,
+            if cra.exploited == 1 { "case" } else { "cases" }
+        ));
+        for (label, r) in [
+            ("early warning (24h)", &cra.early_warning),
+            ("notification (72h)", &cra.notification),
+            ("final report (14d)", &cra.final_report),
+        ] {
+            out.push_str(&report_line(label, r));
+        }
+    }
     out
+}
+
+/// `early warning (24h)    2 of 3 in time (67%), 1 late, 0 missed; 1 not due yet`.
+fn report_line(label: &str, r: &ReportRecord) -> String {
+    let due = r.met + r.late + r.missed;
+    let mut line = match r.share_met {
+        Some(share) => format!(
+            "  {label:<22}{} of {due} in time ({:.0}%), {} late, {} missed",
+            r.met,
+            share * 100.0,
+            r.late,
+            r.missed
+        ),
+        None => format!("  {label:<22}none due yet"),
+    };
+    if r.pending > 0 {
+        line.push_str(&format!(
+            "{}{} still running",
+            if r.share_met.is_some() { "; " } else { " (" },
+            r.pending
+        ));
+        if r.share_met.is_none() {
+            line.push(')');
+        }
+    }
+    line.push('\n');
+    line
 }

@@ -5,7 +5,7 @@ use crate::app::table::{Cell, Step};
 use crate::app::terminal::Style;
 use crate::commands::common::sync_report;
 use crate::error::{Error, Result};
-use crate::judge::clocks::{ClockKind, ClockView, Clocks};
+use crate::judge::clocks::{ClockKind, ClockView, Clocks, CraClocks};
 use crate::model::case::State;
 use crate::model::time::relative;
 use crate::store::{Store, Summaries};
@@ -25,7 +25,9 @@ const RELEASES: usize = 7;
 /// it fits: the title is cut first, then the columns that say least go
 /// (the age; the acknowledgement, which NEXT names while it is due; the
 /// matrix, which `show` has), and the title is cut further between them.
-/// The ID and the next clock stay to the last.
+/// The ID and the next clock stay to the last. With the policy's `cra` on,
+/// the CRA column comes after STATE (see `layout`) and goes just before NEXT,
+/// which names the CRA report too when it is the most urgent clock.
 const FIT: &[Step] = &[
     Step::Shrink(TITLE, 30),
     Step::Shrink(RELEASES, 24),
@@ -41,6 +43,29 @@ const FIT: &[Step] = &[
     Step::Drop(TITLE),
 ];
 
+/// The header and the fitting plan: `HEADER` and `FIT`, or with `cra` on
+/// the same with a CRA column after STATE, first among the clocks.
+fn layout(cra: bool) -> (Vec<&'static str>, Vec<Step>) {
+    if !cra {
+        return (HEADER.to_vec(), FIT.to_vec());
+    }
+    const CRA: usize = STATE + 1;
+    let shift = |c: usize| if c >= CRA { c + 1 } else { c };
+    let mut header = HEADER.to_vec();
+    header.insert(CRA, "CRA");
+    let mut plan = Vec::with_capacity(FIT.len() + 1);
+    for step in FIT {
+        if *step == Step::Drop(NEXT) {
+            plan.push(Step::Drop(CRA));
+        }
+        plan.push(match *step {
+            Step::Shrink(c, w) => Step::Shrink(shift(c), w),
+            Step::Drop(c) => Step::Drop(shift(c)),
+        });
+    }
+    (header, plan)
+}
+
 /// How much of `status --json` is built before it is written out.
 const OUT_CHUNK: usize = 1 << 20;
 
@@ -53,6 +78,12 @@ const OUT_CHUNK: usize = 1 << 20;
 /// fields (ID, title, state, age, ack, deadline, next, releases) with no
 /// header, for grep, cut and awk. Broken case files do not hide the others:
 /// they are listed as errors at the end and the exit code is 3.
+///
+/// With the policy's `cra` on, a CRA column (and field) comes after the
+/// state, first among the clocks: the EU Cyber Resilience Act report owed
+/// first for a case whose active exploitation is recorded (`disclose cra
+/// ID` has all three). Pausing a case does not stop these clocks, and a
+/// published case stays listed while one of its reports is owed.
 ///
 /// With --json, prints each case's fields and its `clocks`, without the
 /// case's `events` (`disclose log ID` and `disclose show ID --json` have
@@ -84,16 +115,22 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         return Ok(());
     };
     let now = ctx.now();
+    let cra = store.policy().cra;
     // With --json each listed case's fields are printed: a cold read
-    // renders those (and only those) as it reads them.
+    // renders those as it reads them (a published case listed for its CRA
+    // reports is rendered when printed).
     let (json, all) = (ctx.ui.json(), args.all);
     let printed = move |state: State| json && (all || state.is_open());
     let mut summaries = store.summaries_printing(&printed)?;
     let mut errors = std::mem::take(&mut summaries.errors);
     let cases = &summaries.cases;
+    // A published case whose CRA reports are still owed stays on the list.
     let mut rows: Vec<(usize, Clocks)> = (0..cases.len())
-        .filter(|&i| args.all || cases[i].state.is_open())
-        .map(|i| (i, Clocks::of_summary(&cases[i], now)))
+        .filter(|&i| args.all || cases[i].state.is_open() || (cra && cases[i].cra.is_some()))
+        .map(|i| (i, Clocks::of_summary(&cases[i], now, cra)))
+        .filter(|(i, clocks)| {
+            args.all || cases[*i].state.is_open() || clocks.cra.as_ref().is_some_and(owes_reports)
+        })
         .collect();
     rows.sort_by(|(a, ca), (b, cb)| {
         let (a, b) = (&cases[*a], &cases[*b]);
@@ -114,10 +151,11 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         ctx.ui
             .status(&format!("{what} in {}.", store.root().display()));
     } else {
-        ctx.ui.print_table(&HEADER, FIT, rows.len(), |r| {
+        let (header, plan) = layout(cra);
+        ctx.ui.print_table(&header, &plan, rows.len(), |r| {
             let (i, clocks) = &rows[r];
             let case = &cases[*i];
-            vec![
+            let mut cells = vec![
                 Cell::new(case.id.as_str()),
                 Cell::new(crate::model::text::one_line(&case.title)),
                 Cell::new(if case.paused.is_some() {
@@ -125,6 +163,11 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
                 } else {
                     case.state.to_string()
                 }),
+            ];
+            if cra {
+                cells.push(cra_cell(clocks.cra.as_ref(), now));
+            }
+            cells.extend([
                 Cell::new(crate::model::time::span(now - case.received_at)),
                 clock_cell(clocks.acknowledgement, now, "done"),
                 clock_cell(clocks.disclosure, now, "-"),
@@ -135,7 +178,8 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
                         .unwrap_or_else(|| "-".to_owned()),
                     clocks.fix_coverage.as_ref().and_then(urgency_style),
                 ),
-            ]
+            ]);
+            cells
         })?;
     }
 
@@ -208,7 +252,11 @@ fn element(fields: &str, clocks: &Clocks) -> String {
 /// is what `check` warns about.
 fn urgency_style(clock: &ClockView) -> Option<Style> {
     let warn_minutes = match clock.kind {
-        ClockKind::Disclosure | ClockKind::FixCoverage => 7 * 24 * 60,
+        ClockKind::Disclosure
+        | ClockKind::FixCoverage
+        | ClockKind::CraEarlyWarning
+        | ClockKind::CraNotification
+        | ClockKind::CraFinalReport => 7 * 24 * 60,
         ClockKind::Acknowledgement | ClockKind::ReporterUpdate => 24 * 60,
     };
     match clock.minutes_left {
@@ -216,6 +264,30 @@ fn urgency_style(clock: &ClockView) -> Option<Style> {
         Some(m) if m < warn_minutes => Some(Style::Yellow),
         _ => None,
     }
+}
+
+/// Whether any CRA report is still owed (not submitted).
+fn owes_reports(cra: &CraClocks) -> bool {
+    cra.first_owed().is_some()
+}
+
+/// The CRA report owed first: `early warning in 23h`, `notification 2h
+/// overdue`, `final report: no fix yet`; `submitted` once all three are.
+fn cra_cell(cra: Option<&CraClocks>, now: chrono::DateTime<chrono::Utc>) -> Cell {
+    let Some(cra) = cra else {
+        return Cell::new("-");
+    };
+    if let Some(next) = cra.next(now) {
+        let text = match next.due_at() {
+            Some(at) => format!("{} {}", next.kind.label(), relative(at, now)),
+            None => next.kind.label().to_owned(),
+        };
+        return Cell::styled(text, urgency_style(&next));
+    }
+    Cell::new(match cra.first_owed() {
+        Some(_) => "final report: no fix yet",
+        None => "submitted",
+    })
 }
 
 fn clock_cell(clock: Option<ClockView>, now: chrono::DateTime<chrono::Utc>, absent: &str) -> Cell {
@@ -257,6 +329,22 @@ mod tests {
     }
 
     #[test]
+    fn the_cra_column_follows_the_state_and_goes_just_before_next() {
+        let (header, plan) = layout(true);
+        assert_eq!(
+            header,
+            [
+                "ID", "TITLE", "STATE", "CRA", "AGE", "ACK", "DEADLINE", "NEXT", "RELEASES"
+            ]
+        );
+        let at = |step: Step| plan.iter().position(|s| *s == step).unwrap();
+        assert_eq!(at(Step::Drop(3)) + 1, at(Step::Drop(7)), "CRA, then NEXT");
+        assert!(plan.contains(&Step::Drop(4)), "AGE moved along");
+        assert_eq!(plan.len(), FIT.len() + 1);
+        assert_eq!(layout(false), (HEADER.to_vec(), FIT.to_vec()));
+    }
+
+    #[test]
     fn spliced_elements_print_as_serde_would() {
         let at = "2026-03-02T09:00:00Z".parse().unwrap();
         let case = Case::open(
@@ -270,7 +358,7 @@ mod tests {
             "M",
         );
         let fields = CaseFields::from(&case);
-        let clocks = Clocks::of(&case, at);
+        let clocks = Clocks::of(&case, at, false);
         let mut out = String::from("[\n");
         out.push_str(&element(
             &crate::app::ui::json_array_element(&fields),

@@ -484,6 +484,12 @@ fn top_sections() -> Roff {
         "All the while, disclose status shows every open case with its clocks, and \
          disclose check, run in CI, exits 1 when a case breaks a promise of the policy. \
          disclose policy renders those promises as a SECURITY.md.",
+        "A manufacturer under the EU Cyber Resilience Act turns on its reporting with \
+         disclose policy set cra on. disclose exploited ID then records when the team \
+         became aware that a vulnerability is actively exploited, which starts the \
+         Article 14 clocks (early warning in 24 hours, notification in 72 hours, final \
+         report 14 days after a fix or mitigation); disclose cra ID drafts each report \
+         and the notice to users, and records each submission.",
         "Every change is one commit in the store, a private git repository; the \
          history is the audit trail, and disclose sync shares it with the rest of the team.",
     ] {

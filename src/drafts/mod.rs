@@ -7,6 +7,7 @@
 //! literal braces. A store may override any built-in template with
 //! `templates/<name>.txt`.
 
+pub mod cra;
 mod eml;
 mod sentences;
 mod texts;

@@ -73,14 +73,14 @@ struct ProviderMetadata {
 }
 
 #[derive(Debug, Serialize)]
-struct Text {
+pub(super) struct Text {
     lang: &'static str,
     value: String,
 }
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Product {
+pub(super) struct Product {
     vendor: String,
     product: String,
     #[serde(rename = "collectionURL", skip_serializing_if = "Option::is_none")]
@@ -131,7 +131,7 @@ struct RejectedCna {
 
 #[derive(Debug, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
-struct Version {
+pub(super) struct Version {
     version: String,
     status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -143,13 +143,13 @@ struct Version {
 }
 
 #[derive(Debug, Serialize)]
-struct ProblemType {
+pub(super) struct ProblemType {
     descriptions: Vec<ProblemDescription>,
 }
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-struct ProblemDescription {
+pub(super) struct ProblemDescription {
     lang: &'static str,
     description: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -159,7 +159,7 @@ struct ProblemDescription {
 }
 
 #[derive(Debug, Serialize)]
-struct Metric {
+pub(super) struct Metric {
     format: &'static str,
     scenarios: Vec<Scenario>,
     #[serde(rename = "cvssV3_1", skip_serializing_if = "Option::is_none")]
@@ -171,14 +171,14 @@ struct Metric {
 }
 
 #[derive(Debug, Serialize)]
-struct Scenario {
+pub(super) struct Scenario {
     lang: &'static str,
     value: &'static str,
 }
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Cvss {
+pub(super) struct Cvss {
     version: &'static str,
     vector_string: String,
     base_score: f64,
@@ -195,8 +195,8 @@ struct Cvss {
 }
 
 #[derive(Debug, Serialize)]
-struct Reference {
-    url: String,
+pub(super) struct Reference {
+    pub(super) url: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     name: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -204,7 +204,7 @@ struct Reference {
 }
 
 #[derive(Debug, Serialize)]
-struct Credit {
+pub(super) struct Credit {
     lang: &'static str,
     value: String,
     #[serde(rename = "type")]
@@ -261,7 +261,7 @@ fn version_type(kind: RangeType, ecosystem: &str) -> &'static str {
     }
 }
 
-fn versions(p: &PublicCase, index: usize) -> Vec<Version> {
+pub(super) fn versions(p: &PublicCase, index: usize) -> Vec<Version> {
     let pkg = &p.packages[index];
     let mut out = Vec::new();
     for range in &pkg.ranges {
@@ -316,8 +316,12 @@ fn versions(p: &PublicCase, index: usize) -> Vec<Version> {
     unique
 }
 
-fn metric(p: &PublicCase) -> Option<Metric> {
-    let s = p.severity.as_ref()?;
+/// One metric per CVSS vector the case writes.
+pub(super) fn metrics(p: &PublicCase) -> Vec<Metric> {
+    p.severities.iter().filter_map(metric).collect()
+}
+
+fn metric(s: &crate::model::case::Severity) -> Option<Metric> {
     let v3 = s.cvss.starts_with("CVSS:3.");
     let upper = |score: f64| severity::rating(score).to_ascii_uppercase();
     let cvss = |version| Cvss {
@@ -352,8 +356,10 @@ fn metric(p: &PublicCase) -> Option<Metric> {
     Some(m)
 }
 
-fn references(p: &PublicCase) -> Vec<Reference> {
+pub(super) fn references(p: &PublicCase) -> Vec<Reference> {
     let mut out = Vec::new();
+    // An imported record lists its own links; none is made up for it.
+    let repository = p.repository.as_ref().filter(|_| !p.imported);
     if let Some(url) = &p.advisory_url {
         out.push(Reference {
             url: url.clone(),
@@ -361,7 +367,7 @@ fn references(p: &PublicCase) -> Vec<Reference> {
             tags: vec!["vendor-advisory"],
         });
     }
-    if let (Some(ghsa), Some(repo)) = (&p.ghsa, &p.repository)
+    if let (Some(ghsa), Some(repo)) = (&p.ghsa, repository)
         && repo.starts_with("https://github.com/")
     {
         out.push(Reference {
@@ -395,9 +401,9 @@ fn references(p: &PublicCase) -> Vec<Reference> {
             tags: Vec::new(),
         });
     }
-    if let Some(repo) = p.repository.as_deref().filter(|r| is_url(r)) {
+    if let Some(repo) = repository.filter(|r| is_url(r)) {
         out.push(Reference {
-            url: repo.to_owned(),
+            url: repo.clone(),
             name: None,
             tags: vec!["product"],
         });
@@ -576,7 +582,7 @@ pub(super) fn render(p: &PublicCase, modified: DateTime<Utc>) -> Result<String> 
                 }],
                 affected,
                 problem_types,
-                metrics: metric(p).into_iter().collect(),
+                metrics: metrics(p),
                 solutions,
                 workarounds: p
                     .workarounds

@@ -4,7 +4,8 @@
 //!
 //! - every private string the case holds: the reporter's name, email and
 //!   handle, withheld credits, attachment names, private note and contact
-//!   text (12 characters or more), the reproduction steps; compared after
+//!   text (12 characters or more), the reproduction steps, the recorded
+//!   evidence of exploitation and malicious actor (CRA); compared after
 //!   Unicode NFKC normalisation, case folding and percent-decoding, so
 //!   `ADA@EXAMPLE.ORG`, a fullwidth `＠` and `%40` are all the same address;
 //! - any email address other than the policy's contact, the announcement's
@@ -39,6 +40,8 @@ pub enum LeakKind {
     PrivateNote,
     ContactMessage,
     ReproductionSteps,
+    ExploitationEvidence,
+    MaliciousActor,
     EmailAddress,
     PhoneNumber,
     PgpFingerprint,
@@ -58,6 +61,8 @@ impl LeakKind {
             Self::PrivateNote => "private-note",
             Self::ContactMessage => "contact-message",
             Self::ReproductionSteps => "reproduction-steps",
+            Self::ExploitationEvidence => "exploitation-evidence",
+            Self::MaliciousActor => "malicious-actor",
             Self::EmailAddress => "email-address",
             Self::PhoneNumber => "phone-number",
             Self::PgpFingerprint => "pgp-fingerprint",
@@ -78,6 +83,8 @@ impl LeakKind {
             Self::PrivateNote => "text of a private note",
             Self::ContactMessage => "text of a message exchanged with the reporter",
             Self::ReproductionSteps => "the reporter's reproduction steps",
+            Self::ExploitationEvidence => "the recorded evidence of exploitation",
+            Self::MaliciousActor => "what is recorded of the malicious actor",
             Self::EmailAddress => {
                 "an email address that is not the policy's contact or announce_to"
             }
@@ -92,7 +99,7 @@ impl LeakKind {
 
 /// One thing in a public file that must not go out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
+pub struct Leak {
     pub file: String,
     /// 1-based.
     pub line: usize,
@@ -102,7 +109,7 @@ pub struct Finding {
     pub text: String,
 }
 
-impl std::fmt::Display for Finding {
+impl std::fmt::Display for Leak {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
@@ -217,6 +224,15 @@ impl Guard {
                 add(LeakKind::ReproductionSteps, paragraph, 2 * MIN_TEXT);
             }
         }
+        // What is recorded of the exploitation goes to the authorities only.
+        if let Some(exploited) = &case.exploited {
+            for paragraph in exploited.evidence.split("\n\n") {
+                add(LeakKind::ExploitationEvidence, paragraph, MIN_TEXT);
+            }
+            if let Some(actor) = &exploited.actor {
+                add(LeakKind::MaliciousActor, actor, MIN_NAME);
+            }
+        }
         // The longest first, so a name inside an address is reported as the address.
         secrets.sort_by_key(|s| std::cmp::Reverse(s.folded.len()));
         let commits = case
@@ -234,7 +250,7 @@ impl Guard {
 
     /// Every finding in one rendered file; `json` files have their string
     /// escapes read first, so `\n` does not glue words together.
-    pub fn scan(&self, file: &str, text: &str, json: bool) -> Vec<Finding> {
+    pub fn scan(&self, file: &str, text: &str, json: bool) -> Vec<Leak> {
         let mut out = Vec::new();
         // Lines, decoded (NFKC, percent-decoding, JSON escapes) and folded.
         let decoded: Vec<String> = text
@@ -269,7 +285,7 @@ impl Guard {
                     .any(|(l, s)| *l == line && s.contains(&secret.folded));
                 if !inside {
                     claimed.push((line, secret.folded.clone()));
-                    out.push(Finding {
+                    out.push(Leak {
                         file: file.to_owned(),
                         line,
                         kind: secret.kind,
@@ -293,7 +309,7 @@ impl Guard {
                     continue;
                 }
                 claimed.push((i + 1, f));
-                out.push(Finding {
+                out.push(Leak {
                     file: file.to_owned(),
                     line: i + 1,
                     kind,
@@ -306,7 +322,7 @@ impl Guard {
     }
 
     /// Every finding in a set of advisory files.
-    pub fn scan_files(&self, files: &super::AdvisoryFiles) -> Vec<Finding> {
+    pub fn scan_files(&self, files: &super::AdvisoryFiles) -> Vec<Leak> {
         files
             .files
             .iter()
@@ -315,7 +331,7 @@ impl Guard {
     }
 
     /// Every finding in one format's rendering.
-    pub fn scan_format(&self, format: super::Format, text: &str) -> Vec<Finding> {
+    pub fn scan_format(&self, format: super::Format, text: &str) -> Vec<Leak> {
         let json = matches!(format, super::Format::Osv | super::Format::Cve);
         self.scan(format.file_name(), text, json)
     }

@@ -60,21 +60,7 @@ pub(super) fn render(p: &PublicCase) -> String {
     if p.packages.is_empty() {
         let _ = writeln!(w, "No affected versions are recorded.");
     }
-    for pkg in &p.packages {
-        let mut spans: Vec<String> = pkg.ranges.iter().flat_map(range_words).collect();
-        spans.extend(pkg.versions.iter().cloned());
-        let _ = writeln!(
-            w,
-            "- `{}` ({}): {}",
-            pkg.package.name,
-            pkg.package.ecosystem,
-            if spans.is_empty() {
-                "versions not determined".to_owned()
-            } else {
-                spans.join("; ")
-            }
-        );
-    }
+    affected_list(w, p);
 
     if !p.releases.is_empty() {
         let _ = writeln!(w, "\n## Patched versions\n");
@@ -136,6 +122,24 @@ pub(super) fn render(p: &PublicCase) -> String {
 }
 
 /// A reason as a sentence: capitalised, with a full stop.
+/// One line per affected package: its name, ecosystem and versions in words.
+pub(super) fn affected_list(w: &mut String, p: &PublicCase) {
+    for pkg in &p.packages {
+        let mut spans: Vec<String> = pkg.ranges.iter().flat_map(range_words).collect();
+        spans.extend(pkg.versions.iter().cloned());
+        let versions = if spans.is_empty() {
+            "versions not determined yet".to_owned()
+        } else {
+            spans.join("; ")
+        };
+        let _ = writeln!(
+            w,
+            "- `{}` ({}): {versions}",
+            pkg.package.name, pkg.package.ecosystem
+        );
+    }
+}
+
 pub(super) fn sentence(text: &str) -> String {
     let t = text.trim().trim_end_matches('.');
     let mut chars = t.chars();

@@ -4,19 +4,21 @@
 //! on the case, the policy and `now`, so the same inputs give the same bytes.
 
 pub mod cve;
+pub mod derived;
 pub mod diff;
 mod email;
+mod kept;
 pub mod leak;
 mod markdown;
 mod osv;
 pub mod public;
-pub mod ranges;
 mod release_notes;
+pub mod user_notice;
 
 use chrono::{DateTime, Utc};
 
 use crate::error::{Error, Result};
-use crate::model::case::{Case, EventKind, Range, RangeEvent, State};
+use crate::model::case::{Case, EventKind, Range, RangeEvent, RecordFormat, State};
 use crate::model::policy::Policy;
 
 pub use public::PublicCase;
@@ -68,7 +70,10 @@ impl Format {
 /// Refuses a case closed before it was published: it has no advisory, and
 /// rendering one would announce a live vulnerability that is not one.
 pub fn has_advisory(case: &Case) -> Result<()> {
-    if matches!(case.state, State::Rejected | State::Withdrawn) && case.published_at.is_none() {
+    if matches!(case.state, State::Rejected | State::Withdrawn)
+        && case.published_at.is_none()
+        && !case.from_public_record()
+    {
         return Err(Error::refused(format!(
             "{} was {} before it was published: there is no advisory to export",
             case.id, case.state
@@ -105,8 +110,15 @@ fn render_view(
         Format::Markdown => Ok(markdown::render(public)),
         Format::ReleaseNotes => Ok(release_notes::render(public)),
         Format::Email => email::render(public, now),
-        Format::Osv => osv::render(public, modified),
-        Format::Cve => cve::render(public, modified),
+        // A case imported from a record in this format writes it back.
+        Format::Osv => match kept::source(case, RecordFormat::Osv) {
+            Some((from, record)) => kept::osv(public, case, from, record, modified),
+            None => osv::render(public, modified),
+        },
+        Format::Cve => match kept::source(case, RecordFormat::Cve) {
+            Some((from, record)) => kept::cve(public, case, from, record, modified),
+            None => cve::render(public, modified),
+        },
     }
 }
 
@@ -159,6 +171,7 @@ fn preview_line(p: &PublicCase) -> String {
 /// case, else when the case last changed. The same case always gives the
 /// same bytes, and a private note after publishing changes nothing public.
 fn revision(case: &Case) -> DateTime<Utc> {
+    let public = case.published_at.is_some() || case.from_public_record();
     let written = case
         .events
         .iter()
@@ -168,7 +181,7 @@ fn revision(case: &Case) -> DateTime<Utc> {
                 EventKind::Published { .. }
                     | EventKind::AdvisoryUpdated { .. }
                     | EventKind::AdvisoryRenumbered { .. }
-            ) || (case.published_at.is_some()
+            ) || (public
                 // A published advisory withdrawn (or its case rejected) is
                 // written again as withdrawn.
                 && matches!(e.kind, EventKind::Withdrawn { .. } | EventKind::Rejected { .. }))
@@ -200,7 +213,7 @@ fn date(at: DateTime<Utc>) -> String {
 }
 
 /// One range in words: `1.0.0 up to (not including) 1.4.2`.
-fn range_words(range: &Range) -> Vec<String> {
+pub fn range_words(range: &Range) -> Vec<String> {
     let mut out = Vec::new();
     let mut start: Option<&str> = None;
     let from = |s: &str| {

@@ -16,7 +16,7 @@ use crate::model::case::{CreditType, RangeEvent, RangeType};
 use crate::model::time::rfc3339;
 use crate::model::version::{check_ecosystem, purl};
 
-const SCHEMA_VERSION: &str = "1.7.5";
+pub(super) const SCHEMA_VERSION: &str = "1.7.5";
 
 #[derive(Debug, Serialize)]
 struct Record {
@@ -42,14 +42,14 @@ struct Record {
 }
 
 #[derive(Debug, Serialize)]
-struct Severity {
+pub(super) struct Severity {
     #[serde(rename = "type")]
     kind: &'static str,
     score: String,
 }
 
 #[derive(Debug, Serialize)]
-struct Affected {
+pub(super) struct Affected {
     package: OsvPackage,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     ranges: Vec<Range>,
@@ -60,7 +60,7 @@ struct Affected {
 }
 
 #[derive(Debug, Serialize)]
-struct OsvPackage {
+pub(super) struct OsvPackage {
     ecosystem: String,
     name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -70,7 +70,7 @@ struct OsvPackage {
 /// The package's row of the fix matrix: the same decision its ranges are
 /// derived from.
 #[derive(Debug, Serialize)]
-struct PackageSpecific {
+pub(super) struct PackageSpecific {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     releases: Vec<PackageRelease>,
 }
@@ -82,7 +82,7 @@ impl PackageSpecific {
 }
 
 #[derive(Debug, Serialize)]
-struct PackageRelease {
+pub(super) struct PackageRelease {
     name: String,
     status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -90,7 +90,7 @@ struct PackageRelease {
 }
 
 #[derive(Debug, Serialize)]
-struct Range {
+pub(super) struct Range {
     #[serde(rename = "type")]
     kind: RangeType,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -99,14 +99,14 @@ struct Range {
 }
 
 #[derive(Debug, Serialize)]
-struct Reference {
+pub(super) struct Reference {
     #[serde(rename = "type")]
-    kind: &'static str,
-    url: String,
+    pub(super) kind: &'static str,
+    pub(super) url: String,
 }
 
 #[derive(Debug, Serialize)]
-struct Credit {
+pub(super) struct Credit {
     name: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     contact: Vec<String>,
@@ -133,36 +133,43 @@ struct Release {
     status: &'static str,
 }
 
-/// The OSV id for a case and its aliases.
-fn ids(p: &PublicCase) -> (String, Vec<String>) {
+/// The OSV id for a case and its aliases: an imported record's own first,
+/// in its order.
+pub(super) fn ids(p: &PublicCase) -> (String, Vec<String>) {
     let id = p.osv_id.clone();
-    let aliases = [&p.advisory, &p.cve, &p.ghsa]
-        .into_iter()
-        .flatten()
-        .filter(|a| **a != id)
-        .cloned()
-        .collect();
+    let mut aliases: Vec<String> = Vec::new();
+    for a in p
+        .aliases
+        .iter()
+        .chain([&p.advisory, &p.cve, &p.ghsa].into_iter().flatten())
+    {
+        if *a != id && !aliases.contains(a) {
+            aliases.push(a.clone());
+        }
+    }
     (id, aliases)
 }
 
-fn severity(p: &PublicCase) -> Vec<Severity> {
-    let Some(s) = &p.severity else {
-        return Vec::new();
-    };
-    let kind = if s.cvss.starts_with("CVSS:3.") {
-        "CVSS_V3"
-    } else if s.cvss.starts_with("CVSS:4.") {
-        "CVSS_V4"
-    } else {
-        return Vec::new();
-    };
-    vec![Severity {
-        kind,
-        score: s.cvss.clone(),
-    }]
+pub(super) fn severity(p: &PublicCase) -> Vec<Severity> {
+    p.severities
+        .iter()
+        .filter_map(|s| {
+            let kind = if s.cvss.starts_with("CVSS:3.") {
+                "CVSS_V3"
+            } else if s.cvss.starts_with("CVSS:4.") {
+                "CVSS_V4"
+            } else {
+                return None;
+            };
+            Some(Severity {
+                kind,
+                score: s.cvss.clone(),
+            })
+        })
+        .collect()
 }
 
-fn references(p: &PublicCase) -> Vec<Reference> {
+pub(super) fn references(p: &PublicCase) -> Vec<Reference> {
     // A CVE ID is an alias, which OSV links by itself: a reference to it
     // would change the references when a CVE ID comes after publishing.
     let mut out = Vec::new();
@@ -172,7 +179,9 @@ fn references(p: &PublicCase) -> Vec<Reference> {
             url: url.clone(),
         });
     }
-    if let (Some(ghsa), Some(repo)) = (&p.ghsa, &p.repository)
+    // An imported record lists its own links; none is made up for it.
+    let repository = p.repository.as_ref().filter(|_| !p.imported);
+    if let (Some(ghsa), Some(repo)) = (&p.ghsa, repository)
         && repo.starts_with("https://github.com/")
     {
         out.push(Reference {
@@ -196,10 +205,10 @@ fn references(p: &PublicCase) -> Vec<Reference> {
             url: url.clone(),
         });
     }
-    if let Some(repo) = p.repository.as_deref().filter(|r| is_url(r)) {
+    if let Some(repo) = repository.filter(|r| is_url(r)) {
         out.push(Reference {
             kind: "WEB",
-            url: repo.to_owned(),
+            url: repo.clone(),
         });
     }
     let mut seen = std::collections::BTreeSet::new();
@@ -207,7 +216,8 @@ fn references(p: &PublicCase) -> Vec<Reference> {
     out
 }
 
-fn affected(p: &PublicCase) -> Result<Vec<Affected>> {
+/// One entry per package that the public view leaves affected.
+pub(super) fn affected(p: &PublicCase) -> Result<Vec<Affected>> {
     let policy_repo = p.repository.clone().filter(|r| is_url(r));
     let mut out = Vec::new();
     for pkg in &p.packages {
@@ -271,18 +281,18 @@ fn affected(p: &PublicCase) -> Result<Vec<Affected>> {
             database_specific: PackageSpecific { releases },
         });
     }
-    if out.is_empty() && p.withdrawn.is_none() {
-        return Err(Error::input(
-            "nothing is affected: the recorded ranges and the fix matrix leave no version of any package affected",
-        )
-        .with_hint("check `disclose show ID`: record the affected ranges, or the releases' decisions"));
-    }
     Ok(out)
 }
 
 pub(super) fn render(p: &PublicCase, modified: DateTime<Utc>) -> Result<String> {
     let (id, aliases) = ids(p);
     let affected = affected(p)?;
+    if affected.is_empty() && p.withdrawn.is_none() {
+        return Err(Error::input(
+            "nothing is affected: the recorded ranges and the fix matrix leave no version of any package affected",
+        )
+        .with_hint("check `disclose show ID`: record the affected ranges, or the releases' decisions"));
+    }
     // OSV wants the reason for a withdrawal in the summary.
     let (summary, details) = match &p.withdrawn {
         Some(w) => (

@@ -10,8 +10,10 @@
 
 use chrono::{DateTime, Utc};
 
-use super::ranges::{self, ReleaseRow};
-use crate::model::case::{Case, Consent, CreditType, EventKind, Range, Severity, State};
+use super::derived::{self, PublicRelease};
+use crate::model::case::{
+    Case, Consent, CreditType, EventKind, Range, RecordFormat, Severity, State,
+};
 use crate::model::policy::{Package, Policy};
 
 /// A case as the public may see it.
@@ -25,8 +27,17 @@ pub struct PublicCase {
     pub cve: Option<String>,
     pub ghsa: Option<String>,
     /// The OSV record's id, fixed when the case was published so that a
-    /// later CVE ID becomes an alias instead of renaming the record.
+    /// later CVE ID becomes an alias instead of renaming the record; for a
+    /// case imported from an OSV record or a GitHub advisory, its ID.
     pub osv_id: String,
+    /// The other IDs of the record the case was imported from, in its order.
+    pub aliases: Vec<String>,
+    /// The case came from a record (`disclose import`): the references it
+    /// had are its own, none is made up from the policy.
+    pub imported: bool,
+    /// Every CVSS vector to write: the case's and, while it is still the
+    /// one taken from an imported record, that record's others.
+    pub severities: Vec<Severity>,
     pub title: String,
     /// The one-line summary the maintainers wrote.
     pub summary: Option<String>,
@@ -39,7 +50,7 @@ pub struct PublicCase {
     pub severity: Option<Severity>,
     pub cwe: Vec<String>,
     pub packages: Vec<PublicPackage>,
-    pub releases: Vec<ReleaseRow>,
+    pub releases: Vec<PublicRelease>,
     pub fixes: Vec<PublicFix>,
     pub credits: Vec<PublicCredit>,
     pub received_at: DateTime<Utc>,
@@ -60,6 +71,10 @@ pub struct PublicCase {
     pub advisory_url: Option<String>,
     /// Rendered as an embargoed preview (an export of an unpublished case).
     pub preview: bool,
+    /// The team recorded that the vulnerability is actively exploited (CRA
+    /// Article 14): the fact alone, said only by the notice to users; the
+    /// evidence and the actor stay private.
+    pub actively_exploited: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +90,8 @@ pub struct PublicPackage {
 pub struct Withdrawal {
     pub at: DateTime<Utc>,
     pub reason: String,
+    /// The reason was given (else `reason` is a stock phrase).
+    pub given: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,13 +143,13 @@ fn ids_at_publication(case: &Case) -> (Option<String>, Option<String>) {
 
 impl PublicCase {
     pub fn new(case: &Case, policy: &Policy) -> Self {
-        let releases = ranges::release_rows(case, &policy.maintained_releases);
+        let releases = derived::public_releases(case, &policy.maintained_releases);
         let packages = case
             .affected
             .iter()
             .map(|a| PublicPackage {
                 package: a.package.clone(),
-                ranges: ranges::derive(a, &releases, &policy.maintained_releases),
+                ranges: derived::derive(a, &releases, &policy.maintained_releases),
                 versions: a.versions.clone(),
             })
             .collect();
@@ -197,13 +214,32 @@ impl PublicCase {
         } else {
             (ids.cve.clone(), ids.ghsa.clone())
         };
-        let osv_id = cve0.or(ghsa0).unwrap_or_else(|| format!("x_{id}"));
+        let source = case.source_record();
+        let osv_id = match source {
+            Some(f) if matches!(f.format, RecordFormat::Osv | RecordFormat::Github) => f.id.clone(),
+            _ => cve0.or(ghsa0).unwrap_or_else(|| format!("x_{id}")),
+        };
+        let severities = match (&case.severity, source) {
+            (Some(s), Some(f)) if f.primary.as_deref() == Some(s.cvss.as_str()) => f
+                .severities
+                .iter()
+                .filter_map(|v| crate::model::severity::assess(v).ok())
+                .collect(),
+            (Some(s), _) => vec![s.clone()],
+            (None, _) => Vec::new(),
+        };
         let text = &case.public;
         Self {
+            // The policy's page for the project's own numbering only: an
+            // imported record's ID is not one of its advisories.
             advisory_url: ids
                 .advisory
                 .as_deref()
+                .filter(|a| crate::model::advisory_id::code_and_year(a).is_some())
                 .and_then(|a| Some(policy.advisory_url.as_deref()?.replace("{id}", a))),
+            aliases: source.map(|f| f.aliases.clone()).unwrap_or_default(),
+            imported: source.is_some(),
+            severities,
             id,
             case_id: case.id.to_string(),
             advisory: ids.advisory.clone(),
@@ -233,6 +269,7 @@ impl PublicCase {
             announce_to: policy.announce_to.clone(),
             repository: policy.repository.clone(),
             preview: false,
+            actively_exploited: case.exploited.is_some(),
         }
     }
 
@@ -359,20 +396,25 @@ impl PublicCase {
 pub use crate::model::syntax::is_url;
 
 /// A published case that was withdrawn (or rejected) afterwards: when, and
-/// the reason its last closing event gave.
+/// the reason its last closing event gave. A case imported from a record
+/// that was withdrawn or rejected (a rejected CVE ID) counts as published:
+/// the record was.
 fn withdrawal(case: &Case) -> Option<Withdrawal> {
-    if case.published_at.is_none() || !matches!(case.state, State::Withdrawn | State::Rejected) {
+    let public = case.published_at.is_some() || case.from_public_record();
+    if !public || !matches!(case.state, State::Withdrawn | State::Rejected) {
         return None;
     }
     case.events.iter().rev().find_map(|e| match &e.kind {
         EventKind::Withdrawn { reason } => Some(Withdrawal {
             at: e.at,
+            given: reason.is_some(),
             reason: reason
                 .clone()
                 .unwrap_or_else(|| "withdrawn by the maintainers".to_owned()),
         }),
         EventKind::Rejected { resolution } => Some(Withdrawal {
             at: e.at,
+            given: resolution.note.is_some(),
             reason: resolution.note.clone().unwrap_or_else(|| {
                 format!(
                     "rejected: {}",

@@ -1,6 +1,6 @@
 //! `disclose check`'s judgement: the findings of every open case against
 //! the promises copied into it, at `now`. No I/O: `commands/check.rs` reads
-//! the store and renders a `Report` as text, JSON or GitHub annotations.
+//! the store and renders a `Verdict` as text, JSON or GitHub annotations.
 //!
 //! A finding is an `error` when a promise is broken and a `warning` when one
 //! is about to break (its due time is within `warn_within`). Acknowledgement
@@ -10,8 +10,9 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
 
-use crate::judge::clocks::{self, ClockView, Clocks};
+use crate::judge::clocks::{self, ClockView, Clocks, CraClocks};
 use crate::model::case::CaseSummary;
+use crate::model::cra::CraReport;
 use crate::model::duration::{Duration, promise_text};
 use crate::model::id::CaseId;
 use crate::model::time::{relative, rfc3339, span};
@@ -23,14 +24,16 @@ pub const LATE_ACK_REPORTED_FOR: TimeDelta = TimeDelta::days(1);
 /// How long local commits may wait for `disclose sync` before a warning.
 pub const UNPUSHED_GRACE: TimeDelta = TimeDelta::days(1);
 
+/// How bad a finding is: an error fails `check`; a warning fails it only
+/// with `--strict`. (The field holding it is `severity` in the JSON.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Severity {
+pub enum Level {
     Warning,
     Error,
 }
 
-impl Severity {
+impl Level {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Warning => "warning",
@@ -61,6 +64,15 @@ pub enum FindingKind {
     /// Two published cases carry the same advisory ID (published from two
     /// clones with `--offline`, or in a race).
     AdvisoryReused,
+    /// CRA Article 14(2)(a): the early warning, 24 hours after awareness of
+    /// active exploitation, is missed (error) or due soon (warning).
+    CraEarlyWarning,
+    /// CRA Article 14(2)(b): the vulnerability notification, 72 hours after
+    /// awareness, is missed (error) or due soon (warning).
+    CraNotification,
+    /// CRA Article 14(2)(c): the final report, 14 days after the first fix
+    /// or mitigation, is missed (error) or due soon (warning).
+    CraFinalReport,
 }
 
 impl FindingKind {
@@ -74,6 +86,9 @@ impl FindingKind {
             Self::UnreadableCase => "unreadable-case",
             Self::UnpushedCommits => "unpushed-commits",
             Self::AdvisoryReused => "advisory-reused",
+            Self::CraEarlyWarning => "cra-early-warning",
+            Self::CraNotification => "cra-notification",
+            Self::CraFinalReport => "cra-final-report",
         }
     }
 
@@ -88,6 +103,18 @@ impl FindingKind {
             Self::UnreadableCase => "unreadable case file",
             Self::UnpushedCommits => "unpushed commits",
             Self::AdvisoryReused => "advisory ID given twice",
+            Self::CraEarlyWarning => "CRA early warning",
+            Self::CraNotification => "CRA vulnerability notification",
+            Self::CraFinalReport => "CRA final report",
+        }
+    }
+
+    /// The finding about one CRA report.
+    pub fn of_report(report: CraReport) -> Self {
+        match report {
+            CraReport::EarlyWarning => Self::CraEarlyWarning,
+            CraReport::Notification => Self::CraNotification,
+            CraReport::FinalReport => Self::CraFinalReport,
         }
     }
 }
@@ -99,7 +126,7 @@ pub struct Finding {
     /// not a case ID.
     pub case: Option<CaseId>,
     pub kind: FindingKind,
-    pub severity: Severity,
+    pub severity: Level,
     /// When the promise falls (or fell) due.
     pub due: Option<DateTime<Utc>>,
     /// Minutes from now until `due`: negative once late.
@@ -116,7 +143,7 @@ impl Finding {
     fn timed(
         case: &CaseSummary,
         kind: FindingKind,
-        severity: Severity,
+        severity: Level,
         due: DateTime<Utc>,
         now: DateTime<Utc>,
         message: String,
@@ -150,12 +177,15 @@ pub struct Unreadable {
 pub struct Options {
     /// Warn about deadlines due within this long (default `7d`).
     pub warn_within: Duration,
+    /// The policy's `cra` switch: judge the CRA Article 14 clocks.
+    pub cra: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Self {
             warn_within: Duration::days(7),
+            cra: false,
         }
     }
 }
@@ -184,7 +214,7 @@ fn serialize_rfc3339<S: serde::Serializer>(at: &DateTime<Utc>, s: S) -> Result<S
 
 /// What `check` prints: the findings grouped by case, most serious first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Report {
+pub struct Verdict {
     pub findings: Vec<Finding>,
     pub summary: Summary,
 }
@@ -205,10 +235,10 @@ pub fn check(
     store: &StoreState,
     now: DateTime<Utc>,
     opts: Options,
-) -> Report {
+) -> Verdict {
     let mut findings: Vec<Finding> = store.unreadable.iter().map(unreadable).collect();
     let open: Vec<&CaseSummary> = cases.iter().filter(|c| c.state.is_open()).collect();
-    for case in &open {
+    for case in cases {
         findings.extend(judge(case, now, opts));
     }
     findings.extend(store.unpushed_since.and_then(|since| unpushed(since, now)));
@@ -218,7 +248,7 @@ pub fn check(
     let count = |sev| findings.iter().filter(|f| f.severity == sev).count();
     // One pass over the findings: looking each open case up among all of
     // them would be quadratic in a large store.
-    let mut worst = std::collections::HashMap::<&CaseId, Severity>::new();
+    let mut worst = std::collections::HashMap::<&CaseId, Level>::new();
     for f in &findings {
         if let Some(id) = &f.case {
             let w = worst.entry(id).or_insert(f.severity);
@@ -227,24 +257,24 @@ pub fn check(
     }
     // Every case with a finding: open ones, and published ones whose
     // advisory ID is taken twice.
-    let worst_per_case: Vec<Option<Severity>> = worst.values().copied().map(Some).collect();
+    let worst_per_case: Vec<Option<Level>> = worst.values().copied().map(Some).collect();
     let summary = Summary {
-        errors: count(Severity::Error),
-        warnings: count(Severity::Warning),
+        errors: count(Level::Error),
+        warnings: count(Level::Warning),
         open_cases: open.len(),
         cases_with_errors: worst_per_case
             .iter()
-            .filter(|w| **w == Some(Severity::Error))
+            .filter(|w| **w == Some(Level::Error))
             .count(),
         cases_with_warnings: worst_per_case
             .iter()
-            .filter(|w| **w == Some(Severity::Warning))
+            .filter(|w| **w == Some(Level::Warning))
             .count(),
         unreadable_files: store.unreadable.len(),
         now,
         warn_within: opts.warn_within,
     };
-    Report { findings, summary }
+    Verdict { findings, summary }
 }
 
 /// Groups findings by case (cases with errors first, then by earliest due
@@ -253,7 +283,7 @@ pub fn check(
 fn sort_grouped(findings: &mut Vec<Finding>) {
     use std::cmp::Reverse;
     use std::collections::BTreeMap;
-    let mut groups: BTreeMap<Option<&CaseId>, (Severity, Option<DateTime<Utc>>)> = BTreeMap::new();
+    let mut groups: BTreeMap<Option<&CaseId>, (Level, Option<DateTime<Utc>>)> = BTreeMap::new();
     for f in findings.iter() {
         let g = groups.entry(f.case.as_ref()).or_insert((f.severity, f.due));
         g.0 = g.0.max(f.severity);
@@ -285,20 +315,30 @@ fn sort_grouped(findings: &mut Vec<Finding>) {
     *findings = order.into_iter().filter_map(|i| slots[i].take()).collect();
 }
 
-/// Every finding of one open case at `now`.
+/// Every finding of one case at `now`: the policy's clocks while it is
+/// open, and the CRA clocks (with `opts.cra`) until their reports are
+/// submitted, published or not.
 pub fn judge(case: &CaseSummary, now: DateTime<Utc>, opts: Options) -> Vec<Finding> {
     let mut out = Vec::new();
+    // A closed case is judged only for CRA reports it still owes.
+    let judged = case.state.is_open() || (opts.cra && case.cra.is_some());
+    if !judged {
+        return out;
+    }
+    let clocks = Clocks::of_summary(case, now, opts.cra);
+    let horizon = opts.warn_within.after(now);
+    if let Some(cra) = &clocks.cra {
+        out.extend(cra_findings(case, cra, now, horizon));
+    }
     if !case.state.is_open() {
         return out;
     }
-    let clocks = Clocks::of_summary(case, now);
-    let horizon = opts.warn_within.after(now);
 
     if let Some(at) = overdue(clocks.acknowledgement, now) {
         out.push(Finding::timed(
             case,
             FindingKind::AcknowledgementOverdue,
-            Severity::Error,
+            Level::Error,
             at,
             now,
             format!(
@@ -316,7 +356,7 @@ pub fn judge(case: &CaseSummary, now: DateTime<Utc>, opts: Options) -> Vec<Findi
         out.push(Finding::timed(
             case,
             FindingKind::ReporterUpdateOverdue,
-            Severity::Error,
+            Level::Error,
             at,
             now,
             format!(
@@ -339,7 +379,7 @@ pub fn judge(case: &CaseSummary, now: DateTime<Utc>, opts: Options) -> Vec<Findi
                 promise_text(case.policy.disclose_within)
             ),
         };
-        let what = if severity == Severity::Error {
+        let what = if severity == Level::Error {
             "disclosure deadline passed"
         } else {
             "disclosure deadline near"
@@ -378,6 +418,67 @@ pub fn judge(case: &CaseSummary, now: DateTime<Utc>, opts: Options) -> Vec<Findi
     out
 }
 
+/// A finding for each CRA report not submitted that is missed (error) or
+/// due within the horizon (warning).
+fn cra_findings(
+    case: &CaseSummary,
+    cra: &CraClocks,
+    now: DateTime<Utc>,
+    horizon: DateTime<Utc>,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for clock in cra.all() {
+        let Some((at, severity)) = near_or_past(clock.view(now), now, horizon) else {
+            continue;
+        };
+        let report = clock.report;
+        let since = match (report, cra.measure_at) {
+            (CraReport::EarlyWarning, _) => format!(
+                "24 hours after the team became aware of active exploitation at {}",
+                rfc3339(cra.aware_at)
+            ),
+            (CraReport::Notification, _) => format!(
+                "72 hours after the team became aware of active exploitation at {}",
+                rfc3339(cra.aware_at)
+            ),
+            (CraReport::FinalReport, Some(measure)) if measure > cra.aware_at => format!(
+                "14 days after the first fix or mitigation, available since {}",
+                rfc3339(measure)
+            ),
+            (CraReport::FinalReport, _) => format!(
+                "14 days after awareness of active exploitation at {}, when a fix or mitigation was already available",
+                rfc3339(cra.aware_at)
+            ),
+        };
+        let message = if severity == Level::Error {
+            format!(
+                "CRA {} ({}) not submitted: it was due {} ({}), {since}",
+                report.words(),
+                report.article(),
+                rfc3339(at),
+                relative(at, now)
+            )
+        } else {
+            format!(
+                "CRA {} ({}) due {} ({}), {since}; not submitted yet",
+                report.words(),
+                report.article(),
+                rfc3339(at),
+                relative(at, now)
+            )
+        };
+        out.push(Finding::timed(
+            case,
+            FindingKind::of_report(report),
+            severity,
+            at,
+            now,
+            message,
+        ));
+    }
+    out
+}
+
 fn overdue(clock: Option<ClockView>, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     clock.and_then(|c| c.due_at()).filter(|at| *at < now)
 }
@@ -386,12 +487,12 @@ fn near_or_past(
     clock: Option<ClockView>,
     now: DateTime<Utc>,
     horizon: DateTime<Utc>,
-) -> Option<(DateTime<Utc>, Severity)> {
+) -> Option<(DateTime<Utc>, Level)> {
     let at = clock?.due_at()?;
     if at < now {
-        Some((at, Severity::Error))
+        Some((at, Level::Error))
     } else if at <= horizon {
-        Some((at, Severity::Warning))
+        Some((at, Level::Warning))
     } else {
         None
     }
@@ -407,7 +508,7 @@ fn late_acknowledgement(case: &CaseSummary, now: DateTime<Utc>) -> Option<Findin
     Some(Finding::timed(
         case,
         FindingKind::AcknowledgementLate,
-        Severity::Error,
+        Level::Error,
         due,
         now,
         format!(
@@ -425,7 +526,7 @@ pub fn unreadable(u: &Unreadable) -> Finding {
     Finding {
         case: u.case.clone(),
         kind: FindingKind::UnreadableCase,
-        severity: Severity::Error,
+        severity: Level::Error,
         due: None,
         minutes_left: None,
         release: None,
@@ -455,7 +556,7 @@ pub fn reused_advisories(cases: &[CaseSummary]) -> Vec<Finding> {
             findings.push(Finding {
                 case: Some(case.id.clone()),
                 kind: FindingKind::AdvisoryReused,
-                severity: Severity::Error,
+                severity: Level::Error,
                 due: case.published_at,
                 minutes_left: None,
                 release: None,
@@ -477,7 +578,7 @@ pub fn unpushed(since: DateTime<Utc>, now: DateTime<Utc>) -> Option<Finding> {
     (due < now).then(|| Finding {
         case: None,
         kind: FindingKind::UnpushedCommits,
-        severity: Severity::Warning,
+        severity: Level::Warning,
         due: Some(due),
         minutes_left: Some((due - now).num_minutes()),
         release: None,
@@ -514,7 +615,7 @@ mod tests {
         )
     }
 
-    fn kinds(findings: &[Finding]) -> Vec<(FindingKind, Severity)> {
+    fn kinds(findings: &[Finding]) -> Vec<(FindingKind, Level)> {
         findings.iter().map(|f| (f.kind, f.severity)).collect()
     }
 
@@ -529,7 +630,7 @@ mod tests {
                 at("2026-03-04T09:01:00Z"),
                 opts
             )),
-            [(FindingKind::AcknowledgementOverdue, Severity::Error)]
+            [(FindingKind::AcknowledgementOverdue, Level::Error)]
         );
     }
 
@@ -570,7 +671,7 @@ mod tests {
         );
         let releases: Vec<_> = found.iter().filter_map(|f| f.release.as_deref()).collect();
         assert_eq!(releases, ["1.4", "1.5"]);
-        assert!(found.iter().all(|f| f.severity == Severity::Warning));
+        assert!(found.iter().all(|f| f.severity == Level::Warning));
     }
 
     #[test]
@@ -673,7 +774,7 @@ mod tests {
         let after_deadline = judge(&CaseSummary::from(&c), at("2026-04-01T00:01:00Z"), opts);
         assert_eq!(
             kinds(&after_deadline),
-            [(FindingKind::DisclosureDeadline, Severity::Error)]
+            [(FindingKind::DisclosureDeadline, Level::Error)]
         );
         assert!(
             after_deadline[0]
@@ -691,7 +792,7 @@ mod tests {
         let f = unpushed(since, at("2026-03-03T09:01:00Z")).unwrap();
         assert_eq!(
             (f.kind, f.severity),
-            (FindingKind::UnpushedCommits, Severity::Warning)
+            (FindingKind::UnpushedCommits, Level::Warning)
         );
     }
 }

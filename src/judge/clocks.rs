@@ -6,11 +6,19 @@
 //! reporter clocks (nor the policy's deadline, which is promised to
 //! reporters; a deadline set by hand still runs). The embargo is not a
 //! clock: it only gates `publish`.
+//!
+//! With the policy's `cra` switch on, a case whose exploitation is
+//! recorded also has the three clocks of the EU Cyber Resilience Act's
+//! Article 14 (`CraClocks`). They are the law's, not the team's promises:
+//! paused time does not stop them, and publishing does not either; each
+//! stops when its report is submitted. A rejected or withdrawn case has
+//! none.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::model::case::{Case, CaseSummary, Decision};
+use crate::model::case::{Case, CaseSummary, Decision, State};
+use crate::model::cra::CraReport;
 use crate::model::time::{Due, due_with_pauses};
 
 /// Which promise a clock tracks.
@@ -21,6 +29,12 @@ pub enum ClockKind {
     ReporterUpdate,
     Disclosure,
     FixCoverage,
+    /// CRA Article 14(2)(a): 24 hours after awareness of exploitation.
+    CraEarlyWarning,
+    /// CRA Article 14(2)(b): 72 hours after awareness of exploitation.
+    CraNotification,
+    /// CRA Article 14(2)(c): 14 days after the first fix or mitigation.
+    CraFinalReport,
 }
 
 impl ClockKind {
@@ -30,6 +44,18 @@ impl ClockKind {
             Self::ReporterUpdate => "update",
             Self::Disclosure => "disclose",
             Self::FixCoverage => "fix",
+            Self::CraEarlyWarning => "early warning",
+            Self::CraNotification => "notification",
+            Self::CraFinalReport => "final report",
+        }
+    }
+
+    /// The clock of one CRA report.
+    pub fn of_report(report: CraReport) -> Self {
+        match report {
+            CraReport::EarlyWarning => Self::CraEarlyWarning,
+            CraReport::Notification => Self::CraNotification,
+            CraReport::FinalReport => Self::CraFinalReport,
         }
     }
 }
@@ -66,9 +92,14 @@ impl ClockView {
     }
 }
 
-/// Every clock of a case at `now`. Closed cases have none.
+/// Every clock of a case at `now`. Closed cases have none, except the CRA
+/// clocks of a published case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Clocks {
+    /// The CRA Article 14 clocks, first: only with the policy's `cra` on
+    /// and exploitation recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cra: Option<CraClocks>,
     pub acknowledgement: Option<ClockView>,
     pub reporter_update: Option<ClockView>,
     pub disclosure: Option<ClockView>,
@@ -77,25 +108,30 @@ pub struct Clocks {
     pub fix_coverage: Option<ClockView>,
     /// The affected releases without a released fix, by name.
     pub missing_fixes: Vec<String>,
-    /// The clock that falls due first (fix coverage before disclosure on a tie).
+    /// The clock that falls due first (the CRA clocks, then fix coverage,
+    /// before disclosure on a tie).
     pub next: Option<ClockView>,
 }
 
 impl Clocks {
-    pub fn of(case: &Case, now: DateTime<Utc>) -> Self {
-        Self::of_summary(&CaseSummary::from(case), now)
+    /// The clocks of `case`; `cra` is the policy's switch.
+    pub fn of(case: &Case, now: DateTime<Utc>, cra: bool) -> Self {
+        Self::of_summary(&CaseSummary::from(case), now, cra)
     }
 
-    /// The clocks from a case's summary, as `status` and `check` read it.
-    pub fn of_summary(case: &CaseSummary, now: DateTime<Utc>) -> Self {
+    /// The clocks from a case's summary, as `status` and `check` read it;
+    /// `cra` is the policy's switch.
+    pub fn of_summary(case: &CaseSummary, now: DateTime<Utc>, cra: bool) -> Self {
+        let cra = cra.then(|| CraClocks::of(case, now)).flatten();
         if !case.state.is_open() {
             return Self {
+                next: cra.as_ref().and_then(|c| c.next(now)),
+                cra,
                 acknowledgement: None,
                 reporter_update: None,
                 disclosure: None,
                 fix_coverage: None,
                 missing_fixes: Vec::new(),
-                next: None,
             };
         }
         let acknowledgement = case
@@ -112,12 +148,17 @@ impl Clocks {
         let fix_coverage = disclosure_due
             .filter(|_| !missing_fixes.is_empty())
             .map(|due| ClockView::new(ClockKind::FixCoverage, due, now));
-        let next = [acknowledgement, reporter_update, fix_coverage, disclosure]
-            .into_iter()
-            .flatten()
+        let running_cra = cra.iter().flat_map(|c| c.running(now));
+        let next = running_cra
+            .chain(
+                [acknowledgement, reporter_update, fix_coverage, disclosure]
+                    .into_iter()
+                    .flatten(),
+            )
             .filter(|c| c.due_at().is_some())
             .min_by_key(|c| c.due_at());
         Self {
+            cra,
             acknowledgement,
             reporter_update,
             disclosure,
@@ -134,6 +175,158 @@ impl Clocks {
             None if self.disclosure.is_some() => (1, None),
             None => (2, None),
         }
+    }
+}
+
+/// Where one CRA report stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CraStatus {
+    /// Not submitted, due later.
+    Running,
+    /// Not submitted, and its due time has passed.
+    Missed,
+    /// The final report, while no fix is released and no mitigation recorded.
+    WaitingForMeasure,
+    /// Submitted by its due time (or before one was set).
+    Submitted,
+    /// Submitted after its due time.
+    SubmittedLate,
+}
+
+impl CraStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Running => "running",
+            Self::Missed => "missed",
+            Self::WaitingForMeasure => "waiting-for-measure",
+            Self::Submitted => "submitted",
+            Self::SubmittedLate => "submitted-late",
+        }
+    }
+}
+
+/// One of the three CRA reports of a case at `now`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CraClock {
+    pub report: CraReport,
+    pub status: CraStatus,
+    /// When it is (or was) due; `None` for the final report until a fix is
+    /// released or a mitigation recorded.
+    pub due: Option<DateTime<Utc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub submitted_at: Option<DateTime<Utc>>,
+    /// Minutes until due (negative once missed), while not submitted.
+    pub minutes_left: Option<i64>,
+}
+
+impl CraClock {
+    fn new(
+        report: CraReport,
+        due: Option<DateTime<Utc>>,
+        submitted_at: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let status = match (submitted_at, due) {
+            (Some(at), Some(due)) if at > due => CraStatus::SubmittedLate,
+            (Some(_), _) => CraStatus::Submitted,
+            (None, None) => CraStatus::WaitingForMeasure,
+            (None, Some(due)) if due < now => CraStatus::Missed,
+            (None, Some(_)) => CraStatus::Running,
+        };
+        Self {
+            report,
+            status,
+            due,
+            submitted_at,
+            minutes_left: due
+                .filter(|_| submitted_at.is_none())
+                .map(|due| (due - now).num_minutes()),
+        }
+    }
+
+    /// The clock as a running clock (for `next` and the tables), while its
+    /// report is not submitted and a due time is set.
+    pub fn view(&self, now: DateTime<Utc>) -> Option<ClockView> {
+        if self.submitted_at.is_some() {
+            return None;
+        }
+        let due = self.due?;
+        Some(ClockView::new(
+            ClockKind::of_report(self.report),
+            Due::At(due),
+            now,
+        ))
+    }
+}
+
+/// The three clocks of CRA Article 14 for a case whose exploitation is
+/// recorded. Pauses do not stop them; a submission does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CraClocks {
+    /// When the team became aware of the exploitation.
+    pub aware_at: DateTime<Utc>,
+    /// When a fix was first released or a mitigation first available.
+    pub measure_at: Option<DateTime<Utc>>,
+    pub early_warning: CraClock,
+    pub notification: CraClock,
+    pub final_report: CraClock,
+}
+
+impl CraClocks {
+    /// The clocks of a case with exploitation recorded (whatever the policy
+    /// says: the caller decides whether the `cra` switch is on). A rejected
+    /// or withdrawn case has none.
+    pub fn of(case: &CaseSummary, now: DateTime<Utc>) -> Option<Self> {
+        if matches!(case.state, State::Rejected | State::Withdrawn) {
+            return None;
+        }
+        let cra = case.cra.as_ref()?;
+        let measure_at = case.first_measure_at();
+        let clock = |report: CraReport| {
+            CraClock::new(
+                report,
+                report.due(cra.aware_at, measure_at),
+                cra.submitted.get(&report).copied(),
+                now,
+            )
+        };
+        Some(Self {
+            aware_at: cra.aware_at,
+            measure_at,
+            early_warning: clock(CraReport::EarlyWarning),
+            notification: clock(CraReport::Notification),
+            final_report: clock(CraReport::FinalReport),
+        })
+    }
+
+    /// The three, in the order they fall due.
+    pub fn all(&self) -> [&CraClock; 3] {
+        [&self.early_warning, &self.notification, &self.final_report]
+    }
+
+    pub fn get(&self, report: CraReport) -> &CraClock {
+        match report {
+            CraReport::EarlyWarning => &self.early_warning,
+            CraReport::Notification => &self.notification,
+            CraReport::FinalReport => &self.final_report,
+        }
+    }
+
+    /// The clocks still running (or missed), as running clocks.
+    pub fn running(&self, now: DateTime<Utc>) -> Vec<ClockView> {
+        self.all().iter().filter_map(|c| c.view(now)).collect()
+    }
+
+    /// The one that falls due first among those still owed.
+    pub fn next(&self, now: DateTime<Utc>) -> Option<ClockView> {
+        self.running(now).into_iter().min_by_key(|c| c.due_at())
+    }
+
+    /// The first one still owed, or (all submitted) `None`; the final
+    /// report waiting for a measure counts as owed.
+    pub fn first_owed(&self) -> Option<&CraClock> {
+        self.all().into_iter().find(|c| c.submitted_at.is_none())
     }
 }
 
@@ -241,10 +434,10 @@ mod tests {
     #[test]
     fn acknowledgement_falls_due_after_ack_within() {
         let c = case();
-        let before = Clocks::of(&c, at("2026-03-04T08:59:00Z"));
+        let before = Clocks::of(&c, at("2026-03-04T08:59:00Z"), false);
         assert!(!before.acknowledgement.unwrap().overdue);
         assert_eq!(before.next.unwrap().kind, ClockKind::Acknowledgement);
-        let after = Clocks::of(&c, at("2026-03-04T09:01:00Z"));
+        let after = Clocks::of(&c, at("2026-03-04T09:01:00Z"), false);
         assert!(after.acknowledgement.unwrap().overdue);
         assert_eq!(after.acknowledgement.unwrap().minutes_left, Some(-1));
     }
@@ -254,7 +447,7 @@ mod tests {
         let mut c = case();
         let t = at("2026-03-03T09:00:00Z");
         c.acknowledge(t, Stamp { at: t, by: "M" }, None).unwrap();
-        let clocks = Clocks::of(&c, t);
+        let clocks = Clocks::of(&c, t, false);
         assert!(clocks.acknowledgement.is_none());
         assert_eq!(
             clocks.reporter_update.unwrap().due,
@@ -277,7 +470,7 @@ mod tests {
             "M",
             None,
         );
-        let clocks = Clocks::of(&c, at("2026-04-01T00:00:00Z"));
+        let clocks = Clocks::of(&c, at("2026-04-01T00:00:00Z"), false);
         assert_eq!(clocks.acknowledgement.unwrap().due, Due::Paused);
         assert!(!clocks.acknowledgement.unwrap().overdue);
         assert!(clocks.next.is_none());
@@ -406,7 +599,7 @@ mod tests {
         );
         let t = at("2026-03-03T09:00:00Z");
         c.acknowledge(t, Stamp { at: t, by: "M" }, None).unwrap();
-        let clocks = Clocks::of(&c, at("2027-03-03T09:00:00Z"));
+        let clocks = Clocks::of(&c, at("2027-03-03T09:00:00Z"), false);
         assert_eq!(clocks.reporter_update, None);
         assert_eq!(clocks.disclosure, None);
         assert_eq!(clocks.next, None);
@@ -419,7 +612,7 @@ mod tests {
             None,
         )
         .unwrap();
-        let clocks = Clocks::of(&c, t);
+        let clocks = Clocks::of(&c, t, false);
         assert_eq!(
             clocks.disclosure.unwrap().due,
             Due::At(at("2026-04-01T00:00:00Z"))
@@ -439,10 +632,51 @@ mod tests {
             at("2026-03-02T09:00:00Z"),
             "M",
         );
-        let clocks = Clocks::of(&c, at("2027-03-02T09:00:00Z"));
-        assert_eq!(clocks, Clocks::of(&c, at("2026-03-02T09:00:00Z")));
+        let clocks = Clocks::of(&c, at("2027-03-02T09:00:00Z"), false);
+        assert_eq!(clocks, Clocks::of(&c, at("2026-03-02T09:00:00Z"), false));
         assert!(clocks.acknowledgement.is_none() && clocks.reporter_update.is_none());
         assert!(clocks.disclosure.is_none() && clocks.next.is_none());
+    }
+
+    #[test]
+    fn cra_clocks_run_through_pauses_and_publication_and_only_with_the_switch() {
+        use crate::model::case::ExploitationChange;
+        let mut c = case();
+        let t = at("2026-03-02T10:00:00Z");
+        c.record_exploitation(
+            ExploitationChange {
+                evidence: Some("seen".into()),
+                ..ExploitationChange::default()
+            },
+            Stamp { at: t, by: "M" },
+        )
+        .unwrap();
+        c.pause("on-hold".into(), Stamp { at: t, by: "M" }).unwrap();
+        let later = at("2026-03-03T10:01:00Z");
+        assert_eq!(Clocks::of(&c, later, false).cra, None);
+        let clocks = Clocks::of(&c, later, true);
+        let cra = clocks.cra.as_ref().unwrap();
+        assert_eq!(cra.early_warning.status, CraStatus::Missed);
+        assert_eq!(cra.early_warning.minutes_left, Some(-1));
+        assert_eq!(cra.notification.status, CraStatus::Running);
+        assert_eq!(cra.final_report.status, CraStatus::WaitingForMeasure);
+        assert_eq!(clocks.acknowledgement.unwrap().due, Due::Paused);
+        assert_eq!(clocks.next.unwrap().kind, ClockKind::CraEarlyWarning);
+
+        c.record(
+            EventKind::Published {
+                advisory: "DEMO-SA-2026-001".into(),
+                forced_reason: None,
+            },
+            later,
+            "M",
+            None,
+        );
+        let clocks = Clocks::of(&c, later, true);
+        assert!(clocks.acknowledgement.is_none());
+        assert_eq!(clocks.next.unwrap().kind, ClockKind::CraEarlyWarning);
+        c.record(EventKind::Withdrawn { reason: None }, later, "M", None);
+        assert_eq!(Clocks::of(&c, later, true).cra, None);
     }
 
     #[test]

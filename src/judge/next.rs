@@ -4,14 +4,34 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::judge::clocks::CraClocks;
 use crate::judge::readiness;
-use crate::model::case::{Case, State};
+use crate::model::case::{Case, CaseSummary, State};
 use crate::model::policy::Policy;
+use crate::model::time::{relative, rfc3339};
 
 /// What to do next with `case`, as one line of text with the command in
 /// backquotes.
 pub fn step(case: &Case, policy: &Policy, now: DateTime<Utc>) -> String {
     let id = &case.id;
+    // A CRA report owed comes first: pausing the case does not stop its clock.
+    if policy.cra
+        && let Some(clocks) = CraClocks::of(&CaseSummary::from(case), now)
+        && let Some(owed) = clocks
+            .all()
+            .into_iter()
+            .find(|c| c.submitted_at.is_none() && c.due.is_some())
+        && let Some(due) = owed.due
+    {
+        let report = owed.report;
+        return format!(
+            "the CRA {} is due {} ({}): `disclose cra {id} --draft {report}`, then \
+             `disclose cra {id} --submitted {report}`",
+            report.words(),
+            rfc3339(due),
+            relative(due, now)
+        );
+    }
     if case.paused.is_some() {
         return format!("`disclose resume {id}` when the wait is over (the clocks are stopped)");
     }
@@ -103,5 +123,31 @@ mod tests {
         assert!(step(&c, &p, now).contains("--consent granted"));
         c.state = State::Published;
         assert!(step(&c, &p, now).contains("--draft published"));
+    }
+
+    #[test]
+    fn an_owed_cra_report_comes_first_with_the_switch_on() {
+        use crate::model::case::{ExploitationChange, Stamp};
+        let mut p = policy();
+        let now = at(NOW);
+        let mut c = described(fixed_case(ada(), Consent::Granted));
+        let id = c.id.to_string();
+        c.record_exploitation(
+            ExploitationChange {
+                evidence: Some("seen".into()),
+                ..ExploitationChange::default()
+            },
+            Stamp { at: now, by: "M" },
+        )
+        .unwrap();
+        assert!(step(&c, &p, now).contains("disclose publish"));
+        p.cra = true;
+        assert!(
+            step(&c, &p, now).contains(&format!(
+                "`disclose cra {id} --draft early-warning`, then `disclose cra {id} --submitted early-warning`"
+            )),
+            "{}",
+            step(&c, &p, now)
+        );
     }
 }

@@ -10,8 +10,9 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::judge::clocks::{self, disclosure_due, fixes_released_at};
+use crate::judge::clocks::{self, CraClocks, CraStatus, disclosure_due, fixes_released_at};
 use crate::model::case::CaseSummary;
+use crate::model::cra::CraReport;
 use crate::model::time::Due;
 
 /// The spread of one span over the cases that reached its milestone.
@@ -66,6 +67,58 @@ pub struct PublishRecord {
     pub after_deadline: usize,
     /// Published cases that had no deadline (no promise, or internal).
     pub without_deadline: usize,
+    /// Published cases imported from a record that does not say when the
+    /// report was received, so not measured against a deadline.
+    pub without_received_time: usize,
+}
+
+/// How one CRA report fared over the cases with exploitation recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ReportRecord {
+    /// Submitted by its due time.
+    pub met: usize,
+    /// Submitted after its due time.
+    pub late: usize,
+    /// Not submitted, and its due time has passed.
+    pub missed: usize,
+    /// Not submitted and not due yet (or, for the final report, waiting
+    /// for a fix or mitigation).
+    pub pending: usize,
+    /// `met / (met + late + missed)`, or `None` while none was due.
+    pub share_met: Option<f64>,
+}
+
+impl ReportRecord {
+    fn of<'a>(clocks: impl Iterator<Item = &'a CraClocks>, report: CraReport) -> Self {
+        let mut r = Self {
+            met: 0,
+            late: 0,
+            missed: 0,
+            pending: 0,
+            share_met: None,
+        };
+        for c in clocks {
+            match c.get(report).status {
+                CraStatus::Submitted => r.met += 1,
+                CraStatus::SubmittedLate => r.late += 1,
+                CraStatus::Missed => r.missed += 1,
+                CraStatus::Running | CraStatus::WaitingForMeasure => r.pending += 1,
+            }
+        }
+        let judged = r.met + r.late + r.missed;
+        r.share_met = (judged > 0).then(|| r.met as f64 / judged as f64);
+        r
+    }
+}
+
+/// The CRA Article 14 record: each report against its time limit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CraRecord {
+    /// Cases with exploitation recorded (not rejected or withdrawn).
+    pub exploited: usize,
+    pub early_warning: ReportRecord,
+    pub notification: ReportRecord,
+    pub final_report: ReportRecord,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -74,16 +127,27 @@ pub struct Stats {
     pub since: Option<DateTime<Utc>>,
     pub cases: usize,
     pub open_cases: usize,
+    /// Cases opened by `disclose import`.
+    pub imported: usize,
     pub time_to_acknowledge: Spread,
     pub time_to_confirm: Spread,
     pub time_to_fix: Spread,
     pub time_to_publish: Spread,
     pub acknowledgements: AckRecord,
     pub publication: PublishRecord,
+    /// Only with the policy's `cra` switch on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cra: Option<CraRecord>,
 }
 
-/// The record over `cases` received at or after `since`.
-pub fn compute(cases: &[CaseSummary], since: Option<DateTime<Utc>>) -> Stats {
+/// The record over `cases` received at or after `since`, at `now`; `cra`
+/// is the policy's switch.
+pub fn compute(
+    cases: &[CaseSummary],
+    since: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+    cra: bool,
+) -> Stats {
     let cases: Vec<&CaseSummary> = cases
         .iter()
         .filter(|c| since.is_none_or(|s| c.received_at >= s))
@@ -92,6 +156,7 @@ pub fn compute(cases: &[CaseSummary], since: Option<DateTime<Utc>>) -> Stats {
         Spread::of(
             cases
                 .iter()
+                .filter(|c| !c.received_unknown)
                 .filter_map(|c| milestone(c).map(|at| (at - c.received_at).num_minutes()))
                 .collect(),
         )
@@ -106,22 +171,37 @@ pub fn compute(cases: &[CaseSummary], since: Option<DateTime<Utc>>) -> Stats {
         before_deadline: 0,
         after_deadline: 0,
         without_deadline: 0,
+        without_received_time: 0,
     };
     for case in &cases {
         let Some(published) = case.published_at else {
             continue;
         };
         publication.published += 1;
+        if case.received_unknown {
+            publication.without_received_time += 1;
+            continue;
+        }
         match disclosure_due(case) {
             Some(Due::At(due)) if published > due => publication.after_deadline += 1,
             Some(_) => publication.before_deadline += 1,
             None => publication.without_deadline += 1,
         }
     }
+    let cra = cra.then(|| {
+        let clocks: Vec<CraClocks> = cases.iter().filter_map(|c| CraClocks::of(c, now)).collect();
+        CraRecord {
+            exploited: clocks.len(),
+            early_warning: ReportRecord::of(clocks.iter(), CraReport::EarlyWarning),
+            notification: ReportRecord::of(clocks.iter(), CraReport::Notification),
+            final_report: ReportRecord::of(clocks.iter(), CraReport::FinalReport),
+        }
+    });
     Stats {
         since,
         cases: cases.len(),
         open_cases: cases.iter().filter(|c| c.state.is_open()).count(),
+        imported: cases.iter().filter(|c| c.imported).count(),
         time_to_acknowledge: spread(&|c| c.acknowledged_at),
         time_to_confirm: spread(&|c| c.confirmed_at),
         time_to_fix: spread(&fixes_released_at),
@@ -133,6 +213,7 @@ pub fn compute(cases: &[CaseSummary], since: Option<DateTime<Utc>>) -> Stats {
                 .then(|| within as f64 / acknowledged.len() as f64),
         },
         publication,
+        cra,
     }
 }
 

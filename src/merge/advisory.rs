@@ -5,11 +5,10 @@
 //! pushed yet, takes the next free number, its files are written again under
 //! it, and the remote's files keep the old directory.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
-
-use std::borrow::Cow;
 
 use super::{Author, Files, MergeError, Merged, Rest, case_id_of, case_path, parse_case};
 use crate::export::AdvisoryFiles;
@@ -57,7 +56,13 @@ fn newly_published(base: &Files, side: &Files) -> BTreeMap<String, CaseId> {
         }
         // A file that does not parse is left to the rest of the merge.
         let Some(now) = head(bytes) else { continue };
-        let Some(advisory) = now.identifiers.advisory else {
+        // Only the store's own numbers are given out, so only they can
+        // clash; a record's ID (`disclose import`) names its own advisory.
+        let Some(advisory) = now
+            .identifiers
+            .advisory
+            .filter(|a| advisory_id::code_and_year(a).is_some())
+        else {
             continue;
         };
         let before = base

@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::model::case::{
     Case, CreditType, Event, EventId, EventKind, PublicField, ReplayError, replay,
 };
+use crate::model::cra::CraReport;
 use crate::model::id::CaseId;
 use crate::model::policy::Package;
 
@@ -107,6 +108,14 @@ enum Field {
     Credit(String, String),
     Public(PublicField),
     ReservedAdvisory,
+    /// The record imported under this format and ID.
+    Imported(String, String),
+    ExploitedAwareAt,
+    ExploitedEvidence,
+    ExploitedActor,
+    ExploitedSensitivity,
+    Mitigation(String),
+    CraReport(CraReport),
 }
 
 impl fmt::Display for Field {
@@ -127,6 +136,13 @@ impl fmt::Display for Field {
             Self::Credit(name, kind) => write!(f, "credit {name} ({kind})"),
             Self::Public(field) => write!(f, "public.{}", field.as_str()),
             Self::ReservedAdvisory => f.write_str("identifiers.advisory"),
+            Self::Imported(format, id) => write!(f, "imported {format} record {id}"),
+            Self::ExploitedAwareAt => f.write_str("exploited.aware_at"),
+            Self::ExploitedEvidence => f.write_str("exploited.evidence"),
+            Self::ExploitedActor => f.write_str("exploited.actor"),
+            Self::ExploitedSensitivity => f.write_str("exploited.sensitivity"),
+            Self::Mitigation(text) => write!(f, "mitigation {text:?}: available_at"),
+            Self::CraReport(report) => write!(f, "cra_reports.{report}"),
         }
     }
 }
@@ -232,6 +248,44 @@ fn scalar_writes(event: &Event) -> Vec<(Field, Value)> {
         EventKind::AdvisoryReserved { advisory } => {
             vec![(Field::ReservedAdvisory, json(advisory))]
         }
+        // Two clones that imported different versions of one record: the
+        // later import is the one the case keeps.
+        EventKind::Imported { from, .. } => vec![(
+            Field::Imported(from.format.as_str().to_owned(), from.id.clone()),
+            json(from),
+        )],
+        EventKind::Exploited {
+            aware_at,
+            evidence,
+            actor,
+            sensitivity,
+        } => {
+            let mut out = Vec::new();
+            if let Some(at) = aware_at {
+                out.push((Field::ExploitedAwareAt, json(at)));
+            }
+            if let Some(evidence) = evidence {
+                out.push((Field::ExploitedEvidence, json(evidence)));
+            }
+            if let Some(actor) = actor {
+                out.push((Field::ExploitedActor, json(actor)));
+            }
+            if let Some(sensitivity) = sensitivity {
+                out.push((Field::ExploitedSensitivity, json(sensitivity)));
+            }
+            out
+        }
+        // A measure is known by its text: both sides' measures survive, and
+        // two times for the same one are a concurrent edit.
+        EventKind::Mitigated { available_at, text } => {
+            vec![(Field::Mitigation(text.clone()), json(available_at))]
+        }
+        EventKind::CraReportSubmitted {
+            report,
+            submitted_at,
+            reference,
+            ..
+        } => vec![(Field::CraReport(*report), json(&(submitted_at, reference)))],
         // Each side's entries survive the union: lists, the state moves that
         // replay puts in order, and the IDs `sync` itself gives out (their
         // clashes are settled and reported by `merge::advisory` and the ID
@@ -306,6 +360,29 @@ fn current(case: &Case, field: &Field) -> Value {
             }
         }
         Field::ReservedAdvisory => json(&case.identifiers.advisory),
+        Field::Imported(format, id) => json(
+            &case
+                .imported
+                .iter()
+                .find(|f| f.format.as_str() == format && &f.id == id),
+        ),
+        Field::ExploitedAwareAt => json(&case.exploited.as_ref().map(|e| e.aware_at)),
+        Field::ExploitedEvidence => json(&case.exploited.as_ref().map(|e| &e.evidence)),
+        Field::ExploitedActor => json(&case.exploited.as_ref().and_then(|e| e.actor.as_ref())),
+        Field::ExploitedSensitivity => json(&case.exploited.as_ref().and_then(|e| e.sensitivity)),
+        Field::Mitigation(text) => json(
+            &case
+                .mitigations
+                .iter()
+                .find(|m| &m.text == text)
+                .map(|m| m.available_at),
+        ),
+        Field::CraReport(report) => json(
+            &case
+                .cra_reports
+                .get(report)
+                .map(|s| (s.submitted_at, &s.reference)),
+        ),
     }
 }
 
@@ -496,6 +573,58 @@ mod tests {
             case.public.impact.as_deref(),
             Some("Any file the server can write.")
         );
+    }
+
+    #[test]
+    fn exploitation_records_merge_field_by_field_and_submissions_survive() {
+        use crate::model::case::ExploitationChange;
+        use crate::model::cra::{CraReport, Sensitivity};
+        let mut a = base();
+        let stamp = |m: i64, by| Stamp { at: at(m), by };
+        a.record_exploitation(
+            ExploitationChange {
+                aware_at: Some(at(1)),
+                evidence: Some("seen in the wild".into()),
+                ..ExploitationChange::default()
+            },
+            stamp(2, "A <a@x>"),
+        )
+        .unwrap();
+        let mut b = a.clone();
+        a.record_exploitation(
+            ExploitationChange {
+                sensitivity: Some(Sensitivity::Amber),
+                aware_at: Some(at(0)),
+                ..ExploitationChange::default()
+            },
+            stamp(3, "A <a@x>"),
+        )
+        .unwrap();
+        a.record_mitigation("uploads off", at(3), stamp(3, "A <a@x>"))
+            .unwrap();
+        b.record_exploitation(
+            ExploitationChange {
+                actor: Some("a botnet".into()),
+                aware_at: Some(at(-5)),
+                ..ExploitationChange::default()
+            },
+            stamp(4, "B <b@x>"),
+        )
+        .unwrap();
+        b.record_submission(CraReport::EarlyWarning, at(4), None, stamp(4, "B <b@x>"))
+            .unwrap();
+        let CaseMerge::Merged { case, overrides } = merge_case(&a, &b).unwrap() else {
+            panic!("same case")
+        };
+        let exploited = case.exploited.clone().unwrap();
+        assert_eq!(exploited.sensitivity, Some(Sensitivity::Amber));
+        assert_eq!(exploited.actor.as_deref(), Some("a botnet"));
+        assert_eq!(exploited.aware_at, at(-5), "the later edit wins");
+        assert_eq!(case.mitigations.len(), 1);
+        assert!(case.cra_reports.contains_key(&CraReport::EarlyWarning));
+        let fields: Vec<&str> = overrides.iter().map(|o| o.field.as_str()).collect();
+        assert_eq!(fields, ["exploited.aware_at"]);
+        assert_eq!(replay(case.events.clone()).unwrap(), *case);
     }
 
     #[test]

@@ -392,6 +392,23 @@ fn an_advisory_published_outside_the_store_is_renumbered_without_files() {
     );
 }
 
+#[test]
+fn an_imported_record_id_on_both_sides_is_not_renumbered() {
+    // Two clones imported the same GHSA record before syncing: both cases
+    // keep the record's ID, which is not one of the store's numbers.
+    let x = published("DISC-2026-XXXXX", "GHSA-9wv6-86v2-598j");
+    let y = published("DISC-2026-YYYYY", "GHSA-9wv6-86v2-598j");
+    let policy = crate::model::layout::to_json_bytes(&Policy::default());
+    let base = files(&[("policy.json", &policy)]);
+    let mut ours = base.clone();
+    ours.insert("cases/DISC-2026-YYYYY.json".into(), to_json_bytes(&y));
+    let mut theirs = base.clone();
+    theirs.insert("cases/DISC-2026-XXXXX.json".into(), to_json_bytes(&x));
+    let (merged, report) = merge_trees(&base, &ours, &theirs, author(10)).unwrap();
+    assert!(report.advisories_renumbered.is_empty(), "{report:?}");
+    assert_eq!(merged["cases/DISC-2026-YYYYY.json"], to_json_bytes(&y));
+}
+
 // Merging only the files either side changed gives what merging whole
 // trees gives: the property `sync` relies on to read only changed files.
 

@@ -22,6 +22,9 @@ pub const TEXT_BYTES: usize = 1 << 20;
 /// `templates/<name>.txt`, `policy --check FILE`).
 pub const FILE_BYTES: usize = 1 << 20;
 
+/// A record imported whole (`disclose import`), as JSON.
+pub const RECORD_BYTES: usize = 1 << 20;
+
 /// The words `--help` and the README use for the limits.
 pub const SUMMARY: &str = "a title holds at most 256 characters, other one-line values 1,000 \
                            characters, texts (descriptions, notes, messages) and files read \
@@ -267,6 +270,33 @@ pub fn event(event: &Event) -> Result<(), TooLong> {
         EventKind::AdvisoryRenumbered { from, to, .. } => {
             line("the advisory ID", from)?;
             line("the advisory ID", to)
+        }
+        EventKind::Imported { from, record } => {
+            line("the record's ID", &from.id)?;
+            from.aliases.iter().try_for_each(|a| line("an alias", a))?;
+            from.severities
+                .iter()
+                .try_for_each(|v| line("a CVSS vector", v))?;
+            let size = serde_json::to_vec(record).map_or(0, |b| b.len());
+            if size > RECORD_BYTES {
+                return Err(TooLong {
+                    field: "the record".to_owned(),
+                    size: Amount::Bytes(size),
+                    what: "an imported record",
+                    limit: Amount::Bytes(RECORD_BYTES),
+                });
+            }
+            Ok(())
+        }
+        EventKind::Exploited {
+            evidence, actor, ..
+        } => {
+            opt(text, "the evidence", evidence.as_deref())?;
+            opt(text, "the malicious actor", actor.as_deref())
+        }
+        EventKind::Mitigated { text: t, .. } => text("the mitigation", t),
+        EventKind::CraReportSubmitted { reference, .. } => {
+            opt(line, "the reference", reference.as_deref())
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod advisory_id;
 pub mod case;
+pub mod cra;
 pub mod duration;
 pub mod id;
 pub mod layout;

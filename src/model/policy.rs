@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::model::cra::{MemberState, parse_member_states};
 use crate::model::duration::{self, Duration, promise_text};
 use crate::model::preset::Preset;
 
@@ -62,6 +63,16 @@ pub struct Policy {
     /// the release notes and the advisory's references.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub advisory_url: Option<String>,
+    /// The EU Cyber Resilience Act's reporting of actively exploited
+    /// vulnerabilities (Article 14), for a manufacturer or open-source
+    /// steward: `exploited`, `mitigated` and `cra`, their clocks and
+    /// findings. Off, none of it appears anywhere.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cra: bool,
+    /// The EU Member States where the product is available, named in the
+    /// early warning (Article 14(2)(a)).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cra_member_states: Vec<MemberState>,
 }
 
 impl Default for Policy {
@@ -83,6 +94,8 @@ impl Default for Policy {
             announce_to: None,
             audit: false,
             advisory_url: None,
+            cra: false,
+            cra_member_states: Vec::new(),
         }
     }
 }
@@ -131,6 +144,10 @@ pub enum Key {
     Audit,
     #[value(name = "advisory_url", alias = "advisory-url")]
     AdvisoryUrl,
+    #[value(name = "cra")]
+    Cra,
+    #[value(name = "cra_member_states", alias = "cra-member-states")]
+    CraMemberStates,
 }
 
 impl Key {
@@ -150,6 +167,8 @@ impl Key {
             Self::AnnounceTo => "announce_to",
             Self::Audit => "audit",
             Self::AdvisoryUrl => "advisory_url",
+            Self::Cra => "cra",
+            Self::CraMemberStates => "cra_member_states",
         }
     }
 
@@ -199,6 +218,13 @@ impl Policy {
             Key::AnnounceTo => text(&self.announce_to),
             Key::Audit => if self.audit { "on" } else { duration::OFF }.to_owned(),
             Key::AdvisoryUrl => text(&self.advisory_url),
+            Key::Cra => if self.cra { "on" } else { duration::OFF }.to_owned(),
+            Key::CraMemberStates => self
+                .cra_member_states
+                .iter()
+                .map(|s| s.code())
+                .collect::<Vec<_>>()
+                .join(", "),
         }
     }
 
@@ -228,6 +254,16 @@ impl Policy {
             }
             Key::Audit => {
                 self.audit = parse_switch(value).map_err(bad)?;
+                return Ok(());
+            }
+            Key::Cra => {
+                self.cra = parse_switch(value).map_err(bad)?;
+                return Ok(());
+            }
+            // An empty list clears it.
+            Key::CraMemberStates => {
+                self.cra_member_states =
+                    parse_member_states(value).map_err(|e| bad(e.to_string()))?;
                 return Ok(());
             }
             _ => {}
@@ -271,8 +307,13 @@ impl Policy {
                 crate::model::id::validate_prefix(value).map_err(|e| bad(e.to_string()))?;
                 self.id_prefix = value.to_owned();
             }
-            Key::AckWithin | Key::UpdateEvery | Key::DiscloseWithin | Key::Audit => {
-                unreachable!("promises are set above")
+            Key::AckWithin
+            | Key::UpdateEvery
+            | Key::DiscloseWithin
+            | Key::Audit
+            | Key::Cra
+            | Key::CraMemberStates => {
+                unreachable!("promises and switches are set above")
             }
             Key::DefaultPackage => {
                 let package: Package = value.parse().map_err(bad)?;

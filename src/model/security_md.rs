@@ -225,7 +225,7 @@ pub enum Promise {
 
 /// One way a SECURITY.md disagrees with the policy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
+pub struct Mismatch {
     /// 1-based line in the file, when the finding points at one.
     pub line: Option<usize>,
     pub promise: Promise,
@@ -234,20 +234,20 @@ pub struct Finding {
 
 /// Every promise in `text` that disagrees with `policy`, in file order
 /// (promises missing altogether come last).
-pub fn check(policy: &Policy, text: &str) -> Vec<Finding> {
+pub fn check(policy: &Policy, text: &str) -> Vec<Mismatch> {
     let mut found = Vec::new();
     let mut missing = Vec::new();
     check_durations(policy, text, &mut found, &mut missing);
     check_audit(policy, text, &mut found, &mut missing);
     check_contact(policy, text, &mut found, &mut missing);
     check_releases(policy, text, &mut found, &mut missing);
-    found.sort_by_key(|f: &Finding| f.line);
+    found.sort_by_key(|f: &Mismatch| f.line);
     found.extend(missing);
     found
 }
 
-fn finding(line: Option<usize>, promise: Promise, message: String) -> Finding {
-    Finding {
+fn finding(line: Option<usize>, promise: Promise, message: String) -> Mismatch {
+    Mismatch {
         line,
         promise,
         message,
@@ -262,8 +262,8 @@ fn plain(line: &str) -> String {
 fn check_durations(
     policy: &Policy,
     text: &str,
-    found: &mut Vec<Finding>,
-    missing: &mut Vec<Finding>,
+    found: &mut Vec<Mismatch>,
+    missing: &mut Vec<Mismatch>,
 ) {
     let promises = [
         (
@@ -320,7 +320,12 @@ fn check_durations(
     }
 }
 
-fn check_audit(policy: &Policy, text: &str, found: &mut Vec<Finding>, missing: &mut Vec<Finding>) {
+fn check_audit(
+    policy: &Policy,
+    text: &str,
+    found: &mut Vec<Mismatch>,
+    missing: &mut Vec<Mismatch>,
+) {
     let lines: Vec<usize> = text
         .lines()
         .enumerate()
@@ -478,8 +483,8 @@ fn number(word: &str) -> Option<u32> {
 fn check_contact(
     policy: &Policy,
     text: &str,
-    found: &mut Vec<Finding>,
-    missing: &mut Vec<Finding>,
+    found: &mut Vec<Mismatch>,
+    missing: &mut Vec<Mismatch>,
 ) {
     let Some(contact) = policy.contact.as_deref() else {
         return;
@@ -540,8 +545,8 @@ struct Row {
 fn check_releases(
     policy: &Policy,
     text: &str,
-    found: &mut Vec<Finding>,
-    missing: &mut Vec<Finding>,
+    found: &mut Vec<Mismatch>,
+    missing: &mut Vec<Mismatch>,
 ) {
     let Some(rows) = supported_rows(text) else {
         if !policy.maintained_releases.is_empty() {

@@ -10,6 +10,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("error", 0),
     ("model", 1),
     ("email", 2),
+    ("import", 2),
     ("export", 3),
     ("judge", 4),
     ("drafts", 5),

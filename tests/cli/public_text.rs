@@ -12,7 +12,7 @@ use crate::common::{TestEnv, stderr, stdout};
 const SHA_14: &str = "3f2a9c1e0b8d7a6f5e4d3c2b1a0f9e8d7c6b5a49";
 
 /// The private strings of `leaky-report.eml`'s closing paragraph and body.
-const PRIVATE: [&str; 7] = [
+pub(crate) const PRIVATE: [&str; 7] = [
     "ada@example.org",
     "+44 20 7946 0958",
     "ada.lovelace@analytical.example",
@@ -29,7 +29,7 @@ fn email(name: &str) -> PathBuf {
 }
 
 /// A case opened from the leaky email and taken to `fixed`, credit granted.
-fn fixed_from_email(env: &TestEnv) -> String {
+pub(crate) fn fixed_from_email(env: &TestEnv) -> String {
     let out = env
         .disclose()
         .args(["open", "-q", "--from-email"])
@@ -66,7 +66,7 @@ fn fixed_from_email(env: &TestEnv) -> String {
 }
 
 /// A clean public text, as a maintainer would save it in the editor.
-const CLEAN: &str = "Title: Path traversal in upload
+pub(crate) const CLEAN: &str = "Title: Path traversal in upload
 Summary: Path traversal in the upload handler of poet
 
 == Details ==

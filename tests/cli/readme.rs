@@ -103,6 +103,15 @@ fn every_command_in_the_readme_runs() {
         std::fs::copy(emails.join(fixture), env.root.join(name)).unwrap();
     }
 
+    let records = root.join("tests/fixtures/import");
+    for (fixture, name) in [
+        ("osv-GHSA-9wv6-86v2-598j.json", "GHSA-9wv6-86v2-598j.json"),
+        ("cve-CVE-2024-45296.json", "CVE-2024-45296.json"),
+        ("invalid/range-fixed-and-last-affected.json", "broken.json"),
+    ] {
+        std::fs::copy(records.join(fixture), env.root.join(name)).unwrap();
+    }
+
     let mut id = String::from("DISC-2026-K7Q3M");
     let mut ran = 0;
     for step in steps {

@@ -56,6 +56,7 @@ fn stats_json_matches_the_hand_computed_figures() {
     assert_eq!(stats["since"], serde_json::Value::Null);
     assert_eq!(stats["cases"], 5);
     assert_eq!(stats["open_cases"], 2);
+    assert_eq!(stats["imported"], 0);
     // Acknowledged after 60, 240, 1440 and 4320 minutes.
     assert_eq!(stats["time_to_acknowledge"], spread(4, 840, 4320));
     // Confirmed after 1 and 4 days.
@@ -70,7 +71,7 @@ fn stats_json_matches_the_hand_computed_figures() {
     );
     assert_eq!(
         stats["publication"],
-        serde_json::json!({"published": 2, "before_deadline": 1, "after_deadline": 1, "without_deadline": 0})
+        serde_json::json!({"published": 2, "before_deadline": 1, "after_deadline": 1, "without_deadline": 0, "without_received_time": 0})
     );
 }
 
@@ -145,7 +146,7 @@ fn publishing_right_after_the_embargo_lifts_is_on_time() {
     let stats: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(
         stats["publication"],
-        serde_json::json!({"published": 2, "before_deadline": 1, "after_deadline": 1, "without_deadline": 0})
+        serde_json::json!({"published": 2, "before_deadline": 1, "after_deadline": 1, "without_deadline": 0, "without_received_time": 0})
     );
 }
 

@@ -3,6 +3,7 @@
 //! matrix change means, and files written outside the store.
 
 pub mod case_json;
+pub mod cra;
 pub mod force;
 pub mod links;
 pub mod matrix;

@@ -12,7 +12,12 @@ use crate::model::policy::Key;
 /// `require_cve` (publish waits for a CVE ID) is true or false; `repository`
 /// is the public source repository's http(s) URL, for links to fixes;
 /// `advisory_url` is where advisories are published, with `{id}` for the
-/// advisory ID (linked from release notes and records).
+/// advisory ID (linked from release notes and records); `cra` (on or off)
+/// turns on the EU Cyber Resilience Act's reporting of actively exploited
+/// vulnerabilities (Article 14: `disclose exploited`, `disclose cra`), and
+/// `cra_member_states` lists the EU Member States where the product is
+/// available, as ISO 3166-1 codes separated by commas (EL is taken for
+/// Greece; `all` for the 27; empty clears it).
 /// An empty VALUE clears an optional key (project, contact, vendor,
 /// cna_org_id, default_package, repository, advisory_url). Cases keep the durations that were in force
 /// when they were opened, so a change applies to new cases only.
@@ -22,6 +27,8 @@ use crate::model::policy::Key;
     disclose policy set contact security@example.org\n  \
     disclose policy set default_package crates.io/disclose\n  \
     disclose policy set advisory_url 'https://example.org/security/{id}'\n  \
+    disclose policy set cra on\n  \
+    disclose policy set cra_member_states DE,FR,NL\n  \
     disclose policy set vendor ''")]
 pub struct SetArgs {
     /// The key to change

@@ -28,8 +28,15 @@ pub(super) fn run(ctx: &Ctx) -> Result<()> {
 /// The readable form of a policy.
 fn describe(policy: &Policy) -> String {
     let mut out = String::new();
-    // Every key `policy set` takes, so a new key is shown without a list to update.
-    for &key in Key::value_variants() {
+    // Every key `policy set` takes, so a new key is shown without a list
+    // to update; the CRA's Member States only when its reporting is on.
+    let keys: Vec<Key> = Key::value_variants()
+        .iter()
+        .copied()
+        .filter(|k| *k != Key::CraMemberStates || policy.cra)
+        .collect();
+    let width = keys.iter().map(|k| k.name().len()).max().unwrap_or(0) + 2;
+    for key in keys {
         let mut value = policy.get(key);
         if value.is_empty() {
             value = "-".to_owned();
@@ -45,10 +52,10 @@ fn describe(policy: &Policy) -> String {
             Some(None) => value = format!("{value} (no promise)"),
             None => {}
         }
-        out.push_str(&format!("{:<17}{value}\n", key.name()));
+        out.push_str(&format!("{:<width$}{value}\n", key.name()));
     }
     if policy.maintained_releases.is_empty() {
-        out.push_str(&format!("{:<17}none\n", "releases"));
+        out.push_str(&format!("{:<width$}none\n", "releases"));
     } else {
         out.push_str("releases\n");
         let width = policy

@@ -7,7 +7,7 @@ use super::{Plan, Target, list};
 use crate::app::context::Ctx;
 use crate::error::{Error, Result};
 use crate::export::Format;
-use crate::export::leak::Finding;
+use crate::export::leak::Leak;
 use crate::judge::readiness::OpenItem;
 use crate::model::id::CaseId;
 use crate::store::REMOTE;
@@ -40,7 +40,7 @@ struct DryRun<'a> {
     /// Numbered from this clone, before taking the team's changes.
     provisional_number: bool,
     items: Vec<Item<'a>>,
-    findings: &'a [Finding],
+    findings: &'a [Leak],
     files: Vec<File<'a>>,
     skipped: Vec<Skipped<'a>>,
     error: Option<String>,
@@ -54,7 +54,7 @@ pub(super) fn show(
     forced: bool,
     team: bool,
 ) -> Result<()> {
-    let findings: &[Finding] = match &planned {
+    let findings: &[Leak] = match &planned {
         Ok((_, plan)) => &plan.findings,
         Err(_) => &[],
     };

@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use super::{PublishArgs, Target, leak_refusal, target, write_files};
 use crate::app::context::Ctx;
 use crate::error::{Error, Result};
-use crate::export::leak::{Finding, Guard};
+use crate::export::leak::{Guard, Leak};
 use crate::export::{AdvisoryFiles, Format, diff};
 use crate::model::case::{Case, EventKind, Stamp, replay};
 use crate::model::id::CaseId;
@@ -23,7 +23,7 @@ struct Update {
     target: Target,
     changed: Vec<Format>,
     files: AdvisoryFiles,
-    findings: Vec<Finding>,
+    findings: Vec<Leak>,
     diff: String,
     case: Case,
 }

@@ -10,9 +10,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::{
-    Attachment, Credit, Decision, Direction, PublicChange, Range, Report, Reporter, Resolution,
-    Severity, Source,
+    Attachment, Credit, Decision, Direction, ImportedFrom, PublicChange, Range, Report, Reporter,
+    Resolution, Severity, Source,
 };
+use crate::model::cra::{CraReport, Sensitivity};
 use crate::model::id::{CROCKFORD, CaseId};
 use crate::model::policy::{Package, Slas};
 use crate::model::preset::Preset;
@@ -304,6 +305,43 @@ pub enum EventKind {
         /// The case the remote published as `from`.
         taken_by: CaseId,
     },
+    /// A record from elsewhere (OSV, CVE JSON 5, a GitHub advisory) was
+    /// imported: the events before it (from the last `imported` on) carry
+    /// what it says; `record` keeps it verbatim, so that what the case has no
+    /// field for is written back on export.
+    Imported {
+        from: ImportedFrom,
+        record: Box<serde_json::Value>,
+    },
+    /// The team became aware that the vulnerability is actively exploited
+    /// (CRA Article 14), or corrected what it recorded: only the fields
+    /// given are present, so a correction changes only what it names.
+    Exploited {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        aware_at: Option<DateTime<Utc>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        evidence: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        actor: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sensitivity: Option<Sensitivity>,
+    },
+    /// A corrective or mitigating measure became available; the same text
+    /// again corrects its time.
+    Mitigated {
+        available_at: DateTime<Utc>,
+        text: String,
+    },
+    /// A CRA report went to the CSIRT and ENISA. `due` is when it was due as
+    /// the case stood then, so a late submission is recorded as late.
+    CraReportSubmitted {
+        report: CraReport,
+        submitted_at: DateTime<Utc>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reference: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<DateTime<Utc>>,
+    },
 }
 
 impl EventKind {
@@ -337,6 +375,10 @@ impl EventKind {
             Self::PublicTextSet { .. } => "describe",
             Self::AdvisoryReserved { .. } => "reserve advisory",
             Self::AdvisoryUpdated { .. } => "update advisory",
+            Self::Imported { .. } => "import",
+            Self::Exploited { .. } => "record exploitation",
+            Self::Mitigated { .. } => "record mitigation",
+            Self::CraReportSubmitted { .. } => "record CRA submission",
         }
     }
 }
@@ -356,6 +398,7 @@ impl EventKind {
             | Self::CreditSet { .. }
             | Self::IdentifiersAssigned { .. }
             | Self::PublicTextSet { .. }
+            | Self::Imported { .. }
             | Self::Withdrawn { .. } => true,
             Self::Opened { .. }
             | Self::Acknowledged { .. }
@@ -374,7 +417,10 @@ impl EventKind {
             | Self::Published { .. }
             | Self::AdvisoryRenumbered { .. }
             | Self::AdvisoryReserved { .. }
-            | Self::AdvisoryUpdated { .. } => false,
+            | Self::AdvisoryUpdated { .. }
+            | Self::Exploited { .. }
+            | Self::Mitigated { .. }
+            | Self::CraReportSubmitted { .. } => false,
         }
     }
 }
@@ -567,6 +613,57 @@ impl Event {
             }
             EventKind::AdvisoryUpdated { advisory, files } => {
                 format!("advisory {advisory} updated ({})", files.join(", "))
+            }
+            EventKind::Imported { from, .. } => {
+                format!("imported {} ({})", from.id, from.format.name())
+            }
+            EventKind::Exploited {
+                aware_at,
+                evidence,
+                actor,
+                sensitivity,
+            } => {
+                let mut parts = Vec::new();
+                if let Some(at) = aware_at {
+                    parts.push(format!("aware since {}", crate::model::time::rfc3339(*at)));
+                }
+                if evidence.is_some() {
+                    parts.push("evidence".to_owned());
+                }
+                if actor.is_some() {
+                    parts.push("malicious actor".to_owned());
+                }
+                if let Some(s) = sensitivity {
+                    parts.push(format!("sensitivity {}", s.label()));
+                }
+                format!("actively exploited (CRA): {}", parts.join(", "))
+            }
+            EventKind::Mitigated { available_at, .. } => format!(
+                "mitigation available since {} (CRA)",
+                crate::model::time::rfc3339(*available_at)
+            ),
+            EventKind::CraReportSubmitted {
+                report,
+                submitted_at,
+                reference,
+                due,
+            } => {
+                let mut text = format!(
+                    "CRA {} submitted {}",
+                    report.words(),
+                    crate::model::time::rfc3339(*submitted_at)
+                );
+                if let Some(reference) = reference {
+                    text.push_str(&format!(" (reference {reference})"));
+                }
+                if let Some(due) = due.filter(|due| submitted_at > due) {
+                    text.push_str(&format!(
+                        ", late: due {}, {} after",
+                        crate::model::time::rfc3339(due),
+                        crate::model::time::span(*submitted_at - due)
+                    ));
+                }
+                text
             }
         };
         match &self.forced {

@@ -4,8 +4,10 @@
 //! ...), which check the move, append one typed event and project it; the
 //! same projection (`replay::apply`) rebuilds a case from its events alone.
 
+mod cra;
 mod disclosure;
 mod event;
+mod import;
 mod matrix;
 mod public;
 mod replay;
@@ -18,8 +20,12 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use cra::{CraSubmission, CraSummary, ExploitationChange, Exploited, Mitigation};
 pub use disclosure::policy_deadline;
 pub use event::{Event, EventId, EventKind, InvalidEventId};
+pub use import::{
+    Baseline, ImportedFrom, RecordFormat, RecordImport, RecordStatus, case_names, merge_affected,
+};
 pub use matrix::{PackageFix, fix_for, package_fixes, release_fixed};
 pub use public::{PublicChange, PublicField, PublicText, SUMMARY_MAX};
 pub use replay::{ReplayError, StateMove, replay, state_moves};
@@ -113,11 +119,25 @@ pub struct CaseFields {
     /// The audit for similar problems, once recorded (`disclose audit`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audit: Option<AuditRecord>,
+    /// Awareness that the vulnerability is actively exploited (CRA Article
+    /// 14, `disclose exploited`): private, for the reports to the authorities.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exploited: Option<Exploited>,
+    /// Corrective or mitigating measures available (`disclose mitigated`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mitigations: Vec<Mitigation>,
+    /// The CRA reports submitted, by report (`disclose cra --submitted`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub cra_reports: BTreeMap<crate::model::cra::CraReport, CraSubmission>,
     pub paused: Option<Paused>,
     /// Every stretch of paused time, so clocks can skip it without replaying.
     #[serde(default)]
     pub pauses: Vec<PauseSpan>,
     pub identifiers: Identifiers,
+    /// The records imported into this case (`disclose import`), one entry
+    /// per record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub imported: Vec<ImportedFrom>,
     pub notes: Vec<Note>,
     pub contacts: Vec<Contact>,
     /// Every Message-ID recorded for this case, in the order they arrived:
@@ -358,8 +378,10 @@ pub struct Fix {
     pub released_at: Option<DateTime<Utc>>,
 }
 
-/// OSV / CVE 5 credit types.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// OSV / CVE 5 credit types (typed on the command line in kebab-case, e.g.
+/// `remediation-developer`; the CLI takes this enum itself, so every type
+/// the files know can be given).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum CreditType {
     Finder,
@@ -375,7 +397,7 @@ pub enum CreditType {
 }
 
 /// Whether a person agreed to be named in the advisory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Consent {
     Pending,

@@ -91,9 +91,13 @@ pub fn replay(events: Vec<Event>) -> Result<Case, ReplayError> {
         deadline_preset: None,
         policy: *policy,
         audit: None,
+        exploited: None,
+        mitigations: Vec::new(),
+        cra_reports: BTreeMap::new(),
         paused: None,
         pauses: Vec::new(),
         identifiers: Identifiers::default(),
+        imported: Vec::new(),
         notes: Vec::new(),
         contacts: Vec::new(),
         message_ids: source
@@ -432,6 +436,47 @@ fn project(case: &mut Case, event: &Event) {
         }
         // The files changed, not the case.
         EventKind::AdvisoryUpdated { .. } => {}
+        EventKind::Imported { from, .. } => {
+            match case
+                .imported
+                .iter_mut()
+                .find(|f| f.format == from.format && f.id == from.id)
+            {
+                Some(existing) => *existing = from.clone(),
+                None => case.imported.push(from.clone()),
+            }
+        }
+        EventKind::Exploited {
+            aware_at,
+            evidence,
+            actor,
+            sensitivity,
+        } => super::cra::apply_exploited(
+            case,
+            event.at,
+            *aware_at,
+            evidence.as_ref(),
+            actor.as_ref(),
+            *sensitivity,
+        ),
+        EventKind::Mitigated { available_at, text } => {
+            super::cra::apply_mitigated(case, *available_at, text);
+        }
+        EventKind::CraReportSubmitted {
+            report,
+            submitted_at,
+            reference,
+            due,
+        } => {
+            case.cra_reports.insert(
+                *report,
+                super::CraSubmission {
+                    submitted_at: *submitted_at,
+                    reference: reference.clone(),
+                    due: *due,
+                },
+            );
+        }
     }
 }
 

@@ -12,8 +12,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Affected, Case, CaseFields, Contact, Decision, Direction, Fix, PauseSpan, Paused,
-    ReleaseStatus, State, matrix_complete, package_fixes, release_fixed,
+    Affected, Case, CaseFields, Contact, CraSubmission, CraSummary, Decision, Direction, Exploited,
+    Fix, Mitigation, PauseSpan, Paused, ReleaseStatus, State, matrix_complete, package_fixes,
+    release_fixed,
 };
 use crate::model::id::CaseId;
 use crate::model::policy::Slas;
@@ -126,6 +127,17 @@ pub struct CaseSummary {
     /// The public advisory ID, once published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub advisory: Option<String>,
+    /// Opened by `disclose import` from a record.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub imported: bool,
+    /// The record did not say when the report was received: `received_at`
+    /// is only the first time it knows of, not a time to measure from.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub received_unknown: bool,
+    /// Awareness of active exploitation and the CRA reports submitted, once
+    /// exploitation is recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cra: Option<CraSummary>,
 }
 
 impl CaseSummary {
@@ -173,6 +185,19 @@ impl CaseSummary {
             .unwrap_or(self.received_at)
     }
 
+    /// When a corrective or mitigating measure first became available: the
+    /// first release whose every affected package got a released fix, or
+    /// the first recorded mitigation.
+    pub fn first_measure_at(&self) -> Option<DateTime<Utc>> {
+        super::cra::first_measure(
+            self.releases
+                .iter()
+                .filter(|row| row.fixed_in.is_some())
+                .filter_map(|row| row.released_at),
+            self.cra.as_ref().and_then(|c| c.mitigated_at).into_iter(),
+        )
+    }
+
     fn new(f: SummaryFile) -> Self {
         let SummaryFile {
             schema_version: _,
@@ -199,7 +224,12 @@ impl CaseSummary {
             fixes,
             identifiers,
             published_at,
+            imported,
+            exploited,
+            mitigations,
+            cra_reports,
         } = f;
+        let opened_from = imported.iter().find(|f| f.opened);
         let rows = releases
             .iter()
             .map(|(name, row)| {
@@ -249,6 +279,9 @@ impl CaseSummary {
             matrix_complete: matrix_complete(&affected, &releases, &fixes),
             published_at,
             advisory: identifiers.advisory,
+            imported: opened_from.is_some(),
+            received_unknown: opened_from.is_some_and(|f| !f.received_known),
+            cra: CraSummary::new(exploited.as_ref(), &mitigations, &cra_reports),
         }
     }
 }
@@ -298,6 +331,22 @@ pub struct SummaryFile {
     identifiers: AdvisoryOnly,
     #[serde(default, with = "fast_serde::option")]
     published_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    imported: Vec<ImportedFlags>,
+    #[serde(default)]
+    exploited: Option<Exploited>,
+    #[serde(default)]
+    mitigations: Vec<Mitigation>,
+    #[serde(default)]
+    cra_reports: BTreeMap<crate::model::cra::CraReport, CraSubmission>,
+}
+
+/// What a summary keeps of an imported record (`ImportedFrom`).
+#[derive(Debug, Clone, Deserialize)]
+struct ImportedFlags {
+    received_known: bool,
+    #[serde(default)]
+    opened: bool,
 }
 
 /// The one identifier a summary keeps.
@@ -354,6 +403,17 @@ impl From<&CaseFields> for CaseSummary {
                 advisory: c.identifiers.advisory.clone(),
             },
             published_at: c.published_at,
+            imported: c
+                .imported
+                .iter()
+                .map(|f| ImportedFlags {
+                    received_known: f.received_known,
+                    opened: f.opened,
+                })
+                .collect(),
+            exploited: c.exploited.clone(),
+            mitigations: c.mitigations.clone(),
+            cra_reports: c.cra_reports.clone(),
         })
     }
 }

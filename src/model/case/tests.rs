@@ -164,6 +164,10 @@ mod props {
         Describe(u8),
         Reserve,
         Update,
+        Import(u8),
+        Exploited(u8),
+        Mitigated(u8),
+        Submit(u8),
     }
 
     /// The op that records each event kind. No catch-all: a new kind fails
@@ -199,6 +203,10 @@ mod props {
             EventKind::PublicTextSet { .. } => "describe",
             EventKind::AdvisoryReserved { .. } => "reserve",
             EventKind::AdvisoryUpdated { .. } => "update",
+            EventKind::Imported { .. } => "import",
+            EventKind::Exploited { .. } => "exploited",
+            EventKind::Mitigated { .. } => "mitigated",
+            EventKind::CraReportSubmitted { .. } => "submit",
         }
     }
 
@@ -233,6 +241,10 @@ mod props {
                 Self::Describe(_) => "describe",
                 Self::Reserve => "reserve",
                 Self::Update => "update",
+                Self::Import(_) => "import",
+                Self::Exploited(_) => "exploited",
+                Self::Mitigated(_) => "mitigated",
+                Self::Submit(_) => "submit",
             }
         }
     }
@@ -268,6 +280,10 @@ mod props {
             (0u8..7).prop_map(Op::Describe),
             Just(Op::Reserve),
             Just(Op::Update),
+            (0u8..4).prop_map(Op::Import),
+            (0u8..4).prop_map(Op::Exploited),
+            (0u8..3).prop_map(Op::Mitigated),
+            (0u8..3).prop_map(Op::Submit),
         ]
     }
 
@@ -496,6 +512,61 @@ mod props {
                 case.reserve_advisory(advisory, stamp).map(drop)
             }
             Op::Update => case.record_update(vec!["osv.json".into()], stamp).map(drop),
+            Op::Import(n) => {
+                let import = super::imports::sample(*n, stamp.at);
+                // The version imported before, if the case holds one: then only
+                // what changed is recorded; else the case only takes its IDs.
+                let held = case
+                    .record_of(RecordFormat::Osv, "GHSA-aaaa-bbbb-cccc")
+                    .cloned();
+                let previous = (0..4)
+                    .map(|k| super::imports::sample(k, stamp.at))
+                    .find(|p| Some(&p.record) == held.as_ref());
+                let baseline = match &previous {
+                    Some(p) => Baseline::Previous(p),
+                    None => Baseline::Other,
+                };
+                case.import_record(baseline, &import, stamp.at, stamp.by);
+                Ok(())
+            }
+            Op::Exploited(e) => {
+                let hours = |h: i64| Some(stamp.at - chrono::TimeDelta::hours(h));
+                let change = match e {
+                    0 => ExploitationChange {
+                        aware_at: hours(2),
+                        evidence: Some("seen in the wild".into()),
+                        ..ExploitationChange::default()
+                    },
+                    1 => ExploitationChange {
+                        evidence: Some(format!("more evidence {}", case.events.len())),
+                        ..ExploitationChange::default()
+                    },
+                    2 => ExploitationChange {
+                        actor: Some("a botnet".into()),
+                        sensitivity: Some(crate::model::cra::Sensitivity::Amber),
+                        ..ExploitationChange::default()
+                    },
+                    _ => ExploitationChange {
+                        aware_at: hours(30),
+                        ..ExploitationChange::default()
+                    },
+                };
+                case.record_exploitation(change, stamp).map(drop)
+            }
+            Op::Mitigated(m) => {
+                let text = [
+                    "disable uploads",
+                    "block /upload at the proxy",
+                    "disable uploads",
+                ][*m as usize];
+                let at = stamp.at - chrono::TimeDelta::hours(i64::from(*m));
+                case.record_mitigation(text, at, stamp).map(drop)
+            }
+            Op::Submit(r) => {
+                let report = crate::model::cra::CraReport::ALL[*r as usize];
+                case.record_submission(report, stamp.at, Some("REF-1".into()), stamp)
+                    .map(drop)
+            }
         };
     }
 
@@ -510,7 +581,13 @@ mod props {
                 t += chrono::TimeDelta::hours(5);
                 let before = case.events.len();
                 run(&mut case, op, &policy, Stamp { at: t, by: "M" });
-                for event in &case.events[before..] {
+                // An import records what the record says (any kind) and
+                // ends with the `imported` event itself.
+                let own = match op {
+                    Op::Import(_) => case.events.len().saturating_sub(1).max(before),
+                    _ => before,
+                };
+                for event in &case.events[own..] {
                     prop_assert_eq!(op_for(&event.kind), op.name());
                 }
             }
@@ -824,4 +901,185 @@ fn files_without_the_email_fields_still_parse() {
         event.kind,
         EventKind::ContactLogged { sent_at: None, ref attachments, .. } if attachments.is_empty()
     ));
+}
+
+/// Records as `import/` reads them, built by hand: the same advisory in four
+/// versions (published, with more affected, withdrawn, updated text).
+mod imports {
+    use chrono::{DateTime, TimeDelta, Utc};
+
+    use super::super::*;
+    use crate::model::policy::Package;
+
+    pub(super) fn sample(version: u8, now: DateTime<Utc>) -> RecordImport {
+        let published: DateTime<Utc> = "2025-01-10T12:00:00Z".parse().unwrap();
+        let modified = published + TimeDelta::days(i64::from(version) + 1);
+        let range = |intro: &str, fixed: &str| Range {
+            kind: RangeType::Semver,
+            repo: None,
+            events: vec![
+                RangeEvent::Introduced(intro.into()),
+                RangeEvent::Fixed(fixed.into()),
+            ],
+        };
+        let mut ranges = vec![range("0", "1.4.2")];
+        if version >= 1 {
+            ranges.push(range("1.5.0", "1.5.3"));
+        }
+        let record = serde_json::json!({
+            "id": "GHSA-aaaa-bbbb-cccc",
+            "modified": crate::model::time::rfc3339(modified),
+            "version": version,
+        });
+        RecordImport {
+            from: ImportedFrom {
+                format: RecordFormat::Osv,
+                id: "GHSA-aaaa-bbbb-cccc".into(),
+                aliases: vec!["CVE-2025-0001".into()],
+                severities: vec!["CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H".into()],
+                primary: Some("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H".into()),
+                received_known: false,
+                opened: false,
+                modified: Some(modified.min(now)),
+            },
+            record,
+            title: "Path traversal in poet".into(),
+            status: match version {
+                2 => RecordStatus::Withdrawn(modified.min(now)),
+                _ => RecordStatus::Published,
+            },
+            received_at: None,
+            published_at: Some(published),
+            first_known: None,
+            timeline: Vec::new(),
+            reporter: Reporter::default(),
+            cve: Some("CVE-2025-0001".into()),
+            ghsa: Some("GHSA-aaaa-bbbb-cccc".into()),
+            affected: vec![Affected {
+                package: Package {
+                    ecosystem: "crates.io".into(),
+                    name: "poet".into(),
+                },
+                ranges,
+                versions: Vec::new(),
+            }],
+            severity: Some(
+                crate::model::severity::assess("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")
+                    .unwrap(),
+            ),
+            cwe: vec!["CWE-22".into()],
+            credits: vec![Credit {
+                name: "Ada".into(),
+                kind: CreditType::Finder,
+                consent: Consent::Granted,
+                contact: Vec::new(),
+            }],
+            public: PublicText {
+                summary: Some(format!("Path traversal (v{})", version.min(2))),
+                details: Some("The upload handler joins paths.".into()),
+                references: vec!["https://example.org/advisory".into()],
+                ..PublicText::default()
+            },
+        }
+    }
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_record_opens_a_published_case_at_its_own_times() {
+        let now = at("2026-03-02T09:00:00Z");
+        let import = sample(0, now);
+        let case = Case::open_imported(
+            "DISC-2026-K7Q3M".parse().unwrap(),
+            &import,
+            crate::model::policy::Policy::default().slas(),
+            now,
+            "M",
+        );
+        assert_eq!(case.state, State::Published);
+        assert_eq!(case.received_at, at("2025-01-10T12:00:00Z"));
+        assert_eq!(case.published_at, Some(at("2025-01-10T12:00:00Z")));
+        assert_eq!(
+            case.identifiers.advisory.as_deref(),
+            Some("GHSA-aaaa-bbbb-cccc")
+        );
+        assert_eq!(case.identifiers.cve.as_deref(), Some("CVE-2025-0001"));
+        assert_eq!(case.affected, import.affected);
+        assert_eq!(case.credits[0].consent, Consent::Granted);
+        assert_eq!(case.public.summary.as_deref(), Some("Path traversal (v0)"));
+        assert!(case.report.description.is_none(), "the report stays empty");
+        assert!(case.imported[0].opened && !case.imported[0].received_known);
+        let last = case.events.last().unwrap();
+        assert!(matches!(last.kind, EventKind::Imported { .. }));
+        assert_eq!(last.at, now);
+        // Updated after publication: the advisory was written again then.
+        assert!(
+            case.events
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::AdvisoryUpdated { .. })
+                    && e.at == at("2025-01-11T12:00:00Z"))
+        );
+        assert_eq!(replay(case.events.clone()).unwrap(), case);
+    }
+
+    #[test]
+    fn importing_again_records_only_what_changed() {
+        let now = at("2026-03-02T09:00:00Z");
+        let first = sample(0, now);
+        let mut case = Case::open_imported(
+            "DISC-2026-K7Q3M".parse().unwrap(),
+            &first,
+            crate::model::policy::Policy::default().slas(),
+            now,
+            "M",
+        );
+        let n = case.events.len();
+        assert_eq!(
+            case.import_record(Baseline::Previous(&first), &first, now, "M"),
+            0
+        );
+        assert_eq!(case.events.len(), n);
+        // A local edit of the summary survives an update that changes other things.
+        case.describe(
+            PublicChange {
+                details: Some("Our own words.".into()),
+                ..PublicChange::default()
+            },
+            Stamp { at: now, by: "M" },
+        )
+        .unwrap();
+        let second = sample(1, now);
+        let added = case.import_record(Baseline::Previous(&first), &second, now, "M");
+        let kinds: Vec<&str> = case.events[case.events.len() - added..]
+            .iter()
+            .map(|e| e.kind.action())
+            .collect();
+        assert_eq!(
+            kinds,
+            ["add affected", "describe", "update advisory", "import"],
+            "{kinds:?}"
+        );
+        assert_eq!(case.public.details.as_deref(), Some("Our own words."));
+        assert_eq!(case.affected[0].ranges.len(), 2);
+        let third = sample(2, now);
+        case.import_record(Baseline::Previous(&second), &third, now, "M");
+        assert_eq!(case.state, State::Withdrawn);
+        assert_eq!(replay(case.events.clone()).unwrap(), case);
+    }
+
+    #[test]
+    fn a_record_that_only_shares_an_id_adds_its_ids_and_nothing_else() {
+        let now = at("2026-03-02T09:00:00Z");
+        let mut case = super::sample();
+        let import = sample(0, now);
+        case.import_record(Baseline::Other, &import, now, "M");
+        assert_eq!(case.state, State::New);
+        assert!(case.affected.is_empty());
+        assert_eq!(case.identifiers.cve.as_deref(), Some("CVE-2025-0001"));
+        assert_eq!(case.imported.len(), 1);
+        assert!(!case.imported[0].opened);
+        assert!(case_names(&case).contains(&"GHSA-aaaa-bbbb-cccc".to_owned()));
+    }
 }

@@ -110,7 +110,7 @@ fn line_of(range: &str, scheme: Scheme) -> Option<Line> {
 
 /// One maintained release as the exports see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReleaseRow {
+pub struct PublicRelease {
     pub name: String,
     /// The release's requirement, e.g. `>=1.4.0, <1.5.0`.
     pub range: String,
@@ -121,7 +121,7 @@ pub struct ReleaseRow {
     pub fixes: Vec<(Package, Option<String>)>,
 }
 
-impl ReleaseRow {
+impl PublicRelease {
     /// Whether every affected package has a released fix on the release.
     pub fn fixed(&self) -> bool {
         self.decision == Decision::Affected
@@ -161,7 +161,7 @@ impl ReleaseRow {
 /// The release rows of the case, in the policy's order, for releases the
 /// case has a decision for (or a fix). Fixes appear only on releases that
 /// are affected: a fix on any other counts for nothing.
-pub fn release_rows(case: &Case, maintained: &[MaintainedRelease]) -> Vec<ReleaseRow> {
+pub fn public_releases(case: &Case, maintained: &[MaintainedRelease]) -> Vec<PublicRelease> {
     maintained
         .iter()
         .filter_map(|m| {
@@ -179,7 +179,7 @@ pub fn release_rows(case: &Case, maintained: &[MaintainedRelease]) -> Vec<Releas
             } else {
                 Vec::new()
             };
-            Some(ReleaseRow {
+            Some(PublicRelease {
                 name: m.name.clone(),
                 range: m.range.clone(),
                 decision,
@@ -196,7 +196,7 @@ pub fn release_rows(case: &Case, maintained: &[MaintainedRelease]) -> Vec<Releas
 /// ranges are passed through unchanged.
 pub fn derive(
     affected: &Affected,
-    rows: &[ReleaseRow],
+    rows: &[PublicRelease],
     maintained: &[MaintainedRelease],
 ) -> Vec<Range> {
     let scheme = Scheme::of(&affected.package.ecosystem);
@@ -290,11 +290,11 @@ fn derive_pieces(
     scheme: Scheme,
     ranges: &[&Range],
     package: &Package,
-    rows: &[ReleaseRow],
+    rows: &[PublicRelease],
     maintained: &[MaintainedRelease],
 ) -> Option<Vec<Piece>> {
     let affected = affected_pieces(scheme, ranges)?;
-    let mut lines: Vec<(Line, Option<&ReleaseRow>)> = Vec::new();
+    let mut lines: Vec<(Line, Option<&PublicRelease>)> = Vec::new();
     for m in maintained {
         let line = line_of(&m.range, scheme)?;
         lines.push((line, rows.iter().find(|r| r.name == m.name)));
@@ -419,7 +419,7 @@ mod tests {
         }
     }
 
-    fn row(name: &str, decision: Decision, fixed_in: Option<&str>) -> ReleaseRow {
+    fn row(name: &str, decision: Decision, fixed_in: Option<&str>) -> PublicRelease {
         row_of(&demo(), name, decision, fixed_in)
     }
 
@@ -428,8 +428,8 @@ mod tests {
         name: &str,
         decision: Decision,
         fixed_in: Option<&str>,
-    ) -> ReleaseRow {
-        ReleaseRow {
+    ) -> PublicRelease {
+        PublicRelease {
             name: name.into(),
             range: String::new(),
             decision,
@@ -576,14 +576,14 @@ mod tests {
             name: "demo-cli".into(),
         };
         let rows = [
-            ReleaseRow {
+            PublicRelease {
                 fixes: vec![
                     (demo(), Some("1.4.3".into())),
                     (cli.clone(), Some("1.4.9".into())),
                 ],
                 ..row("1.4", Decision::Affected, None)
             },
-            ReleaseRow {
+            PublicRelease {
                 fixes: vec![
                     (demo(), Some("1.5.4".into())),
                     (cli.clone(), Some("1.5.8".into())),
