@@ -456,11 +456,20 @@ fn build(
             message, who, at, ..
         } => {
             let mut update = git2::build::TreeUpdateBuilder::new();
+            // The `cases` tree is spliced raw when it can be (as `fast`
+            // does), so the update reads only the small trees around it.
+            let cases = spliced_cases(repo, head_tree, files, new_ids)?;
             for (file, id) in files.iter().zip(new_ids) {
+                if cases.is_some() && file.path.starts_with(CASES) {
+                    continue;
+                }
                 match id {
                     Some(id) => update.upsert(file.path.as_str(), *id, git2::FileMode::Blob),
                     None => update.remove(file.path.as_str()),
                 };
+            }
+            if let Some(cases) = cases {
+                update.upsert("cases", cases, git2::FileMode::Tree);
             }
             let empty;
             let baseline = match head_tree {
@@ -502,6 +511,44 @@ fn build(
             .ok_or_else(|| git2::Error::from_str("the index cannot be edited"))?,
     };
     Ok((made, next))
+}
+
+/// The new `cases` tree of a change whose files in `cases/` are all case
+/// files, written from the last commit's raw tree; `None` when there is
+/// none to splice (no such file, no `cases` tree, or anything but plain
+/// files in it), and the tree update is left to libgit2.
+fn spliced_cases(
+    repo: &Repository,
+    head_tree: Option<&git2::Tree<'_>>,
+    files: &[Write],
+    new_ids: &[Option<Oid>],
+) -> std::result::Result<Option<Oid>, git2::Error> {
+    let in_cases: Vec<String> = files
+        .iter()
+        .filter(|f| f.path.starts_with(CASES))
+        .map(|f| f.path.clone())
+        .collect();
+    if in_cases.is_empty() || !in_cases.iter().all(|p| git::is_case_file(p)) {
+        return Ok(None);
+    }
+    let Some(head_cases) = head_tree
+        .and_then(|t| t.get_name("cases"))
+        .filter(|e| e.kind() == Some(ObjectType::Tree))
+        .map(|e| e.id())
+    else {
+        return Ok(None);
+    };
+    let staged = |path: &str| {
+        files
+            .iter()
+            .zip(new_ids)
+            .find(|(f, _)| f.path == path)
+            .and_then(|(_, id)| *id)
+    };
+    match git::spliced_cases(repo, staged, head_cases, &in_cases)? {
+        Some(tree) => git::write_tree_stored(repo, &tree).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// The usual change, made without reading the store's whole tree: only

@@ -25,6 +25,7 @@ mod index;
 mod index_file;
 mod journal;
 mod lock;
+mod numbers;
 mod pack;
 mod path_remote;
 mod recover;

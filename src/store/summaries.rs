@@ -1,5 +1,5 @@
 //! Every case's summary, for the commands that look at the whole store
-//! (`status`, `check`, `stats`, numbering advisories), and each case's
+//! (`status`, `check`, `stats`), and each case's
 //! fields rendered for `status --json`.
 //!
 //! A file whose stat data matches its cache entry is not read (see
@@ -294,6 +294,14 @@ impl Store {
             text,
         };
         Ok((found, true))
+    }
+}
+
+/// The summary of case `id` from the bytes of its file, in any layout.
+pub(super) fn summary_of_bytes(path: &Path, id: &CaseId, bytes: &[u8]) -> Result<CaseSummary> {
+    match summary_file(path, id, bytes)? {
+        Some(summary) => Ok(summary),
+        None => Ok(CaseSummary::from(&parse_fields(path, id, bytes)?)),
     }
 }
 

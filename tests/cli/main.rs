@@ -24,6 +24,7 @@ mod log;
 mod matrix;
 mod mistakes;
 mod notes;
+mod numbering;
 mod open;
 mod open_email;
 mod prompts;

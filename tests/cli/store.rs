@@ -199,3 +199,46 @@ fn a_case_staged_by_hand_stays_staged_and_out_of_the_next_commit() {
     assert_eq!(git(&env, &["write-tree"]).unwrap(), head_tree);
     assert_eq!(git(&env, &["status", "--porcelain"]).unwrap(), "");
 }
+
+#[test]
+fn a_change_to_a_case_and_files_beside_it_commits_the_trees_git_would() {
+    // `publish` writes the case and the advisory's files in one commit.
+    let env = TestEnv::with_store("publish-ready");
+    let id = crate::publish::ready_case(&env, crate::publish::Skip::default());
+    if git(&env, &["status", "--porcelain"]).is_none() {
+        return;
+    }
+    env.disclose().args(["publish", &id]).assert().success();
+    assert_eq!(git(&env, &["status", "--porcelain"]).unwrap(), "");
+    let changed = git(&env, &["show", "--name-only", "--format=", "HEAD"]).unwrap();
+    assert!(changed.contains(&format!("cases/{id}.json\n")), "{changed}");
+    assert!(
+        changed.contains("advisories/POET-SA-2026-001/osv.json\n"),
+        "{changed}"
+    );
+    let head_tree = git(&env, &["rev-parse", "HEAD^{tree}"]).unwrap();
+    assert_eq!(git(&env, &["write-tree"]).unwrap(), head_tree);
+    git(&env, &["fsck", "--strict", "--no-dangling"]).unwrap();
+    let repo = git2::Repository::open(&env.store).unwrap();
+    let head = repo.head().unwrap().peel_to_commit().unwrap();
+    let parent = head.parent(0).unwrap();
+    // Every other case is where the parent had it.
+    let cases = |c: &git2::Commit<'_>| {
+        let tree = c.tree().unwrap();
+        let entry = tree.get_name("cases").unwrap();
+        repo.find_tree(entry.id())
+            .unwrap()
+            .iter()
+            .map(|e| (e.name().unwrap().to_owned(), e.id()))
+            .collect::<Vec<_>>()
+    };
+    let (before, after) = (cases(&parent), cases(&head));
+    assert_eq!(before.len(), after.len());
+    let differ: Vec<_> = before
+        .iter()
+        .zip(&after)
+        .filter(|(a, b)| a != b)
+        .map(|(a, _)| a.0.clone())
+        .collect();
+    assert_eq!(differ, [format!("{id}.json")]);
+}

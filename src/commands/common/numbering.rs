@@ -24,10 +24,12 @@ pub fn next_advisory_id(store: &Store, policy: &Policy, now: DateTime<Utc>) -> R
                     "set it with `disclose policy set project NAME` (or `project` in policy.json)",
                 )
         })?;
-    // Summaries, not whole cases: numbering reads one field of every case.
-    let summaries = store.summaries()?;
-    let taken = summaries.cases.iter().filter_map(|c| c.advisory.as_deref());
-    Ok(advisory_id::next(&code, now.year(), taken))
+    let taken = store.advisory_ids()?;
+    Ok(advisory_id::next(
+        &code,
+        now.year(),
+        taken.iter().map(String::as_str),
+    ))
 }
 
 /// Before numbering in a team store: `precheck` refuses what would be
