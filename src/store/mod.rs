@@ -16,6 +16,7 @@
 mod cache;
 mod change;
 mod changes;
+mod checkout;
 mod diff;
 pub mod fault;
 mod files;
@@ -26,7 +27,9 @@ mod index_file;
 mod journal;
 mod lock;
 mod numbers;
+mod object_copy;
 mod pack;
+mod pack_read;
 mod path_remote;
 mod recover;
 mod remote;

@@ -4,8 +4,9 @@
 //! with the size of the store's trees rather than with the change.
 //!
 //! The steps are the transport's: a fetch copies what the remote's `main`
-//! reaches that this store lacks, checking every object's id, and leaves
-//! the tip where `remote::fetch` does; a push copies what `main` reaches
+//! reaches that this store lacks, checking every object's id (a first
+//! fetch, a clone, copies the remote's object files instead, as
+//! `object_copy` says), and leaves the tip where `remote::fetch` does; a push copies what `main` reaches
 //! that the remote lacks, then moves the remote's `main` only if it is
 //! still where this store last saw it.
 
@@ -14,8 +15,8 @@ use std::path::Path;
 use git2::{ErrorCode, Oid, Repository};
 
 use super::git::BRANCH;
-use super::pack;
 use super::remote::{FETCHED, Pushed, TRACKING, unreachable};
+use super::{object_copy, pack};
 use crate::error::{Error, Result};
 
 fn open(dir: &Path, what: &str, url: &str) -> Result<Repository> {
@@ -43,9 +44,19 @@ pub(crate) fn fetch(repo: &Repository, dir: &Path, url: &str) -> Result<Option<O
             .iter()
             .filter_map(|name| repo.refname_to_id(name).ok())
             .collect();
-        pack::send(&remote, &repo.path().join("objects"), tip, &haves, true)?;
-        odb.refresh()
-            .map_err(|e| Error::git("read the fetched objects", e))?;
+        let objects = repo.path().join("objects");
+        let copied = haves.is_empty()
+            && object_copy::copy_all(&remote.path().join("objects"), &objects)?
+            && {
+                odb.refresh()
+                    .map_err(|e| Error::git("read the fetched objects", e))?;
+                odb.exists(tip)
+            };
+        if !copied {
+            pack::send(&remote, &objects, tip, &haves, true)?;
+            odb.refresh()
+                .map_err(|e| Error::git("read the fetched objects", e))?;
+        }
     }
     repo.reference(FETCHED, tip, true, "disclose sync: fetch")
         .map_err(|e| Error::git("record the fetched branch", e))?;

@@ -251,13 +251,14 @@ fn track_pushed(repo: &Repository) -> Result<Pushed> {
 /// Checks out the checked tree of `tip` into the new repository at `dir`
 /// (files 0600, directories 0700) and points `main` and the tracking ref
 /// at it.
-pub(crate) fn check_out_clone(repo: &Repository, tip: git2::Oid) -> Result<()> {
+pub(crate) fn check_out_clone(
+    repo: &Repository,
+    root: &std::path::Path,
+    tip: git2::Oid,
+    files: Vec<super::tree::File>,
+) -> Result<()> {
     let fail = |e| Error::git("check out the store", e);
-    let commit = repo.find_commit(tip).map_err(fail)?;
-    let mut checkout = git2::build::CheckoutBuilder::new();
-    checkout.force().file_perm(0o600).dir_perm(0o700);
-    repo.checkout_tree(commit.as_object(), Some(&mut checkout))
-        .map_err(fail)?;
+    super::checkout::write(repo, root, files)?;
     repo.reference(&format!("refs/heads/{BRANCH}"), tip, true, "disclose clone")
         .map_err(fail)?;
     repo.set_head(&format!("refs/heads/{BRANCH}"))

@@ -617,11 +617,11 @@ pub fn clone_store(url: &str, dir: &Path) -> Result<(Store, Cloned)> {
             ))
             .with_hint("create one with `disclose init --remote URL` and `disclose sync`")
         })?;
-        tree::check(&repo, tip, "the remote's")?;
-        Ok((repo, tip))
+        let files = tree::checked_files(&repo, tip, "the remote's")?;
+        Ok((repo, tip, files))
     })();
-    let (repo, tip) = fetched.map_err(cleanup)?;
-    remote::check_out_clone(&repo, tip).map_err(cleanup)?;
+    let (repo, tip, files) = fetched.map_err(cleanup)?;
+    remote::check_out_clone(&repo, dir, tip, files).map_err(cleanup)?;
     if !super::exists(dir) {
         return Err(cleanup(Error::store(format!(
             "{shown} is a git repository but not a case store (no policy.json on main)"

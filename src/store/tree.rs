@@ -33,8 +33,31 @@ impl Unsafe {
 
 /// Checks `commit`'s tree without reading its files.
 pub(crate) fn check(repo: &Repository, commit: Oid, whose: &str) -> Result<()> {
+    checked_files(repo, commit, whose).map(drop)
+}
+
+/// A file of a checked tree: its path, blob and mode.
+pub(crate) struct File {
+    pub(crate) path: String,
+    pub(crate) id: Oid,
+    pub(crate) mode: u32,
+}
+
+/// Checks `commit`'s tree as `check` does, and lists its files in git's
+/// order.
+pub(crate) fn checked_files(repo: &Repository, commit: Oid, whose: &str) -> Result<Vec<File>> {
     let tree = commit_tree(repo, commit)?;
-    walk(repo, &tree, "", &mut |_, _| Ok(())).map_err(|e| refusal(e, whose))
+    let mut files = Vec::new();
+    walk(repo, &tree, "", &mut |path, id, mode| {
+        files.push(File {
+            path: path.to_owned(),
+            id,
+            mode,
+        });
+        Ok(())
+    })
+    .map_err(|e| refusal(e, whose))?;
+    Ok(files)
 }
 
 /// Checks what `commit`'s tree holds that the tree of `known` (a commit
@@ -133,7 +156,7 @@ fn walk(
     repo: &Repository,
     tree: &Tree<'_>,
     prefix: &str,
-    visit: &mut dyn FnMut(&str, Oid) -> Result<()>,
+    visit: &mut dyn FnMut(&str, Oid, u32) -> Result<()>,
 ) -> Result<(), Walk> {
     for entry in tree {
         let raw = entry.name_bytes();
@@ -148,7 +171,7 @@ fn walk(
                     .map_err(|e| Error::git(format!("read {shown}"), e))?;
                 walk(repo, &sub, &format!("{shown}/"), visit)?;
             }
-            0o100_644 | 0o100_755 | 0o100_664 => visit(&shown, entry.id())?,
+            mode @ (0o100_644 | 0o100_755 | 0o100_664) => visit(&shown, entry.id(), mode as u32)?,
             0o120_000 => return Err(Walk::Refused(shown, Unsafe::Link)),
             0o160_000 => return Err(Walk::Refused(shown, Unsafe::Submodule)),
             _ => return Err(Walk::Refused(shown, Unsafe::OddMode)),

@@ -479,3 +479,108 @@ fn check_warns_when_local_changes_wait_more_than_a_day_to_be_pushed() {
     env.sync();
     assert!(!findings("2026-03-03T12:01:00Z").contains(&"unpushed-commits".to_owned()));
 }
+
+/// Runs git in `dir` (which must succeed) and returns its output.
+fn git_in(env: &TestEnv, dir: &std::path::Path, args: &[&str]) -> String {
+    let out = env
+        .program("git")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_clone_of_packed_and_loose_objects_is_a_clean_private_checkout() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let team = Team::new();
+    for n in 0..5 {
+        team.a.open(&format!("report {n}"), &[]);
+    }
+    team.a.sync();
+    // Loose objects beside the packs, as a push by plain git leaves them.
+    let plain = team.a.root.join("plain");
+    let remote = team.remote.to_str().unwrap();
+    git_in(&team.a, &team.a.root, &["clone", "-q", remote, "plain"]);
+    std::fs::write(plain.join("README.md"), "Our security cases.\n").unwrap();
+    git_in(&team.a, &plain, &["add", "README.md"]);
+    git_in(
+        &team.a,
+        &plain,
+        &[
+            "-c",
+            "user.name=Other",
+            "-c",
+            "user.email=other@example.org",
+            "commit",
+            "-q",
+            "-m",
+            "readme",
+        ],
+    );
+    git_in(&team.a, &plain, &["push", "-q", "origin", "main"]);
+    let loose = std::fs::read_dir(team.remote.join("objects"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name().len() == 2);
+    assert!(loose, "the remote holds loose objects");
+
+    let c = TestEnv::clone_of(remote);
+    assert_eq!(c.files(), {
+        team.a.sync();
+        team.a.files()
+    });
+    assert_eq!(git_in(&c, &c.store, &["status", "--porcelain"]), "");
+    git_in(&c, &c.store, &["fsck", "--strict", "--no-dangling"]);
+    let head_tree = git_in(&c, &c.store, &["rev-parse", "HEAD^{tree}"]);
+    assert_eq!(git_in(&c, &c.store, &["write-tree"]), head_tree);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&c.store.join("cases")), 0o700);
+    assert_eq!(mode(&c.store.join("README.md")), 0o600);
+    for id in c.case_ids() {
+        assert_eq!(mode(&c.store.join(format!("cases/{id}.json"))), 0o600);
+    }
+    // The clone works as a member's store.
+    let id = c.open("from the clone", &[]);
+    c.sync();
+    team.a.sync();
+    assert!(team.a.case_ids().contains(&id));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_clone_of_a_damaged_pack_is_refused_and_leaves_nothing() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let team = Team::new();
+    team.a.open("report", &[]);
+    team.a.sync();
+    let packs = team.remote.join("objects/pack");
+    let pack = std::fs::read_dir(&packs)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "pack"))
+        .expect("the remote holds a pack");
+    std::fs::set_permissions(&pack, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let mut bytes = std::fs::read(&pack).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xff;
+    std::fs::write(&pack, bytes).unwrap();
+
+    let env = TestEnv::new();
+    let out = env
+        .disclose()
+        .args(["clone", team.remote.to_str().unwrap()])
+        .arg(&env.store)
+        .assert()
+        .failure();
+    assert!(stderr(&out).contains("is damaged"), "{}", stderr(&out));
+    assert!(!env.store.exists(), "the new directory is removed");
+}
