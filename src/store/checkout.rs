@@ -14,6 +14,7 @@ use std::path::Path;
 
 use git2::Repository;
 
+use super::fs;
 use super::pack_read::{Packs, Place};
 use super::tree::File;
 use crate::error::{Error, Result};
@@ -32,8 +33,10 @@ pub(crate) fn write(repo: &Repository, root: &Path, files: Vec<File>) -> Result<
     for i in order {
         let file = &files[i];
         let path = root.join(&file.path);
-        if let Some(dir) = path.parent() {
-            create_private_dirs(root, dir)?;
+        if let Some(dir) = path.parent()
+            && !dir.is_dir()
+        {
+            fs::create_private_dir(dir)?;
         }
         let read = places[i].and_then(|place| packs.blob(file.id, place));
         let meta = match read {
@@ -58,22 +61,6 @@ pub(crate) fn write(repo: &Repository, root: &Path, files: Vec<File>) -> Result<
             .map_err(|e| Error::git(format!("add {} to the index", file.path), e))?;
     }
     index.write().map_err(|e| Error::git("write the index", e))
-}
-
-/// Creates the directories from `root` down to `dir`, 0700.
-fn create_private_dirs(root: &Path, dir: &Path) -> Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder
-        .create(dir)
-        .map_err(|e| Error::io(format!("create {}", dir.display()), e))?;
-    debug_assert!(dir.starts_with(root));
-    Ok(())
 }
 
 /// Creates `path` (which must not exist) holding `bytes`, 0600; its stat

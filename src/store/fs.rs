@@ -209,28 +209,6 @@ impl OpenDir {
     }
 }
 
-/// Makes the file at `rel` private (0600), without following it.
-pub(crate) fn set_private(root: &Path, rel: &str) -> Result<()> {
-    let path = root.join(rel);
-    let Some((dir, name)) = parent(root, rel, false)? else {
-        return Ok(());
-    };
-    let file = match sys::open_read(&dir, name) {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(explain(&dir, name, &path, "read", e)),
-    };
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        file.set_permissions(std::fs::Permissions::from_mode(0o600))
-            .map_err(|e| Error::io(format!("make {} private", path.display()), e))?;
-    }
-    #[cfg(not(unix))]
-    drop(file);
-    Ok(())
-}
-
 /// What `rel` is, without following it; `None` when it does not exist.
 pub(crate) fn kind(root: &Path, rel: &str) -> Result<Option<Kind>> {
     let Some((dir, name)) = parent(root, rel, false)? else {

@@ -120,13 +120,7 @@ fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
         .map_err(fail)?;
     temp.write_all(bytes).map_err(fail)?;
     temp.as_file().sync_all().map_err(fail)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        let _ = temp
-            .as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o444));
-    }
+    super::pack::read_only(temp.as_file());
     temp.persist_noclobber(dir.join(name))
         .map(|_| ())
         .map_err(|e| fail(e.error))

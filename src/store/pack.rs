@@ -730,7 +730,7 @@ impl Writer {
     }
 }
 
-fn read_only(file: &std::fs::File) {
+pub(super) fn read_only(file: &std::fs::File) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;

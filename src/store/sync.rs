@@ -628,15 +628,5 @@ pub fn clone_store(url: &str, dir: &Path) -> Result<(Store, Cloned)> {
         ))));
     }
     let was_open = fs::make_private(dir).map_err(cleanup)?;
-    make_private(&repo, dir, tip)?;
     Ok((Store::open(dir)?, Cloned { was_open }))
-}
-
-/// Files git marked executable get the same 0600 as the others (the
-/// checkout created the rest 0600 already).
-fn make_private(repo: &Repository, dir: &Path, tip: Oid) -> Result<()> {
-    for rel in tree::executables(repo, tip)? {
-        fs::set_private(dir, &rel)?;
-    }
-    Ok(())
 }

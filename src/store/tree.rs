@@ -5,7 +5,7 @@
 //! template linked to `~/.ssh/id_rsa` would be quoted in a reply); a
 //! submodule or a path such as `.git`, `..` or `GIT~1` could make git do so.
 
-use git2::{ObjectType, Oid, Repository, Tree};
+use git2::{Oid, Repository, Tree};
 
 use crate::error::{Error, Result};
 
@@ -78,29 +78,6 @@ pub(crate) fn check_new(
     super::diff::diff(&mut trees, Some(old), Some(new))
         .map(drop)
         .map_err(|e| e.into_error(whose))
-}
-
-/// The paths of `commit`'s files git would mark executable.
-pub(crate) fn executables(repo: &Repository, commit: Oid) -> Result<Vec<String>> {
-    let tree = commit_tree(repo, commit)?;
-    let mut found = Vec::new();
-    let mut stack = vec![(String::new(), tree)];
-    while let Some((prefix, tree)) = stack.pop() {
-        for entry in &tree {
-            let path = format!("{prefix}{}", String::from_utf8_lossy(entry.name_bytes()));
-            match entry.kind() {
-                Some(ObjectType::Tree) => {
-                    let sub = repo
-                        .find_tree(entry.id())
-                        .map_err(|e| Error::git(format!("read {path}"), e))?;
-                    stack.push((format!("{path}/"), sub));
-                }
-                _ if entry.filemode() == 0o100_755 => found.push(path),
-                _ => {}
-            }
-        }
-    }
-    Ok(found)
 }
 
 fn commit_tree(repo: &Repository, commit: Oid) -> Result<Tree<'_>> {

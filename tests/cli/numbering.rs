@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::common::{TestEnv, stdout};
+use crate::common::{TestEnv, git_in, stdout};
 
 fn reserve(env: &TestEnv, id: &str) -> String {
     let out = env.disclose().args(["reserve", id]).assert().success();
@@ -23,21 +23,20 @@ fn commit_number_by_hand(env: &TestEnv, id: &str, advisory: &str) {
         serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     case["identifiers"]["advisory"] = advisory.into();
     std::fs::write(&path, serde_json::to_vec_pretty(&case).unwrap()).unwrap();
-    let git = |args: &[&str]| {
-        let status = env
-            .program("git")
-            .arg("-C")
-            .arg(&env.store)
-            .args(args)
-            .env("GIT_AUTHOR_NAME", "Other")
-            .env("GIT_AUTHOR_EMAIL", "other@example.org")
-            .env("GIT_COMMITTER_NAME", "Other")
-            .env("GIT_COMMITTER_EMAIL", "other@example.org")
-            .status()
-            .unwrap();
-        assert!(status.success(), "git {args:?}");
-    };
-    git(&["commit", "-q", "-am", "a number given out elsewhere"]);
+    git_in(
+        env,
+        &env.store,
+        &[
+            "-c",
+            "user.name=Other",
+            "-c",
+            "user.email=other@example.org",
+            "commit",
+            "-q",
+            "-am",
+            "a number given out elsewhere",
+        ],
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use disclose::model::case::{Case, EventKind, NewCase};
 use disclose::model::policy::Slas;
 
-use crate::common::{Team, TestEnv, stderr, stdout};
+use crate::common::{Team, TestEnv, git_in, stderr, stdout};
 
 #[test]
 fn init_with_a_remote_records_it_and_sync_pushes_the_store() {
@@ -478,22 +478,6 @@ fn check_warns_when_local_changes_wait_more_than_a_day_to_be_pushed() {
     assert!(findings("2026-03-03T12:00:00Z").contains(&"unpushed-commits".to_owned()));
     env.sync();
     assert!(!findings("2026-03-03T12:01:00Z").contains(&"unpushed-commits".to_owned()));
-}
-
-/// Runs git in `dir` (which must succeed) and returns its output.
-fn git_in(env: &TestEnv, dir: &std::path::Path, args: &[&str]) -> String {
-    let out = env
-        .program("git")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[cfg(unix)]

@@ -2,25 +2,7 @@
 //! bare remote made by `git init --bare`, a path that does not exist yet,
 //! a copy of a store, templates shared by `sync`. Covers issue #18.
 
-use std::path::Path;
-
-use crate::common::{Team, TestEnv, stderr};
-
-/// Runs git in `env`, which must succeed.
-fn git(env: &TestEnv, dir: &Path, args: &[&str]) -> String {
-    let out = env
-        .program("git")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use crate::common::{Team, TestEnv, git_in as git, stderr};
 
 #[test]
 fn a_plain_git_clone_of_a_git_init_bare_remote_gets_the_store() {

@@ -257,6 +257,22 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// stdout of a finished command as a string.
+/// Runs git in `dir` in `env`, which must succeed; its output.
+pub fn git_in(env: &TestEnv, dir: &Path, args: &[&str]) -> String {
+    let out = env
+        .program("git")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 pub fn stdout(assert: &assert_cmd::assert::Assert) -> String {
     String::from_utf8(assert.get_output().stdout.clone()).unwrap()
 }
