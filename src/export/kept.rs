@@ -309,18 +309,27 @@ fn osv_affected(p: &PublicCase, theirs: &[Value]) -> Result<Vec<Value>> {
 /// The record's references the case still lists (and those it could not
 /// hold, which are not web links), then the case's others.
 fn osv_references(p: &PublicCase, theirs: &[Value]) -> Vec<Value> {
-    let ours = osv::references(p);
+    merged_references(osv::references(p), |o| &o.url, theirs)
+}
+
+/// `theirs` (the record's references) that `ours` still lists or that are
+/// not web links, then the rest of `ours`.
+fn merged_references<R: Serialize>(
+    ours: Vec<R>,
+    url_of: impl Fn(&R) -> &String,
+    theirs: &[Value],
+) -> Vec<Value> {
     let mut used = BTreeSet::new();
     let mut out = Vec::new();
     for r in theirs {
         let url = r.get("url").and_then(Value::as_str).unwrap_or_default();
-        if ours.iter().any(|o| o.url == url) || !is_url(url) {
+        if ours.iter().any(|o| url_of(o) == url) || !is_url(url) {
             out.push(r.clone());
             used.insert(url.to_owned());
         }
     }
     for o in ours {
-        if used.insert(o.url.clone()) {
+        if used.insert(url_of(&o).clone()) {
             out.push(value(&o));
         }
     }
@@ -795,22 +804,7 @@ fn cve_workarounds(p: &PublicCase, theirs: Option<&Value>) -> Option<Value> {
 }
 
 fn cve_references(p: &PublicCase, theirs: &[Value]) -> Vec<Value> {
-    let ours = cve::references(p);
-    let mut used = BTreeSet::new();
-    let mut out = Vec::new();
-    for r in theirs {
-        let url = r.get("url").and_then(Value::as_str).unwrap_or_default();
-        if ours.iter().any(|o| o.url == url) || !is_url(url) {
-            out.push(r.clone());
-            used.insert(url.to_owned());
-        }
-    }
-    for o in ours {
-        if used.insert(o.url.clone()) {
-            out.push(value(&o));
-        }
-    }
-    out
+    merged_references(cve::references(p), |o| &o.url, theirs)
 }
 
 fn cve_credits(p: &PublicCase, theirs: &[Value]) -> Vec<Value> {
