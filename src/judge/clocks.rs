@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::model::case::{Case, CaseSummary, Decision, State};
 use crate::model::cra::CraReport;
-use crate::model::time::{Due, due_with_pauses};
+use crate::model::time::{Due, due_with_pauses, fast_serde};
 
 /// Which promise a clock tracks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -213,8 +213,9 @@ pub struct CraClock {
     pub status: CraStatus,
     /// When it is (or was) due; `None` for the final report until a fix is
     /// released or a mitigation recorded.
+    #[serde(with = "fast_serde::option")]
     pub due: Option<DateTime<Utc>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", with = "fast_serde::option")]
     pub submitted_at: Option<DateTime<Utc>>,
     /// Minutes until due (negative once missed), while not submitted.
     pub minutes_left: Option<i64>,
@@ -265,8 +266,10 @@ impl CraClock {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CraClocks {
     /// When the team became aware of the exploitation.
+    #[serde(with = "fast_serde")]
     pub aware_at: DateTime<Utc>,
     /// When a fix was first released or a mitigation first available.
+    #[serde(with = "fast_serde::option")]
     pub measure_at: Option<DateTime<Utc>>,
     pub early_warning: CraClock,
     pub notification: CraClock,

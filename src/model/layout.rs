@@ -19,13 +19,19 @@ pub fn to_json_bytes<T: Serialize>(value: &T) -> Vec<u8> {
 /// separator), so a long array can be printed a piece at a time and still
 /// read exactly as the whole array printed at once.
 pub fn json_array_element<T: Serialize + ?Sized>(value: &T) -> String {
-    format!("  {}", json_indented(value, 1))
+    indented(value, 1, "  ")
 }
 
 /// `value` in pretty JSON as it reads `level` levels in: the first line
 /// unindented (it follows a key or a bracket), the others indented.
 pub fn json_indented<T: Serialize + ?Sized>(value: &T, level: usize) -> String {
+    indented(value, level, "")
+}
+
+/// `json_indented` after `prefix`, written in one buffer.
+fn indented<T: Serialize + ?Sized>(value: &T, level: usize, prefix: &str) -> String {
     let mut out = Vec::with_capacity(4096);
+    out.extend_from_slice(prefix.as_bytes());
     let formatter = Indented {
         level,
         has_value: false,

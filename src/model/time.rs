@@ -129,7 +129,7 @@ pub struct Pause {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "status", content = "at", rename_all = "kebab-case")]
 pub enum Due {
-    At(DateTime<Utc>),
+    At(#[serde(with = "fast_serde")] DateTime<Utc>),
     /// The case is paused and the clock had not run out when it stopped.
     Paused,
 }

@@ -22,7 +22,7 @@
 //! fails its checksum, is rebuilt whole; a text that fails its checksum is
 //! read from its case file instead, and the cache is rebuilt next time.
 
-use std::io::Write as _;
+use std::io::Write;
 use std::path::Path;
 
 use crate::model::case::CaseSummary;
@@ -347,20 +347,17 @@ impl Session {
     /// Appends `texts` (each a rendered case) and returns where each went;
     /// `None` if they could not be written (the caller keeps them).
     pub(crate) fn append(&self, texts: &[&str]) -> Option<Vec<TextRef>> {
-        let mut bytes = Vec::with_capacity(texts.iter().map(|t| t.len()).sum());
-        for text in texts {
-            bytes.extend_from_slice(text.as_bytes());
-        }
+        let total: u64 = texts.iter().map(|t| t.len() as u64).sum();
         let mut bodies = self.bodies.lock().ok()?;
         if bodies.failed {
             return None;
         }
-        if bodies.file.write_all(&bytes).is_err() {
+        if write_all_of(&mut bodies.file, texts).is_err() {
             bodies.failed = true;
             return None;
         }
         let mut offset = bodies.len;
-        bodies.len += bytes.len() as u64;
+        bodies.len += total;
         Some(
             texts
                 .iter()
@@ -411,6 +408,30 @@ impl Session {
         }
         Some((name, refs))
     }
+}
+
+/// Writes `texts` one after the other, a few system calls for many texts
+/// and without copying them into one buffer first.
+fn write_all_of(file: &mut impl Write, texts: &[&str]) -> std::io::Result<()> {
+    for group in texts.chunks(512) {
+        let slices: Vec<std::io::IoSlice<'_>> = group
+            .iter()
+            .map(|t| std::io::IoSlice::new(t.as_bytes()))
+            .collect();
+        let mut written = file.write_vectored(&slices)?;
+        // A short write (a full disk, a signal) goes on text by text from
+        // where it stopped.
+        for text in group {
+            let bytes = text.as_bytes();
+            if written >= bytes.len() {
+                written -= bytes.len();
+                continue;
+            }
+            file.write_all(&bytes[written..])?;
+            written = 0;
+        }
+    }
+    Ok(())
 }
 
 /// The name after `current` for a bodies file (`bodies-1` first).
@@ -579,6 +600,53 @@ fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A writer that takes at most `max` bytes a call, as a disk filling up
+    /// or a signal can make a write stop short.
+    struct Short {
+        out: Vec<u8>,
+        max: usize,
+    }
+
+    impl Write for Short {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(self.max);
+            self.out.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+
+        fn write_vectored(&mut self, bufs: &[std::io::IoSlice<'_>]) -> std::io::Result<usize> {
+            let mut n = 0;
+            for buf in bufs {
+                let took = self.write(&buf[..buf.len().min(self.max - n)])?;
+                n += took;
+                if n == self.max || took < buf.len() {
+                    break;
+                }
+            }
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn texts_written_in_short_steps_arrive_whole_and_in_order() {
+        let texts: Vec<String> = (0..1500)
+            .map(|i| format!("text {i};").repeat(i % 7))
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        for max in [1, 5, 64, 4096, usize::MAX / 2] {
+            let mut short = Short {
+                out: Vec::new(),
+                max,
+            };
+            write_all_of(&mut short, &texts).unwrap();
+            assert_eq!(short.out, texts.concat().into_bytes(), "{max}");
+        }
+    }
 
     #[test]
     fn lines_split_into_whole_lines() {

@@ -10,7 +10,9 @@
 //! cache as it is read, so a cold store (a fresh clone, CI) costs one pass
 //! over its files and leaves the next command a warm one.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::{Store, cache, fs, parse_fields};
 use crate::error::{Error, Result};
@@ -30,7 +32,9 @@ pub struct Summaries {
 }
 
 enum Text {
-    Stored(cache::TextRef),
+    /// In the cache's bodies file; kept in memory as well when the store is
+    /// small (`KEEP_UP_TO`), so printing it does not read it back.
+    Stored(cache::TextRef, Option<String>),
     Fresh(String),
     /// Not rendered yet: read from the case file when asked for.
     Absent,
@@ -49,6 +53,12 @@ struct Found {
 
 /// Texts rendered by one reader, written to the cache a batch at a time.
 const BATCH: usize = 1 << 20;
+
+/// Up to this many case files read, the texts written to the cache stay in
+/// memory too, up to `KEPT_BYTES` in all; a larger store streams them
+/// through the cache, so memory stays flat as the store grows.
+const KEEP_UP_TO: usize = 20_000;
+const KEPT_BYTES: usize = 64 << 20;
 
 impl Store {
     /// The summary of every case, sorted by ID; broken files are returned
@@ -120,7 +130,7 @@ impl Store {
                     key: f.key,
                     summary: &f.summary,
                     text: match f.text {
-                        Text::Stored(r) => Some(r),
+                        Text::Stored(r, _) => Some(r),
                         _ => None,
                     },
                 })
@@ -128,8 +138,8 @@ impl Store {
             if let Some((name, refs)) = session.finish(&saves) {
                 drop(saves);
                 for (one, r) in found.iter_mut().zip(refs) {
-                    if let (Text::Stored(_), Some(r)) = (&one.text, r) {
-                        one.text = Text::Stored(r);
+                    if let (Text::Stored(_, kept), Some(r)) = (&mut one.text, r) {
+                        one.text = Text::Stored(r, kept.take());
                     }
                 }
                 bodies = Some(name);
@@ -167,6 +177,13 @@ impl Store {
         printed: Printed<'_>,
         session: Option<&cache::Session>,
     ) -> Vec<Result<(Found, bool)>> {
+        // What may still be kept in memory of the texts written to the cache.
+        let keep = AtomicUsize::new(if work.len() <= KEEP_UP_TO {
+            KEPT_BYTES
+        } else {
+            0
+        });
+        let keep = &keep;
         let threads = super::threads().min(work.len() / 64 + 1);
         let per = work.len().div_ceil(threads.max(1)).max(1);
         let mut chunks = Vec::with_capacity(threads);
@@ -179,7 +196,7 @@ impl Store {
         std::thread::scope(|s| {
             let handles: Vec<_> = chunks
                 .into_iter()
-                .map(|chunk| s.spawn(move || self.read_chunk(cases, chunk, printed, session)))
+                .map(|chunk| s.spawn(move || self.read_chunk(cases, chunk, printed, session, keep)))
                 .collect();
             handles
                 .into_iter()
@@ -196,6 +213,7 @@ impl Store {
         chunk: Vec<(CaseId, Option<cache::Entry>)>,
         printed: Printed<'_>,
         session: Option<&cache::Session>,
+        keep: &AtomicUsize,
     ) -> Vec<Result<(Found, bool)>> {
         let mut out: Vec<Result<(Found, bool)>> = Vec::with_capacity(chunk.len());
         // Indices into `out` of fresh texts not yet written, and their size.
@@ -216,11 +234,11 @@ impl Store {
             }
             out.push(result);
             if pending_len >= BATCH {
-                store_texts(&mut out, &mut pending, session);
+                store_texts(&mut out, &mut pending, session, keep);
                 pending_len = 0;
             }
         }
-        store_texts(&mut out, &mut pending, session);
+        store_texts(&mut out, &mut pending, session, keep);
         out
     }
 
@@ -241,7 +259,7 @@ impl Store {
             let key = cache::FileKey::of(&meta);
             if entry.key == key {
                 let text = match entry.text {
-                    Some(r) => Text::Stored(r),
+                    Some(r) => Text::Stored(r, None),
                     None if printed(entry.summary.state) => {
                         // Rendered now, the cache entry gains its text.
                         let fields = self.read_fields(&id)?;
@@ -331,11 +349,13 @@ fn peek_state(bytes: &[u8]) -> Option<State> {
 }
 
 /// Writes the fresh texts at `pending` (indices into `out`) to the cache,
-/// so they are dropped from memory; kept when the cache cannot take them.
+/// so they are dropped from memory unless `keep` has room for them; kept
+/// when the cache cannot take them.
 fn store_texts(
     out: &mut [Result<(Found, bool)>],
     pending: &mut Vec<usize>,
     session: Option<&cache::Session>,
+    keep: &AtomicUsize,
 ) {
     let Some(session) = session else {
         pending.clear();
@@ -359,8 +379,15 @@ fn store_texts(
     };
     if let Some(refs) = refs {
         for (&i, r) in pending.iter().zip(refs) {
-            if let Ok((found, _)) = &mut out[i] {
-                found.text = Text::Stored(r);
+            if let Ok((found, _)) = &mut out[i]
+                && let Text::Fresh(text) = std::mem::replace(&mut found.text, Text::Absent)
+            {
+                let room = keep
+                    .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                        left.checked_sub(text.len())
+                    })
+                    .is_ok();
+                found.text = Text::Stored(r, room.then_some(text));
             }
         }
     }
@@ -371,22 +398,26 @@ impl Summaries {
     /// The projected fields of `cases[i]` (without `events`) as one element
     /// of a pretty JSON array (`ui::json_array_element`): from the cache, or
     /// from the case file if the cache cannot give them.
-    pub fn fields_json(&self, store: &Store, i: usize) -> Result<String> {
+    pub fn fields_json(&self, store: &Store, i: usize) -> Result<Cow<'_, str>> {
         let id = &self.cases[i].id;
-        if let Text::Fresh(text) = &self.texts[i] {
-            return Ok(text.clone());
-        }
-        if let (Text::Stored(r), Some(file)) = (&self.texts[i], &self.bodies) {
-            match cache::read_text(file, *r) {
-                Some(text)
-                    if text[..text.len().min(200)].contains(&format!("\"id\": \"{id}\"")) =>
-                {
-                    return Ok(text);
+        match &self.texts[i] {
+            Text::Fresh(text) | Text::Stored(_, Some(text)) => return Ok(Cow::Borrowed(text)),
+            Text::Stored(r, None) => {
+                if let Some(file) = &self.bodies {
+                    match cache::read_text(file, *r) {
+                        Some(text)
+                            if text[..text.len().min(200)]
+                                .contains(&format!("\"id\": \"{id}\"")) =>
+                        {
+                            return Ok(Cow::Owned(text));
+                        }
+                        _ => cache::discard(&self.dir),
+                    }
                 }
-                _ => cache::discard(&self.dir),
             }
+            Text::Absent => {}
         }
         let fields = store.read_fields(id)?;
-        Ok(json_array_element(&fields))
+        Ok(Cow::Owned(json_array_element(&fields)))
     }
 }

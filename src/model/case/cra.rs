@@ -12,7 +12,7 @@ use super::{Case, Event, EventKind, Stamp};
 use crate::error::{Error, Result};
 use crate::model::cra::{CraReport, Sensitivity};
 use crate::model::text::{multi_line, one_line};
-use crate::model::time::rfc3339;
+use crate::model::time::{fast_serde, rfc3339};
 
 /// Awareness of active exploitation, as `disclose exploited` recorded it
 /// (and corrected it since). Private: it goes into the reports to the
@@ -21,6 +21,7 @@ use crate::model::time::rfc3339;
 pub struct Exploited {
     /// When the team became aware that the vulnerability is actively
     /// exploited: the CRA clocks start here.
+    #[serde(with = "fast_serde")]
     pub aware_at: DateTime<Utc>,
     /// How the exploitation became known.
     pub evidence: String,
@@ -37,6 +38,7 @@ pub struct Exploited {
 /// clock.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mitigation {
+    #[serde(with = "fast_serde")]
     pub available_at: DateTime<Utc>,
     pub text: String,
 }
@@ -44,12 +46,17 @@ pub struct Mitigation {
 /// A report submitted to the CSIRT designated as coordinator and ENISA.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CraSubmission {
+    #[serde(with = "fast_serde")]
     pub submitted_at: DateTime<Utc>,
     /// The platform's reference for the submission, if it gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
     /// When it was due, as the case stood when it was recorded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "fast_serde::option"
+    )]
     pub due: Option<DateTime<Utc>>,
 }
 
@@ -322,9 +329,14 @@ pub(super) fn apply_mitigated(case: &mut Case, available_at: DateTime<Utc>, text
 /// The CRA part of a case's summary, for the clocks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CraSummary {
+    #[serde(with = "fast_serde")]
     pub aware_at: DateTime<Utc>,
     /// The first recorded mitigation (released fixes are in the matrix rows).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "fast_serde::option"
+    )]
     pub mitigated_at: Option<DateTime<Utc>>,
     /// When each report was submitted.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]

@@ -17,6 +17,7 @@ use crate::model::cra::{CraReport, Sensitivity};
 use crate::model::id::{CROCKFORD, CaseId};
 use crate::model::policy::{Package, Slas};
 use crate::model::preset::Preset;
+use crate::model::time::fast_serde;
 
 /// A ULID: 48 bits of milliseconds and 80 random bits in 26 Crockford base32
 /// characters. Sorting ids as strings sorts events by time, and two clones can
@@ -84,6 +85,7 @@ crate::model::serde_str::serde_as_str!(EventId);
 pub struct Event {
     pub id: EventId,
     /// When the event was recorded.
+    #[serde(with = "fast_serde")]
     pub at: DateTime<Utc>,
     /// Who recorded it: `Name <email>` from the commit identity.
     pub by: String,

@@ -19,6 +19,7 @@ use super::{
 };
 use crate::model::id::CaseId;
 use crate::model::policy::{Package, Slas};
+use crate::model::time::fast_serde;
 
 /// The formats a record can come in.
 #[derive(
@@ -98,7 +99,11 @@ pub struct ImportedFrom {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub opened: bool,
     /// The record's own `modified` time, when it has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "fast_serde::option"
+    )]
     pub modified: Option<DateTime<Utc>>,
 }
 

@@ -37,7 +37,7 @@ use crate::error::{Error, Result};
 use crate::model::id::CaseId;
 use crate::model::policy::{Package, Slas};
 use crate::model::preset::Preset;
-use crate::model::time::Pause;
+use crate::model::time::{Pause, fast_serde};
 
 /// Version of the case file format. Version 2 told the embargo ("not
 /// before") and the disclosure deadline ("publish by") apart; a version 1
@@ -57,13 +57,15 @@ pub struct CaseFields {
     pub id: CaseId,
     pub title: String,
     pub state: State,
+    #[serde(with = "fast_serde")]
     pub received_at: DateTime<Utc>,
+    #[serde(default, with = "fast_serde::option")]
     pub acknowledged_at: Option<DateTime<Utc>>,
-    #[serde(default)]
+    #[serde(default, with = "fast_serde::option")]
     pub confirmed_at: Option<DateTime<Utc>>,
-    #[serde(default)]
+    #[serde(default, with = "fast_serde::option")]
     pub fixed_at: Option<DateTime<Utc>>,
-    #[serde(default)]
+    #[serde(default, with = "fast_serde::option")]
     pub closed_at: Option<DateTime<Utc>>,
     pub reporter: Reporter,
     /// The email the case was opened from, if it was.
@@ -89,6 +91,7 @@ pub struct CaseFields {
     pub related: Vec<CaseId>,
     /// The embargo: the coordinated release date, before which `publish`
     /// refuses. It does not move the deadline.
+    #[serde(default, with = "fast_serde::option")]
     pub embargo_until: Option<DateTime<Utc>>,
     /// The UTC offset the embargo was agreed in (`+01:00`), for display.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -106,6 +109,7 @@ pub struct CaseFields {
     /// (`deadline_agreed`), else `received_at + disclose_within` (before
     /// paused time is added back; see `time::due_with_pauses`); `None` when
     /// there is no promise (`disclose_within` off, or an internal finding).
+    #[serde(default, with = "fast_serde::option")]
     pub deadline: Option<DateTime<Utc>>,
     /// The deadline was set by hand or from a reporter's preset: an instant
     /// that pauses do not move.
@@ -147,6 +151,7 @@ pub struct CaseFields {
     /// Files that came with the report (private; never exported).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<Attachment>,
+    #[serde(default, with = "fast_serde::option")]
     pub published_at: Option<DateTime<Utc>>,
     pub resolution: Option<Resolution>,
 }
@@ -205,6 +210,7 @@ impl std::ops::DerefMut for Case {
 /// The audit for similar problems, as `disclose audit` recorded it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditRecord {
+    #[serde(with = "fast_serde")]
     pub at: DateTime<Utc>,
     pub by: String,
     pub note: String,
@@ -375,6 +381,7 @@ pub struct Fix {
     pub commits: Vec<String>,
     pub pr: Option<String>,
     pub version: Option<String>,
+    #[serde(default, with = "fast_serde::option")]
     pub released_at: Option<DateTime<Utc>>,
 }
 
@@ -419,13 +426,16 @@ pub struct Credit {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paused {
     pub reason: String,
+    #[serde(with = "fast_serde")]
     pub since: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PauseSpan {
     pub reason: String,
+    #[serde(with = "fast_serde")]
     pub since: DateTime<Utc>,
+    #[serde(default, with = "fast_serde::option")]
     pub until: Option<DateTime<Utc>>,
 }
 
@@ -441,6 +451,7 @@ pub struct Identifiers {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Note {
+    #[serde(with = "fast_serde")]
     pub at: DateTime<Utc>,
     pub by: String,
     pub text: String,
@@ -457,6 +468,7 @@ pub enum Direction {
 /// A message exchanged with the reporter (private; never exported).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
+    #[serde(with = "fast_serde")]
     pub at: DateTime<Utc>,
     pub by: String,
     pub direction: Direction,
