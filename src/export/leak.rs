@@ -19,7 +19,7 @@
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization as _;
 
-use crate::model::case::{Case, Consent};
+use crate::model::case::{Case, Consent, RangeEvent};
 use crate::model::policy::Policy;
 
 /// Private text shorter than this (a note saying "ok") is too likely to
@@ -130,6 +130,9 @@ pub struct Guard {
     secrets: Vec<Secret>,
     allowed_emails: Vec<String>,
     commits: Vec<String>,
+    /// Every version the case records (ranges, versions, fixes, releases):
+    /// a four-part version such as `10.2.0.1` reads as a private address.
+    versions: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -241,10 +244,23 @@ impl Guard {
             .flat_map(|f| f.commits.iter())
             .map(|c| c.to_ascii_lowercase())
             .collect();
+        let ranges = case.affected.iter().flat_map(|a| {
+            a.ranges
+                .iter()
+                .flat_map(|r| r.events.iter().map(RangeEvent::version))
+                .chain(a.versions.iter().map(String::as_str))
+        });
+        let fixed = case.fixes.iter().filter_map(|f| f.version.as_deref());
+        let versions = ranges
+            .chain(fixed)
+            .chain(case.releases.keys().map(String::as_str))
+            .map(|v| v.trim_start_matches(['v', 'V']).to_owned())
+            .collect();
         Self {
             secrets,
             allowed_emails,
             commits,
+            versions,
         }
     }
 
@@ -346,7 +362,7 @@ impl Guard {
         out.extend(pgp(line, &self.commits));
         out.extend(phones(line).into_iter().map(|p| (LeakKind::PhoneNumber, p)));
         out.extend(
-            private_ips(line)
+            private_ips(line, &self.versions)
                 .into_iter()
                 .map(|p| (LeakKind::PrivateIp, p)),
         );
@@ -492,7 +508,7 @@ fn emails(line: &str) -> Vec<String> {
 /// Phone numbers: 9 to 15 digits in groups, either international (`+`),
 /// with an area code in parentheses, or in three or more groups (two when
 /// the first starts with a trunk `0`). A bare run of digits, a dotted
-/// version, a date or anything glued to a word is not one.
+/// version or address, a date or anything glued to a word is not one.
 fn phones(line: &str) -> Vec<String> {
     let chars: Vec<char> = line.chars().collect();
     let mut out = Vec::new();
@@ -544,10 +560,15 @@ fn is_phone(candidate: &str) -> bool {
         .filter(|g| !g.is_empty())
         .collect();
     let separators: String = candidate.chars().filter(|c| " -.()".contains(*c)).collect();
-    // Versions and addresses: dots only.
+    // Versions and addresses have dots only; so do the two ways of writing
+    // a number with dots that no version or address takes: North American
+    // (555.123.4567, 1.555.123.4567) and five pairs from a trunk 0
+    // (01.23.45.67.89).
     if !separators.is_empty() && separators.chars().all(|c| c == '.') && !candidate.starts_with('+')
     {
-        return false;
+        let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+        return matches!(lens.as_slice(), [3, 3, 4] | [1, 3, 3, 4])
+            || (lens == [2; 5] && groups[0].starts_with('0'));
     }
     // 2026-03-02 and the like.
     let date = groups.len() >= 3
@@ -663,12 +684,26 @@ fn pgp(line: &str, commits: &[String]) -> Vec<(LeakKind, String)> {
 }
 
 /// Dotted IPv4 addresses in the private ranges (10/8, 172.16/12,
-/// 192.168/16) and IPv6 unique local addresses (fc00::/7).
-fn private_ips(line: &str) -> Vec<String> {
+/// 192.168/16) and IPv6 unique local addresses (fc00::/7). Four numbers
+/// that are one of the case's `versions`, follow a `v` or a version word
+/// (`v10.2.0.1`, `version 10.2.0.1`), or continue a list or range of such
+/// (`10.2.0.1, 10.2.0.2 and 10.2.0.3`) are a version.
+fn private_ips(line: &str, versions: &[String]) -> Vec<String> {
     let mut out = Vec::new();
+    let mut last_version_end = None;
     for token in line.split(|c: char| !(c.is_ascii_hexdigit() || c == '.' || c == ':')) {
         let token = token.trim_matches(['.', ':']);
+        // Where the token starts in `line`: it is a slice of it.
+        let at = token.as_ptr() as usize - line.as_ptr() as usize;
         let parts: Vec<&str> = token.split('.').collect();
+        if parts.len() == 4
+            && (versions.iter().any(|v| v == token)
+                || follows_version_word(&line[..at])
+                || last_version_end.is_some_and(|end| joins_versions(&line[end..at])))
+        {
+            last_version_end = Some(at + token.len());
+            continue;
+        }
         if parts.len() == 4
             && parts
                 .iter()
@@ -697,6 +732,32 @@ fn private_ips(line: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// `before` ends with a `v` glued to what follows, a word that names a
+/// version (`version`, `release`) or a version operator (`<=`, `==`, `@`).
+fn follows_version_word(before: &str) -> bool {
+    let glued_v = before
+        .strip_suffix(['v', 'V'])
+        .is_some_and(|rest| !rest.chars().next_back().is_some_and(char::is_alphanumeric));
+    let trimmed = before.trim_end();
+    let word = trimmed.to_lowercase();
+    let word = word.trim_end_matches(':');
+    glued_v
+        || trimmed.ends_with(['=', '<', '>', '@', '~', '^'])
+        || ["version", "versions", "release", "releases"]
+            .iter()
+            .any(|w| {
+                word.strip_suffix(w).is_some_and(|rest| {
+                    !rest.chars().next_back().is_some_and(char::is_alphanumeric)
+                })
+            })
+}
+
+/// What goes between two versions of a list or a range.
+fn joins_versions(between: &str) -> bool {
+    let word = between.trim().trim_start_matches(',').trim().to_lowercase();
+    ["", "and", "or", "to", "-", "–", "through", "up to"].contains(&word.as_str())
 }
 
 /// Hostnames whose last label is one that only private networks use.

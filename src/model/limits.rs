@@ -7,9 +7,7 @@ use std::fmt;
 
 use super::policy::Package;
 
-use super::case::{
-    Attachment, Event, EventKind, NewCase, Range, RangeEvent, Report, Reporter, Source,
-};
+use super::case::{Attachment, Event, EventKind, NewCase, Range, Report, Reporter, Source};
 
 /// A case title: the CVE record's limit for a title.
 pub const TITLE_CHARS: usize = 256;
@@ -352,12 +350,7 @@ fn range_fields(ranges: &[Range]) -> Result<(), TooLong> {
     ranges
         .iter()
         .flat_map(|r| &r.events)
-        .try_for_each(|e| match e {
-            RangeEvent::Introduced(v)
-            | RangeEvent::Fixed(v)
-            | RangeEvent::LastAffected(v)
-            | RangeEvent::Limit(v) => line("a version", v),
-        })
+        .try_for_each(|e| line("a version", e.version()))
 }
 
 #[cfg(test)]

@@ -110,8 +110,11 @@ fn private_strings_are_found_in_any_spelling() {
 #[test]
 fn patterns_name_their_kind() {
     let g = guard();
-    let cases: [(&str, LeakKind); 13] = [
+    let cases: [(&str, LeakKind); 16] = [
         ("Call +49 30 1234 5678 anytime", LeakKind::PhoneNumber),
+        ("call 555.123.4567 today", LeakKind::PhoneNumber),
+        ("or 1.555.123.4567.", LeakKind::PhoneNumber),
+        ("appelez le 01.23.45.67.89", LeakKind::PhoneNumber),
         ("call (555) 123-4567", LeakKind::PhoneNumber),
         ("call 555-123-4567.", LeakKind::PhoneNumber),
         ("tel. 0151 23456789", LeakKind::PhoneNumber),
@@ -164,4 +167,34 @@ fn message_ids_of_the_announcement_are_not_addresses() {
     let g = guard();
     let eml = "Message-ID: <demo-sa-2026-001.20260320090000@example.org>\n\nBody";
     assert!(g.scan("announcement.eml", eml, false).is_empty());
+}
+
+/// Four-part versions read like private addresses: the case's own versions
+/// and versions named as such are not findings; an address still is.
+#[test]
+fn four_part_versions_are_not_private_addresses() {
+    let mut case = fixed_case(ada(), Consent::Granted);
+    case.fixes[0].version = Some("10.2.0.1".into());
+    case.affected[0].versions = vec!["10.1.0.7".into()];
+    let g = Guard::new(&case, &policy());
+    for text in [
+        "Fixed in 10.2.0.1 and later.",
+        "Versions 10.1.0.7 and 10.1.0.8 are affected.",
+        "Upgrade to v10.3.0.2.",
+        "Affected: demo<=10.1.0.9, demo@10.0.0.1, version 10.0.4.1",
+        "Dotted numbers that are not phones: 1.2.3, 2026.03.10, 10.4.12.1234",
+    ] {
+        assert_eq!(scan_text(&g, text), [], "{text}");
+    }
+    for text in [
+        "the build host 10.2.0.2 is open",
+        "reach 10.0.3.7",
+        "connect to 10.2.0.3",
+    ] {
+        let found = scan_text(&g, text);
+        assert!(
+            found.iter().any(|f| f.1 == LeakKind::PrivateIp),
+            "{text}: {found:?}"
+        );
+    }
 }

@@ -349,6 +349,15 @@ pub enum RangeEvent {
     Limit(String),
 }
 
+impl RangeEvent {
+    /// The version the event names, whichever event it is.
+    pub fn version(&self) -> &str {
+        match self {
+            Self::Introduced(v) | Self::Fixed(v) | Self::LastAffected(v) | Self::Limit(v) => v,
+        }
+    }
+}
+
 /// A maintained release's row in the fix matrix.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReleaseStatus {
