@@ -398,7 +398,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand cra" -l color -d 'When
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand cra" -l force -d 'With --draft user-notice: print it despite leak guard findings'
-complete -c disclose -n "__fish_disclose_using_subcommand cra" -l world-readable -d 'Create the files readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)'
+complete -c disclose -n "__fish_disclose_using_subcommand cra" -l world-readable -d 'Create the files written with --out readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)'
 complete -c disclose -n "__fish_disclose_using_subcommand cra" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand cra" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand cra" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
@@ -453,7 +453,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand export" -l color -d 'W
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand export" -l preview -d 'Export a case that is not published yet, marked as an embargoed preview'
-complete -c disclose -n "__fish_disclose_using_subcommand export" -l world-readable -d 'Create the files readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)'
+complete -c disclose -n "__fish_disclose_using_subcommand export" -l world-readable -d 'Create the files written with --out readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)'
 complete -c disclose -n "__fish_disclose_using_subcommand export" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand export" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand export" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'
@@ -465,7 +465,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand publish" -l dir -d 'Ca
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l color -d 'When to use color' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c disclose -n "__fish_disclose_using_subcommand publish" -l world-readable -d 'Create the files readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)'
+complete -c disclose -n "__fish_disclose_using_subcommand publish" -l world-readable -d 'Create the files written with --out readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)'
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l dry-run -d 'Show the advisory it would write, every open item and leak; change nothing'
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l force -d 'Publish even with open items or leak findings (the reason is recorded)'
 complete -c disclose -n "__fish_disclose_using_subcommand publish" -l offline -d 'Do not reach the team\'s remote: number from this clone alone and leave the push to the next `disclose sync`'
@@ -660,7 +660,7 @@ complete -c disclose -n "__fish_disclose_using_subcommand man" -l color -d 'When
 always\t''
 never\t''"
 complete -c disclose -n "__fish_disclose_using_subcommand man" -l install -d 'Install every page into share/man/man1 beside this binary\'s bin directory'
-complete -c disclose -n "__fish_disclose_using_subcommand man" -l world-readable -d 'Create the files readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)'
+complete -c disclose -n "__fish_disclose_using_subcommand man" -l world-readable -d 'Create the files written with --out readable by every user of this machine (0644, directories 0755) instead of private to you (0600, 0700)'
 complete -c disclose -n "__fish_disclose_using_subcommand man" -l json -d 'Print machine-readable JSON instead of text, errors included'
 complete -c disclose -n "__fish_disclose_using_subcommand man" -l no-input -d 'Never prompt; fail naming the missing flag instead'
 complete -c disclose -n "__fish_disclose_using_subcommand man" -s q -l quiet -d 'Print only the product (IDs, tables, JSON), no status lines'

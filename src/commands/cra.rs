@@ -90,6 +90,8 @@ pub struct CraArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &CraArgs) -> Result<()> {
+    args.mode
+        .require_files(args.out.is_some(), "without --out the draft is printed")?;
     if let Some(report) = args.submitted {
         return submit(ctx, args, report);
     }

@@ -52,6 +52,8 @@ pub struct ExportArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
+    args.mode
+        .require_files(args.out.is_some(), "without --out the advisory is printed")?;
     let (store, case) = ctx.read_case(&args.id)?;
     // A withdrawn advisory was published: it is exported as withdrawn. So
     // was a public record the case was imported from (a rejected CVE too).

@@ -41,6 +41,10 @@ pub struct ManArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &ManArgs, cli: &clap::Command) -> Result<()> {
+    args.mode.require_files(
+        args.out.is_some() || args.install,
+        "without --out or --install the page is printed",
+    )?;
     let pages = docs::man_pages(cli);
     let (dir, flag, found) = match (&args.out, args.install) {
         (Some(dir), _) => (dir.clone(), "--out", None),

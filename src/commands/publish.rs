@@ -110,6 +110,10 @@ enum Target {
 }
 
 pub fn run(ctx: &Ctx, args: &PublishArgs) -> Result<()> {
+    args.mode.require_files(
+        args.out.is_some(),
+        "without --out the files go into the store, which is private as a whole",
+    )?;
     let store = ctx.store()?;
     let id = store.resolve(&args.id)?;
     let force = args.force.then(|| args.reason.as_deref().unwrap_or(""));

@@ -264,3 +264,28 @@ fn published_files_and_man_pages_outside_the_store_are_private_unless_asked() {
         .success();
     assert_eq!(mode(&security), 0o644);
 }
+
+/// `--world-readable` with nothing written outside the store would do
+/// nothing: it is refused, and nothing changes.
+#[test]
+fn world_readable_without_out_is_refused_and_changes_nothing() {
+    let env = TestEnv::with_store("publish-ready");
+    let id = ready_case(&env, Skip::default());
+    let head = env.head();
+    for args in [
+        vec!["publish", id.as_str(), "--world-readable"],
+        vec!["export", id.as_str(), "--format", "osv", "--world-readable"],
+        vec!["man", "--world-readable"],
+    ] {
+        env.disclose()
+            .args(&args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicates::str::contains(
+                "--world-readable sets the mode of the files written with --out",
+            ));
+        assert_eq!(env.head(), head, "{args:?}");
+    }
+    assert!(!env.store.join("advisories").exists());
+}

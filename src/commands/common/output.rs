@@ -2,12 +2,13 @@
 //! user (0600, directories 0700) unless `--world-readable` asks otherwise,
 //! for a directory that is public anyway (a website, a man page directory).
 
+use crate::error::{Error, Result};
 use crate::store::Visibility;
 
 #[derive(Debug, Clone, Copy, clap::Args)]
 pub struct OutputMode {
-    /// Create the files readable by every user of this machine (0644,
-    /// directories 0755) instead of private to you (0600, 0700)
+    /// Create the files written with --out readable by every user of this
+    /// machine (0644, directories 0755) instead of private to you (0600, 0700)
     #[arg(long)]
     pub world_readable: bool,
 }
@@ -19,5 +20,17 @@ impl OutputMode {
         } else {
             Visibility::Private
         }
+    }
+
+    /// Refuses `--world-readable` where the command writes no file outside
+    /// the store (`writes` is false), so the flag never does nothing
+    /// silently; `instead` says what happens to the output.
+    pub fn require_files(self, writes: bool, instead: &str) -> Result<()> {
+        if self.world_readable && !writes {
+            return Err(Error::input(format!(
+                "--world-readable sets the mode of the files written with --out; {instead}"
+            )));
+        }
+        Ok(())
     }
 }
