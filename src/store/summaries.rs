@@ -12,6 +12,7 @@
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::{Store, cache, fs, parse_fields};
@@ -34,10 +35,19 @@ pub struct Summaries {
 enum Text {
     /// In the cache's bodies file; kept in memory as well when the store is
     /// small (`KEEP_UP_TO`), so printing it does not read it back.
-    Stored(cache::TextRef, Option<String>),
+    Stored(cache::TextRef, Option<Kept>),
     Fresh(String),
     /// Not rendered yet: read from the case file when asked for.
     Absent,
+}
+
+/// A text kept in memory: a range of the batch it was written to the cache
+/// with. A batch is one allocation, so keeping thousands of texts does not
+/// grow the allocator's heaps a few pages at a time (with glibc, one
+/// `mprotect` each, which stalls the other reader's page faults).
+struct Kept {
+    batch: Arc<String>,
+    range: std::ops::Range<usize>,
 }
 
 /// Which cases' fields a command prints (by state), so a cold read renders
@@ -378,16 +388,35 @@ fn store_texts(
         session.append(&texts)
     };
     if let Some(refs) = refs {
+        let total = refs.iter().map(|r| r.len as usize).sum();
+        let room = keep
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                left.checked_sub(total)
+            })
+            .is_ok();
+        let mut batch = String::with_capacity(if room { total } else { 0 });
+        let mut kept = Vec::with_capacity(refs.len());
         for (&i, r) in pending.iter().zip(refs) {
             if let Ok((found, _)) = &mut out[i]
                 && let Text::Fresh(text) = std::mem::replace(&mut found.text, Text::Absent)
             {
-                let room = keep
-                    .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
-                        left.checked_sub(text.len())
-                    })
-                    .is_ok();
-                found.text = Text::Stored(r, room.then_some(text));
+                if room {
+                    let start = batch.len();
+                    batch.push_str(&text);
+                    kept.push((i, start..batch.len()));
+                }
+                found.text = Text::Stored(r, None);
+            }
+        }
+        let batch = Arc::new(batch);
+        for (i, range) in kept {
+            if let Ok((found, _)) = &mut out[i]
+                && let Text::Stored(_, slot) = &mut found.text
+            {
+                *slot = Some(Kept {
+                    batch: Arc::clone(&batch),
+                    range,
+                });
             }
         }
     }
@@ -401,7 +430,10 @@ impl Summaries {
     pub fn fields_json(&self, store: &Store, i: usize) -> Result<Cow<'_, str>> {
         let id = &self.cases[i].id;
         match &self.texts[i] {
-            Text::Fresh(text) | Text::Stored(_, Some(text)) => return Ok(Cow::Borrowed(text)),
+            Text::Fresh(text) => return Ok(Cow::Borrowed(text)),
+            Text::Stored(_, Some(kept)) => {
+                return Ok(Cow::Borrowed(&kept.batch[kept.range.clone()]));
+            }
             Text::Stored(r, None) => {
                 if let Some(file) = &self.bodies {
                     match cache::read_text(file, *r) {
