@@ -735,7 +735,9 @@ fn private_ips(line: &str, versions: &[String]) -> Vec<String> {
 }
 
 /// `before` ends with a `v` glued to what follows, a word that names a
-/// version (`version`, `release`) or a version operator (`<=`, `==`, `@`).
+/// version (`version`, `release`) or a version comparison (`<=`, `==`,
+/// `~>`). Not `=` or `@` alone: `host=10.0.0.5` and `root@10.0.0.5` are
+/// addresses.
 fn follows_version_word(before: &str) -> bool {
     let glued_v = before
         .strip_suffix(['v', 'V'])
@@ -744,7 +746,10 @@ fn follows_version_word(before: &str) -> bool {
     let word = trimmed.to_lowercase();
     let word = word.trim_end_matches(':');
     glued_v
-        || trimmed.ends_with(['=', '<', '>', '@', '~', '^'])
+        || trimmed.ends_with(['<', '>', '~', '^'])
+        || ["<=", ">=", "==", "!=", "~="]
+            .iter()
+            .any(|op| trimmed.ends_with(op))
         || ["version", "versions", "release", "releases"]
             .iter()
             .any(|w| {

@@ -181,7 +181,7 @@ fn four_part_versions_are_not_private_addresses() {
         "Fixed in 10.2.0.1 and later.",
         "Versions 10.1.0.7 and 10.1.0.8 are affected.",
         "Upgrade to v10.3.0.2.",
-        "Affected: demo<=10.1.0.9, demo@10.0.0.1, version 10.0.4.1",
+        "Affected: demo<=10.1.0.9, demo==10.0.0.1, demo ~> 10.0.2.1, version 10.0.4.1",
         "Dotted numbers that are not phones: 1.2.3, 2026.03.10, 10.4.12.1234",
     ] {
         assert_eq!(scan_text(&g, text), [], "{text}");
@@ -190,6 +190,8 @@ fn four_part_versions_are_not_private_addresses() {
         "the build host 10.2.0.2 is open",
         "reach 10.0.3.7",
         "connect to 10.2.0.3",
+        "ssh root@10.0.0.5",
+        "set host=10.0.0.6",
     ] {
         let found = scan_text(&g, text);
         assert!(
