@@ -43,8 +43,8 @@ enum Text {
 
 /// A text kept in memory: a range of the batch it was written to the cache
 /// with. A batch is one allocation, so keeping thousands of texts does not
-/// grow the allocator's heaps a few pages at a time (with glibc, one
-/// `mprotect` each, which stalls the other reader's page faults).
+/// grow the allocator's heaps a few pages at a time (with glibc, an
+/// `mprotect` call each).
 struct Kept {
     batch: Arc<String>,
     range: std::ops::Range<usize>,
