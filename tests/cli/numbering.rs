@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::common::{TestEnv, git_in, stdout};
+use crate::common::{TestEnv, git_as_other, stdout};
 
 fn reserve(env: &TestEnv, id: &str) -> String {
     let out = env.disclose().args(["reserve", id]).assert().success();
@@ -23,19 +23,10 @@ fn commit_number_by_hand(env: &TestEnv, id: &str, advisory: &str) {
         serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     case["identifiers"]["advisory"] = advisory.into();
     std::fs::write(&path, serde_json::to_vec_pretty(&case).unwrap()).unwrap();
-    git_in(
+    git_as_other(
         env,
         &env.store,
-        &[
-            "-c",
-            "user.name=Other",
-            "-c",
-            "user.email=other@example.org",
-            "commit",
-            "-q",
-            "-am",
-            "a number given out elsewhere",
-        ],
+        &["commit", "-q", "-am", "a number given out elsewhere"],
     );
 }
 

@@ -4,7 +4,7 @@
 use disclose::model::case::{Case, EventKind, NewCase};
 use disclose::model::policy::Slas;
 
-use crate::common::{Team, TestEnv, git_in, stderr, stdout};
+use crate::common::{Team, TestEnv, git_as_other, git_in, stderr, stdout};
 
 #[test]
 fn init_with_a_remote_records_it_and_sync_pushes_the_store() {
@@ -495,20 +495,7 @@ fn a_clone_of_packed_and_loose_objects_is_a_clean_private_checkout() {
     git_in(&team.a, &team.a.root, &["clone", "-q", remote, "plain"]);
     std::fs::write(plain.join("README.md"), "Our security cases.\n").unwrap();
     git_in(&team.a, &plain, &["add", "README.md"]);
-    git_in(
-        &team.a,
-        &plain,
-        &[
-            "-c",
-            "user.name=Other",
-            "-c",
-            "user.email=other@example.org",
-            "commit",
-            "-q",
-            "-m",
-            "readme",
-        ],
-    );
+    git_as_other(&team.a, &plain, &["commit", "-q", "-m", "readme"]);
     git_in(&team.a, &plain, &["push", "-q", "origin", "main"]);
     let loose = std::fs::read_dir(team.remote.join("objects"))
         .unwrap()

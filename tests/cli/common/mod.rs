@@ -256,7 +256,6 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// stdout of a finished command as a string.
 /// Runs git in `dir` in `env`, which must succeed; its output.
 pub fn git_in(env: &TestEnv, dir: &Path, args: &[&str]) -> String {
     let out = env
@@ -273,6 +272,19 @@ pub fn git_in(env: &TestEnv, dir: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// Runs git in `dir` as another person would (an identity of its own),
+/// for commits made outside the tool.
+pub fn git_as_other(env: &TestEnv, dir: &Path, args: &[&str]) -> String {
+    let identity = [
+        "-c",
+        "user.name=Other",
+        "-c",
+        "user.email=other@example.org",
+    ];
+    git_in(env, dir, &[&identity[..], args].concat())
+}
+
+/// stdout of a finished command as a string.
 pub fn stdout(assert: &assert_cmd::assert::Assert) -> String {
     String::from_utf8(assert.get_output().stdout.clone()).unwrap()
 }
